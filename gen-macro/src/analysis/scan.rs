@@ -1,0 +1,199 @@
+//! Finds every `r#yield!` in the body, replaces it with a marker, and
+//! reports yields the lowering cannot suspend at: inside closures, async
+//! blocks, nested items, or another macro's arguments.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Macro, Stmt};
+
+use crate::error::Diagnostics;
+use crate::marker::{self, YieldPoint};
+
+/// What kind of code the walk is in; yields only work in `Body`.
+#[derive(Clone, Copy, PartialEq)]
+enum Scope {
+    /// The generator body itself.
+    Body,
+    /// A closure: its code runs when the closure is called, not here.
+    Closure,
+    /// An `async` block: it has its own state machine.
+    Async,
+    /// A nested `fn`, `impl`, `const` or other item.
+    Item,
+    /// A `const { … }` block, evaluated at compile time.
+    Const,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum YieldMacro {
+    Yield,
+    YieldFrom,
+}
+
+fn yield_macro(mac: &Macro) -> Option<YieldMacro> {
+    let ident = mac.path.get_ident()?;
+    match ident.unraw().to_string().as_str() {
+        "yield" => Some(YieldMacro::Yield),
+        "yield_from" => Some(YieldMacro::YieldFrom),
+        _ => None,
+    }
+}
+
+pub(crate) fn scan_body(body: &mut syn::Block, cx: &mut Diagnostics) -> Vec<YieldPoint> {
+    let mut scanner = Scanner { cx, scope: Scope::Body, points: Vec::new() };
+    scanner.visit_block_mut(body);
+    scanner.points
+}
+
+struct Scanner<'a> {
+    cx: &'a mut Diagnostics,
+    scope: Scope,
+    points: Vec<YieldPoint>,
+}
+
+impl Scanner<'_> {
+    fn in_scope(&mut self, scope: Scope, f: impl FnOnce(&mut Self)) {
+        let saved = std::mem::replace(&mut self.scope, scope);
+        f(self);
+        self.scope = saved;
+    }
+
+    /// Turns `r#yield!(x)` into a marker, or reports why it cannot suspend.
+    fn lower_yield(&mut self, mac: &Macro, kind: YieldMacro) -> Expr {
+        let span = mac.path.span();
+        let name = match kind {
+            YieldMacro::Yield => "r#yield!",
+            YieldMacro::YieldFrom => "yield_from!",
+        };
+        let misplaced = match self.scope {
+            Scope::Body => None,
+            Scope::Closure => Some("a closure: the closure runs when it is called, not as part of the generator"),
+            Scope::Async => Some("an `async` block: it is a separate future, not part of the generator"),
+            Scope::Item => Some("a nested item: a nested `fn` or `impl` is not part of the generator"),
+            Scope::Const => Some("a `const` block"),
+        };
+        if let Some(reason) = misplaced {
+            self.cx.error(span, format!("`{name}` cannot suspend the generator from inside {reason}"));
+            return unit(span);
+        }
+        if kind == YieldMacro::YieldFrom {
+            self.cx.error(
+                span,
+                "`yield_from!` is not supported yet; iterate the sub-generator and `r#yield!` each item",
+            );
+            return unit(span);
+        }
+        let operand = if mac.tokens.is_empty() {
+            unit(span)
+        } else {
+            match syn::parse2::<Expr>(mac.tokens.clone()) {
+                Ok(mut expr) => {
+                    self.visit_expr_mut(&mut expr);
+                    if marker::contains(&expr, None) {
+                        self.cx.error(
+                            expr.span(),
+                            "a yield inside the operand of `r#yield!` is not supported yet; bind it with `let` first",
+                        );
+                    }
+                    expr
+                }
+                Err(error) => {
+                    self.cx.push(error);
+                    unit(span)
+                }
+            }
+        };
+        let index = self.points.len();
+        self.points.push(YieldPoint { span, operand });
+        marker::make(index, span)
+    }
+
+    /// Yields inside another macro's tokens cannot be seen by the lowering.
+    fn check_macro_tokens(&mut self, mac: &Macro) {
+        let outer = mac.path.segments.last().map_or_else(|| "macro".to_owned(), |s| s.ident.to_string());
+        find_nested_yields(mac.tokens.clone(), &mut |span, name| {
+            let message = if self.scope == Scope::Body {
+                format!(
+                    "`{name}!` cannot be used inside the arguments of `{outer}!`: the generator cannot suspend in the middle of another macro; bind the value first, e.g. `let v = {name}!(…);`"
+                )
+            } else {
+                format!("`{name}!` cannot suspend the generator from inside `{outer}!`")
+            };
+            self.cx.error(span, message);
+        });
+    }
+}
+
+fn unit(span: Span) -> Expr {
+    syn::parse_quote_spanned!(span=> ())
+}
+
+fn find_nested_yields(tokens: TokenStream, report: &mut impl FnMut(Span, &str)) {
+    let mut iter = tokens.into_iter().peekable();
+    while let Some(tt) = iter.next() {
+        match tt {
+            TokenTree::Ident(ident) => {
+                let name = ident.unraw().to_string();
+                let is_bang = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                if is_bang && (name == "yield" || name == "yield_from") {
+                    let shown = if name == "yield" { "r#yield" } else { "yield_from" };
+                    report(ident.span(), shown);
+                }
+            }
+            TokenTree::Group(group) => find_nested_yields(group.stream(), report),
+            _ => {}
+        }
+    }
+}
+
+impl VisitMut for Scanner<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Macro(mac) => {
+                if let Some(kind) = yield_macro(&mac.mac) {
+                    let mac = mac.mac.clone();
+                    *expr = self.lower_yield(&mac, kind);
+                } else {
+                    self.check_macro_tokens(&mac.mac);
+                }
+            }
+            Expr::Yield(y) => {
+                // rustc already rejects `yield` (E0658); say how to fix it.
+                self.cx.error(
+                    y.yield_token.span,
+                    "write `r#yield!(…)` instead: stable Rust rejects the `yield` keyword in a function body before any macro runs (E0658)",
+                );
+            }
+            Expr::Closure(_) => self.in_scope(Scope::Closure, |s| visit_mut::visit_expr_mut(s, expr)),
+            Expr::Async(_) => self.in_scope(Scope::Async, |s| visit_mut::visit_expr_mut(s, expr)),
+            Expr::Const(_) => self.in_scope(Scope::Const, |s| visit_mut::visit_expr_mut(s, expr)),
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
+        if let Stmt::Macro(sm) = stmt {
+            if yield_macro(&sm.mac).is_some() {
+                let mut expr = Expr::Macro(syn::ExprMacro { attrs: sm.attrs.clone(), mac: sm.mac.clone() });
+                let semi = sm.semi_token;
+                self.visit_expr_mut(&mut expr);
+                *stmt = Stmt::Expr(expr, semi);
+                return;
+            }
+            self.check_macro_tokens(&sm.mac);
+            return;
+        }
+        visit_mut::visit_stmt_mut(self, stmt);
+    }
+
+    fn visit_item_mut(&mut self, item: &mut syn::Item) {
+        self.in_scope(Scope::Item, |s| visit_mut::visit_item_mut(s, item));
+    }
+
+    fn visit_macro_mut(&mut self, mac: &mut Macro) {
+        // Macros in patterns and types.
+        self.check_macro_tokens(mac);
+    }
+}

@@ -1,0 +1,733 @@
+//! Scope analysis: resolves every local name in the body to its binding,
+//! records how each binding is used (read in place or possibly moved), and
+//! decides which bindings each suspension point saves.
+//!
+//! A binding in scope at a yield is saved when it is used after the yield,
+//! or when it cannot have been moved before it (so values with destructors
+//! are dropped when their scope ends, as in a plain function). A binding
+//! that may have been moved and is not used again is left out: it no longer
+//! holds a value on the paths where it was moved.
+//!
+//! The walk also splits `let` statements that shadow a binding of the same
+//! block before a later yield (see [`Walker::split_shadowing_let`]), so both
+//! values stay nameable by the code that saves them.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::format_ident;
+use syn::spanned::Spanned;
+use syn::{Block, Expr, Ident, Pat, Stmt};
+
+use crate::error::Diagnostics;
+use crate::marker::{self, YieldPoint};
+
+pub(crate) type BindingId = usize;
+
+pub(crate) struct Binding {
+    /// The declaring identifier; rebinds and saves reuse it (and its
+    /// hygiene), so user code refers to the rebound value unchanged.
+    pub(crate) ident: Ident,
+    pub(crate) mutable: bool,
+    /// `let r = &v;`, `let r: &T`, `ref r`, or an argument of reference type:
+    /// no destructor, so saved only when used after a yield.
+    pub(crate) is_ref: bool,
+    /// For `let r = &v…;`: the local `v` it borrows and the borrow's span.
+    pub(crate) borrow_of: Option<(BindingId, Span)>,
+    /// Scope depth: 0 = arguments, 1 = the body block, +1 per nested scope.
+    pub(crate) depth: usize,
+    decl_pos: usize,
+    /// Declared without a value (`let x;`).
+    no_init: bool,
+    uses: Vec<Use>,
+}
+
+#[derive(Clone, Copy)]
+struct Use {
+    pos: usize,
+    moving: bool,
+}
+
+#[derive(Clone, Copy)]
+struct LoopRange {
+    start: usize,
+    end: usize,
+}
+
+struct PointScope {
+    pos: usize,
+    /// Bindings in scope, outermost first, and whether each is nameable
+    /// there (not shadowed).
+    in_scope: Vec<(BindingId, bool)>,
+    loops: Vec<usize>,
+}
+
+pub(crate) struct Analysis {
+    pub(crate) bindings: Vec<Binding>,
+    /// For each suspension point: the saved bindings, in declaration order.
+    pub(crate) slots: Vec<Vec<BindingId>>,
+}
+
+/// How an argument enters the body.
+pub(crate) enum ArgBinding<'a> {
+    /// `x: T`, `mut x: T` or a receiver: one binding.
+    Ident { ident: Ident, mutable: bool, is_ref: bool },
+    /// `(a, b): (T, U)`: the pattern's bindings.
+    Pattern(&'a Pat),
+}
+
+pub(crate) fn analyze(
+    args: &[ArgBinding<'_>],
+    body: &mut Block,
+    points: &[YieldPoint],
+    cx: &mut Diagnostics,
+) -> Analysis {
+    let mut walker = Walker {
+        bindings: Vec::new(),
+        frames: vec![Vec::new()],
+        loops: Vec::new(),
+        loop_stack: Vec::new(),
+        points: points.iter().map(|_| None).collect(),
+        operands: points,
+        pos: 0,
+        force_move: 0,
+        next_hidden: 0,
+    };
+    for arg in args {
+        match arg {
+            ArgBinding::Ident { ident, mutable, is_ref } => {
+                let id = walker.declare(ident.clone(), *mutable, false);
+                walker.bindings[id].is_ref = *is_ref;
+            }
+            ArgBinding::Pattern(pat) => walker.declare_pat(pat, false, None, false),
+        }
+    }
+    walker.walk_block(body);
+
+    let mut slots = Vec::with_capacity(points.len());
+    for (index, point) in walker.points.iter().enumerate() {
+        let Some(point) = point else {
+            // A marker the walk never reached cannot be lowered either; the
+            // lowering reports it.
+            slots.push(Vec::new());
+            continue;
+        };
+        slots.push(walker.saved_at(point, &points[index], cx));
+    }
+    Analysis { bindings: walker.bindings, slots }
+}
+
+/// How a use of a name may treat its value.
+#[derive(Clone, Copy, PartialEq)]
+enum Ctx {
+    /// The value may be moved (or copied) out.
+    Move,
+    /// The place is only read, borrowed or assigned to.
+    Place,
+}
+
+struct Walker<'p> {
+    bindings: Vec<Binding>,
+    /// Bindings of each open scope, in declaration order.
+    frames: Vec<Vec<BindingId>>,
+    loops: Vec<LoopRange>,
+    loop_stack: Vec<usize>,
+    points: Vec<Option<PointScope>>,
+    operands: &'p [YieldPoint],
+    pos: usize,
+    /// Inside a `move` closure every captured name is moved.
+    force_move: usize,
+    next_hidden: usize,
+}
+
+impl Walker<'_> {
+    fn tick(&mut self) -> usize {
+        self.pos += 1;
+        self.pos
+    }
+
+    fn depth(&self) -> usize {
+        self.frames.len() - 1
+    }
+
+    fn declare(&mut self, ident: Ident, mutable: bool, no_init: bool) -> BindingId {
+        let id = self.bindings.len();
+        let decl_pos = self.tick();
+        let depth = self.depth();
+        self.bindings.push(Binding {
+            ident,
+            mutable,
+            is_ref: false,
+            borrow_of: None,
+            depth,
+            decl_pos,
+            no_init,
+            uses: Vec::new(),
+        });
+        // invariant: `frames` always holds the argument frame.
+        self.frames.last_mut().expect("argument frame").push(id);
+        id
+    }
+
+    fn declare_pat(&mut self, pat: &Pat, is_ref: bool, borrow_of: Option<(BindingId, Span)>, no_init: bool) {
+        for (ident, mutable, by_ref) in pat_bindings(pat) {
+            let id = self.declare(ident, mutable, no_init);
+            self.bindings[id].is_ref = is_ref || by_ref;
+            if is_ref {
+                self.bindings[id].borrow_of = borrow_of;
+            }
+        }
+    }
+
+    fn lookup(&self, name: &str) -> Option<BindingId> {
+        self.frames.iter().rev().flat_map(|frame| frame.iter().rev()).copied().find(|&id| self.bindings[id].ident == name)
+    }
+
+    fn use_name(&mut self, name: &str, ctx: Ctx) {
+        if let Some(id) = self.lookup(name) {
+            let pos = self.tick();
+            let moving = ctx == Ctx::Move || self.force_move > 0;
+            self.bindings[id].uses.push(Use { pos, moving });
+        }
+    }
+
+    fn in_frame(&mut self, f: impl FnOnce(&mut Self)) {
+        self.frames.push(Vec::new());
+        f(self);
+        self.frames.pop();
+    }
+
+    fn walk_block(&mut self, block: &mut Block) {
+        self.in_frame(|w| w.walk_stmts(&mut block.stmts));
+    }
+
+    fn walk_stmts(&mut self, stmts: &mut Vec<Stmt>) {
+        let has_marker_after: Vec<bool> = {
+            let mut after = vec![false; stmts.len()];
+            let mut seen = false;
+            for (i, stmt) in stmts.iter().enumerate().rev() {
+                after[i] = seen;
+                seen = seen || marker::contains(stmt, None);
+            }
+            after
+        };
+        let old = std::mem::take(stmts);
+        for (i, stmt) in old.into_iter().enumerate() {
+            match stmt {
+                Stmt::Local(local) if has_marker_after[i] && local.init.is_some() => {
+                    self.split_shadowing_let(local, stmts);
+                }
+                mut stmt => {
+                    self.walk_stmt(&mut stmt);
+                    stmts.push(stmt);
+                }
+            }
+        }
+    }
+
+    /// Bindings the `let` would shadow whose values must stay nameable for
+    /// a later yield: those of the same block, or arguments shadowed at the
+    /// top of the body (both stay hidden for the rest of their scope).
+    fn shadowed_in_same_scope(&self, pat: &Pat) -> Vec<BindingId> {
+        let depth = self.depth();
+        pat_bindings(pat)
+            .into_iter()
+            .filter_map(|(ident, ..)| {
+                let id = self.lookup(&ident.to_string())?;
+                let old_depth = self.bindings[id].depth;
+                (old_depth == depth || (old_depth == 0 && depth == 1)).then_some(id)
+            })
+            .collect()
+    }
+
+    /// Desugar `let PAT = INIT;` that shadows a binding `x` of the same
+    /// block into `let __tmp = INIT; let __alias = x; let PAT = __tmp;`.
+    /// The old value is moved to a hidden name after INIT has used it, so a
+    /// later yield can save both. Done only when `x` was not moved already.
+    fn split_shadowing_let(&mut self, mut local: syn::Local, out: &mut Vec<Stmt>) {
+        let shadowed = self.shadowed_in_same_scope(&local.pat);
+        if shadowed.is_empty() {
+            let mut stmt = Stmt::Local(local);
+            self.walk_stmt(&mut stmt);
+            out.push(stmt);
+            return;
+        }
+        let span = local.let_token.span;
+        let (ref_init, borrow_of) = self.reference_init(&local);
+        let tmp = format_ident!("__gen_tmp_{}", self.next_hidden, span = Span::mixed_site().located_at(span));
+        self.next_hidden += 1;
+        // invariant: checked by the caller.
+        let init = local.init.take().expect("let with initializer");
+        let (pat, ty) = match local.pat {
+            Pat::Type(pat_type) => (*pat_type.pat, Some(pat_type.ty)),
+            pat => (pat, None),
+        };
+        let ty = ty.map(|ty| quote::quote!(: #ty));
+        let init_expr = &init.expr;
+        let mut first: Stmt = syn::parse_quote_spanned!(span=> let #tmp #ty = #init_expr;);
+        self.walk_stmt(&mut first);
+        out.push(first);
+        for old in shadowed {
+            let binding = &self.bindings[old];
+            let moved = binding.no_init || binding.uses.iter().any(|u| u.moving);
+            if moved {
+                continue;
+            }
+            let name = binding.ident.clone();
+            let alias = format_ident!("__gen_alias_{}", self.next_hidden, span = Span::mixed_site().located_at(span));
+            self.next_hidden += 1;
+            let mut stmt: Stmt = syn::parse_quote_spanned!(span=> let #alias = #name;);
+            self.walk_stmt(&mut stmt);
+            out.push(stmt);
+        }
+        let diverge = init.diverge.map(|(else_token, mut block)| {
+            self.walk_expr(&mut block, Ctx::Move);
+            (else_token, block)
+        });
+        self.use_name(&tmp.to_string(), Ctx::Move);
+        self.declare_pat(&pat, ref_init, borrow_of, false);
+        let tmp_expr: Expr = syn::parse_quote!(#tmp);
+        local.pat = pat;
+        local.init = Some(syn::LocalInit { eq_token: init.eq_token, expr: Box::new(tmp_expr), diverge });
+        out.push(Stmt::Local(local));
+    }
+
+    /// Is this `let` a plain reference (`= &x…`, `: &T`), and to which local?
+    fn reference_init(&self, local: &syn::Local) -> (bool, Option<(BindingId, Span)>) {
+        let annotated_ref = matches!(&local.pat, Pat::Type(t) if matches!(*t.ty, syn::Type::Reference(_)));
+        let Some(init) = &local.init else { return (annotated_ref, None) };
+        match &*init.expr {
+            Expr::Reference(reference) => {
+                let root = place_root(&reference.expr).and_then(|name| self.lookup(&name));
+                let owned_root = root.filter(|&id| !self.bindings[id].is_ref);
+                (true, owned_root.map(|id| (id, reference.span())))
+            }
+            _ => (annotated_ref, None),
+        }
+    }
+
+    fn walk_stmt(&mut self, stmt: &mut Stmt) {
+        match stmt {
+            Stmt::Local(local) => {
+                let (is_ref, borrow_of) = self.reference_init(local);
+                let no_init = local.init.is_none();
+                if let Some(init) = &mut local.init {
+                    let ctx = if matches!(local.pat, Pat::Wild(_)) { Ctx::Place } else { Ctx::Move };
+                    self.walk_expr(&mut init.expr, ctx);
+                    if let Some((_, diverge)) = &mut init.diverge {
+                        self.walk_expr(diverge, Ctx::Move);
+                    }
+                }
+                let pat = local.pat.clone();
+                self.declare_pat(&pat, is_ref, borrow_of, no_init);
+            }
+            Stmt::Expr(expr, _) => self.walk_expr(expr, Ctx::Move),
+            Stmt::Macro(mac) => self.walk_macro(&mac.mac),
+            Stmt::Item(_) => {}
+        }
+    }
+
+    fn walk_macro(&mut self, mac: &syn::Macro) {
+        let borrows = mac.path.segments.last().is_some_and(|s| BORROWING_MACROS.contains(&s.ident.to_string().as_str()));
+        let ctx = if borrows { Ctx::Place } else { Ctx::Move };
+        self.walk_tokens(mac.tokens.clone(), ctx);
+    }
+
+    /// Names inside macro arguments, including `{name}` captures in format
+    /// strings, count as uses.
+    fn walk_tokens(&mut self, tokens: TokenStream, ctx: Ctx) {
+        for tt in tokens {
+            match tt {
+                TokenTree::Ident(ident) => self.use_name(&ident.to_string(), ctx),
+                TokenTree::Group(group) => self.walk_tokens(group.stream(), ctx),
+                TokenTree::Literal(lit) => {
+                    for name in format_captures(&lit.to_string()) {
+                        self.use_name(&name, Ctx::Place);
+                    }
+                }
+                TokenTree::Punct(_) => {}
+            }
+        }
+    }
+
+    fn record_point(&mut self, index: usize) {
+        let pos = self.tick();
+        let mut in_scope = Vec::new();
+        for frame in &self.frames {
+            for &id in frame {
+                in_scope.push(id);
+            }
+        }
+        let in_scope = in_scope
+            .iter()
+            .map(|&id| {
+                let name = &self.bindings[id].ident;
+                let visible = self.lookup(&name.to_string()) == Some(id);
+                (id, visible)
+            })
+            .collect();
+        if let Some(slot) = self.points.get_mut(index) {
+            *slot = Some(PointScope { pos, in_scope, loops: self.loop_stack.clone() });
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per expression kind
+    fn walk_expr(&mut self, expr: &mut Expr, ctx: Ctx) {
+        match expr {
+            Expr::Macro(mac) => {
+                if let Some(index) = marker::index_of_macro(mac) {
+                    if let Some(point) = self.operands.get(index) {
+                        let mut operand = point.operand.clone();
+                        self.walk_expr(&mut operand, Ctx::Move);
+                    }
+                    self.record_point(index);
+                } else {
+                    self.walk_macro(&mac.mac);
+                }
+            }
+            Expr::Path(path) => {
+                if path.qself.is_none() {
+                    if let Some(ident) = path.path.get_ident() {
+                        self.use_name(&ident.to_string(), ctx);
+                    }
+                }
+            }
+            Expr::Array(e) => e.elems.iter_mut().for_each(|e| self.walk_expr(e, Ctx::Move)),
+            Expr::Assign(e) => {
+                self.walk_expr(&mut e.right, Ctx::Move);
+                self.walk_expr(&mut e.left, Ctx::Place);
+            }
+            Expr::Binary(e) => {
+                use syn::BinOp;
+                let (left, right) = match e.op {
+                    BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_) => {
+                        (Ctx::Place, Ctx::Place)
+                    }
+                    BinOp::AddAssign(_)
+                    | BinOp::SubAssign(_)
+                    | BinOp::MulAssign(_)
+                    | BinOp::DivAssign(_)
+                    | BinOp::RemAssign(_)
+                    | BinOp::BitXorAssign(_)
+                    | BinOp::BitAndAssign(_)
+                    | BinOp::BitOrAssign(_)
+                    | BinOp::ShlAssign(_)
+                    | BinOp::ShrAssign(_) => (Ctx::Place, Ctx::Move),
+                    _ => (Ctx::Move, Ctx::Move),
+                };
+                self.walk_expr(&mut e.left, left);
+                self.walk_expr(&mut e.right, right);
+            }
+            Expr::Block(e) => self.walk_block(&mut e.block),
+            Expr::Unsafe(e) => self.walk_block(&mut e.block),
+            Expr::Const(e) => self.walk_block(&mut e.block),
+            Expr::Break(e) => {
+                if let Some(value) = &mut e.expr {
+                    self.walk_expr(value, Ctx::Move);
+                }
+            }
+            Expr::Call(e) => {
+                self.walk_expr(&mut e.func, Ctx::Place);
+                e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
+            }
+            Expr::Cast(e) => self.walk_expr(&mut e.expr, Ctx::Move),
+            Expr::Closure(closure) => {
+                let is_move = closure.capture.is_some();
+                if is_move {
+                    self.force_move += 1;
+                }
+                let inputs = closure.inputs.clone();
+                self.in_frame(|w| {
+                    for input in &inputs {
+                        w.declare_pat(input, false, None, false);
+                    }
+                    w.walk_expr(&mut closure.body, Ctx::Move);
+                });
+                if is_move {
+                    self.force_move -= 1;
+                }
+            }
+            Expr::Async(e) => {
+                let is_move = e.capture.is_some();
+                if is_move {
+                    self.force_move += 1;
+                }
+                self.walk_block(&mut e.block);
+                if is_move {
+                    self.force_move -= 1;
+                }
+            }
+            Expr::Await(e) => self.walk_expr(&mut e.base, Ctx::Move),
+            Expr::Field(e) => self.walk_expr(&mut e.base, ctx),
+            Expr::ForLoop(e) => {
+                self.walk_expr(&mut e.expr, Ctx::Move);
+                let pat = (*e.pat).clone();
+                self.in_frame(|w| {
+                    w.declare_pat(&pat, false, None, false);
+                    w.walk_block(&mut e.body);
+                });
+            }
+            Expr::Group(e) => self.walk_expr(&mut e.expr, ctx),
+            Expr::Paren(e) => self.walk_expr(&mut e.expr, ctx),
+            Expr::If(e) => {
+                let has_let = cond_has_let(&e.cond);
+                if has_let {
+                    self.in_frame(|w| {
+                        w.walk_expr(&mut e.cond, Ctx::Move);
+                        w.walk_block(&mut e.then_branch);
+                    });
+                } else {
+                    self.walk_expr(&mut e.cond, Ctx::Move);
+                    self.walk_block(&mut e.then_branch);
+                }
+                if let Some((_, else_branch)) = &mut e.else_branch {
+                    self.walk_expr(else_branch, Ctx::Move);
+                }
+            }
+            Expr::Let(e) => {
+                // Only inside an `if` condition, whose frame is open.
+                self.walk_expr(&mut e.expr, Ctx::Move);
+                let pat = (*e.pat).clone();
+                self.declare_pat(&pat, false, None, false);
+            }
+            Expr::Index(e) => {
+                self.walk_expr(&mut e.expr, Ctx::Place);
+                self.walk_expr(&mut e.index, Ctx::Move);
+            }
+            Expr::Loop(e) => {
+                let id = self.loops.len();
+                let start = self.tick();
+                self.loops.push(LoopRange { start, end: start });
+                self.loop_stack.push(id);
+                self.walk_block(&mut e.body);
+                self.loop_stack.pop();
+                self.loops[id].end = self.tick();
+            }
+            Expr::While(e) => {
+                self.walk_expr(&mut e.cond, Ctx::Move);
+                self.walk_block(&mut e.body);
+            }
+            Expr::Match(e) => {
+                self.walk_expr(&mut e.expr, Ctx::Move);
+                for arm in &mut e.arms {
+                    let pat = arm.pat.clone();
+                    self.in_frame(|w| {
+                        w.declare_pat(&pat, false, None, false);
+                        if let Pat::Guard(guarded) = &mut arm.pat {
+                            w.walk_expr(&mut guarded.guard, Ctx::Move);
+                        }
+                        w.walk_expr(&mut arm.body, Ctx::Move);
+                    });
+                }
+            }
+            Expr::MethodCall(e) => {
+                let name = e.method.to_string();
+                let consuming = CONSUMING_PREFIXES.iter().any(|p| name.starts_with(p));
+                let receiver = if consuming { Ctx::Move } else { Ctx::Place };
+                self.walk_expr(&mut e.receiver, receiver);
+                e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
+            }
+            Expr::Range(e) => {
+                if let Some(start) = &mut e.start {
+                    self.walk_expr(start, Ctx::Move);
+                }
+                if let Some(end) = &mut e.end {
+                    self.walk_expr(end, Ctx::Move);
+                }
+            }
+            Expr::RawAddr(e) => self.walk_expr(&mut e.expr, Ctx::Place),
+            Expr::Reference(e) => self.walk_expr(&mut e.expr, Ctx::Place),
+            Expr::Repeat(e) => {
+                self.walk_expr(&mut e.expr, Ctx::Move);
+                self.walk_expr(&mut e.len, Ctx::Move);
+            }
+            Expr::Return(e) => {
+                if let Some(value) = &mut e.expr {
+                    self.walk_expr(value, Ctx::Move);
+                }
+            }
+            Expr::Struct(e) => {
+                for field in &mut e.fields {
+                    self.walk_expr(&mut field.expr, Ctx::Move);
+                }
+                if let Some(rest) = &mut e.rest {
+                    self.walk_expr(rest, Ctx::Move);
+                }
+            }
+            Expr::Try(e) => self.walk_expr(&mut e.expr, Ctx::Move),
+            Expr::TryBlock(e) => self.walk_block(&mut e.block),
+            Expr::Tuple(e) => e.elems.iter_mut().for_each(|e| self.walk_expr(e, Ctx::Move)),
+            Expr::Unary(e) => {
+                let inner = if matches!(e.op, syn::UnOp::Deref(_)) { Ctx::Place } else { Ctx::Move };
+                self.walk_expr(&mut e.expr, inner);
+            }
+            Expr::Yield(e) => {
+                if let Some(value) = &mut e.expr {
+                    self.walk_expr(value, Ctx::Move);
+                }
+            }
+            Expr::Verbatim(tokens) => self.walk_tokens(tokens.clone(), Ctx::Move),
+            _ => {}
+        }
+    }
+
+    /// The bindings saved at one suspension point (see the module docs).
+    fn saved_at(&self, point: &PointScope, yp: &YieldPoint, cx: &mut Diagnostics) -> Vec<BindingId> {
+        let mut saved = Vec::new();
+        for &(id, visible) in &point.in_scope {
+            let binding = &self.bindings[id];
+            let enclosing_loops: Vec<LoopRange> = point
+                .loops
+                .iter()
+                .map(|&l| self.loops[l])
+                .filter(|l| l.start > binding.decl_pos)
+                .collect();
+            let in_loop = |u: &Use| enclosing_loops.iter().any(|l| l.start <= u.pos && u.pos <= l.end);
+            let live = binding.uses.iter().any(|u| u.pos > point.pos || in_loop(u));
+            let moved = binding.no_init
+                || binding.uses.iter().any(|u| u.moving && (u.pos < point.pos || (u.pos > point.pos && in_loop(u))));
+            let store = if binding.is_ref {
+                live
+            } else if !visible {
+                if live {
+                    cx.error(
+                        binding.ident.span(),
+                        format!(
+                            "`{}` is hidden by another binding of the same name at a `r#yield!` and used again after it; rename one of the two bindings",
+                            binding.ident
+                        ),
+                    );
+                }
+                false
+            } else {
+                live || !moved
+            };
+            if store && binding.is_ref {
+                if let Some((owner, borrow_span)) = binding.borrow_of {
+                    if point.in_scope.iter().any(|&(other, _)| other == owner) {
+                        let owner_name = &self.bindings[owner].ident;
+                        let mut error = syn::Error::new(
+                            borrow_span,
+                            format!(
+                                "`{}` borrows `{owner_name}` and is used after a `r#yield!`; values that live across a yield are moved into the generator, so they cannot be borrowed across it\nhelp: end the borrow's scope before the yield, e.g. put `let {} = …;` and its uses in a block `{{ … }}`, or store an index or a clone instead",
+                                binding.ident, binding.ident
+                            ),
+                        );
+                        error.combine(syn::Error::new(yp.span, format!("`{}` is still borrowed at this yield", binding.ident)));
+                        cx.push(error);
+                        continue;
+                    }
+                }
+            }
+            if store {
+                saved.push(id);
+            }
+        }
+        saved
+    }
+}
+
+/// Macros whose arguments are only borrowed (formatting and assertions).
+const BORROWING_MACROS: &[&str] = &[
+    "println", "print", "eprintln", "eprint", "format", "format_args", "write", "writeln", "panic", "assert",
+    "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne", "unreachable", "todo",
+    "unimplemented", "matches",
+];
+
+/// Method names that conventionally take `self` by value.
+const CONSUMING_PREFIXES: &[&str] = &["into", "unwrap", "expect"];
+
+fn cond_has_let(cond: &Expr) -> bool {
+    match cond {
+        Expr::Let(_) => true,
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => cond_has_let(&b.left) || cond_has_let(&b.right),
+        Expr::Paren(p) => cond_has_let(&p.expr),
+        Expr::Group(g) => cond_has_let(&g.expr),
+        _ => false,
+    }
+}
+
+pub(crate) fn if_has_let(cond: &Expr) -> bool {
+    cond_has_let(cond)
+}
+
+/// The local at the root of a place expression: `v` in `&v`, `&v.a[i]`.
+fn place_root(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(ToString::to_string),
+        Expr::Field(f) => place_root(&f.base),
+        Expr::Index(i) => place_root(&i.expr),
+        Expr::Paren(p) => place_root(&p.expr),
+        _ => None,
+    }
+}
+
+/// `(ident, mutable, by_ref)` for each binding a pattern introduces.
+/// An identifier starting with an uppercase letter is taken to name a
+/// constant or unit variant, as rustc's resolution would in practice.
+pub(crate) fn pat_bindings(pat: &Pat) -> Vec<(Ident, bool, bool)> {
+    let mut out = Vec::new();
+    collect_pat(pat, &mut out);
+    out
+}
+
+fn collect_pat(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
+    match pat {
+        Pat::Ident(p) => {
+            let name = p.ident.to_string();
+            let looks_like_path = name.starts_with(|c: char| c.is_uppercase())
+                && p.by_ref.is_none()
+                && p.mutability.is_none()
+                && p.subpat.is_none();
+            if !looks_like_path {
+                out.push((p.ident.clone(), p.mutability.is_some(), p.by_ref.is_some()));
+            }
+            if let Some((_, sub)) = &p.subpat {
+                collect_pat(sub, out);
+            }
+        }
+        Pat::Or(p) => {
+            if let Some(first) = p.cases.first() {
+                collect_pat(first, out);
+            }
+        }
+        Pat::Paren(p) => collect_pat(&p.pat, out),
+        Pat::Reference(p) => collect_pat(&p.pat, out),
+        Pat::Slice(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
+        Pat::Struct(p) => p.fields.iter().for_each(|f| collect_pat(&f.pat, out)),
+        Pat::Tuple(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
+        Pat::TupleStruct(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
+        Pat::Type(p) => collect_pat(&p.pat, out),
+        Pat::Guard(p) => collect_pat(&p.pat, out),
+        _ => {}
+    }
+}
+
+/// Names captured inline by a format string literal: `"{x}"`, `"{x:?}"`.
+fn format_captures(lit: &str) -> Vec<String> {
+    if !lit.starts_with('"') && !lit.starts_with('r') {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    let mut chars = lit.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '{' {
+            continue;
+        }
+        if chars.peek() == Some(&'{') {
+            chars.next();
+            continue;
+        }
+        let mut name = String::new();
+        while let Some(&c) = chars.peek() {
+            if c.is_alphanumeric() || c == '_' {
+                name.push(c);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            names.push(name);
+        }
+    }
+    names
+}

@@ -1,0 +1,235 @@
+//! Emits the generator function: the state enum, its `GenState` impl, and
+//! the resume closure whose arms the lowering produced.
+//!
+//! Input:
+//! ```text
+//! #[generator(yield = u64)]
+//! fn count(n: u64) { for i in 0..n { r#yield!(i); } }
+//! ```
+//! Output (shape):
+//! ```text
+//! fn count(n: u64) -> Fresh<impl RawGenerator<Yield = u64, Send = (), Return = ()>> {
+//!     enum __GenState<__A0, __T2, __TR> {
+//!         __Start { p0: __A0 },
+//!         __Yield0 { gen_iter_0_2: __T2 },   // saved values, last declared first
+//!         __Returned(__TR), __Done, __Closed,
+//!     }
+//!     impl<…> GenState for __GenState<…> { … }
+//!     fresh(__GenState::__Start { p0: n }, move |__state, __arg| {
+//!         match mem::replace(__state, __GenState::__Done) {
+//!             __GenState::__Start { p0 } => { let n = p0; /* body, yields save + return */ }
+//!             __GenState::__Yield0 { … } => { /* continuation of yield 0 */ }
+//!             _ => resumed_finished(),
+//!         }
+//!     })
+//! }
+//! ```
+//! One generic parameter per saved binding lets rustc infer every type,
+//! closures and `impl Trait` values included; the enum and the closure are
+//! in one function body, so inference sees both.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::analysis::scope::Analysis;
+use crate::lower::resume::{Names, field_name};
+use crate::signature::{Param, Signature};
+
+pub(crate) struct Emit<'a> {
+    pub(crate) names: &'a Names,
+    pub(crate) analysis: &'a Analysis,
+    pub(crate) signature: &'a Signature,
+    pub(crate) yield_ty: &'a syn::Type,
+    pub(crate) send_ty: &'a syn::Type,
+    /// The start arm's code, then one continuation per suspension point.
+    pub(crate) start_body: syn::Block,
+    pub(crate) resume_bodies: Vec<TokenStream>,
+}
+
+fn param_field(index: usize) -> syn::Ident {
+    format_ident!("param_{}", index)
+}
+
+fn param_temp(index: usize) -> syn::Ident {
+    format_ident!("__gen_param_{}", index, span = Span::mixed_site())
+}
+
+impl Emit<'_> {
+    pub(crate) fn function(&self, attrs: &[syn::Attribute], vis: &syn::Visibility) -> TokenStream {
+        let names = self.names;
+        let rt = &names.rt;
+        let state_enum = &names.state_enum;
+        let state = &names.state;
+        let arg = &names.arg;
+        let sig = &self.signature.sig;
+        let (ident, generics, inputs, where_clause) = (&sig.ident, &sig.generics, &sig.inputs, &sig.generics.where_clause);
+        let (unsafety, fn_token) = (&sig.safety, &sig.fn_token);
+        let yield_ty = self.yield_ty;
+        let send_ty = self.send_ty;
+        let return_ty = &self.signature.return_ty;
+
+        let captures = if self.signature.lifetimes.is_empty() {
+            quote!()
+        } else {
+            let lifetimes = &self.signature.lifetimes;
+            quote!(+ #rt::__private::Captures<(#(&#lifetimes (),)*)>)
+        };
+        let output = quote! {
+            #rt::__private::Fresh<
+                impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Return = #return_ty> #captures
+            >
+        };
+
+        let state_def = self.state_enum();
+        let params = &self.signature.params;
+        let start_fields = params.iter().enumerate().map(|(i, param)| {
+            let field = param_field(i);
+            let value = param.value();
+            quote!(#field: #value)
+        });
+        let start_pattern = (0..params.len()).map(|i| {
+            let field = param_field(i);
+            let temp = param_temp(i);
+            quote!(#field: #temp)
+        });
+        let arg_rebinds = params.iter().enumerate().map(|(i, param)| self.param_rebind(i, param));
+        let start_body = &self.start_body;
+
+        let resume_arms = self.resume_bodies.iter().enumerate().map(|(index, body)| {
+            let variant = Names::variant(index);
+            let fields = self.analysis.slots[index].iter().map(|&id| {
+                let field = field_name(id, &self.analysis.bindings[id].ident);
+                let temp = Names::slot_temp(id);
+                quote!(#field: #temp)
+            });
+            quote! {
+                #state_enum::#variant { #(#fields),* } => {
+                    let __gen_return = #body;
+                    #[allow(unreachable_code)]
+                    return #rt::__private::GeneratorState::Complete(__gen_return);
+                }
+            }
+        });
+
+        quote! {
+            #(#attrs)*
+            #vis #unsafety #fn_token #ident #generics (#inputs) -> #output #where_clause {
+                #state_def
+                #rt::__private::fresh(
+                    #state_enum::__Start { #(#start_fields),* },
+                    move |#state, #arg: #rt::__private::Resume<#send_ty>| -> #rt::__private::GeneratorState<#yield_ty, #return_ty> {
+                        match #rt::__private::core::mem::replace(#state, #state_enum::__Done) {
+                            #state_enum::__Start { #(#start_pattern),* } => {
+                                let _ = #arg;
+                                #(#arg_rebinds)*
+                                let __gen_return = #start_body;
+                                #[allow(unreachable_code)]
+                                return #rt::__private::GeneratorState::Complete(__gen_return);
+                            }
+                            #(#resume_arms)*
+                            _ => #rt::__private::resumed_finished(),
+                        }
+                    },
+                )
+            }
+        }
+    }
+
+    fn param_rebind(&self, index: usize, param: &Param) -> TokenStream {
+        let temp = param_temp(index);
+        match param {
+            Param::Receiver { mutable, .. } => {
+                let ident = syn::Ident::new(crate::lower::rewrite::SELF_ALIAS, Span::call_site());
+                let mutability = mutable.then(|| quote!(mut));
+                quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
+            }
+            Param::Ident { ident, mutable, .. } => {
+                let mutability = mutable.then(|| quote!(mut));
+                quote!(#[allow(unused_mut)] let #mutability #ident = #temp;)
+            }
+            Param::Pattern { pat, .. } => quote!(let #pat = #temp;),
+        }
+    }
+
+    /// The state enum: the arguments, one variant per suspension point with
+    /// its saved values (fields in reverse declaration order, so dropping
+    /// the variant drops them as leaving their scopes would), and the
+    /// terminal states.
+    fn state_enum(&self) -> TokenStream {
+        let rt = &self.names.rt;
+        let state_enum = &self.names.state_enum;
+        let analysis = self.analysis;
+        let param_count = self.signature.params.len();
+        let param_types: Vec<_> = (0..param_count).map(|i| format_ident!("__A{}", i)).collect();
+        let mut saved: Vec<usize> = analysis.slots.iter().flatten().copied().collect();
+        saved.sort_unstable();
+        saved.dedup();
+        let slot_type = |id: usize| format_ident!("__T{}", id);
+        let slot_types: Vec<_> = saved.iter().map(|&id| slot_type(id)).collect();
+
+        let start_fields = (0..param_count).map(|i| {
+            let field = param_field(i);
+            let ty = &param_types[i];
+            quote!(#field: #ty)
+        });
+        let variants = analysis.slots.iter().enumerate().map(|(index, slots)| {
+            let variant = Names::variant(index);
+            let fields = slots.iter().rev().map(|&id| {
+                let field = field_name(id, &analysis.bindings[id].ident);
+                let ty = slot_type(id);
+                quote!(#field: #ty)
+            });
+            quote!(#variant { #(#fields),* })
+        });
+        let generics = quote!(<#(#param_types,)* #(#slot_types,)* __TR>);
+        quote! {
+            #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+            enum #state_enum #generics {
+                __Start { #(#start_fields),* },
+                #(#variants,)*
+                __Returned(__TR),
+                __Done,
+                __Closed,
+            }
+
+            impl #generics #rt::__private::GenState for #state_enum #generics {
+                type Return = __TR;
+
+                #[inline(always)]
+                fn phase(&self) -> #rt::__private::Phase {
+                    #[allow(unreachable_patterns)]
+                    match self {
+                        Self::__Start { .. } => #rt::__private::Phase::Created,
+                        Self::__Returned(_) | Self::__Done => #rt::__private::Phase::Complete,
+                        Self::__Closed => #rt::__private::Phase::Closed,
+                        _ => #rt::__private::Phase::Suspended,
+                    }
+                }
+
+                #[inline]
+                fn complete(&mut self, value: __TR) {
+                    *self = Self::__Returned(value);
+                }
+
+                #[inline]
+                fn take_return(&mut self) -> #rt::__private::core::option::Option<__TR> {
+                    match self {
+                        Self::__Returned(_) => match #rt::__private::core::mem::replace(self, Self::__Done) {
+                            Self::__Returned(value) => #rt::__private::core::option::Option::Some(value),
+                            _ => #rt::__private::core::option::Option::None,
+                        },
+                        _ => #rt::__private::core::option::Option::None,
+                    }
+                }
+
+                #[inline]
+                fn close(&mut self) {
+                    match self {
+                        Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                        _ => *self = Self::__Closed,
+                    }
+                }
+            }
+        }
+    }
+}

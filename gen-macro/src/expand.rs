@@ -1,0 +1,163 @@
+//! The `#[generator]` pipeline: parse → scan → rewrite → analyse → lower →
+//! emit. Every step reports into one `Diagnostics`; when any error was
+//! found, the output is the errors plus a stub with the right signature, so
+//! callers see no follow-on errors.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::analysis::{scan, scope};
+use crate::args::Args;
+use crate::codegen::Emit;
+use crate::error::Diagnostics;
+use crate::lower::resume::{Lowerer, Names};
+use crate::lower::rewrite;
+use crate::signature::{self, Param};
+
+pub(crate) fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
+    let args: Args = match syn::parse2(args) {
+        Ok(args) => args,
+        Err(error) => {
+            let mut cx = Diagnostics::default();
+            cx.push(error);
+            return fallback_for_tokens(cx, item, None);
+        }
+    };
+    let function: syn::ItemFn = match syn::parse2(item.clone()) {
+        Ok(function) => function,
+        Err(error) => {
+            let mut tokens = error.to_compile_error();
+            tokens.extend(item);
+            return tokens;
+        }
+    };
+    expand_fn(&args, function)
+}
+
+fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
+    let mut cx = Diagnostics::default();
+    let syn::ItemFn { attrs, vis, sig, block, .. } = function;
+    let signature = signature::from_syn(sig, &mut cx);
+    let rt = args.runtime_path();
+    let mut body = *block;
+
+    let points = scan::scan_body(&mut body, &mut cx);
+    if let Some((span, _)) = &args.throw_ty {
+        cx.error(*span, "`throw = …` is not supported yet");
+    }
+    let unit: syn::Type = syn::parse_quote!(());
+    let yield_ty = match (&args.yield_ty, points.first()) {
+        (Some(ty), _) => ty.clone(),
+        (None, Some(first)) => {
+            cx.error(
+                Span::call_site(),
+                "this generator yields values but does not say their type: add `yield = <type>`, e.g. `#[generator(yield = u64)]`",
+            );
+            cx.error(first.span, "a value is yielded here");
+            unit.clone()
+        }
+        (None, None) => unit.clone(),
+    };
+    let send_ty = args.send_ty.clone().unwrap_or_else(|| unit.clone());
+
+    if !cx.is_empty() {
+        return fallback(cx, &attrs, &vis, &signature, &rt, &yield_ty, &send_ty);
+    }
+
+    rewrite::rewrite_body(&mut body, &rt);
+    let arg_bindings: Vec<scope::ArgBinding<'_>> = signature
+        .params
+        .iter()
+        .map(|param| match param {
+            Param::Receiver { mutable, is_ref } => scope::ArgBinding::Ident {
+                ident: syn::Ident::new(rewrite::SELF_ALIAS, Span::call_site()),
+                mutable: *mutable,
+                is_ref: *is_ref,
+            },
+            Param::Ident { ident, mutable, is_ref } => {
+                scope::ArgBinding::Ident { ident: ident.clone(), mutable: *mutable, is_ref: *is_ref }
+            }
+            Param::Pattern { pat, .. } => scope::ArgBinding::Pattern(pat),
+        })
+        .collect();
+    let analysis = scope::analyze(&arg_bindings, &mut body, &points, &mut cx);
+
+    let names = Names {
+        rt: rt.clone(),
+        state: format_ident!("__gen_state", span = Span::mixed_site()),
+        arg: format_ident!("__gen_arg", span = Span::mixed_site()),
+        state_enum: format_ident!("__GenState", span = Span::mixed_site()),
+    };
+    let mut lowerer = Lowerer {
+        analysis: &analysis,
+        points: &points,
+        cx: &mut cx,
+        names: &names,
+        yield_ty: &yield_ty,
+        send_is_unit: args.send_is_unit(),
+        next_flag: 0,
+    };
+    let start_body = lowerer.start_body(&body);
+    let resume_bodies = (0..points.len()).map(|index| lowerer.resume_body(&body, index)).collect();
+
+    if !cx.is_empty() {
+        return fallback(cx, &attrs, &vis, &signature, &rt, &yield_ty, &send_ty);
+    }
+    let emit = Emit {
+        names: &names,
+        analysis: &analysis,
+        signature: &signature,
+        yield_ty: &yield_ty,
+        send_ty: &send_ty,
+        start_body,
+        resume_bodies,
+    };
+    emit.function(&attrs, &vis)
+}
+
+/// The errors, plus the function with its generator signature and a body
+/// that type-checks, so call sites do not pile up follow-on errors.
+fn fallback(
+    cx: Diagnostics,
+    attrs: &[syn::Attribute],
+    vis: &syn::Visibility,
+    signature: &signature::Signature,
+    rt: &syn::Path,
+    yield_ty: &syn::Type,
+    send_ty: &syn::Type,
+) -> TokenStream {
+    let errors = cx.into_compile_errors();
+    let sig = &signature.sig;
+    let (ident, generics, inputs, where_clause) = (&sig.ident, &sig.generics, &sig.inputs, &sig.generics.where_clause);
+    let (unsafety, fn_token) = (&sig.safety, &sig.fn_token);
+    let return_ty = &signature.return_ty;
+    quote! {
+        #errors
+        #(#attrs)*
+        #[allow(unused_variables, clippy::all)]
+        #vis #unsafety #fn_token #ident #generics (#inputs)
+            -> #rt::__private::Fresh<impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Return = #return_ty>>
+            #where_clause
+        {
+            #rt::__private::stub()
+        }
+    }
+}
+
+fn fallback_for_tokens(cx: Diagnostics, item: TokenStream, _: Option<()>) -> TokenStream {
+    let mut cx = cx;
+    let function: syn::ItemFn = match syn::parse2(item.clone()) {
+        Ok(function) => function,
+        Err(error) => {
+            cx.push(error);
+            let mut tokens = cx.into_compile_errors();
+            tokens.extend(item);
+            return tokens;
+        }
+    };
+    let syn::ItemFn { attrs, vis, sig, .. } = function;
+    let signature = signature::from_syn(sig, &mut cx);
+    let rt: syn::Path = syn::parse_quote!(::gen_runtime);
+    let unit: syn::Type = syn::parse_quote!(());
+    fallback(cx, &attrs, &vis, &signature, &rt, &unit, &unit)
+}

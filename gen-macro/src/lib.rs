@@ -1,0 +1,22 @@
+//! Implementation detail of `gen-runtime`: the `#[generator]` attribute,
+//! a small compiler pass from a function body with `r#yield!` to an enum
+//! state machine. Depend on `gen-runtime`, which re-exports it.
+
+mod analysis;
+mod args;
+mod codegen;
+mod error;
+mod expand;
+mod lower;
+mod marker;
+mod signature;
+
+use proc_macro::TokenStream;
+
+/// Turns a function whose body uses `r#yield!(value)` into a generator.
+///
+/// See the `gen-runtime` crate for the protocol and examples.
+#[proc_macro_attribute]
+pub fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::generator(args.into(), item.into()).into()
+}

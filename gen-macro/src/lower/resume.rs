@@ -1,0 +1,635 @@
+//! Lowering to resume arms.
+//!
+//! Each suspension point `P` gets one arm of the resume closure holding the
+//! code that runs when the generator is resumed there: the *continuation*
+//! of `P`. It is the body with everything before `P` cut away: the rest of
+//! the statement around `P` (with the sent value in place of the yield), the
+//! rest of each enclosing block, and each enclosing loop entered again.
+//! Every other yield in it becomes "save the values in scope, return the
+//! yielded value". The start arm is the whole body in that form.
+//!
+//! So the state graph is: one node per suspension point (a variant of the
+//! state enum), edges = the yields reachable from its continuation. The code
+//! between two yields stays ordinary structured Rust: locals that do not
+//! cross a yield are plain locals, loops are loops, borrows between yields
+//! work, and LLVM sees the same control flow as in a hand-written iterator.
+//!
+//! Desugaring of a loop re-entered from a yield inside it:
+//!
+//! ```text
+//! Input:   'l: loop { A; r#yield!(x); B }      (resuming at the yield)
+//! Output:  { { B } 'l: loop { A; save; return Yielded(x) } }
+//! ```
+//!
+//! and when `B` may `break`/`continue` that loop, a first-iteration flag:
+//! `{ let mut first = true; 'l: loop { if first { first = false; B } else { A; …; } } }`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Block, Expr, Ident, Stmt};
+
+use crate::analysis::scope::{Analysis, BindingId, if_has_let};
+use crate::error::Diagnostics;
+use crate::marker::{self, YieldPoint};
+
+pub(crate) struct Lowerer<'a> {
+    pub(crate) analysis: &'a Analysis,
+    pub(crate) points: &'a [YieldPoint],
+    pub(crate) cx: &'a mut Diagnostics,
+    pub(crate) names: &'a Names,
+    pub(crate) yield_ty: &'a syn::Type,
+    pub(crate) send_is_unit: bool,
+    pub(crate) next_flag: usize,
+}
+
+/// Identifiers of the generated glue, shared by lowering and codegen.
+pub(crate) struct Names {
+    pub(crate) rt: syn::Path,
+    pub(crate) state: Ident,
+    pub(crate) arg: Ident,
+    pub(crate) state_enum: Ident,
+}
+
+impl Names {
+    pub(crate) fn variant(index: usize) -> Ident {
+        format_ident!("__Yield{}", index)
+    }
+    pub(crate) fn slot_temp(id: BindingId) -> Ident {
+        format_ident!("__gen_slot_{}", id, span = Span::mixed_site())
+    }
+}
+
+/// An expression lowered for one segment.
+enum Lowered {
+    /// The expression, and whether it always suspends (so the statements
+    /// after it are dead in this segment and are dropped).
+    Expr(Expr, bool),
+    /// The expression reaches yield `N` before anything else happens: the
+    /// whole enclosing statement becomes "save and return".
+    Suspend(usize),
+}
+
+impl Lowerer<'_> {
+    /// The body as the start arm runs it.
+    pub(crate) fn start_body(&mut self, body: &Block) -> Block {
+        self.full_block(body).0
+    }
+
+    /// The continuation of suspension point `point`: the body block resumed
+    /// there, with the saved values rebound scope by scope.
+    pub(crate) fn resume_body(&mut self, body: &Block, point: usize) -> TokenStream {
+        let args = self.rebinds(point, 0);
+        let (block, _) = self.resume_block(body, point, 1);
+        quote!({ #(#args)* #block })
+    }
+
+    /// `let [mut] x = __gen_slot_N;` for the saved bindings declared at
+    /// `depth`, in declaration order (so they drop in reverse, as before).
+    fn rebinds(&self, point: usize, depth: usize) -> Vec<Stmt> {
+        self.analysis.slots[point]
+            .iter()
+            .filter(|&&id| self.analysis.bindings[id].depth == depth)
+            .map(|&id| {
+                let binding = &self.analysis.bindings[id];
+                let ident = &binding.ident;
+                let temp = Names::slot_temp(id);
+                let mutability = binding.mutable.then(|| quote!(mut));
+                syn::parse_quote!(#[allow(unused_mut)] let #mutability #ident = #temp;)
+            })
+            .collect()
+    }
+
+    /// `{ let __y: Y = operand; *state = Variant { saved… }; return Yielded(__y); }`
+    fn suspend(&self, index: usize) -> Block {
+        let point = &self.points[index];
+        let span = point.span;
+        let names = self.names;
+        let rt = &names.rt;
+        let state = &names.state;
+        let state_enum = &names.state_enum;
+        let variant = Names::variant(index);
+        let operand = &point.operand;
+        let yield_ty = self.yield_ty;
+        let value = format_ident!("__gen_yielded", span = Span::mixed_site());
+        let fields = self.analysis.slots[index].iter().map(|&id| {
+            let binding = &self.analysis.bindings[id];
+            let field = field_name(id, &binding.ident);
+            let mut access = binding.ident.clone();
+            access.set_span(access.span().located_at(span));
+            quote!(#field: #access)
+        });
+        let operand_span = operand.span();
+        let typed = quote_spanned!(operand_span=> let #value: #yield_ty = #operand;);
+        syn::parse_quote_spanned! {span=>
+            {
+                #typed
+                *#state = #state_enum::#variant { #(#fields),* };
+                return #rt::__private::GeneratorState::Yielded(#value);
+            }
+        }
+    }
+
+    fn sent_value(&self, span: Span) -> Expr {
+        if self.send_is_unit {
+            syn::parse_quote_spanned!(span=> ())
+        } else {
+            let arg = &self.names.arg;
+            syn::parse_quote_spanned!(span=> #arg.into_sent())
+        }
+    }
+
+    fn not_supported(&mut self, expr: &Expr) {
+        let span = marker_span(expr, self.points).unwrap_or_else(|| expr.span());
+        self.cx.error(
+            span,
+            "`r#yield!` in this position is not supported yet: bind it first with `let value = r#yield!(…);` and use `value` here",
+        );
+    }
+
+    // ---- full mode: a segment passes through this code ------------------
+
+    fn full_block(&mut self, block: &Block) -> (Block, bool) {
+        let (stmts, diverges) = self.full_stmts(&block.stmts);
+        (Block { brace_token: block.brace_token, stmts }, diverges)
+    }
+
+    fn full_stmts(&mut self, stmts: &[Stmt]) -> (Vec<Stmt>, bool) {
+        let mut out = Vec::with_capacity(stmts.len());
+        for stmt in stmts {
+            let diverges = self.full_stmt(stmt, &mut out);
+            if diverges {
+                return (out, true);
+            }
+        }
+        (out, false)
+    }
+
+    /// Pushes the lowered statement; `true` when it always suspends.
+    fn full_stmt(&mut self, stmt: &Stmt, out: &mut Vec<Stmt>) -> bool {
+        if !marker::contains(stmt, None) {
+            out.push(stmt.clone());
+            return false;
+        }
+        match stmt {
+            Stmt::Local(local) => {
+                let Some(init) = &local.init else {
+                    out.push(stmt.clone());
+                    return false;
+                };
+                match self.full_expr(&init.expr) {
+                    Lowered::Suspend(index) => {
+                        out.push(Stmt::Expr(Expr::Block(block_expr(self.suspend(index))), None));
+                        true
+                    }
+                    Lowered::Expr(expr, diverges) => {
+                        let mut local = local.clone();
+                        let mut new_init = init.clone();
+                        new_init.expr = Box::new(expr);
+                        if let Some((else_token, else_block)) = &init.diverge {
+                            let lowered = self.full_branch(else_block);
+                            new_init.diverge = Some((*else_token, Box::new(lowered)));
+                        }
+                        local.init = Some(new_init);
+                        out.push(Stmt::Local(local));
+                        diverges
+                    }
+                }
+            }
+            Stmt::Expr(expr, semi) => match self.full_expr(expr) {
+                Lowered::Suspend(index) => {
+                    out.push(Stmt::Expr(Expr::Block(block_expr(self.suspend(index))), None));
+                    true
+                }
+                Lowered::Expr(expr, diverges) => {
+                    out.push(Stmt::Expr(expr, *semi));
+                    diverges
+                }
+            },
+            Stmt::Item(_) | Stmt::Macro(_) => {
+                out.push(stmt.clone());
+                false
+            }
+        }
+    }
+
+    /// A conditionally executed child (a branch, an arm body): a yield there
+    /// suspends inside the branch.
+    fn full_branch(&mut self, expr: &Expr) -> Expr {
+        match self.full_expr(expr) {
+            Lowered::Suspend(index) => Expr::Block(block_expr(self.suspend(index))),
+            Lowered::Expr(expr, _) => expr,
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per expression kind
+    fn full_expr(&mut self, expr: &Expr) -> Lowered {
+        if !marker::contains(expr, None) {
+            return Lowered::Expr(expr.clone(), false);
+        }
+        if let Some(index) = marker::index_of(expr) {
+            return Lowered::Suspend(index);
+        }
+        let mut expr = expr.clone();
+        let diverges = match &mut expr {
+            Expr::Block(e) => {
+                let (block, diverges) = self.full_block(&e.block);
+                e.block = block;
+                diverges
+            }
+            Expr::Unsafe(e) => {
+                let (block, diverges) = self.full_block(&e.block);
+                e.block = block;
+                diverges
+            }
+            Expr::If(e) => {
+                match self.full_operand(&mut e.cond) {
+                    Some(index) => return Lowered::Suspend(index),
+                    None => {}
+                }
+                let (then_branch, then_div) = self.full_block(&e.then_branch);
+                e.then_branch = then_branch;
+                let else_div = match &mut e.else_branch {
+                    Some((_, else_branch)) => match self.full_expr(else_branch) {
+                        Lowered::Suspend(index) => {
+                            **else_branch = Expr::Block(block_expr(self.suspend(index)));
+                            true
+                        }
+                        Lowered::Expr(lowered, diverges) => {
+                            **else_branch = lowered;
+                            diverges
+                        }
+                    },
+                    None => false,
+                };
+                then_div && else_div
+            }
+            Expr::Match(e) => {
+                if let Some(index) = self.full_operand(&mut e.expr) {
+                    return Lowered::Suspend(index);
+                }
+                let mut all_diverge = !e.arms.is_empty();
+                for arm in &mut e.arms {
+                    if let syn::Pat::Guard(guarded) = &arm.pat {
+                        if marker::contains(&*guarded.guard, None) {
+                            self.not_supported(&guarded.guard);
+                        }
+                    }
+                    match self.full_expr(&arm.body) {
+                        Lowered::Suspend(index) => *arm.body = Expr::Block(block_expr(self.suspend(index))),
+                        Lowered::Expr(lowered, diverges) => {
+                            *arm.body = lowered;
+                            all_diverge &= diverges;
+                        }
+                    }
+                }
+                all_diverge
+            }
+            Expr::Loop(e) => {
+                let (body, _) = self.full_block(&e.body);
+                e.body = body;
+                false
+            }
+            Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                if let Some(index) = self.full_operand(&mut e.left) {
+                    return Lowered::Suspend(index);
+                }
+                *e.right = self.full_branch(&e.right);
+                false
+            }
+            _ => {
+                // Evaluate-in-order expressions: only the first operand may
+                // hold a yield, because nothing else has run before it.
+                let Some(first) = first_operand_mut(&mut expr) else {
+                    self.not_supported(&expr);
+                    return Lowered::Expr(expr, false);
+                };
+                let first_has = marker::contains(&*first, None);
+                let result = if first_has {
+                    match self.full_expr(first) {
+                        Lowered::Suspend(index) => Some(Lowered::Suspend(index)),
+                        Lowered::Expr(lowered, diverges) => {
+                            *first = lowered;
+                            Some(Lowered::Expr(Expr::Verbatim(TokenStream::new()), diverges))
+                        }
+                    }
+                } else {
+                    None
+                };
+                if self.rest_has_marker(&expr) {
+                    self.not_supported(&expr);
+                }
+                match result {
+                    Some(Lowered::Suspend(index)) => return Lowered::Suspend(index),
+                    Some(Lowered::Expr(_, diverges)) => diverges,
+                    None => false,
+                }
+            }
+        };
+        Lowered::Expr(expr, diverges)
+    }
+
+    /// Lowers a leading operand in place; `Some(N)` when it suspends first.
+    fn full_operand(&mut self, operand: &mut Expr) -> Option<usize> {
+        match self.full_expr(operand) {
+            Lowered::Suspend(index) => Some(index),
+            Lowered::Expr(lowered, _) => {
+                *operand = lowered;
+                None
+            }
+        }
+    }
+
+    /// Does an evaluate-in-order expression hold a marker outside its first
+    /// operand?
+    fn rest_has_marker(&self, expr: &Expr) -> bool {
+        let mut expr = expr.clone();
+        if let Some(first) = first_operand_mut(&mut expr) {
+            *first = Expr::Verbatim(TokenStream::new());
+        }
+        marker::contains(&expr, None)
+    }
+
+    // ---- resume mode: the segment starts at `point` inside this code ------
+
+    fn resume_block(&mut self, block: &Block, point: usize, depth: usize) -> (Block, bool) {
+        let mut stmts = self.rebinds(point, depth);
+        let Some(at) = block.stmts.iter().position(|s| marker::contains(s, Some(point))) else {
+            // invariant: callers only pass blocks that contain the point.
+            return (block.clone(), false);
+        };
+        let mut diverges = self.resume_stmt(&block.stmts[at], point, depth, &mut stmts);
+        if !diverges {
+            let (rest, rest_div) = self.full_stmts(&block.stmts[at + 1..]);
+            stmts.extend(rest);
+            diverges = rest_div;
+        }
+        (Block { brace_token: block.brace_token, stmts }, diverges)
+    }
+
+    fn resume_stmt(&mut self, stmt: &Stmt, point: usize, depth: usize, out: &mut Vec<Stmt>) -> bool {
+        match stmt {
+            Stmt::Local(local) => {
+                let Some(init) = &local.init else { return false };
+                if marker::contains(&*init.expr, Some(point)) {
+                    let mut local = local.clone();
+                    let mut new_init = init.clone();
+                    new_init.expr = Box::new(self.resume_expr(&init.expr, point, depth));
+                    if let Some((else_token, else_block)) = &init.diverge {
+                        new_init.diverge = Some((*else_token, Box::new(self.full_branch(else_block))));
+                    }
+                    local.init = Some(new_init);
+                    out.push(Stmt::Local(local));
+                    false
+                } else if let Some((_, else_block)) = &init.diverge {
+                    // Resumed inside `let … else { … }`: the else block runs
+                    // to its end, which diverges, so nothing after it runs.
+                    let resumed = self.resume_expr(else_block, point, depth);
+                    out.push(Stmt::Expr(resumed, Some(Default::default())));
+                    true
+                } else {
+                    false
+                }
+            }
+            Stmt::Expr(expr, semi) => {
+                let resumed = self.resume_expr(expr, point, depth);
+                out.push(Stmt::Expr(resumed, *semi));
+                false
+            }
+            Stmt::Item(_) | Stmt::Macro(_) => false,
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per expression kind
+    fn resume_expr(&mut self, expr: &Expr, point: usize, depth: usize) -> Expr {
+        if marker::index_of(expr) == Some(point) {
+            return self.sent_value(self.points[point].span);
+        }
+        let mut expr = expr.clone();
+        match &mut expr {
+            Expr::Block(e) => {
+                let (block, _) = self.resume_block(&e.block, point, depth + 1);
+                e.block = block;
+                expr
+            }
+            Expr::Unsafe(e) => {
+                let (block, _) = self.resume_block(&e.block, point, depth + 1);
+                e.block = block;
+                expr
+            }
+            Expr::If(e) => {
+                if marker::contains(&*e.cond, Some(point)) {
+                    *e.cond = self.resume_expr(&e.cond, point, if if_has_let(&e.cond) { depth + 1 } else { depth });
+                    let (then_branch, _) = self.full_block(&e.then_branch);
+                    e.then_branch = then_branch;
+                    if let Some((_, else_branch)) = &mut e.else_branch {
+                        **else_branch = self.full_branch(else_branch);
+                    }
+                    return expr;
+                }
+                if marker::contains(&e.then_branch, Some(point)) {
+                    if if_has_let(&e.cond) {
+                        let rebinds = self.rebinds(point, depth + 1);
+                        let (then_branch, _) = self.resume_block(&e.then_branch, point, depth + 2);
+                        return syn::parse_quote!({ #(#rebinds)* #then_branch });
+                    }
+                    let (then_branch, _) = self.resume_block(&e.then_branch, point, depth + 1);
+                    return Expr::Block(block_expr(then_branch));
+                }
+                match &e.else_branch {
+                    Some((_, else_branch)) => self.resume_expr(else_branch, point, depth),
+                    None => expr,
+                }
+            }
+            Expr::Match(e) => {
+                if marker::contains(&*e.expr, Some(point)) {
+                    *e.expr = self.resume_expr(&e.expr, point, depth);
+                    for arm in &mut e.arms {
+                        *arm.body = self.full_branch(&arm.body);
+                    }
+                    return expr;
+                }
+                let Some(arm) = e.arms.iter().find(|arm| marker::contains(*arm, Some(point))) else {
+                    return expr;
+                };
+                if matches!(&arm.pat, syn::Pat::Guard(g) if marker::contains(&*g.guard, Some(point))) {
+                    return expr; // reported by the full lowering
+                }
+                let rebinds = self.rebinds(point, depth + 1);
+                let body = self.resume_expr(&arm.body, point, depth + 1);
+                syn::parse_quote!({ #(#rebinds)* #body })
+            }
+            Expr::Loop(e) => {
+                let (cont, _) = self.resume_block(&e.body, point, depth + 1);
+                let (full, _) = self.full_block(&e.body);
+                let label = &e.label;
+                let label_name = label.as_ref().map(|l| &l.name);
+                if jumps_to_loop(&cont, label_name) {
+                    let flag = format_ident!("__gen_first_{}", self.next_flag, span = Span::mixed_site());
+                    self.next_flag += 1;
+                    syn::parse_quote!({
+                        let mut #flag = true;
+                        #label loop {
+                            if #flag { #flag = false; #cont } else #full
+                        }
+                    })
+                } else {
+                    syn::parse_quote!({ #cont #label loop #full })
+                }
+            }
+            Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                if marker::contains(&*e.left, Some(point)) {
+                    *e.left = self.resume_expr(&e.left, point, depth);
+                    *e.right = self.full_branch(&e.right);
+                    expr
+                } else {
+                    let right = self.resume_expr(&e.right, point, depth);
+                    syn::parse_quote!((#right))
+                }
+            }
+            _ => {
+                if let Some(first) = first_operand_mut(&mut expr) {
+                    if marker::contains(&*first, Some(point)) {
+                        *first = self.resume_expr(first, point, depth);
+                    }
+                }
+                expr
+            }
+        }
+    }
+}
+
+/// The operand evaluated first by an expression that evaluates its operands
+/// in order (calls, operators, `let` initialisers, …).
+fn first_operand_mut(expr: &mut Expr) -> Option<&mut Expr> {
+    let right_first = matches!(expr, Expr::Binary(e) if is_compound_assign(&e.op) && is_simple_place(&e.left));
+    Some(match expr {
+        Expr::Array(e) => e.elems.first_mut()?,
+        Expr::Assign(e) => &mut e.right,
+        Expr::Binary(e) => {
+            if right_first {
+                &mut e.right
+            } else {
+                &mut e.left
+            }
+        }
+        Expr::Break(e) => e.expr.as_mut()?,
+        Expr::Call(e) => e.args.first_mut()?,
+        Expr::Cast(e) => &mut e.expr,
+        Expr::Field(e) => &mut e.base,
+        Expr::Group(e) => &mut e.expr,
+        Expr::Index(e) => &mut e.expr,
+        Expr::Let(e) => &mut e.expr,
+        Expr::MethodCall(e) => &mut e.receiver,
+        Expr::Paren(e) => &mut e.expr,
+        Expr::Range(e) => e.start.as_mut().or(e.end.as_mut())?,
+        Expr::RawAddr(e) => &mut e.expr,
+        Expr::Reference(e) => &mut e.expr,
+        Expr::Repeat(e) => &mut e.expr,
+        Expr::Return(e) => e.expr.as_mut()?,
+        Expr::Struct(e) => match e.fields.first_mut() {
+            Some(field) => &mut field.expr,
+            None => e.rest.as_mut()?,
+        },
+        Expr::Try(e) => &mut e.expr,
+        Expr::Tuple(e) => e.elems.first_mut()?,
+        Expr::Unary(e) => &mut e.expr,
+        _ => return None,
+    })
+}
+
+fn is_compound_assign(op: &syn::BinOp) -> bool {
+    use syn::BinOp;
+    matches!(
+        op,
+        BinOp::AddAssign(_)
+            | BinOp::SubAssign(_)
+            | BinOp::MulAssign(_)
+            | BinOp::DivAssign(_)
+            | BinOp::RemAssign(_)
+            | BinOp::BitXorAssign(_)
+            | BinOp::BitAndAssign(_)
+            | BinOp::BitOrAssign(_)
+            | BinOp::ShlAssign(_)
+            | BinOp::ShrAssign(_)
+    )
+}
+
+/// A place whose evaluation has no side effects (`x`, `x.field`).
+fn is_simple_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) => true,
+        Expr::Field(f) => is_simple_place(&f.base),
+        Expr::Paren(p) => is_simple_place(&p.expr),
+        _ => false,
+    }
+}
+
+fn block_expr(block: Block) -> syn::ExprBlock {
+    syn::ExprBlock { attrs: Vec::new(), label: None, block }
+}
+
+pub(crate) fn field_name(id: BindingId, ident: &Ident) -> Ident {
+    let name = ident.to_string();
+    let name = name.trim_start_matches("r#").trim_start_matches('_');
+    format_ident!("{}_{}", name, id)
+}
+
+fn marker_span(expr: &Expr, points: &[YieldPoint]) -> Option<Span> {
+    struct First<'p> {
+        points: &'p [YieldPoint],
+        span: Option<Span>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for First<'_> {
+        fn visit_expr_macro(&mut self, mac: &'ast syn::ExprMacro) {
+            if self.span.is_none() {
+                if let Some(index) = marker::index_of_macro(mac) {
+                    self.span = self.points.get(index).map(|p| p.span);
+                }
+            }
+        }
+    }
+    let mut first = First { points, span: None };
+    syn::visit::Visit::visit_expr(&mut first, expr);
+    first.span
+}
+
+/// Does `block` contain a `break`/`continue` that leaves or restarts the
+/// loop whose body it is (labeled with `label`, or unlabeled at top level)?
+fn jumps_to_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
+    struct Jumps<'l> {
+        label: Option<&'l syn::Lifetime>,
+        loop_depth: usize,
+        found: bool,
+    }
+    impl Jumps<'_> {
+        fn check(&mut self, target: Option<&syn::Lifetime>) {
+            match target {
+                None => self.found |= self.loop_depth == 0,
+                Some(target) => self.found |= self.label.is_some_and(|l| l.ident == target.ident),
+            }
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Jumps<'_> {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            match expr {
+                Expr::Break(b) => {
+                    self.check(b.label.as_ref());
+                    syn::visit::visit_expr(self, expr);
+                }
+                Expr::Continue(c) => self.check(c.label.as_ref()),
+                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                    self.loop_depth += 1;
+                    syn::visit::visit_expr(self, expr);
+                    self.loop_depth -= 1;
+                }
+                Expr::Closure(_) | Expr::Async(_) => {}
+                _ => syn::visit::visit_expr(self, expr),
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut jumps = Jumps { label, loop_depth: 0, found: false };
+    syn::visit::Visit::visit_block(&mut jumps, block);
+    jumps.found
+}

@@ -1,0 +1,85 @@
+//! Yield markers. The scan pass replaces every `r#yield!(operand)` with
+//! `__gen_yield!(N)`, and keeps the operand and span in a side table, so the
+//! later passes can find suspension point `N` in any copy of the tree.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote_spanned;
+use syn::{Expr, ExprMacro};
+
+const MARKER: &str = "__gen_yield";
+
+/// One suspension point of the body, in source order.
+pub(crate) struct YieldPoint {
+    /// Span of the `r#yield!` invocation, for diagnostics and glue code.
+    pub(crate) span: Span,
+    /// The yielded expression (`()` for `r#yield!()`).
+    pub(crate) operand: Expr,
+}
+
+pub(crate) fn make(index: usize, span: Span) -> Expr {
+    let name = syn::Ident::new(MARKER, span);
+    let lit = proc_macro2::Literal::usize_unsuffixed(index);
+    let tokens: TokenStream = quote_spanned!(span=> #name!(#lit));
+    // invariant: the tokens above are a well-formed macro call expression.
+    syn::parse2(tokens).expect("marker tokens parse")
+}
+
+pub(crate) fn index_of_macro(mac: &ExprMacro) -> Option<usize> {
+    let ident = mac.mac.path.get_ident()?;
+    if ident != MARKER {
+        return None;
+    }
+    syn::parse2::<syn::LitInt>(mac.mac.tokens.clone()).ok()?.base10_parse().ok()
+}
+
+pub(crate) fn index_of(expr: &Expr) -> Option<usize> {
+    match expr {
+        Expr::Macro(mac) => index_of_macro(mac),
+        _ => None,
+    }
+}
+
+/// Does this syntax tree contain any marker (optionally: marker `which`)?
+pub(crate) fn contains<T: ContainsMarker + ?Sized>(node: &T, which: Option<usize>) -> bool {
+    let mut finder = Finder { which, found: false };
+    node.visit_with(&mut finder);
+    finder.found
+}
+
+pub(crate) struct Finder {
+    which: Option<usize>,
+    found: bool,
+}
+
+impl<'ast> syn::visit::Visit<'ast> for Finder {
+    fn visit_expr_macro(&mut self, mac: &'ast ExprMacro) {
+        if let Some(index) = index_of_macro(mac) {
+            if self.which.is_none_or(|w| w == index) {
+                self.found = true;
+            }
+        }
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+pub(crate) trait ContainsMarker {
+    fn visit_with(&self, finder: &mut Finder);
+}
+
+macro_rules! contains_marker_impl {
+    ($($ty:ty => $method:ident),* $(,)?) => {$(
+        impl ContainsMarker for $ty {
+            fn visit_with(&self, finder: &mut Finder) {
+                syn::visit::Visit::$method(finder, self);
+            }
+        }
+    )*};
+}
+
+contains_marker_impl! {
+    Expr => visit_expr,
+    syn::Block => visit_block,
+    syn::Stmt => visit_stmt,
+    syn::Arm => visit_arm,
+    syn::Local => visit_local,
+}

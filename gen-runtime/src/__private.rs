@@ -1,0 +1,213 @@
+//! What the code emitted by `#[generator]` calls. Not a public API: it
+//! changes with every release of `gen-macro`, which is pinned to this crate.
+#![allow(missing_docs)]
+
+use core::marker::PhantomData;
+
+pub use crate::protocol::{GeneratorState, Phase};
+pub use crate::wrappers::Fresh;
+pub use core;
+
+/// How the caller resumed the state machine.
+#[derive(Debug)]
+pub enum Resume<S> {
+    /// First resume through `start()`: there is no yield to receive a value.
+    Start,
+    /// `next()` or `send(value)`.
+    Send(S),
+}
+
+impl<S> Resume<S> {
+    /// The value sent to a suspended yield. A `Start` can only reach the
+    /// initial state, so the panic branch is dead code in practice.
+    #[inline(always)]
+    pub fn into_sent(self) -> S {
+        match self {
+            Resume::Send(value) => value,
+            Resume::Start => resumed_without_value(),
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn resumed_without_value() -> ! {
+    panic!("generator resumed at a yield without a value (gen-runtime bug)")
+}
+
+/// Implemented by the state enum the macro emits inside each generator
+/// function: the runtime cannot name its variants, so it asks through this.
+pub trait GenState {
+    type Return;
+    fn phase(&self) -> Phase;
+    /// Store the body's return value until `take_return`.
+    fn complete(&mut self, value: Self::Return);
+    fn take_return(&mut self) -> Option<Self::Return>;
+    /// Drop the saved values (field order = reverse declaration order).
+    fn close(&mut self);
+}
+
+/// The object behind a generator: the state enum and the resume closure
+/// that owns the code. Built by one generic call so that rustc knows the
+/// state's type before it checks the closure body.
+pub struct Machine<St, F, Y, S, R> {
+    state: St,
+    resume: F,
+    _types: PhantomData<fn(S) -> (Y, R)>,
+}
+
+impl<St, F, Y, S, R> core::fmt::Debug for Machine<St, F, Y, S, R>
+where
+    St: GenState,
+{
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Machine").field("phase", &self.state.phase()).finish()
+    }
+}
+
+/// The raw protocol: what [`Fresh`] and [`crate::Started`] drive.
+pub trait RawGenerator {
+    type Yield;
+    type Send;
+    type Return;
+    fn resume_raw(&mut self, arg: Resume<Self::Send>) -> GeneratorState<Self::Yield, Self::Return>;
+    fn phase(&self) -> Phase;
+    fn complete(&mut self, value: Self::Return);
+    fn take_return(&mut self) -> Option<Self::Return>;
+    fn close(&mut self);
+}
+
+impl<St, F, Y, S, R> RawGenerator for Machine<St, F, Y, S, R>
+where
+    St: GenState<Return = R>,
+    F: FnMut(&mut St, Resume<S>) -> GeneratorState<Y, R>,
+{
+    type Yield = Y;
+    type Send = S;
+    type Return = R;
+
+    #[inline(always)]
+    fn resume_raw(&mut self, arg: Resume<S>) -> GeneratorState<Y, R> {
+        (self.resume)(&mut self.state, arg)
+    }
+    #[inline(always)]
+    fn phase(&self) -> Phase {
+        self.state.phase()
+    }
+    #[inline]
+    fn complete(&mut self, value: R) {
+        self.state.complete(value);
+    }
+    #[inline]
+    fn take_return(&mut self) -> Option<R> {
+        self.state.take_return()
+    }
+    #[inline]
+    fn close(&mut self) {
+        self.state.close();
+    }
+}
+
+/// Entry point of every expansion: the initial state first, then the
+/// closure, so the closure's parameter type is known when rustc checks it.
+#[inline(always)]
+pub fn fresh<St, F, Y, S, R>(state: St, resume: F) -> Fresh<Machine<St, F, Y, S, R>>
+where
+    St: GenState<Return = R>,
+    F: FnMut(&mut St, Resume<S>) -> GeneratorState<Y, R>,
+{
+    Fresh::from_raw(Machine { state, resume, _types: PhantomData })
+}
+
+/// Lets an opaque return type mention lifetimes it captures on edition 2021
+/// (edition 2024 captures them without this).
+pub trait Captures<T: ?Sized> {}
+impl<T: ?Sized, U: ?Sized> Captures<T> for U {}
+
+/// `?` inside a generator body: the body's `return` becomes "complete with
+/// this value", so `?` is lowered to `branch` + `from_residual` here
+/// (mirrors the unstable `core::ops::Try`).
+pub trait Try {
+    type Output;
+    type Residual;
+    fn branch(self) -> core::ops::ControlFlow<Self::Residual, Self::Output>;
+}
+
+pub trait FromResidual<Residual> {
+    fn from_residual(residual: Residual) -> Self;
+}
+
+impl<T, E> Try for Result<T, E> {
+    type Output = T;
+    type Residual = Result<core::convert::Infallible, E>;
+    #[inline(always)]
+    fn branch(self) -> core::ops::ControlFlow<Self::Residual, T> {
+        match self {
+            Ok(value) => core::ops::ControlFlow::Continue(value),
+            Err(error) => core::ops::ControlFlow::Break(Err(error)),
+        }
+    }
+}
+
+impl<T> Try for Option<T> {
+    type Output = T;
+    type Residual = Option<core::convert::Infallible>;
+    #[inline(always)]
+    fn branch(self) -> core::ops::ControlFlow<Self::Residual, T> {
+        match self {
+            Some(value) => core::ops::ControlFlow::Continue(value),
+            None => core::ops::ControlFlow::Break(None),
+        }
+    }
+}
+
+impl<T, E, F: From<E>> FromResidual<Result<core::convert::Infallible, E>> for Result<T, F> {
+    #[inline(always)]
+    fn from_residual(residual: Result<core::convert::Infallible, E>) -> Self {
+        match residual {
+            Err(error) => Err(From::from(error)),
+        }
+    }
+}
+
+impl<T> FromResidual<Option<core::convert::Infallible>> for Option<T> {
+    #[inline(always)]
+    fn from_residual(_: Option<core::convert::Infallible>) -> Self {
+        None
+    }
+}
+
+/// Reached when a terminal state is resumed; the wrappers check the phase
+/// first, so only a bug gets here.
+#[cold]
+#[inline(never)]
+pub fn resumed_finished() -> ! {
+    panic!("generator resumed after completion")
+}
+
+/// What a generator function expands to when the macro reported errors:
+/// the right type, so callers see no follow-on errors. Never resumed,
+/// because the crate does not compile.
+pub fn stub<Y, S, R>() -> Fresh<Stub<Y, S, R>> {
+    Fresh::from_raw(Stub(PhantomData))
+}
+
+#[derive(Debug)]
+pub struct Stub<Y, S, R>(PhantomData<fn(S) -> (Y, R)>);
+
+impl<Y, S, R> RawGenerator for Stub<Y, S, R> {
+    type Yield = Y;
+    type Send = S;
+    type Return = R;
+    fn resume_raw(&mut self, _: Resume<S>) -> GeneratorState<Y, R> {
+        resumed_finished()
+    }
+    fn phase(&self) -> Phase {
+        Phase::Closed
+    }
+    fn complete(&mut self, _: R) {}
+    fn take_return(&mut self) -> Option<R> {
+        None
+    }
+    fn close(&mut self) {}
+}

@@ -1,0 +1,79 @@
+//! Python-style generators for stable Rust.
+//!
+//! `#[generator]` turns a function whose body uses `r#yield!` into a plain
+//! enum state machine. Calling the function runs nothing: it returns a
+//! [`Fresh`] generator holding the arguments. Drive it like a Python
+//! generator (`start`, `send`, `close`, `take_return`) or as an ordinary
+//! [`Iterator`] when it takes no sent values.
+//!
+//! ```
+//! use gen_runtime::{generator, GeneratorState};
+//!
+//! #[generator(yield = u64)]
+//! fn count(n: u64) {
+//!     for i in 0..n {
+//!         r#yield!(i);
+//!     }
+//! }
+//!
+//! assert_eq!(count(4).collect::<Vec<_>>(), [0, 1, 2, 3]);
+//!
+//! #[generator(yield = i64, send = i64)]
+//! fn accumulator() -> i64 {
+//!     let mut total = 0;
+//!     loop {
+//!         let v = r#yield!(total);
+//!         if v < 0 {
+//!             return total;
+//!         }
+//!         total += v;
+//!     }
+//! }
+//!
+//! let (first, mut acc) = accumulator().start(); // Python: next(acc)
+//! assert_eq!(first, GeneratorState::Yielded(0));
+//! assert_eq!(acc.send(10), GeneratorState::Yielded(10));
+//! assert_eq!(acc.send(7), GeneratorState::Yielded(17));
+//! assert_eq!(acc.send(-1), GeneratorState::Complete(17));
+//! ```
+#![no_std]
+#![warn(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod protocol;
+mod wrappers;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use gen_macro::generator;
+pub use protocol::{Generator, GeneratorState, Phase};
+pub use wrappers::{Fresh, Started};
+
+/// Suspends the generator and hands a value to its caller.
+///
+/// Only meaningful inside a `#[generator]` function, which rewrites every
+/// call. Used anywhere else it is a compile error that says so.
+#[macro_export]
+macro_rules! r#yield {
+    ($($tt:tt)*) => {
+        ::core::compile_error!(
+            "`r#yield!` can only be used inside a `#[generator]` function"
+        )
+    };
+}
+
+/// Delegates to a sub-generator (Python's `yield from`).
+///
+/// Only meaningful inside a `#[generator]` function. Used anywhere else it is
+/// a compile error that says so.
+#[macro_export]
+macro_rules! yield_from {
+    ($($tt:tt)*) => {
+        ::core::compile_error!(
+            "`yield_from!` can only be used inside a `#[generator]` function"
+        )
+    };
+}

@@ -1,0 +1,273 @@
+//! The two faces of a generator: fresh (body not entered) and started.
+//!
+//! Both are thin wrappers around the macro's state machine; the split moves
+//! Python's "can't send non-None value to a just-started generator" from
+//! run time to compile time.
+
+use core::fmt;
+use core::iter::FusedIterator;
+
+use crate::__private::{RawGenerator, Resume};
+use crate::protocol::{Generator, GeneratorState, Phase};
+
+/// A generator whose body has not run yet: what a `#[generator]` function
+/// returns.
+///
+/// Iterate it (when it takes no sent values), or call [`Fresh::start`] to run
+/// the body to its first yield and get a [`Started`] generator that accepts
+/// [`Started::send`].
+#[must_use = "a generator does nothing until it is iterated or started"]
+pub struct Fresh<G> {
+    raw: G,
+}
+
+/// A generator that has been started: it accepts sent values.
+#[must_use = "a started generator does nothing until it is resumed"]
+pub struct Started<G> {
+    raw: G,
+}
+
+/// Marks send types for which a generator can be driven as an `Iterator`:
+/// only `()`, because `next()` has no value to send.
+#[diagnostic::on_unimplemented(
+    message = "this generator receives values of type `{Self}` through `send`, so it is not an iterator",
+    label = "declared with `send = {Self}`",
+    note = "drive it with `.start()` and then `.send(value)`; only generators with `send = ()` implement `Iterator`"
+)]
+pub trait UnitSend {
+    #[doc(hidden)]
+    fn unit() -> Self;
+}
+
+impl UnitSend for () {
+    #[inline(always)]
+    fn unit() -> Self {}
+}
+
+/// Never implemented: calling `send` on a fresh generator names this bound
+/// so that the compiler's message explains what to do.
+#[diagnostic::on_unimplemented(
+    message = "cannot `send` to a generator that has not started",
+    label = "this generator has not reached its first `r#yield!` yet",
+    note = "call `.start()` first; it runs the body to the first yield and returns `(first_state, started)`, then call `started.send(value)` (Python: `next(gen)` before `gen.send(x)`)"
+)]
+pub trait StartBeforeSend {}
+
+macro_rules! common_methods {
+    () => {
+        /// Where the generator is in its life (Python's
+        /// `inspect.getgeneratorstate`).
+        #[inline]
+        pub fn state(&self) -> Phase {
+            self.raw.phase()
+        }
+
+        /// `true` once the body completed, panicked, or the generator was
+        /// closed.
+        #[inline]
+        pub fn is_finished(&self) -> bool {
+            self.raw.phase().is_finished()
+        }
+
+        /// The body's return value (Python's `StopIteration.value`), handed
+        /// out once after the body completed during iteration.
+        #[inline]
+        pub fn take_return(&mut self) -> Option<G::Return> {
+            self.raw.take_return()
+        }
+
+        /// Drops every value saved at the current suspension point, in
+        /// reverse order of declaration (so `Drop` guards run like Python's
+        /// `finally:`). The generator is finished afterwards; closing again is
+        /// a no-op.
+        #[inline]
+        pub fn close(&mut self) {
+            self.raw.close();
+        }
+
+        #[inline(always)]
+        fn next_item(&mut self) -> Option<G::Yield>
+        where
+            G::Send: UnitSend,
+        {
+            if self.raw.phase().is_finished() {
+                return None;
+            }
+            match self.raw.resume_raw(Resume::Send(<G::Send as UnitSend>::unit())) {
+                GeneratorState::Yielded(value) => Some(value),
+                GeneratorState::Complete(value) => {
+                    self.raw.complete(value);
+                    None
+                }
+            }
+        }
+    };
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn resumed_when_finished(phase: Phase) -> ! {
+    match phase {
+        Phase::Closed => panic!("generator resumed after close"),
+        _ => panic!("generator resumed after completion"),
+    }
+}
+
+impl<G: RawGenerator> Fresh<G> {
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn from_raw(raw: G) -> Self {
+        Fresh { raw }
+    }
+
+    /// Runs the body to its first yield (Python: `next(gen)`), returning
+    /// what it produced and the started generator, which accepts `send`.
+    ///
+    /// # Panics
+    ///
+    /// When the generator was already finished (closed, or completed while
+    /// being iterated).
+    #[track_caller]
+    pub fn start(mut self) -> (GeneratorState<G::Yield, G::Return>, Started<G>) {
+        let phase = self.raw.phase();
+        if phase.is_finished() {
+            resumed_when_finished(phase);
+        }
+        let first = self.raw.resume_raw(Resume::Start);
+        (first, Started { raw: self.raw })
+    }
+
+    /// Not available: a fresh generator must be started before it can
+    /// receive a value. This method exists only to explain that error.
+    #[doc(hidden)]
+    pub fn send<T>(&mut self, value: T) -> GeneratorState<G::Yield, G::Return>
+    where
+        G: StartBeforeSend,
+    {
+        let _ = value;
+        unreachable!("StartBeforeSend is never implemented")
+    }
+
+    common_methods!();
+}
+
+impl<G: RawGenerator> Started<G> {
+    /// Resumes the body; `value` becomes the result of the `r#yield!` it is
+    /// suspended at (Python: `gen.send(value)`).
+    ///
+    /// # Panics
+    ///
+    /// With "generator resumed after completion" or "generator resumed after
+    /// close" when the generator is finished.
+    #[inline]
+    #[track_caller]
+    pub fn send(&mut self, value: G::Send) -> GeneratorState<G::Yield, G::Return> {
+        let phase = self.raw.phase();
+        if phase.is_finished() {
+            resumed_when_finished(phase);
+        }
+        self.raw.resume_raw(Resume::Send(value))
+    }
+
+    common_methods!();
+}
+
+impl<G: RawGenerator> Generator for Fresh<G> {
+    type Yield = G::Yield;
+    type Send = G::Send;
+    type Return = G::Return;
+
+    /// The first resume of a fresh generator ignores `arg`, as Python's
+    /// `gen.send(None)` does.
+    #[track_caller]
+    fn resume(&mut self, arg: G::Send) -> GeneratorState<G::Yield, G::Return> {
+        let phase = self.raw.phase();
+        if phase.is_finished() {
+            resumed_when_finished(phase);
+        }
+        let resume = if phase == Phase::Created { Resume::Start } else { Resume::Send(arg) };
+        self.raw.resume_raw(resume)
+    }
+    fn phase(&self) -> Phase {
+        self.raw.phase()
+    }
+    fn take_return(&mut self) -> Option<G::Return> {
+        self.raw.take_return()
+    }
+    fn close(&mut self) {
+        self.raw.close();
+    }
+}
+
+impl<G: RawGenerator> Generator for Started<G> {
+    type Yield = G::Yield;
+    type Send = G::Send;
+    type Return = G::Return;
+
+    #[track_caller]
+    fn resume(&mut self, arg: G::Send) -> GeneratorState<G::Yield, G::Return> {
+        self.send(arg)
+    }
+    fn phase(&self) -> Phase {
+        self.raw.phase()
+    }
+    fn take_return(&mut self) -> Option<G::Return> {
+        self.raw.take_return()
+    }
+    fn close(&mut self) {
+        self.raw.close();
+    }
+}
+
+impl<G> Iterator for Fresh<G>
+where
+    G: RawGenerator,
+    G::Send: UnitSend,
+{
+    type Item = G::Yield;
+
+    #[inline]
+    fn next(&mut self) -> Option<G::Yield> {
+        self.next_item()
+    }
+}
+
+impl<G> Iterator for Started<G>
+where
+    G: RawGenerator,
+    G::Send: UnitSend,
+{
+    type Item = G::Yield;
+
+    #[inline]
+    fn next(&mut self) -> Option<G::Yield> {
+        self.next_item()
+    }
+}
+
+impl<G> FusedIterator for Fresh<G>
+where
+    G: RawGenerator,
+    G::Send: UnitSend,
+{
+}
+
+impl<G> FusedIterator for Started<G>
+where
+    G: RawGenerator,
+    G::Send: UnitSend,
+{
+}
+
+impl<G: RawGenerator> fmt::Debug for Fresh<G> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Fresh").field("state", &self.raw.phase()).finish()
+    }
+}
+
+impl<G: RawGenerator> fmt::Debug for Started<G> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Started").field("state", &self.raw.phase()).finish()
+    }
+}
