@@ -112,7 +112,11 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         start_body,
         resume_bodies,
     };
-    emit.function(&attrs, &vis)
+    let tokens = emit.function(&attrs, &vis);
+    if std::env::var_os("GEN_MACRO_DEBUG").is_some() {
+        eprintln!("{tokens}");
+    }
+    tokens
 }
 
 /// The errors, plus the function with its generator signature and a body

@@ -25,11 +25,26 @@ pub(crate) fn make(index: usize, span: Span) -> Expr {
 }
 
 pub(crate) fn index_of_macro(mac: &ExprMacro) -> Option<usize> {
-    let ident = mac.mac.path.get_ident()?;
+    index_of_mac(&mac.mac)
+}
+
+pub(crate) fn index_of_mac(mac: &syn::Macro) -> Option<usize> {
+    let ident = mac.path.get_ident()?;
     if ident != MARKER {
         return None;
     }
-    syn::parse2::<syn::LitInt>(mac.mac.tokens.clone()).ok()?.base10_parse().ok()
+    syn::parse2::<syn::LitInt>(mac.tokens.clone()).ok()?.base10_parse().ok()
+}
+
+/// Re-parsing turns `__gen_yield!(N);` into a statement macro; the passes
+/// expect an expression statement.
+pub(crate) fn normalize_stmt(stmt: &mut syn::Stmt) {
+    if let syn::Stmt::Macro(sm) = stmt {
+        if index_of_mac(&sm.mac).is_some() {
+            let expr = Expr::Macro(ExprMacro { attrs: std::mem::take(&mut sm.attrs), mac: sm.mac.clone() });
+            *stmt = syn::Stmt::Expr(expr, sm.semi_token);
+        }
+    }
 }
 
 pub(crate) fn index_of(expr: &Expr) -> Option<usize> {
@@ -52,8 +67,8 @@ pub(crate) struct Finder {
 }
 
 impl<'ast> syn::visit::Visit<'ast> for Finder {
-    fn visit_expr_macro(&mut self, mac: &'ast ExprMacro) {
-        if let Some(index) = index_of_macro(mac) {
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if let Some(index) = index_of_mac(mac) {
             if self.which.is_none_or(|w| w == index) {
                 self.found = true;
             }

@@ -73,15 +73,41 @@ enum Lowered {
 impl Lowerer<'_> {
     /// The body as the start arm runs it.
     pub(crate) fn start_body(&mut self, body: &Block) -> Block {
-        self.full_block(body).0
+        let mut block = self.full_block(body).0;
+        self.allow_unused_mut(&mut block);
+        block
     }
 
     /// The continuation of suspension point `point`: the body block resumed
     /// there, with the saved values rebound scope by scope.
     pub(crate) fn resume_body(&mut self, body: &Block, point: usize) -> TokenStream {
         let args = self.rebinds(point, 0);
-        let (block, _) = self.resume_block(body, point, 1);
+        let (mut block, _) = self.resume_block(body, point, 1);
+        self.allow_unused_mut(&mut block);
         quote!({ #(#args)* #block })
+    }
+
+    /// A saved `mut` binding may be mutated only in another segment; the
+    /// lint would fire on the copy of its `let` in this one.
+    fn allow_unused_mut(&self, block: &mut Block) {
+        struct AllowMut<'a>(&'a Analysis);
+        impl syn::visit_mut::VisitMut for AllowMut<'_> {
+            fn visit_local_mut(&mut self, local: &mut syn::Local) {
+                let saved_mut = crate::analysis::scope::pat_bindings(&local.pat).iter().any(|(ident, mutable, _)| {
+                    *mutable
+                        && self.0.slots.iter().flatten().any(|&id| {
+                            let binding = &self.0.bindings[id];
+                            binding.mutable && binding.ident == *ident
+                        })
+                });
+                if saved_mut {
+                    local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
+                }
+                syn::visit_mut::visit_local_mut(self, local);
+            }
+            fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+        }
+        syn::visit_mut::VisitMut::visit_block_mut(&mut AllowMut(self.analysis), block);
     }
 
     /// `let [mut] x = __gen_slot_N;` for the saved bindings declared at

@@ -144,6 +144,11 @@ impl VisitMut for Rewriter<'_> {
         }
     }
 
+    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
+        marker::normalize_stmt(stmt);
+        visit_mut::visit_stmt_mut(self, stmt);
+    }
+
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
         mac.tokens = rename_self_tokens(std::mem::take(&mut mac.tokens));
     }
