@@ -104,6 +104,7 @@ impl Emit<'_> {
             });
             quote! {
                 #state_enum::#variant { #(#fields),* } => {
+                    #[allow(unused_braces)]
                     let __gen_return = #body;
                     #[allow(unreachable_code)]
                     return #rt::__private::GeneratorState::Complete(__gen_return);
@@ -122,6 +123,7 @@ impl Emit<'_> {
                             #state_enum::__Start { #(#start_pattern),* } => {
                                 let _ = #arg;
                                 #(#arg_rebinds)*
+                                #[allow(unused_braces)]
                                 let __gen_return = #start_body;
                                 #[allow(unreachable_code)]
                                 return #rt::__private::GeneratorState::Complete(__gen_return);
@@ -145,7 +147,7 @@ impl Emit<'_> {
             }
             Param::Ident { ident, mutable, .. } => {
                 let mutability = mutable.then(|| quote!(mut));
-                quote!(#[allow(unused_mut)] let #mutability #ident = #temp;)
+                quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
             }
             Param::Pattern { pat, .. } => quote!(let #pat = #temp;),
         }

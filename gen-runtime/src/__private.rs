@@ -133,6 +133,11 @@ pub trait Try {
     fn branch(self) -> core::ops::ControlFlow<Self::Residual, Self::Output>;
 }
 
+#[diagnostic::on_unimplemented(
+    message = "the `?` operator can only be used in a generator that returns `Result` or `Option`",
+    label = "this generator returns `{Self}`",
+    note = "declare the generator's return value, e.g. `-> Result<(), E>`; `?` then completes the generator with the error"
+)]
 pub trait FromResidual<Residual> {
     fn from_residual(residual: Residual) -> Self;
 }

@@ -121,7 +121,7 @@ impl Lowerer<'_> {
                 let ident = &binding.ident;
                 let temp = Names::slot_temp(id);
                 let mutability = binding.mutable.then(|| quote!(mut));
-                syn::parse_quote!(#[allow(unused_mut)] let #mutability #ident = #temp;)
+                syn::parse_quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
             })
             .collect()
     }

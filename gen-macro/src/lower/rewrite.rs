@@ -122,9 +122,12 @@ impl VisitMut for Rewriter<'_> {
                 let inner = &try_expr.expr;
                 let value = format_ident!("__gen_value", span = Span::mixed_site());
                 let residual = format_ident!("__gen_residual", span = Span::mixed_site());
+                // Spanned on `?`, so a return type that cannot absorb the
+                // residual is reported there.
+                let rt_here = respan(quote!(#rt), span);
                 let exit = self.complete(
                     span,
-                    quote_spanned!(span=> #rt::__private::FromResidual::from_residual(#residual)),
+                    quote_spanned!(span=> #rt_here::__private::FromResidual::from_residual(#residual)),
                 );
                 // Desugar `e?` into the stable equivalent of rustc's
                 // `match Try::branch(e) { Continue(v) => v, Break(r) => return FromResidual::from_residual(r) }`.
@@ -154,6 +157,16 @@ impl VisitMut for Rewriter<'_> {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            tt.set_span(span);
+            tt
+        })
+        .collect()
 }
 
 /// `self` inside macro arguments (`println!("{}", self.x)`), except in

@@ -1,0 +1,3 @@
+fn main() {
+    let x = gen_runtime::r#yield!(1);
+}
