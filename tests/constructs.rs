@@ -793,3 +793,65 @@ fn let_else_in_body() {
     assert_eq!(check_iter!(let_else / let_else_ref(vec!["8", "x", "1", "6"])), (vec![4, 0, 1, 3], 7));
     assert_eq!(check_iter!(let_else / let_else_ref(vec!["8", "0", "6"])), (vec![4, 1], 999));
 }
+
+// ------------------------------------------- more yields in scrutinees (send)
+
+// `while let Some(s) = r#yield!(..)` and `while r#yield!(..)` with a send
+// type do not compile (E0382, the sent value "moved in a previous iteration
+// of loop"): known bug B2. The same loops written with `loop` + `match`
+// and `return` work:
+
+dual! {
+    fn loop_match_scrutinee / loop_match_scrutinee_ref() yield usize, send (Option<String>) => String {
+        let mut all = String::new();
+        loop {
+            match r#yield!(all.len()) {
+                Some(s) => all.push_str(&s),
+                None => return all,
+            }
+        }
+    }
+}
+
+#[test]
+fn yield_as_loop_match_scrutinee() {
+    let sends = [Some("ab".to_owned()), Some("cde".to_owned()), None];
+    let (got, ret) = check_send!(loop_match_scrutinee / loop_match_scrutinee_ref(), sends);
+    assert_eq!(got, [0, 2, 5]);
+    assert_eq!(ret, "abcde");
+}
+
+dual! {
+    fn try_sent / try_sent_ref() yield u32, send (Result<u32, String>) => Result<u32, String> {
+        let mut sum = 0;
+        for i in 0..3 {
+            let v = r#yield!(i)?;
+            sum += v;
+        }
+        Ok(sum)
+    }
+}
+
+#[test]
+fn question_mark_on_a_sent_value() {
+    assert_eq!(check_send!(try_sent / try_sent_ref(), [Ok(1), Ok(2), Ok(3)]).1, Ok(6));
+    let (got, ret) = check_send!(try_sent / try_sent_ref(), [Ok(1), Err("bad".to_owned())]);
+    assert_eq!((got, ret), (vec![0, 1], Err("bad".to_owned())));
+}
+
+dual! {
+    fn for_over_sent / for_over_sent_ref() yield u32, send (Vec<u32>) => u32 {
+        let mut total = 0;
+        for x in r#yield!(0) {
+            total += x;
+            r#yield!(total);
+        }
+        total
+    }
+}
+
+#[test]
+fn yield_as_for_iterable() {
+    let (got, ret) = check_send!(for_over_sent / for_over_sent_ref(), [vec![1, 2, 3], vec![], vec![], vec![]]);
+    assert_eq!((got, ret), (vec![0, 1, 3, 6], 6));
+}
