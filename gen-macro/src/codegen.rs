@@ -41,9 +41,10 @@ pub(crate) struct Emit<'a> {
     pub(crate) signature: &'a Signature,
     pub(crate) yield_ty: &'a syn::Type,
     pub(crate) send_ty: &'a syn::Type,
-    /// The start arm's code, then one continuation per suspension point.
+    /// The start arm's code, then one continuation per suspension point
+    /// (and whether it resumes in place).
     pub(crate) start_body: syn::Block,
-    pub(crate) resume_bodies: Vec<TokenStream>,
+    pub(crate) resume_bodies: Vec<(TokenStream, bool)>,
 }
 
 fn param_field(index: usize) -> syn::Ident {
@@ -95,15 +96,35 @@ impl Emit<'_> {
         let arg_rebinds = params.iter().enumerate().map(|(i, param)| self.param_rebind(i, param));
         let start_body = &self.start_body;
 
-        let resume_arms = self.resume_bodies.iter().enumerate().map(|(index, body)| {
+        let resume_arms = self.resume_bodies.iter().enumerate().map(|(index, (body, in_place))| {
             let variant = Names::variant(index);
-            let fields = self.analysis.slots[index].iter().map(|&id| {
-                let field = field_name(id, &self.analysis.bindings[id].ident);
-                let temp = Names::slot_temp(id);
-                quote!(#field: #temp)
-            });
+            let slots = &self.analysis.slots[index];
+            let field = |id: usize| field_name(id, &self.analysis.bindings[id].ident);
+            // In place: bind the saved values by reference and leave the
+            // state as it is. Otherwise move the variant out of the state.
+            let (pattern, moved) = if *in_place {
+                let fields = slots.iter().map(|&id| {
+                    let (field, reference) = (field(id), crate::lower::inplace::ref_name(id));
+                    quote!(#field: #reference)
+                });
+                (quote!(#state_enum::#variant { #(#fields),* }), TokenStream::new())
+            } else {
+                let fields = slots.iter().map(|&id| {
+                    let (field, temp) = (field(id), Names::slot_temp(id));
+                    quote!(#field: #temp)
+                });
+                let moved = quote! {
+                    let #state_enum::#variant { #(#fields),* } =
+                        #rt::__private::core::mem::replace(#state, #state_enum::__Done)
+                    else {
+                        #rt::__private::resumed_finished()
+                    };
+                };
+                (quote!(#state_enum::#variant { .. }), moved)
+            };
             quote! {
-                #state_enum::#variant { #(#fields),* } => {
+                #pattern => {
+                    #moved
                     #[allow(unused_braces)]
                     let __gen_return = #body;
                     #[allow(unreachable_code)]
@@ -119,8 +140,13 @@ impl Emit<'_> {
                 #rt::__private::fresh(
                     #state_enum::__Start { #(#start_fields),* },
                     move |#state, #arg: #rt::__private::Resume<#send_ty>| -> #rt::__private::GeneratorState<#yield_ty, #return_ty> {
-                        match #rt::__private::core::mem::replace(#state, #state_enum::__Done) {
-                            #state_enum::__Start { #(#start_pattern),* } => {
+                        match #state {
+                            #state_enum::__Start { .. } => {
+                                let #state_enum::__Start { #(#start_pattern),* } =
+                                    #rt::__private::core::mem::replace(#state, #state_enum::__Done)
+                                else {
+                                    #rt::__private::resumed_finished()
+                                };
                                 let _ = #arg;
                                 #(#arg_rebinds)*
                                 #[allow(unused_braces)]
@@ -137,6 +163,7 @@ impl Emit<'_> {
         }
     }
 
+    #[allow(clippy::unused_self)]
     fn param_rebind(&self, index: usize, param: &Param) -> TokenStream {
         let temp = param_temp(index);
         match param {
@@ -222,6 +249,11 @@ impl Emit<'_> {
                         },
                         _ => #rt::__private::core::option::Option::None,
                     }
+                }
+
+                #[cold]
+                fn poison(&mut self) {
+                    *self = Self::__Done;
                 }
 
                 #[inline]

@@ -73,9 +73,10 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
                 ident: syn::Ident::new(rewrite::SELF_ALIAS, Span::call_site()),
                 mutable: *mutable,
                 is_ref: *is_ref,
+                ty: None,
             },
-            Param::Ident { ident, mutable, is_ref } => {
-                scope::ArgBinding::Ident { ident: ident.clone(), mutable: *mutable, is_ref: *is_ref }
+            Param::Ident { ident, mutable, is_ref, ty } => {
+                scope::ArgBinding::Ident { ident: ident.clone(), mutable: *mutable, is_ref: *is_ref, ty: Some(ty) }
             }
             Param::Pattern { pat, .. } => scope::ArgBinding::Pattern(pat),
         })
@@ -96,6 +97,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         yield_ty: &yield_ty,
         send_is_unit: args.send_is_unit(),
         next_flag: 0,
+        in_place: None,
     };
     let start_body = lowerer.start_body(&body);
     let resume_bodies = (0..points.len()).map(|index| lowerer.resume_body(&body, index)).collect();

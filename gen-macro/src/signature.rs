@@ -13,7 +13,7 @@ pub(crate) enum Param {
     /// `self`, `&self`, `&mut self`, `self: Box<Self>`…: saved as `__self`.
     Receiver { mutable: bool, is_ref: bool },
     /// `x: T`: saved under its own name.
-    Ident { ident: Ident, mutable: bool, is_ref: bool },
+    Ident { ident: Ident, mutable: bool, is_ref: bool, ty: Type },
     /// `(a, b): T`: the signature names it `__gen_arg_N`; the body starts
     /// with `let (a, b) = __gen_arg_N;`.
     Pattern { name: Ident, pat: Box<Pat> },
@@ -72,7 +72,7 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
                 match &mut *typed.pat {
                     Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
                         let mutable = p.mutability.take().is_some();
-                        params.push(Param::Ident { ident: p.ident.clone(), mutable, is_ref });
+                        params.push(Param::Ident { ident: p.ident.clone(), mutable, is_ref, ty: (*typed.ty).clone() });
                     }
                     pat => {
                         let name = format_ident!("__gen_arg_{}", next_pattern, span = Span::mixed_site());

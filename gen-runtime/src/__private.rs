@@ -45,6 +45,8 @@ pub trait GenState {
     fn take_return(&mut self) -> Option<Self::Return>;
     /// Drop the saved values (field order = reverse declaration order).
     fn close(&mut self);
+    /// The body panicked: drop what is saved, become finished.
+    fn poison(&mut self);
 }
 
 /// The object behind a generator: the state enum and the resume closure
@@ -88,7 +90,13 @@ where
 
     #[inline(always)]
     fn resume_raw(&mut self, arg: Resume<S>) -> GeneratorState<Y, R> {
-        (self.resume)(&mut self.state, arg)
+        // A resume that updates saved values in place leaves the state at its
+        // suspension point while the body runs; if the body panics, the
+        // guard drops those values once and marks the generator finished.
+        let guard = PoisonOnUnwind(&mut self.state);
+        let result = (self.resume)(&mut *guard.0, arg);
+        core::mem::forget(guard);
+        result
     }
     #[inline(always)]
     fn phase(&self) -> Phase {
@@ -105,6 +113,15 @@ where
     #[inline]
     fn close(&mut self) {
         self.state.close();
+    }
+}
+
+struct PoisonOnUnwind<'a, St: GenState>(&'a mut St);
+
+impl<St: GenState> Drop for PoisonOnUnwind<'_, St> {
+    // Runs only while unwinding: the normal path forgets the guard.
+    fn drop(&mut self) {
+        self.0.poison();
     }
 }
 

@@ -34,6 +34,9 @@ pub(crate) struct Binding {
     pub(crate) borrow_of: Option<(BindingId, Span)>,
     /// Scope depth: 0 = arguments, 1 = the body block, +1 per nested scope.
     pub(crate) depth: usize,
+    /// The type is visibly `Copy` (a literal initialiser, or a primitive
+    /// annotation), so reading it through a reference is always allowed.
+    known_copy: bool,
     decl_pos: usize,
     /// Declared without a value (`let x;`).
     no_init: bool,
@@ -64,12 +67,17 @@ pub(crate) struct Analysis {
     pub(crate) bindings: Vec<Binding>,
     /// For each suspension point: the saved bindings, in declaration order.
     pub(crate) slots: Vec<Vec<BindingId>>,
+    /// For each suspension point: whether its saved values may stay in the
+    /// state while the loops around it run (see `lower::inplace`): the point
+    /// is in a loop, every saved binding was declared before the outermost
+    /// one, and each is only used in place or is visibly `Copy`.
+    pub(crate) in_place: Vec<bool>,
 }
 
 /// How an argument enters the body.
 pub(crate) enum ArgBinding<'a> {
     /// `x: T`, `mut x: T` or a receiver: one binding.
-    Ident { ident: Ident, mutable: bool, is_ref: bool },
+    Ident { ident: Ident, mutable: bool, is_ref: bool, ty: Option<&'a syn::Type> },
     /// `(a, b): (T, U)`: the pattern's bindings.
     Pattern(&'a Pat),
 }
@@ -93,9 +101,10 @@ pub(crate) fn analyze(
     };
     for arg in args {
         match arg {
-            ArgBinding::Ident { ident, mutable, is_ref } => {
+            ArgBinding::Ident { ident, mutable, is_ref, ty } => {
                 let id = walker.declare(ident.clone(), *mutable, false);
                 walker.bindings[id].is_ref = *is_ref;
+                walker.bindings[id].known_copy = ty.is_some_and(type_is_known_copy);
             }
             ArgBinding::Pattern(pat) => walker.declare_pat(pat, false, None, false),
         }
@@ -103,16 +112,20 @@ pub(crate) fn analyze(
     walker.walk_block(body);
 
     let mut slots = Vec::with_capacity(points.len());
+    let mut in_place = Vec::with_capacity(points.len());
     for (index, point) in walker.points.iter().enumerate() {
         let Some(point) = point else {
             // A marker the walk never reached cannot be lowered either; the
             // lowering reports it.
             slots.push(Vec::new());
+            in_place.push(false);
             continue;
         };
-        slots.push(walker.saved_at(point, &points[index], cx));
+        let saved = walker.saved_at(point, &points[index], cx);
+        in_place.push(walker.can_stay_in_place(point, &saved));
+        slots.push(saved);
     }
-    Analysis { bindings: walker.bindings, slots }
+    Analysis { bindings: walker.bindings, slots, in_place }
 }
 
 /// How a use of a name may treat its value.
@@ -158,6 +171,7 @@ impl Walker<'_> {
             is_ref: false,
             borrow_of: None,
             depth,
+            known_copy: false,
             decl_pos,
             no_init,
             uses: Vec::new(),
@@ -317,7 +331,13 @@ impl Walker<'_> {
                     }
                 }
                 let pat = local.pat.clone();
+                let first_new = self.bindings.len();
                 self.declare_pat(&pat, is_ref, borrow_of, no_init);
+                if local_is_known_copy(local) {
+                    for binding in &mut self.bindings[first_new..] {
+                        binding.known_copy = true;
+                    }
+                }
             }
             Stmt::Expr(expr, _) => self.walk_expr(expr, Ctx::Move),
             Stmt::Macro(mac) => self.walk_macro(&mac.mac),
@@ -569,6 +589,18 @@ impl Walker<'_> {
         }
     }
 
+    fn can_stay_in_place(&self, point: &PointScope, saved: &[BindingId]) -> bool {
+        let Some(&outermost) = point.loops.first() else { return false };
+        let loop_start = self.loops[outermost].start;
+        !saved.is_empty()
+            && saved.iter().all(|&id| {
+                let binding = &self.bindings[id];
+                binding.decl_pos < loop_start
+                    && !binding.is_ref
+                    && (binding.known_copy || binding.uses.iter().all(|u| !u.moving))
+            })
+    }
+
     /// The bindings saved at one suspension point (see the module docs).
     fn saved_at(&self, point: &PointScope, yp: &YieldPoint, cx: &mut Diagnostics) -> Vec<BindingId> {
         let mut saved = Vec::new();
@@ -622,6 +654,45 @@ impl Walker<'_> {
             }
         }
         saved
+    }
+}
+
+/// `let x = 0;`, `let x: u64 = …;`, `let buf = [0u8; 256];`: the binding
+/// is `Copy` whatever the rest of the program does.
+fn local_is_known_copy(local: &syn::Local) -> bool {
+    match &local.pat {
+        Pat::Type(pat_type) => matches!(*pat_type.pat, Pat::Ident(_)) && type_is_known_copy(&pat_type.ty),
+        Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
+            local.init.as_ref().is_some_and(|init| init.diverge.is_none() && expr_is_copy_literal(&init.expr))
+        }
+        _ => false,
+    }
+}
+
+fn type_is_known_copy(ty: &syn::Type) -> bool {
+    const PRIMITIVES: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64", "bool",
+        "char",
+    ];
+    match ty {
+        syn::Type::Path(p) => p.qself.is_none() && p.path.get_ident().is_some_and(|i| PRIMITIVES.contains(&i.to_string().as_str())),
+        syn::Type::Array(a) => type_is_known_copy(&a.elem),
+        syn::Type::Tuple(t) => t.elems.iter().all(type_is_known_copy),
+        syn::Type::Reference(r) => r.mutability.is_none(),
+        syn::Type::Paren(p) => type_is_known_copy(&p.elem),
+        _ => false,
+    }
+}
+
+fn expr_is_copy_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(lit) => !matches!(lit.lit, syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => expr_is_copy_literal(&u.expr),
+        Expr::Repeat(r) => expr_is_copy_literal(&r.expr),
+        Expr::Array(a) => a.elems.iter().all(expr_is_copy_literal),
+        Expr::Tuple(t) => t.elems.iter().all(expr_is_copy_literal),
+        Expr::Paren(p) => expr_is_copy_literal(&p.expr),
+        _ => false,
     }
 }
 

@@ -3,3 +3,4 @@
 
 pub(crate) mod resume;
 pub(crate) mod rewrite;
+pub(crate) mod inplace;

@@ -24,6 +24,8 @@
 //! and when `B` may `break`/`continue` that loop, a first-iteration flag:
 //! `{ let mut first = true; 'l: loop { if first { first = false; B } else { A; …; } } }`.
 
+use std::collections::HashMap;
+
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -31,6 +33,7 @@ use syn::{Block, Expr, Ident, Stmt};
 
 use crate::analysis::scope::{Analysis, BindingId, if_has_let};
 use crate::error::Diagnostics;
+use crate::lower::inplace;
 use crate::marker::{self, YieldPoint};
 
 pub(crate) struct Lowerer<'a> {
@@ -41,6 +44,17 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) yield_ty: &'a syn::Type,
     pub(crate) send_is_unit: bool,
     pub(crate) next_flag: usize,
+    /// Set while lowering the continuation of a point that resumes in place.
+    pub(crate) in_place: Option<InPlace>,
+}
+
+/// The continuation being lowered resumes in place (see `lower::inplace`).
+pub(crate) struct InPlace {
+    point: usize,
+    /// Inside the loop whose code reads the saved values through references.
+    in_region: bool,
+    /// Yield operands inside that loop, rewritten to use the references.
+    operands: HashMap<usize, Expr>,
 }
 
 /// Identifiers of the generated glue, shared by lowering and codegen.
@@ -79,12 +93,114 @@ impl Lowerer<'_> {
     }
 
     /// The continuation of suspension point `point`: the body block resumed
-    /// there, with the saved values rebound scope by scope.
-    pub(crate) fn resume_body(&mut self, body: &Block, point: usize) -> TokenStream {
+    /// there, with the saved values rebound scope by scope. `true` when the
+    /// arm resumes in place (and so must bind the saved values by reference).
+    pub(crate) fn resume_body(&mut self, body: &Block, point: usize) -> (TokenStream, bool) {
+        let renamed = self.prepare_in_place(body, point);
+        let body = renamed.as_ref().unwrap_or(body);
         let args = self.rebinds(point, 0);
         let (mut block, _) = self.resume_block(body, point, 1);
         self.allow_unused_mut(&mut block);
-        quote!({ #(#args)* #block })
+        let in_place = self.in_place.take().is_some();
+        (quote!({ #(#args)* #block }), in_place)
+    }
+
+    /// When `point` can resume in place, the body with the loop around it
+    /// rewritten to use the saved values through references.
+    fn prepare_in_place(&mut self, body: &Block, point: usize) -> Option<Block> {
+        if !self.analysis.in_place[point] {
+            return None;
+        }
+        let slots = &self.analysis.slots[point];
+        let names: Vec<String> = slots.iter().map(|&id| self.analysis.bindings[id].ident.to_string()).collect();
+        let refs: HashMap<String, Ident> = slots
+            .iter()
+            .map(|&id| (self.analysis.bindings[id].ident.to_string(), inplace::ref_name(id)))
+            .collect();
+        let mut body = body.clone();
+        let region = inplace::outer_loop_mut(&mut body, point)?;
+        let inside = inplace::markers_in(region);
+        let operands: Vec<&Expr> = inside.iter().filter_map(|&i| self.points.get(i).map(|p| &p.operand)).collect();
+        if !inplace::region_allows(region, &operands, &names) {
+            return None;
+        }
+        inplace::rename_region(region, &refs);
+        let operands = inside
+            .iter()
+            .filter_map(|&i| {
+                let mut operand = self.points.get(i)?.operand.clone();
+                inplace::rename_expr(&mut operand, &refs);
+                Some((i, operand))
+            })
+            .collect();
+        self.in_place = Some(InPlace { point, in_region: false, operands });
+        Some(body)
+    }
+
+    fn operand(&self, index: usize) -> &Expr {
+        let renamed = self.in_place.as_ref().filter(|p| p.in_region).and_then(|p| p.operands.get(&index));
+        renamed.unwrap_or(&self.points[index].operand)
+    }
+
+    /// Moves the values saved at the in-place point out of the state into
+    /// the locals declared for them; the state becomes `__Done`.
+    fn evict(&self) -> TokenStream {
+        let Some(in_place) = &self.in_place else { return TokenStream::new() };
+        let names = self.names;
+        let (rt, state, state_enum) = (&names.rt, &names.state, &names.state_enum);
+        let variant = Names::variant(in_place.point);
+        let slots = &self.analysis.slots[in_place.point];
+        let fields = slots.iter().map(|&id| {
+            let field = field_name(id, &self.analysis.bindings[id].ident);
+            let temp = Names::slot_temp(id);
+            quote!(#field: #temp)
+        });
+        let assigns = slots.iter().map(|&id| {
+            let ident = &self.analysis.bindings[id].ident;
+            let temp = Names::slot_temp(id);
+            quote!(#ident = #temp;)
+        });
+        quote! {
+            #[allow(unreachable_code, unused_assignments)]
+            {
+                let #state_enum::#variant { #(#fields),* } =
+                    #rt::__private::core::mem::replace(#state, #state_enum::__Done)
+                else {
+                    #rt::__private::resumed_finished()
+                };
+                #(#assigns)*
+            }
+        }
+    }
+
+    /// Inside the in-place loop, `return` (and `?`) evict before completing,
+    /// so the saved values drop after the loop's own locals, as in a plain
+    /// function.
+    fn evict_before_returns(&self, expr: &mut Expr) {
+        struct Returns<'a> {
+            evict: &'a TokenStream,
+        }
+        impl syn::visit_mut::VisitMut for Returns<'_> {
+            fn visit_expr_mut(&mut self, expr: &mut Expr) {
+                match expr {
+                    Expr::Closure(_) | Expr::Async(_) => {}
+                    Expr::Return(ret) if is_completion(ret) => {
+                        let Some(value) = ret.expr.take() else { return };
+                        let evict = self.evict;
+                        let value_name = format_ident!("__gen_completion", span = Span::mixed_site());
+                        *expr = syn::parse_quote!({
+                            let #value_name = #value;
+                            #evict
+                            return #value_name;
+                        });
+                    }
+                    _ => syn::visit_mut::visit_expr_mut(self, expr),
+                }
+            }
+            fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+        }
+        let evict = self.evict();
+        syn::visit_mut::VisitMut::visit_expr_mut(&mut Returns { evict: &evict }, expr);
     }
 
     /// A saved `mut` binding may be mutated only in another segment; the
@@ -113,6 +229,7 @@ impl Lowerer<'_> {
     /// `let [mut] x = __gen_slot_N;` for the saved bindings declared at
     /// `depth`, in declaration order (so they drop in reverse, as before).
     fn rebinds(&self, point: usize, depth: usize) -> Vec<Stmt> {
+        let deferred = self.in_place.as_ref().is_some_and(|p| p.point == point);
         self.analysis.slots[point]
             .iter()
             .filter(|&&id| self.analysis.bindings[id].depth == depth)
@@ -121,7 +238,13 @@ impl Lowerer<'_> {
                 let ident = &binding.ident;
                 let temp = Names::slot_temp(id);
                 let mutability = binding.mutable.then(|| quote!(mut));
-                syn::parse_quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
+                if deferred {
+                    // Resuming in place: the value stays in the state until
+                    // it is evicted into this local.
+                    syn::parse_quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident;)
+                } else {
+                    syn::parse_quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
+                }
             })
             .collect()
     }
@@ -135,7 +258,11 @@ impl Lowerer<'_> {
         let state = &names.state;
         let state_enum = &names.state_enum;
         let variant = Names::variant(index);
-        let operand = &point.operand;
+        let operand = self.operand(index);
+        let (same_point, evict) = match &self.in_place {
+            Some(in_place) if in_place.in_region => (in_place.point == index, self.evict()),
+            _ => (false, TokenStream::new()),
+        };
         let yield_ty = self.yield_ty;
         let value = format_ident!("__gen_yielded", span = Span::mixed_site());
         let fields = self.analysis.slots[index].iter().map(|&id| {
@@ -147,9 +274,19 @@ impl Lowerer<'_> {
         });
         let operand_span = operand.span();
         let typed = quote_spanned!(operand_span=> let #value: #yield_ty = #operand;);
+        if same_point {
+            // The saved values are already where this yield keeps them.
+            return syn::parse_quote_spanned! {span=>
+                {
+                    #typed
+                    return #rt::__private::GeneratorState::Yielded(#value);
+                }
+            };
+        }
         syn::parse_quote_spanned! {span=>
             {
                 #typed
+                #evict
                 *#state = #state_enum::#variant { #(#fields),* };
                 return #rt::__private::GeneratorState::Yielded(#value);
             }
@@ -486,22 +623,25 @@ impl Lowerer<'_> {
                 syn::parse_quote!({ #(#rebinds)* #body })
             }
             Expr::Loop(e) => {
-                let (cont, _) = self.resume_block(&e.body, point, depth + 1);
-                let (full, _) = self.full_block(&e.body);
-                let label = &e.label;
-                let label_name = label.as_ref().map(|l| &l.name);
-                if jumps_to_loop(&cont, label_name) {
-                    let flag = format_ident!("__gen_first_{}", self.next_flag, span = Span::mixed_site());
-                    self.next_flag += 1;
-                    syn::parse_quote!({
-                        let mut #flag = true;
-                        #label loop {
-                            if #flag { #flag = false; #cont } else #full
-                        }
-                    })
-                } else {
-                    syn::parse_quote!({ #cont #label loop #full })
+                let entering_region = self.in_place.as_ref().is_some_and(|p| !p.in_region);
+                if !entering_region {
+                    return self.resume_loop(e, point, depth);
                 }
+                if let Some(in_place) = &mut self.in_place {
+                    in_place.in_region = true;
+                }
+                let mut region = self.resume_loop(e, point, depth);
+                self.evict_before_returns(&mut region);
+                if let Some(in_place) = &mut self.in_place {
+                    in_place.in_region = false;
+                }
+                let evict = self.evict();
+                let value = format_ident!("__gen_loop_value", span = Span::mixed_site());
+                syn::parse_quote!({
+                    let #value = #region;
+                    #evict
+                    #value
+                })
             }
             Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 if marker::contains(&*e.left, Some(point)) {
@@ -523,6 +663,37 @@ impl Lowerer<'_> {
             }
         }
     }
+
+    /// `'l: loop { … }` resumed inside its body: the rest of this iteration,
+    /// then the loop again (see the module docs).
+    fn resume_loop(&mut self, e: &syn::ExprLoop, point: usize, depth: usize) -> Expr {
+        let (cont, _) = self.resume_block(&e.body, point, depth + 1);
+        let (full, _) = self.full_block(&e.body);
+        let label = &e.label;
+        let label_name = label.as_ref().map(|l| &l.name);
+        if jumps_to_loop(&cont, label_name) {
+            let flag = format_ident!("__gen_first_{}", self.next_flag, span = Span::mixed_site());
+            self.next_flag += 1;
+            syn::parse_quote!({
+                let mut #flag = true;
+                #label loop {
+                    if #flag { #flag = false; #cont } else #full
+                }
+            })
+        } else {
+            syn::parse_quote!({ #cont #label loop #full })
+        }
+    }
+}
+
+/// `return GeneratorState::Complete(…)`: a user `return` or `?` after the
+/// rewrite pass.
+fn is_completion(ret: &syn::ExprReturn) -> bool {
+    let Some(value) = &ret.expr else { return false };
+    let Expr::Call(call) = &**value else { return false };
+    let Expr::Path(path) = &*call.func else { return false };
+    let mut segments = path.path.segments.iter().rev();
+    segments.next().is_some_and(|s| s.ident == "Complete") && segments.next().is_some_and(|s| s.ident == "GeneratorState")
 }
 
 /// The operand evaluated first by an expression that evaluates its operands
@@ -581,12 +752,13 @@ fn is_compound_assign(op: &syn::BinOp) -> bool {
     )
 }
 
-/// A place whose evaluation has no side effects (`x`, `x.field`).
+/// A place whose evaluation has no side effects (`x`, `x.field`, `(*x)`).
 fn is_simple_place(expr: &Expr) -> bool {
     match expr {
         Expr::Path(_) => true,
         Expr::Field(f) => is_simple_place(&f.base),
         Expr::Paren(p) => is_simple_place(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_simple_place(&u.expr),
         _ => false,
     }
 }
