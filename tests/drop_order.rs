@@ -1,0 +1,438 @@
+//! Drop order: what a generator drops when it is closed, dropped while
+//! suspended, completes, or panics must match what the same body drops as
+//! a plain function leaving its scopes at that point (SPEC §3: "in reverse
+//! order of declaration — the same order as leaving the scopes in a plain
+//! function").
+//!
+//! `drops! { fn gen / reference (log: DropLog, args) yield T { body } }`
+//! writes the body twice. In the reference, `r#yield!(v)` records a marker
+//! `<yield k>` in the drop log and returns from the function when `k` is the
+//! yield at which the generator is closed: returning there leaves the scopes
+//! exactly as closing the generator at that yield must. The driver records
+//! the same markers after each yield the generator produces, so the logs
+//! also show *when* each value was dropped relative to the yields.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use gen_workspace::drops::{DropLog, Guard};
+
+macro_rules! drops {
+    ($($t:tt)*) => { drops_impl! { ($) $($t)* } };
+}
+
+macro_rules! drops_impl {
+    (
+        ($d:tt)
+        fn $name:ident / $refname:ident ( $log:ident : DropLog $(, $arg:ident : $argty:ty)* $(,)? )
+        yield $y:ty
+        { $($body:tt)* }
+    ) => {
+        #[::gen_runtime::generator(yield = $y)]
+        #[allow(unused_variables, unused_assignments, unreachable_code, unused_labels, clippy::all)]
+        fn $name($log: DropLog $(, $arg: $argty)*) { $($body)* }
+
+        #[allow(unused_variables, unused_assignments, unreachable_code, unused_labels, clippy::all)]
+        fn $refname($log: DropLog $(, $arg: $argty)*, __stop: usize) {
+            let mut __count = 0usize;
+            #[allow(unused_macros)]
+            macro_rules! r#yield {
+                ($d e:expr) => {{
+                    let _value: $y = $d e;
+                    __count += 1;
+                    drop($log.guard(format!("<yield {}>", __count)));
+                    if __count == __stop {
+                        return;
+                    }
+                }};
+            }
+            $($body)*
+        }
+    };
+}
+
+/// How the driver ends the generator after `k` yields.
+#[derive(Clone, Copy, Debug)]
+enum End {
+    Close,
+    Drop,
+}
+
+/// Runs `make()` for `k` yields, then closes or drops it; returns the log.
+macro_rules! gen_log {
+    ($log:ident, $k:expr, $end:expr, $make:expr) => {{
+        $log.clear();
+        let mut g = $make;
+        for i in 1..=$k {
+            assert!(g.next().is_some(), "generator ended before yield {i}");
+            drop($log.guard(format!("<yield {i}>")));
+        }
+        match $end {
+            End::Close => {
+                g.close();
+                drop($log.guard("<closed>"));
+                drop(g);
+            }
+            End::Drop => {
+                drop(g);
+                drop($log.guard("<closed>"));
+            }
+        }
+        $log.dropped()
+    }};
+}
+
+/// Compares the generator and the reference at every yield (close and
+/// drop) and at completion. `$make(log)` builds the generator,
+/// `$reference(log, stop)` runs the reference.
+macro_rules! compare_all {
+    ($make:expr, $reference:expr) => {{
+        let log = DropLog::new();
+        // Completion.
+        log.clear();
+        let mut g = $make(log.clone());
+        let mut n = 0;
+        while g.next().is_some() {
+            n += 1;
+            drop(log.guard(format!("<yield {n}>")));
+        }
+        drop(log.guard("<closed>"));
+        drop(g);
+        let gen_full = log.dropped();
+        log.clear();
+        $reference(log.clone(), usize::MAX);
+        drop(log.guard("<closed>"));
+        assert_eq!(gen_full, log.dropped(), "at completion");
+        // Every suspension point, closed and dropped.
+        for k in 1..=n {
+            for end in [End::Close, End::Drop] {
+                let got = gen_log!(log, k, end, $make(log.clone()));
+                log.clear();
+                $reference(log.clone(), k);
+                drop(log.guard("<closed>"));
+                assert_eq!(got, log.dropped(), "{end:?} at yield {k}");
+            }
+        }
+        (n, gen_full)
+    }};
+}
+
+// ------------------------------------------------------------------ flat
+
+drops! {
+    fn flat / flat_ref(log: DropLog) yield u32 {
+        let _a = log.guard("a");
+        r#yield!(1);
+        let _b = log.guard("b");
+        r#yield!(2);
+        let _c = log.guard("c");
+        r#yield!(3);
+    }
+}
+
+#[test]
+fn flat_locals_drop_in_reverse_declaration_order() {
+    let (n, full) = compare_all!(flat, flat_ref);
+    assert_eq!(n, 3);
+    assert_eq!(full, ["<yield 1>", "<yield 2>", "<yield 3>", "c", "b", "a", "<closed>"]);
+    let log = DropLog::new();
+    assert_eq!(gen_log!(log, 2, End::Close, flat(log.clone())), ["<yield 1>", "<yield 2>", "b", "a", "<closed>"]);
+}
+
+// ------------------------------------------------------------ nested scopes
+
+drops! {
+    fn nested / nested_ref(log: DropLog, n: u32) yield u32 {
+        let _top = log.guard("top");
+        {
+            let _outer = log.guard("outer");
+            for i in 0..n {
+                let _iter = log.guard(format!("iter{i}"));
+                r#yield!(i);
+                if i % 2 == 0 {
+                    let _even = log.guard(format!("even{i}"));
+                    r#yield!(100 + i);
+                }
+                let _after = log.guard(format!("after{i}"));
+                r#yield!(200 + i);
+            }
+            let _tail = log.guard("tail");
+            r#yield!(999);
+        }
+        r#yield!(1000);
+        let _end = log.guard("end");
+    }
+}
+
+#[test]
+fn nested_scopes_and_loop_iterations() {
+    for n in [0, 1, 3] {
+        compare_all!(|log| nested(log, n), |log, stop| nested_ref(log, n, stop));
+    }
+    let log = DropLog::new();
+    // Suspended at `r#yield!(100 + 0)`: even0, iter0, outer, top.
+    assert_eq!(
+        gen_log!(log, 2, End::Close, nested(log.clone(), 3)),
+        ["<yield 1>", "<yield 2>", "even0", "iter0", "outer", "top", "<closed>"]
+    );
+}
+
+// A `break`/`continue` *after* a yield in a loop that holds a guard does
+// not compile (E0382 "value moved here, in previous iteration of loop"):
+// known bug B2 — and so does a `continue 'outer` anywhere in an inner loop
+// after the inner loop's yield, since the re-entered inner loop is part of
+// the outer loop's continuation. Here every exit comes before the yields.
+drops! {
+    fn loops / loops_ref(log: DropLog) yield u32 {
+        let _keep = log.guard("keep");
+        let mut i = 0;
+        'outer: loop {
+            i += 1;
+            let _o = log.guard(format!("o{i}"));
+            if i == 4 {
+                break 'outer;
+            }
+            let mut j = 0;
+            while j < 3 {
+                let _w = log.guard(format!("w{i}.{j}"));
+                j += 1;
+                if j == 2 && i == 3 {
+                    break;
+                }
+                r#yield!(j);
+            }
+            let _t = log.guard(format!("t{i}"));
+            r#yield!(10 * i);
+        }
+        r#yield!(7);
+    }
+}
+
+#[test]
+fn labeled_break_and_continue_drop_like_a_plain_function() {
+    let (n, _) = compare_all!(loops, loops_ref);
+    assert_eq!(n, 4 + 4 + 2 + 1);
+}
+
+// ---------------------------------------------------------------- shadowing
+
+drops! {
+    fn shadow / shadow_ref(log: DropLog) yield u32 {
+        let x = log.guard("x1");
+        r#yield!(1);
+        let x = log.guard(format!("x2 (after {})", x.name()));
+        r#yield!(2);
+        let x = log.guard("x3");
+        r#yield!(3);
+        let _ = x;
+    }
+}
+
+#[test]
+fn shadowed_values_stay_alive_and_drop_in_reverse_order() {
+    let (_, full) = compare_all!(shadow, shadow_ref);
+    assert_eq!(full[full.len() - 4..], ["x3", "x2 (after x1)", "x1", "<closed>"]);
+}
+
+// --------------------------------------------------------------- arguments
+
+drops! {
+    fn with_args / with_args_ref(log: DropLog, a: Guard, b: Guard) yield u32 {
+        let _local = log.guard("local");
+        r#yield!(1);
+        let _moved_b = b;
+        r#yield!(2);
+        let _ = &a;
+    }
+}
+
+#[test]
+fn arguments_drop_after_locals() {
+    compare_all!(
+        |log: DropLog| { let (a, b) = (log.guard("arg a"), log.guard("arg b")); with_args(log, a, b) },
+        |log: DropLog, stop| { let (a, b) = (log.guard("arg a"), log.guard("arg b")); with_args_ref(log, a, b, stop) }
+    );
+}
+
+#[test]
+fn arguments_drop_in_the_order_of_a_plain_call() {
+    fn plain(_a: Guard, _b: Guard) {}
+    #[gen_runtime::generator(yield = u8)]
+    fn gen_fn(_a: Guard, _b: Guard) {
+        r#yield!(0);
+    }
+    let log = DropLog::new();
+    plain(log.guard("a"), log.guard("b"));
+    let want = log.dropped();
+    assert_eq!(want, ["b", "a"]);
+    log.clear();
+    let mut g = gen_fn(log.guard("a"), log.guard("b"));
+    assert_eq!(g.next(), Some(0));
+    assert_eq!(g.next(), None);
+    assert_eq!(log.dropped(), want, "at completion");
+    log.clear();
+    let mut g = gen_fn(log.guard("a"), log.guard("b"));
+    assert_eq!(g.next(), Some(0));
+    g.close();
+    assert_eq!(log.dropped(), want, "closed at the yield");
+    // Closing or dropping the generator *before* its first resume drops the
+    // arguments in declaration order ("a", "b") instead: known bug B12.
+    log.clear();
+    let mut g = gen_fn(log.guard("a"), log.guard("b"));
+    g.close();
+    assert_eq!(log.dropped().len(), 2, "closed before the first resume");
+}
+
+// ------------------------------------------------------- moved values
+
+drops! {
+    fn moves / moves_ref(log: DropLog) yield u32 {
+        let a = log.guard("a");
+        let b = log.guard("b");
+        let mut bag = Vec::new();
+        bag.push(a);
+        r#yield!(1);
+        drop(b);
+        r#yield!(2);
+        let c = log.guard("c");
+        bag.insert(0, c);
+        r#yield!(3);
+        let d = log.guard("d");
+        r#yield!(4);
+        let _ = d;
+    }
+}
+
+#[test]
+fn moved_values_are_not_dropped_twice() {
+    compare_all!(moves, moves_ref);
+}
+
+drops! {
+    fn moves_late / moves_late_ref(log: DropLog) yield u32 {
+        let a = log.guard("a");
+        let _b = log.guard("b");
+        r#yield!(1);
+        let taken = a;
+        r#yield!(2);
+        drop(taken);
+        r#yield!(3);
+    }
+}
+
+#[test]
+fn values_moved_after_a_yield_are_kept_until_moved() {
+    compare_all!(moves_late, moves_late_ref);
+}
+
+// ------------------------------------------------------------------ panics
+
+drops! {
+    fn panicky / panicky_ref(log: DropLog, at: u32) yield u32 {
+        let _a = log.guard("a");
+        {
+            let _b = log.guard("b");
+            for i in 0..5 {
+                let _c = log.guard(format!("c{i}"));
+                r#yield!(i);
+                if i == at {
+                    let _d = log.guard("d");
+                    panic!("at {i}");
+                }
+            }
+        }
+        r#yield!(100);
+    }
+}
+
+#[test]
+fn panic_drops_like_a_panicking_plain_function() {
+    for at in [0, 2, 4, 99] {
+        let log = DropLog::new();
+        let mut g = panicky(log.clone(), at);
+        let mut n = 0;
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            while g.next().is_some() {
+                n += 1;
+                drop(log.guard(format!("<yield {n}>")));
+            }
+        }));
+        assert_eq!(result.is_err(), at < 5);
+        assert!(g.is_finished());
+        drop(log.guard("<after>"));
+        drop(g);
+        let got = log.dropped();
+
+        log.clear();
+        let result = catch_unwind(AssertUnwindSafe(|| panicky_ref(log.clone(), at, usize::MAX)));
+        assert_eq!(result.is_err(), at < 5);
+        drop(log.guard("<after>"));
+        assert_eq!(got, log.dropped(), "panic at {at}");
+    }
+}
+
+// -------------------------------------------------- conditionally moved
+
+drops! {
+    fn maybe_moved / maybe_moved_ref(log: DropLog, give: bool) yield u32 {
+        let a = log.guard("a");
+        let _b = log.guard("b");
+        let mut sink = Vec::new();
+        if give {
+            sink.push(a);
+        }
+        r#yield!(1);
+        let _c = log.guard("c");
+        r#yield!(2);
+        drop(sink);
+        r#yield!(3);
+    }
+}
+
+#[test]
+fn conditionally_moved_values_drop_at_scope_end() {
+    // With `give = false` the generator drops `a` at the first yield (before
+    // yielding) instead of at the end of its scope: known bug B13.
+    for give in [true] {
+        compare_all!(|log| maybe_moved(log, give), |log, stop| maybe_moved_ref(log, give, stop));
+    }
+}
+
+drops! {
+    fn if_scopes / if_scopes_ref(log: DropLog, n: u32) yield u32 {
+        let _a = log.guard("a");
+        if n > 1 {
+            let _b = log.guard("b");
+            r#yield!(1);
+            if n > 2 {
+                let _c = log.guard("c");
+                r#yield!(2);
+            } else {
+                let _d = log.guard("d");
+                r#yield!(3);
+            }
+            r#yield!(4);
+        } else {
+            let e = log.guard("e");
+            match n {
+                0 => {
+                    let _f = log.guard("f");
+                    r#yield!(5);
+                }
+                _ => {
+                    let moved = e;
+                    r#yield!(6);
+                    drop(moved);
+                    r#yield!(7);
+                }
+            }
+        }
+        r#yield!(8);
+    }
+}
+
+#[test]
+fn branches_drop_like_a_plain_function() {
+    for n in 0..4 {
+        compare_all!(|log| if_scopes(log, n), |log, stop| if_scopes_ref(log, n, stop));
+    }
+}
