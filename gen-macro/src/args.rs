@@ -15,16 +15,25 @@ pub(crate) struct Args {
     pub(crate) krate: Option<Path>,
 }
 
-const EXPECTED: &str = "expected `yield = <type>`, `send = <type>`, `throw = <type>` or `crate = <path>`";
+const EXPECTED: &str =
+    "expected `yield = <type>`, `send = <type>`, `throw = <type>` or `crate = <path>`";
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let mut args = Args { yield_ty: None, send_ty: None, throw_ty: None, krate: None };
+        let mut args = Args {
+            yield_ty: None,
+            send_ty: None,
+            throw_ty: None,
+            krate: None,
+        };
         while !input.is_empty() {
             let (name, span) = parse_name(input)?;
             let eq: syn::Result<Token![=]> = input.parse();
             if eq.is_err() {
-                return Err(syn::Error::new(span, format!("expected `{name} = …`, found `{name}`")));
+                return Err(syn::Error::new(
+                    span,
+                    format!("expected `{name} = …`, found `{name}`"),
+                ));
             }
             let duplicate = || syn::Error::new(span, format!("duplicate `{name}` argument"));
             match name.as_str() {
@@ -54,7 +63,10 @@ impl Parse for Args {
                     args.krate = Some(input.call(Path::parse_mod_style)?);
                 }
                 _ => {
-                    return Err(syn::Error::new(span, format!("unknown argument `{name}`: {EXPECTED}")));
+                    return Err(syn::Error::new(
+                        span,
+                        format!("unknown argument `{name}`: {EXPECTED}"),
+                    ));
                 }
             }
             if input.is_empty() {
@@ -79,7 +91,10 @@ fn parse_name(input: ParseStream) -> syn::Result<(String, Span)> {
     match input.parse::<syn::Ident>() {
         Ok(ident) => Ok((ident.to_string(), ident.span())),
         Err(_) => {
-            let span = input.cursor().token_tree().map_or_else(|| input.span(), |(tt, _)| tt.span());
+            let span = input
+                .cursor()
+                .token_tree()
+                .map_or_else(|| input.span(), |(tt, _)| tt.span());
             Err(syn::Error::new(span, EXPECTED))
         }
     }

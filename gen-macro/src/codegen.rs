@@ -63,7 +63,12 @@ impl Emit<'_> {
         let state = &names.state;
         let arg = &names.arg;
         let sig = &self.signature.sig;
-        let (ident, generics, inputs, where_clause) = (&sig.ident, &sig.generics, &sig.inputs, &sig.generics.where_clause);
+        let (ident, generics, inputs, where_clause) = (
+            &sig.ident,
+            &sig.generics,
+            &sig.inputs,
+            &sig.generics.where_clause,
+        );
         let (unsafety, fn_token) = (&sig.safety, &sig.fn_token);
         let yield_ty = self.yield_ty;
         let send_ty = self.send_ty;
@@ -93,45 +98,55 @@ impl Emit<'_> {
             let temp = param_temp(i);
             quote!(#field: #temp)
         });
-        let arg_rebinds = params.iter().enumerate().map(|(i, param)| self.param_rebind(i, param));
+        let arg_rebinds = params
+            .iter()
+            .enumerate()
+            .map(|(i, param)| self.param_rebind(i, param));
         let start_body = &self.start_body;
 
-        let resume_arms = self.resume_bodies.iter().enumerate().map(|(index, (body, in_place))| {
-            let variant = Names::variant(index);
-            let slots = &self.analysis.slots[index];
-            let field = |id: usize| field_name(id, &self.analysis.bindings[id].ident);
-            // In place: bind the saved values by reference and leave the
-            // state as it is. Otherwise move the variant out of the state.
-            let (pattern, moved) = if *in_place {
-                let fields = slots.iter().map(|&id| {
-                    let (field, reference) = (field(id), crate::lower::inplace::ref_name(id));
-                    quote!(#field: #reference)
-                });
-                (quote!(#state_enum::#variant { #(#fields),* }), TokenStream::new())
-            } else {
-                let fields = slots.iter().map(|&id| {
-                    let (field, temp) = (field(id), Names::slot_temp(id));
-                    quote!(#field: #temp)
-                });
-                let moved = quote! {
-                    let #state_enum::#variant { #(#fields),* } =
-                        #rt::__private::core::mem::replace(#state, #state_enum::__Done)
-                    else {
-                        #rt::__private::resumed_finished()
+        let resume_arms = self
+            .resume_bodies
+            .iter()
+            .enumerate()
+            .map(|(index, (body, in_place))| {
+                let variant = Names::variant(index);
+                let slots = &self.analysis.slots[index];
+                let field = |id: usize| field_name(id, &self.analysis.bindings[id].ident);
+                // In place: bind the saved values by reference and leave the
+                // state as it is. Otherwise move the variant out of the state.
+                let (pattern, moved) = if *in_place {
+                    let fields = slots.iter().map(|&id| {
+                        let (field, reference) = (field(id), crate::lower::inplace::ref_name(id));
+                        quote!(#field: #reference)
+                    });
+                    (
+                        quote!(#state_enum::#variant { #(#fields),* }),
+                        TokenStream::new(),
+                    )
+                } else {
+                    let fields = slots.iter().map(|&id| {
+                        let (field, temp) = (field(id), Names::slot_temp(id));
+                        quote!(#field: #temp)
+                    });
+                    let moved = quote! {
+                        let #state_enum::#variant { #(#fields),* } =
+                            #rt::__private::core::mem::replace(#state, #state_enum::__Done)
+                        else {
+                            #rt::__private::resumed_finished()
+                        };
                     };
+                    (quote!(#state_enum::#variant { .. }), moved)
                 };
-                (quote!(#state_enum::#variant { .. }), moved)
-            };
-            quote! {
-                #pattern => {
-                    #moved
-                    #[allow(unused_braces)]
-                    let __gen_return = #body;
-                    #[allow(unreachable_code)]
-                    return #rt::__private::GeneratorState::Complete(__gen_return);
+                quote! {
+                    #pattern => {
+                        #moved
+                        #[allow(unused_braces)]
+                        let __gen_return = #body;
+                        #[allow(unreachable_code)]
+                        return #rt::__private::GeneratorState::Complete(__gen_return);
+                    }
                 }
-            }
-        });
+            });
 
         quote! {
             #(#attrs)*
@@ -189,7 +204,9 @@ impl Emit<'_> {
         let state_enum = &self.names.state_enum;
         let analysis = self.analysis;
         let param_count = self.signature.params.len();
-        let param_types: Vec<_> = (0..param_count).map(|i| format_ident!("__A{}", i)).collect();
+        let param_types: Vec<_> = (0..param_count)
+            .map(|i| format_ident!("__A{}", i))
+            .collect();
         let mut saved: Vec<usize> = analysis.slots.iter().flatten().copied().collect();
         saved.sort_unstable();
         saved.dedup();

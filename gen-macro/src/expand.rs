@@ -36,7 +36,13 @@ pub(crate) fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
 
 fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     let mut cx = Diagnostics::default();
-    let syn::ItemFn { attrs, vis, sig, block, .. } = function;
+    let syn::ItemFn {
+        attrs,
+        vis,
+        sig,
+        block,
+        ..
+    } = function;
     let signature = signature::from_syn(sig, &mut cx);
     let rt = args.runtime_path();
     let mut body = *block;
@@ -58,7 +64,10 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         }
         (None, None) => unit.clone(),
     };
-    let send_ty = args.send_ty.clone().unwrap_or_else(|| unit.clone());
+    let mut yield_ty = yield_ty;
+    signature.fill_elided(&mut yield_ty);
+    let mut send_ty = args.send_ty.clone().unwrap_or_else(|| unit.clone());
+    signature.fill_elided(&mut send_ty);
 
     if !cx.is_empty() {
         return fallback(cx, &attrs, &vis, &signature, &rt, &yield_ty, &send_ty);
@@ -75,9 +84,17 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
                 is_ref: *is_ref,
                 ty: None,
             },
-            Param::Ident { ident, mutable, is_ref, ty } => {
-                scope::ArgBinding::Ident { ident: ident.clone(), mutable: *mutable, is_ref: *is_ref, ty: Some(ty) }
-            }
+            Param::Ident {
+                ident,
+                mutable,
+                is_ref,
+                ty,
+            } => scope::ArgBinding::Ident {
+                ident: ident.clone(),
+                mutable: *mutable,
+                is_ref: *is_ref,
+                ty: Some(ty),
+            },
             Param::Pattern { pat, .. } => scope::ArgBinding::Pattern(pat),
         })
         .collect();
@@ -100,7 +117,9 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         in_place: None,
     };
     let start_body = lowerer.start_body(&body);
-    let resume_bodies = (0..points.len()).map(|index| lowerer.resume_body(&body, index)).collect();
+    let resume_bodies = (0..points.len())
+        .map(|index| lowerer.resume_body(&body, index))
+        .collect();
 
     if !cx.is_empty() {
         return fallback(cx, &attrs, &vis, &signature, &rt, &yield_ty, &send_ty);
@@ -134,7 +153,12 @@ fn fallback(
 ) -> TokenStream {
     let errors = cx.into_compile_errors();
     let sig = &signature.sig;
-    let (ident, generics, inputs, where_clause) = (&sig.ident, &sig.generics, &sig.inputs, &sig.generics.where_clause);
+    let (ident, generics, inputs, where_clause) = (
+        &sig.ident,
+        &sig.generics,
+        &sig.inputs,
+        &sig.generics.where_clause,
+    );
     let (unsafety, fn_token) = (&sig.safety, &sig.fn_token);
     let return_ty = &signature.return_ty;
     quote! {
@@ -161,7 +185,9 @@ fn fallback_for_tokens(cx: Diagnostics, item: TokenStream, _: Option<()>) -> Tok
             return tokens;
         }
     };
-    let syn::ItemFn { attrs, vis, sig, .. } = function;
+    let syn::ItemFn {
+        attrs, vis, sig, ..
+    } = function;
     let signature = signature::from_syn(sig, &mut cx);
     let rt: syn::Path = syn::parse_quote!(::gen_runtime);
     let unit: syn::Type = syn::parse_quote!(());

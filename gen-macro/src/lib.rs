@@ -10,6 +10,7 @@ mod expand;
 mod lower;
 mod marker;
 mod signature;
+mod spans;
 
 use proc_macro::TokenStream;
 

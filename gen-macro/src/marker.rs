@@ -33,17 +33,23 @@ pub(crate) fn index_of_mac(mac: &syn::Macro) -> Option<usize> {
     if ident != MARKER {
         return None;
     }
-    syn::parse2::<syn::LitInt>(mac.tokens.clone()).ok()?.base10_parse().ok()
+    syn::parse2::<syn::LitInt>(mac.tokens.clone())
+        .ok()?
+        .base10_parse()
+        .ok()
 }
 
 /// Re-parsing turns `__gen_yield!(N);` into a statement macro; the passes
 /// expect an expression statement.
 pub(crate) fn normalize_stmt(stmt: &mut syn::Stmt) {
-    if let syn::Stmt::Macro(sm) = stmt {
-        if index_of_mac(&sm.mac).is_some() {
-            let expr = Expr::Macro(ExprMacro { attrs: std::mem::take(&mut sm.attrs), mac: sm.mac.clone() });
-            *stmt = syn::Stmt::Expr(expr, sm.semi_token);
-        }
+    if let syn::Stmt::Macro(sm) = stmt
+        && index_of_mac(&sm.mac).is_some()
+    {
+        let expr = Expr::Macro(ExprMacro {
+            attrs: std::mem::take(&mut sm.attrs),
+            mac: sm.mac.clone(),
+        });
+        *stmt = syn::Stmt::Expr(expr, sm.semi_token);
     }
 }
 
@@ -56,7 +62,10 @@ pub(crate) fn index_of(expr: &Expr) -> Option<usize> {
 
 /// Does this syntax tree contain any marker (optionally: marker `which`)?
 pub(crate) fn contains<T: ContainsMarker + ?Sized>(node: &T, which: Option<usize>) -> bool {
-    let mut finder = Finder { which, found: false };
+    let mut finder = Finder {
+        which,
+        found: false,
+    };
     node.visit_with(&mut finder);
     finder.found
 }
@@ -68,10 +77,10 @@ pub(crate) struct Finder {
 
 impl<'ast> syn::visit::Visit<'ast> for Finder {
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if let Some(index) = index_of_mac(mac) {
-            if self.which.is_none_or(|w| w == index) {
-                self.found = true;
-            }
+        if let Some(index) = index_of_mac(mac)
+            && self.which.is_none_or(|w| w == index)
+        {
+            self.found = true;
         }
     }
     fn visit_item(&mut self, _: &'ast syn::Item) {}

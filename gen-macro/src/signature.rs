@@ -13,7 +13,12 @@ pub(crate) enum Param {
     /// `self`, `&self`, `&mut self`, `self: Box<Self>`…: saved as `__self`.
     Receiver { mutable: bool, is_ref: bool },
     /// `x: T`: saved under its own name.
-    Ident { ident: Ident, mutable: bool, is_ref: bool, ty: Type },
+    Ident {
+        ident: Ident,
+        mutable: bool,
+        is_ref: bool,
+        ty: Box<Type>,
+    },
     /// `(a, b): T`: the signature names it `__gen_arg_N`; the body starts
     /// with `let (a, b) = __gen_arg_N;`.
     Pattern { name: Ident, pat: Box<Pat> },
@@ -36,6 +41,41 @@ pub(crate) struct Signature {
     pub(crate) return_ty: Type,
     /// Every lifetime parameter, after elided ones were named.
     pub(crate) lifetimes: Vec<syn::Lifetime>,
+    /// The lifetime an elided lifetime in the yield, send or return type
+    /// stands for, by the rules of lifetime elision in outputs.
+    pub(crate) elided_output: Option<syn::Lifetime>,
+}
+
+impl Signature {
+    /// Writes the elided lifetimes of an output type (`yield = &u64`) as the
+    /// input lifetime they stand for, which the signature now names.
+    pub(crate) fn fill_elided(&self, ty: &mut Type) {
+        struct Fill<'a>(&'a syn::Lifetime);
+        impl VisitMut for Fill<'_> {
+            fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+                if reference.lifetime.is_none() {
+                    let mut lifetime = self.0.clone();
+                    lifetime.apostrophe = reference.and_token.span;
+                    reference.lifetime = Some(lifetime);
+                }
+                visit_mut::visit_type_reference_mut(self, reference);
+            }
+            fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+                if lifetime.ident == "_" {
+                    *lifetime = self.0.clone();
+                }
+            }
+            fn visit_type_fn_ptr_mut(&mut self, _: &mut syn::TypeFnPtr) {}
+            fn visit_parenthesized_generic_arguments_mut(
+                &mut self,
+                _: &mut syn::ParenthesizedGenericArguments,
+            ) {
+            }
+        }
+        if let Some(lifetime) = &self.elided_output {
+            Fill(lifetime).visit_type_mut(ty);
+        }
+    }
 }
 
 pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signature {
@@ -49,7 +89,10 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
         cx.error(variadic.dots.spans[0], "a generator cannot be variadic");
     }
     if let Some(abi) = &sig.abi {
-        cx.error(abi.extern_token.span, "a generator cannot have an `extern` ABI");
+        cx.error(
+            abi.extern_token.span,
+            "a generator cannot have an `extern` ABI",
+        );
     }
 
     name_elided_lifetimes(&mut sig);
@@ -72,10 +115,16 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
                 match &mut *typed.pat {
                     Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
                         let mutable = p.mutability.take().is_some();
-                        params.push(Param::Ident { ident: p.ident.clone(), mutable, is_ref, ty: (*typed.ty).clone() });
+                        params.push(Param::Ident {
+                            ident: p.ident.clone(),
+                            mutable,
+                            is_ref,
+                            ty: typed.ty.clone(),
+                        });
                     }
                     pat => {
-                        let name = format_ident!("__gen_arg_{}", next_pattern, span = Span::mixed_site());
+                        let name =
+                            format_ident!("__gen_arg_{}", next_pattern, span = Span::mixed_site());
                         next_pattern += 1;
                         let original = std::mem::replace(
                             pat,
@@ -87,7 +136,10 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
                                 subpat: None,
                             }),
                         );
-                        params.push(Param::Pattern { name, pat: Box::new(original) });
+                        params.push(Param::Pattern {
+                            name,
+                            pat: Box::new(original),
+                        });
                     }
                 }
             }
@@ -106,8 +158,56 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
             (**ty).clone()
         }
     };
-    let lifetimes = sig.generics.lifetimes().map(|l| l.lifetime.clone()).collect();
-    Signature { sig, params, return_ty, lifetimes }
+    let lifetimes = sig
+        .generics
+        .lifetimes()
+        .map(|l| l.lifetime.clone())
+        .collect();
+    let elided_output = elision_source(&sig);
+    let mut signature = Signature {
+        sig,
+        params,
+        return_ty,
+        lifetimes,
+        elided_output,
+    };
+    let mut return_ty = signature.return_ty.clone();
+    signature.fill_elided(&mut return_ty);
+    signature.return_ty = return_ty;
+    signature
+}
+
+/// Rust's elision rule for outputs: the receiver's lifetime, or the only
+/// lifetime of the parameters.
+fn elision_source(sig: &syn::Signature) -> Option<syn::Lifetime> {
+    struct Collect(Vec<syn::Lifetime>);
+    impl<'ast> syn::visit::Visit<'ast> for Collect {
+        fn visit_lifetime(&mut self, lifetime: &'ast syn::Lifetime) {
+            if !self.0.contains(lifetime) {
+                self.0.push(lifetime.clone());
+            }
+        }
+        fn visit_type_fn_ptr(&mut self, _: &'ast syn::TypeFnPtr) {}
+        fn visit_parenthesized_generic_arguments(
+            &mut self,
+            _: &'ast syn::ParenthesizedGenericArguments,
+        ) {
+        }
+    }
+    if let Some(FnArg::Receiver(receiver)) = sig.inputs.first() {
+        if let syn::ReceiverKind::Reference(_, Some(lifetime), _) = &receiver.kind {
+            return Some(lifetime.clone());
+        }
+    }
+    let mut collect = Collect(Vec::new());
+    for input in &sig.inputs {
+        syn::visit::Visit::visit_fn_arg(&mut collect, input);
+    }
+    if collect.0.len() == 1 {
+        collect.0.pop()
+    } else {
+        None
+    }
 }
 
 /// Names every elided lifetime in the parameters (`&T`, `'_`, `&self`), so
@@ -137,10 +237,8 @@ fn name_elided_lifetimes(sig: &mut syn::Signature) {
         }
         fn visit_receiver_mut(&mut self, receiver: &mut syn::Receiver) {
             match &mut receiver.kind {
-                syn::ReceiverKind::Reference(and, lifetime, _) => {
-                    if lifetime.is_none() {
-                        *lifetime = Some(self.fresh(and.span));
-                    }
+                syn::ReceiverKind::Reference(and, lifetime, _) if lifetime.is_none() => {
+                    *lifetime = Some(self.fresh(and.span));
                 }
                 syn::ReceiverKind::Typed(_, ty) => self.visit_type_mut(ty),
                 _ => {}
@@ -149,13 +247,20 @@ fn name_elided_lifetimes(sig: &mut syn::Signature) {
         // Lifetimes inside `fn(&T)` types and `dyn Fn(&T)` bounds are
         // higher-ranked, not elided parameters of this function.
         fn visit_type_fn_ptr_mut(&mut self, _: &mut syn::TypeFnPtr) {}
-        fn visit_parenthesized_generic_arguments_mut(&mut self, _: &mut syn::ParenthesizedGenericArguments) {}
+        fn visit_parenthesized_generic_arguments_mut(
+            &mut self,
+            _: &mut syn::ParenthesizedGenericArguments,
+        ) {
+        }
     }
     let mut namer = Namer { added: Vec::new() };
     for input in &mut sig.inputs {
         namer.visit_fn_arg_mut(input);
     }
     for lifetime in namer.added.into_iter().rev() {
-        sig.generics.params.insert(0, syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime)));
+        sig.generics.params.insert(
+            0,
+            syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime)),
+        );
     }
 }

@@ -63,7 +63,9 @@ where
     St: GenState,
 {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Machine").field("phase", &self.state.phase()).finish()
+        f.debug_struct("Machine")
+            .field("phase", &self.state.phase())
+            .finish()
     }
 }
 
@@ -133,7 +135,11 @@ where
     St: GenState<Return = R>,
     F: FnMut(&mut St, Resume<S>) -> GeneratorState<Y, R>,
 {
-    Fresh::from_raw(Machine { state, resume, _types: PhantomData })
+    Fresh::from_raw(Machine {
+        state,
+        resume,
+        _types: PhantomData,
+    })
 }
 
 /// Lets an opaque return type mention lifetimes it captures on edition 2021

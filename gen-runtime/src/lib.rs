@@ -59,9 +59,7 @@ pub use wrappers::{Fresh, Started};
 #[macro_export]
 macro_rules! r#yield {
     ($($tt:tt)*) => {
-        ::core::compile_error!(
-            "`r#yield!` can only be used inside a `#[generator]` function"
-        )
+        ::core::compile_error!("`r#yield!` can only be used inside a `#[generator]` function")
     };
 }
 
@@ -72,8 +70,6 @@ macro_rules! r#yield {
 #[macro_export]
 macro_rules! yield_from {
     ($($tt:tt)*) => {
-        ::core::compile_error!(
-            "`yield_from!` can only be used inside a `#[generator]` function"
-        )
+        ::core::compile_error!("`yield_from!` can only be used inside a `#[generator]` function")
     };
 }

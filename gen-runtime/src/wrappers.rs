@@ -93,7 +93,10 @@ macro_rules! common_methods {
             if self.raw.phase().is_finished() {
                 return None;
             }
-            match self.raw.resume_raw(Resume::Send(<G::Send as UnitSend>::unit())) {
+            match self
+                .raw
+                .resume_raw(Resume::Send(<G::Send as UnitSend>::unit()))
+            {
                 GeneratorState::Yielded(value) => Some(value),
                 GeneratorState::Complete(value) => {
                     self.raw.complete(value);
@@ -186,7 +189,11 @@ impl<G: RawGenerator> Generator for Fresh<G> {
         if phase.is_finished() {
             resumed_when_finished(phase);
         }
-        let resume = if phase == Phase::Created { Resume::Start } else { Resume::Send(arg) };
+        let resume = if phase == Phase::Created {
+            Resume::Start
+        } else {
+            Resume::Send(arg)
+        };
         self.raw.resume_raw(resume)
     }
     fn phase(&self) -> Phase {
@@ -262,12 +269,16 @@ where
 
 impl<G: RawGenerator> fmt::Debug for Fresh<G> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Fresh").field("state", &self.raw.phase()).finish()
+        f.debug_struct("Fresh")
+            .field("state", &self.raw.phase())
+            .finish()
     }
 }
 
 impl<G: RawGenerator> fmt::Debug for Started<G> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Started").field("state", &self.raw.phase()).finish()
+        f.debug_struct("Started")
+            .field("state", &self.raw.phase())
+            .finish()
     }
 }

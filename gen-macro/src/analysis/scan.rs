@@ -42,7 +42,11 @@ fn yield_macro(mac: &Macro) -> Option<YieldMacro> {
 }
 
 pub(crate) fn scan_body(body: &mut syn::Block, cx: &mut Diagnostics) -> Vec<YieldPoint> {
-    let mut scanner = Scanner { cx, scope: Scope::Body, points: Vec::new() };
+    let mut scanner = Scanner {
+        cx,
+        scope: Scope::Body,
+        points: Vec::new(),
+    };
     scanner.visit_block_mut(body);
     scanner.points
 }
@@ -69,13 +73,22 @@ impl Scanner<'_> {
         };
         let misplaced = match self.scope {
             Scope::Body => None,
-            Scope::Closure => Some("a closure: the closure runs when it is called, not as part of the generator"),
-            Scope::Async => Some("an `async` block: it is a separate future, not part of the generator"),
-            Scope::Item => Some("a nested item: a nested `fn` or `impl` is not part of the generator"),
+            Scope::Closure => {
+                Some("a closure: the closure runs when it is called, not as part of the generator")
+            }
+            Scope::Async => {
+                Some("an `async` block: it is a separate future, not part of the generator")
+            }
+            Scope::Item => {
+                Some("a nested item: a nested `fn` or `impl` is not part of the generator")
+            }
             Scope::Const => Some("a `const` block"),
         };
         if let Some(reason) = misplaced {
-            self.cx.error(span, format!("`{name}` cannot suspend the generator from inside {reason}"));
+            self.cx.error(
+                span,
+                format!("`{name}` cannot suspend the generator from inside {reason}"),
+            );
             return unit(span);
         }
         if kind == YieldMacro::YieldFrom {
@@ -112,7 +125,11 @@ impl Scanner<'_> {
 
     /// Yields inside another macro's tokens cannot be seen by the lowering.
     fn check_macro_tokens(&mut self, mac: &Macro) {
-        let outer = mac.path.segments.last().map_or_else(|| "macro".to_owned(), |s| s.ident.to_string());
+        let outer = mac
+            .path
+            .segments
+            .last()
+            .map_or_else(|| "macro".to_owned(), |s| s.ident.to_string());
         find_nested_yields(mac.tokens.clone(), &mut |span, name| {
             let message = if self.scope == Scope::Body {
                 format!(
@@ -127,6 +144,7 @@ impl Scanner<'_> {
 }
 
 fn unit(span: Span) -> Expr {
+    let span = crate::spans::glue(span);
     syn::parse_quote_spanned!(span=> ())
 }
 
@@ -136,9 +154,14 @@ fn find_nested_yields(tokens: TokenStream, report: &mut impl FnMut(Span, &str)) 
         match tt {
             TokenTree::Ident(ident) => {
                 let name = ident.unraw().to_string();
-                let is_bang = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                let is_bang =
+                    matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
                 if is_bang && (name == "yield" || name == "yield_from") {
-                    let shown = if name == "yield" { "r#yield" } else { "yield_from" };
+                    let shown = if name == "yield" {
+                        "r#yield"
+                    } else {
+                        "yield_from"
+                    };
                     report(ident.span(), shown);
                 }
             }
@@ -166,7 +189,9 @@ impl VisitMut for Scanner<'_> {
                     "write `r#yield!(…)` instead: stable Rust rejects the `yield` keyword in a function body before any macro runs (E0658)",
                 );
             }
-            Expr::Closure(_) => self.in_scope(Scope::Closure, |s| visit_mut::visit_expr_mut(s, expr)),
+            Expr::Closure(_) => {
+                self.in_scope(Scope::Closure, |s| visit_mut::visit_expr_mut(s, expr))
+            }
             Expr::Async(_) => self.in_scope(Scope::Async, |s| visit_mut::visit_expr_mut(s, expr)),
             Expr::Const(_) => self.in_scope(Scope::Const, |s| visit_mut::visit_expr_mut(s, expr)),
             _ => visit_mut::visit_expr_mut(self, expr),
@@ -176,7 +201,10 @@ impl VisitMut for Scanner<'_> {
     fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
         if let Stmt::Macro(sm) = stmt {
             if yield_macro(&sm.mac).is_some() {
-                let mut expr = Expr::Macro(syn::ExprMacro { attrs: sm.attrs.clone(), mac: sm.mac.clone() });
+                let mut expr = Expr::Macro(syn::ExprMacro {
+                    attrs: sm.attrs.clone(),
+                    mac: sm.mac.clone(),
+                });
                 let semi = sm.semi_token;
                 self.visit_expr_mut(&mut expr);
                 *stmt = Stmt::Expr(expr, semi);

@@ -77,7 +77,12 @@ pub(crate) struct Analysis {
 /// How an argument enters the body.
 pub(crate) enum ArgBinding<'a> {
     /// `x: T`, `mut x: T` or a receiver: one binding.
-    Ident { ident: Ident, mutable: bool, is_ref: bool, ty: Option<&'a syn::Type> },
+    Ident {
+        ident: Ident,
+        mutable: bool,
+        is_ref: bool,
+        ty: Option<&'a syn::Type>,
+    },
     /// `(a, b): (T, U)`: the pattern's bindings.
     Pattern(&'a Pat),
 }
@@ -101,7 +106,12 @@ pub(crate) fn analyze(
     };
     for arg in args {
         match arg {
-            ArgBinding::Ident { ident, mutable, is_ref, ty } => {
+            ArgBinding::Ident {
+                ident,
+                mutable,
+                is_ref,
+                ty,
+            } => {
                 let id = walker.declare(ident.clone(), *mutable, false);
                 walker.bindings[id].is_ref = *is_ref;
                 walker.bindings[id].known_copy = ty.is_some_and(type_is_known_copy);
@@ -125,7 +135,11 @@ pub(crate) fn analyze(
         in_place.push(walker.can_stay_in_place(point, &saved));
         slots.push(saved);
     }
-    Analysis { bindings: walker.bindings, slots, in_place }
+    Analysis {
+        bindings: walker.bindings,
+        slots,
+        in_place,
+    }
 }
 
 /// How a use of a name may treat its value.
@@ -181,7 +195,13 @@ impl Walker<'_> {
         id
     }
 
-    fn declare_pat(&mut self, pat: &Pat, is_ref: bool, borrow_of: Option<(BindingId, Span)>, no_init: bool) {
+    fn declare_pat(
+        &mut self,
+        pat: &Pat,
+        is_ref: bool,
+        borrow_of: Option<(BindingId, Span)>,
+        no_init: bool,
+    ) {
         for (ident, mutable, by_ref) in pat_bindings(pat) {
             let id = self.declare(ident, mutable, no_init);
             self.bindings[id].is_ref = is_ref || by_ref;
@@ -192,7 +212,12 @@ impl Walker<'_> {
     }
 
     fn lookup(&self, name: &str) -> Option<BindingId> {
-        self.frames.iter().rev().flat_map(|frame| frame.iter().rev()).copied().find(|&id| self.bindings[id].ident == name)
+        self.frames
+            .iter()
+            .rev()
+            .flat_map(|frame| frame.iter().rev())
+            .copied()
+            .find(|&id| self.bindings[id].ident == name)
     }
 
     fn use_name(&mut self, name: &str, ctx: Ctx) {
@@ -264,9 +289,13 @@ impl Walker<'_> {
             out.push(stmt);
             return;
         }
-        let span = local.let_token.span;
+        let span = crate::spans::glue(local.let_token.span);
         let (ref_init, borrow_of) = self.reference_init(&local);
-        let tmp = format_ident!("__gen_tmp_{}", self.next_hidden, span = Span::mixed_site().located_at(span));
+        let tmp = format_ident!(
+            "__gen_tmp_{}",
+            self.next_hidden,
+            span = Span::mixed_site().located_at(span)
+        );
         self.next_hidden += 1;
         // invariant: checked by the caller.
         let init = local.init.take().expect("let with initializer");
@@ -286,7 +315,11 @@ impl Walker<'_> {
                 continue;
             }
             let name = binding.ident.clone();
-            let alias = format_ident!("__gen_alias_{}", self.next_hidden, span = Span::mixed_site().located_at(span));
+            let alias = format_ident!(
+                "__gen_alias_{}",
+                self.next_hidden,
+                span = Span::mixed_site().located_at(span)
+            );
             self.next_hidden += 1;
             let mut stmt: Stmt = syn::parse_quote_spanned!(span=> let #alias = #name;);
             self.walk_stmt(&mut stmt);
@@ -300,14 +333,21 @@ impl Walker<'_> {
         self.declare_pat(&pat, ref_init, borrow_of, false);
         let tmp_expr: Expr = syn::parse_quote!(#tmp);
         local.pat = pat;
-        local.init = Some(syn::LocalInit { eq_token: init.eq_token, expr: Box::new(tmp_expr), diverge });
+        local.init = Some(syn::LocalInit {
+            eq_token: init.eq_token,
+            expr: Box::new(tmp_expr),
+            diverge,
+        });
         out.push(Stmt::Local(local));
     }
 
     /// Is this `let` a plain reference (`= &x…`, `: &T`), and to which local?
     fn reference_init(&self, local: &syn::Local) -> (bool, Option<(BindingId, Span)>) {
-        let annotated_ref = matches!(&local.pat, Pat::Type(t) if matches!(*t.ty, syn::Type::Reference(_)));
-        let Some(init) = &local.init else { return (annotated_ref, None) };
+        let annotated_ref =
+            matches!(&local.pat, Pat::Type(t) if matches!(*t.ty, syn::Type::Reference(_)));
+        let Some(init) = &local.init else {
+            return (annotated_ref, None);
+        };
         match &*init.expr {
             Expr::Reference(reference) => {
                 let root = place_root(&reference.expr).and_then(|name| self.lookup(&name));
@@ -324,7 +364,11 @@ impl Walker<'_> {
                 let (is_ref, borrow_of) = self.reference_init(local);
                 let no_init = local.init.is_none();
                 if let Some(init) = &mut local.init {
-                    let ctx = if matches!(local.pat, Pat::Wild(_)) { Ctx::Place } else { Ctx::Move };
+                    let ctx = if matches!(local.pat, Pat::Wild(_)) {
+                        Ctx::Place
+                    } else {
+                        Ctx::Move
+                    };
                     self.walk_expr(&mut init.expr, ctx);
                     if let Some((_, diverge)) = &mut init.diverge {
                         self.walk_expr(diverge, Ctx::Move);
@@ -346,7 +390,11 @@ impl Walker<'_> {
     }
 
     fn walk_macro(&mut self, mac: &syn::Macro) {
-        let borrows = mac.path.segments.last().is_some_and(|s| BORROWING_MACROS.contains(&s.ident.to_string().as_str()));
+        let borrows = mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| BORROWING_MACROS.contains(&s.ident.to_string().as_str()));
         let ctx = if borrows { Ctx::Place } else { Ctx::Move };
         self.walk_tokens(mac.tokens.clone(), ctx);
     }
@@ -385,7 +433,11 @@ impl Walker<'_> {
             })
             .collect();
         if let Some(slot) = self.points.get_mut(index) {
-            *slot = Some(PointScope { pos, in_scope, loops: self.loop_stack.clone() });
+            *slot = Some(PointScope {
+                pos,
+                in_scope,
+                loops: self.loop_stack.clone(),
+            });
         }
     }
 
@@ -404,13 +456,16 @@ impl Walker<'_> {
                 }
             }
             Expr::Path(path) => {
-                if path.qself.is_none() {
-                    if let Some(ident) = path.path.get_ident() {
-                        self.use_name(&ident.to_string(), ctx);
-                    }
+                if path.qself.is_none()
+                    && let Some(ident) = path.path.get_ident()
+                {
+                    self.use_name(&ident.to_string(), ctx);
                 }
             }
-            Expr::Array(e) => e.elems.iter_mut().for_each(|e| self.walk_expr(e, Ctx::Move)),
+            Expr::Array(e) => e
+                .elems
+                .iter_mut()
+                .for_each(|e| self.walk_expr(e, Ctx::Move)),
             Expr::Assign(e) => {
                 self.walk_expr(&mut e.right, Ctx::Move);
                 self.walk_expr(&mut e.left, Ctx::Place);
@@ -418,9 +473,12 @@ impl Walker<'_> {
             Expr::Binary(e) => {
                 use syn::BinOp;
                 let (left, right) = match e.op {
-                    BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_) => {
-                        (Ctx::Place, Ctx::Place)
-                    }
+                    BinOp::Eq(_)
+                    | BinOp::Ne(_)
+                    | BinOp::Lt(_)
+                    | BinOp::Le(_)
+                    | BinOp::Gt(_)
+                    | BinOp::Ge(_) => (Ctx::Place, Ctx::Place),
                     BinOp::AddAssign(_)
                     | BinOp::SubAssign(_)
                     | BinOp::MulAssign(_)
@@ -574,9 +632,16 @@ impl Walker<'_> {
             }
             Expr::Try(e) => self.walk_expr(&mut e.expr, Ctx::Move),
             Expr::TryBlock(e) => self.walk_block(&mut e.block),
-            Expr::Tuple(e) => e.elems.iter_mut().for_each(|e| self.walk_expr(e, Ctx::Move)),
+            Expr::Tuple(e) => e
+                .elems
+                .iter_mut()
+                .for_each(|e| self.walk_expr(e, Ctx::Move)),
             Expr::Unary(e) => {
-                let inner = if matches!(e.op, syn::UnOp::Deref(_)) { Ctx::Place } else { Ctx::Move };
+                let inner = if matches!(e.op, syn::UnOp::Deref(_)) {
+                    Ctx::Place
+                } else {
+                    Ctx::Move
+                };
                 self.walk_expr(&mut e.expr, inner);
             }
             Expr::Yield(e) => {
@@ -590,7 +655,9 @@ impl Walker<'_> {
     }
 
     fn can_stay_in_place(&self, point: &PointScope, saved: &[BindingId]) -> bool {
-        let Some(&outermost) = point.loops.first() else { return false };
+        let Some(&outermost) = point.loops.first() else {
+            return false;
+        };
         let loop_start = self.loops[outermost].start;
         !saved.is_empty()
             && saved.iter().all(|&id| {
@@ -602,7 +669,12 @@ impl Walker<'_> {
     }
 
     /// The bindings saved at one suspension point (see the module docs).
-    fn saved_at(&self, point: &PointScope, yp: &YieldPoint, cx: &mut Diagnostics) -> Vec<BindingId> {
+    fn saved_at(
+        &self,
+        point: &PointScope,
+        yp: &YieldPoint,
+        cx: &mut Diagnostics,
+    ) -> Vec<BindingId> {
         let mut saved = Vec::new();
         for &(id, visible) in &point.in_scope {
             let binding = &self.bindings[id];
@@ -612,10 +684,17 @@ impl Walker<'_> {
                 .map(|&l| self.loops[l])
                 .filter(|l| l.start > binding.decl_pos)
                 .collect();
-            let in_loop = |u: &Use| enclosing_loops.iter().any(|l| l.start <= u.pos && u.pos <= l.end);
+            let in_loop = |u: &Use| {
+                enclosing_loops
+                    .iter()
+                    .any(|l| l.start <= u.pos && u.pos <= l.end)
+            };
             let live = binding.uses.iter().any(|u| u.pos > point.pos || in_loop(u));
             let moved = binding.no_init
-                || binding.uses.iter().any(|u| u.moving && (u.pos < point.pos || (u.pos > point.pos && in_loop(u))));
+                || binding
+                    .uses
+                    .iter()
+                    .any(|u| u.moving && (u.pos < point.pos || (u.pos > point.pos && in_loop(u))));
             let store = if binding.is_ref {
                 live
             } else if !visible {
@@ -632,22 +711,25 @@ impl Walker<'_> {
             } else {
                 live || !moved
             };
-            if store && binding.is_ref {
-                if let Some((owner, borrow_span)) = binding.borrow_of {
-                    if point.in_scope.iter().any(|&(other, _)| other == owner) {
-                        let owner_name = &self.bindings[owner].ident;
-                        let mut error = syn::Error::new(
-                            borrow_span,
-                            format!(
-                                "`{}` borrows `{owner_name}` and is used after a `r#yield!`; values that live across a yield are moved into the generator, so they cannot be borrowed across it\nhelp: end the borrow's scope before the yield, e.g. put `let {} = …;` and its uses in a block `{{ … }}`, or store an index or a clone instead",
-                                binding.ident, binding.ident
-                            ),
-                        );
-                        error.combine(syn::Error::new(yp.span, format!("`{}` is still borrowed at this yield", binding.ident)));
-                        cx.push(error);
-                        continue;
-                    }
-                }
+            if store
+                && binding.is_ref
+                && let Some((owner, borrow_span)) = binding.borrow_of
+                && point.in_scope.iter().any(|&(other, _)| other == owner)
+            {
+                let owner_name = &self.bindings[owner].ident;
+                let mut error = syn::Error::new(
+                    borrow_span,
+                    format!(
+                        "`{}` borrows `{owner_name}` and is used after a `r#yield!`; values that live across a yield are moved into the generator, so they cannot be borrowed across it\nhelp: end the borrow's scope before the yield, e.g. put `let {} = …;` and its uses in a block `{{ … }}`, or store an index or a clone instead",
+                        binding.ident, binding.ident
+                    ),
+                );
+                error.combine(syn::Error::new(
+                    yp.span,
+                    format!("`{}` is still borrowed at this yield", binding.ident),
+                ));
+                cx.push(error);
+                continue;
             }
             if store {
                 saved.push(id);
@@ -661,21 +743,29 @@ impl Walker<'_> {
 /// is `Copy` whatever the rest of the program does.
 fn local_is_known_copy(local: &syn::Local) -> bool {
     match &local.pat {
-        Pat::Type(pat_type) => matches!(*pat_type.pat, Pat::Ident(_)) && type_is_known_copy(&pat_type.ty),
-        Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => {
-            local.init.as_ref().is_some_and(|init| init.diverge.is_none() && expr_is_copy_literal(&init.expr))
+        Pat::Type(pat_type) => {
+            matches!(*pat_type.pat, Pat::Ident(_)) && type_is_known_copy(&pat_type.ty)
         }
+        Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => local
+            .init
+            .as_ref()
+            .is_some_and(|init| init.diverge.is_none() && expr_is_copy_literal(&init.expr)),
         _ => false,
     }
 }
 
 fn type_is_known_copy(ty: &syn::Type) -> bool {
     const PRIMITIVES: &[&str] = &[
-        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64", "bool",
-        "char",
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char",
     ];
     match ty {
-        syn::Type::Path(p) => p.qself.is_none() && p.path.get_ident().is_some_and(|i| PRIMITIVES.contains(&i.to_string().as_str())),
+        syn::Type::Path(p) => {
+            p.qself.is_none()
+                && p.path
+                    .get_ident()
+                    .is_some_and(|i| PRIMITIVES.contains(&i.to_string().as_str()))
+        }
         syn::Type::Array(a) => type_is_known_copy(&a.elem),
         syn::Type::Tuple(t) => t.elems.iter().all(type_is_known_copy),
         syn::Type::Reference(r) => r.mutability.is_none(),
@@ -686,7 +776,10 @@ fn type_is_known_copy(ty: &syn::Type) -> bool {
 
 fn expr_is_copy_literal(expr: &Expr) -> bool {
     match expr {
-        Expr::Lit(lit) => !matches!(lit.lit, syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)),
+        Expr::Lit(lit) => !matches!(
+            lit.lit,
+            syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)
+        ),
         Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => expr_is_copy_literal(&u.expr),
         Expr::Repeat(r) => expr_is_copy_literal(&r.expr),
         Expr::Array(a) => a.elems.iter().all(expr_is_copy_literal),
@@ -698,9 +791,25 @@ fn expr_is_copy_literal(expr: &Expr) -> bool {
 
 /// Macros whose arguments are only borrowed (formatting and assertions).
 const BORROWING_MACROS: &[&str] = &[
-    "println", "print", "eprintln", "eprint", "format", "format_args", "write", "writeln", "panic", "assert",
-    "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne", "unreachable", "todo",
-    "unimplemented", "matches",
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "format_args",
+    "write",
+    "writeln",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "unreachable",
+    "todo",
+    "unimplemented",
+    "matches",
 ];
 
 /// Method names that conventionally take `self` by value.
@@ -709,7 +818,9 @@ const CONSUMING_PREFIXES: &[&str] = &["into", "unwrap", "expect"];
 fn cond_has_let(cond: &Expr) -> bool {
     match cond {
         Expr::Let(_) => true,
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => cond_has_let(&b.left) || cond_has_let(&b.right),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            cond_has_let(&b.left) || cond_has_let(&b.right)
+        }
         Expr::Paren(p) => cond_has_let(&p.expr),
         Expr::Group(g) => cond_has_let(&g.expr),
         _ => false,

@@ -40,7 +40,11 @@ pub(crate) fn ref_name(id: BindingId) -> syn::Ident {
 
 /// The outermost loop on the path from the body to `point`.
 pub(crate) fn outer_loop_mut(block: &mut Block, point: usize) -> Option<&mut ExprLoop> {
-    block.stmts.iter_mut().flat_map(stmt_exprs).find_map(|expr| search_loop(expr, point))
+    block
+        .stmts
+        .iter_mut()
+        .flat_map(stmt_exprs)
+        .find_map(|expr| search_loop(expr, point))
 }
 
 fn search_loop(expr: &mut Expr, point: usize) -> Option<&mut ExprLoop> {
@@ -53,7 +57,9 @@ fn search_loop(expr: &mut Expr, point: usize) -> Option<&mut ExprLoop> {
             _ => None,
         };
     }
-    direct_children(expr).into_iter().find_map(|child| search_loop(child, point))
+    direct_children(expr)
+        .into_iter()
+        .find_map(|child| search_loop(child, point))
 }
 
 fn stmt_exprs(stmt: &mut syn::Stmt) -> Vec<&mut Expr> {
@@ -124,7 +130,12 @@ fn direct_children(expr: &mut Expr) -> Vec<&mut Expr> {
 /// rebinds them, and no `break`/`continue` jumps past the loop (which would
 /// skip the eviction after it).
 pub(crate) fn region_allows(region: &ExprLoop, operands: &[&Expr], names: &[String]) -> bool {
-    let mut check = RegionCheck { names, ok: true, labels: Vec::new(), opaque: 0 };
+    let mut check = RegionCheck {
+        names,
+        ok: true,
+        labels: Vec::new(),
+        opaque: 0,
+    };
     if let Some(label) = &region.label {
         check.labels.push(label.name.ident.to_string());
     }
@@ -166,7 +177,10 @@ impl<'ast> Visit<'ast> for RegionCheck<'_> {
                 self.opaque -= 1;
             }
             Expr::Path(p) if self.opaque > 0 => {
-                if p.path.get_ident().is_some_and(|i| self.names.iter().any(|n| i == n)) {
+                if p.path
+                    .get_ident()
+                    .is_some_and(|i| self.names.iter().any(|n| i == n))
+                {
                     self.ok = false;
                 }
             }
@@ -193,7 +207,10 @@ impl<'ast> Visit<'ast> for RegionCheck<'_> {
         }
     }
     fn visit_pat(&mut self, pat: &'ast syn::Pat) {
-        if pat_bindings(pat).iter().any(|(ident, ..)| self.names.iter().any(|n| ident == n)) {
+        if pat_bindings(pat)
+            .iter()
+            .any(|(ident, ..)| self.names.iter().any(|n| ident == n))
+        {
             self.ok = false;
         }
         visit::visit_pat(self, pat);
@@ -219,32 +236,31 @@ impl Rename<'_> {
         let reference = self.refs.get(&ident.to_string())?;
         let mut reference = reference.clone();
         reference.set_span(reference.span().located_at(ident.span()));
-        Some(syn::parse_quote_spanned!(ident.span()=> (*#reference)))
+        let span = crate::spans::glue(ident.span());
+        Some(syn::parse_quote_spanned!(span=> (*#reference)))
     }
 }
 
 impl VisitMut for Rename<'_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
-        if let Expr::Path(p) = expr {
-            if p.qself.is_none() {
-                if let Some(replacement) = p.path.get_ident().and_then(|i| self.deref(i)) {
-                    *expr = replacement;
-                    return;
-                }
-            }
+        if let Expr::Path(p) = expr
+            && p.qself.is_none()
+            && let Some(replacement) = p.path.get_ident().and_then(|i| self.deref(i))
+        {
+            *expr = replacement;
+            return;
         }
         visit_mut::visit_expr_mut(self, expr);
     }
     fn visit_field_value_mut(&mut self, field: &mut syn::FieldValue) {
         // `S { x }` is shorthand for `S { x: x }`.
-        if field.colon_token.is_none() {
-            if let syn::Member::Named(name) = &field.member {
-                if let Some(replacement) = self.deref(name) {
-                    field.colon_token = Some(Default::default());
-                    field.expr = replacement;
-                    return;
-                }
-            }
+        if field.colon_token.is_none()
+            && let syn::Member::Named(name) = &field.member
+            && let Some(replacement) = self.deref(name)
+        {
+            field.colon_token = Some(Default::default());
+            field.expr = replacement;
+            return;
         }
         visit_mut::visit_field_value_mut(self, field);
     }

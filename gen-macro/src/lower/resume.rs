@@ -112,15 +112,26 @@ impl Lowerer<'_> {
             return None;
         }
         let slots = &self.analysis.slots[point];
-        let names: Vec<String> = slots.iter().map(|&id| self.analysis.bindings[id].ident.to_string()).collect();
+        let names: Vec<String> = slots
+            .iter()
+            .map(|&id| self.analysis.bindings[id].ident.to_string())
+            .collect();
         let refs: HashMap<String, Ident> = slots
             .iter()
-            .map(|&id| (self.analysis.bindings[id].ident.to_string(), inplace::ref_name(id)))
+            .map(|&id| {
+                (
+                    self.analysis.bindings[id].ident.to_string(),
+                    inplace::ref_name(id),
+                )
+            })
             .collect();
         let mut body = body.clone();
         let region = inplace::outer_loop_mut(&mut body, point)?;
         let inside = inplace::markers_in(region);
-        let operands: Vec<&Expr> = inside.iter().filter_map(|&i| self.points.get(i).map(|p| &p.operand)).collect();
+        let operands: Vec<&Expr> = inside
+            .iter()
+            .filter_map(|&i| self.points.get(i).map(|p| &p.operand))
+            .collect();
         if !inplace::region_allows(region, &operands, &names) {
             return None;
         }
@@ -133,19 +144,29 @@ impl Lowerer<'_> {
                 Some((i, operand))
             })
             .collect();
-        self.in_place = Some(InPlace { point, in_region: false, operands });
+        self.in_place = Some(InPlace {
+            point,
+            in_region: false,
+            operands,
+        });
         Some(body)
     }
 
     fn operand(&self, index: usize) -> &Expr {
-        let renamed = self.in_place.as_ref().filter(|p| p.in_region).and_then(|p| p.operands.get(&index));
+        let renamed = self
+            .in_place
+            .as_ref()
+            .filter(|p| p.in_region)
+            .and_then(|p| p.operands.get(&index));
         renamed.unwrap_or(&self.points[index].operand)
     }
 
     /// Moves the values saved at the in-place point out of the state into
     /// the locals declared for them; the state becomes `__Done`.
     fn evict(&self) -> TokenStream {
-        let Some(in_place) = &self.in_place else { return TokenStream::new() };
+        let Some(in_place) = &self.in_place else {
+            return TokenStream::new();
+        };
         let names = self.names;
         let (rt, state, state_enum) = (&names.rt, &names.state, &names.state_enum);
         let variant = Names::variant(in_place.point);
@@ -187,7 +208,8 @@ impl Lowerer<'_> {
                     Expr::Return(ret) if is_completion(ret) => {
                         let Some(value) = ret.expr.take() else { return };
                         let evict = self.evict;
-                        let value_name = format_ident!("__gen_completion", span = Span::mixed_site());
+                        let value_name =
+                            format_ident!("__gen_completion", span = Span::mixed_site());
                         *expr = syn::parse_quote!({
                             let #value_name = #value;
                             #evict
@@ -209,13 +231,15 @@ impl Lowerer<'_> {
         struct AllowMut<'a>(&'a Analysis);
         impl syn::visit_mut::VisitMut for AllowMut<'_> {
             fn visit_local_mut(&mut self, local: &mut syn::Local) {
-                let saved_mut = crate::analysis::scope::pat_bindings(&local.pat).iter().any(|(ident, mutable, _)| {
-                    *mutable
-                        && self.0.slots.iter().flatten().any(|&id| {
-                            let binding = &self.0.bindings[id];
-                            binding.mutable && binding.ident == *ident
-                        })
-                });
+                let saved_mut = crate::analysis::scope::pat_bindings(&local.pat).iter().any(
+                    |(ident, mutable, _)| {
+                        *mutable
+                            && self.0.slots.iter().flatten().any(|&id| {
+                                let binding = &self.0.bindings[id];
+                                binding.mutable && binding.ident == *ident
+                            })
+                    },
+                );
                 if saved_mut {
                     local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
                 }
@@ -252,7 +276,7 @@ impl Lowerer<'_> {
     /// `{ let __y: Y = operand; *state = Variant { saved… }; return Yielded(__y); }`
     fn suspend(&self, index: usize) -> Block {
         let point = &self.points[index];
-        let span = point.span;
+        let span = crate::spans::glue(point.span);
         let names = self.names;
         let rt = &names.rt;
         let state = &names.state;
@@ -294,6 +318,7 @@ impl Lowerer<'_> {
     }
 
     fn sent_value(&self, span: Span) -> Expr {
+        let span = crate::spans::glue(span);
         if self.send_is_unit {
             syn::parse_quote_spanned!(span=> ())
         } else {
@@ -314,7 +339,13 @@ impl Lowerer<'_> {
 
     fn full_block(&mut self, block: &Block) -> (Block, bool) {
         let (stmts, diverges) = self.full_stmts(&block.stmts);
-        (Block { brace_token: block.brace_token, stmts }, diverges)
+        (
+            Block {
+                brace_token: block.brace_token,
+                stmts,
+            },
+            diverges,
+        )
     }
 
     fn full_stmts(&mut self, stmts: &[Stmt]) -> (Vec<Stmt>, bool) {
@@ -342,7 +373,10 @@ impl Lowerer<'_> {
                 };
                 match self.full_expr(&init.expr) {
                     Lowered::Suspend(index) => {
-                        out.push(Stmt::Expr(Expr::Block(block_expr(self.suspend(index))), None));
+                        out.push(Stmt::Expr(
+                            Expr::Block(block_expr(self.suspend(index))),
+                            None,
+                        ));
                         true
                     }
                     Lowered::Expr(expr, diverges) => {
@@ -361,7 +395,10 @@ impl Lowerer<'_> {
             }
             Stmt::Expr(expr, semi) => match self.full_expr(expr) {
                 Lowered::Suspend(index) => {
-                    out.push(Stmt::Expr(Expr::Block(block_expr(self.suspend(index))), None));
+                    out.push(Stmt::Expr(
+                        Expr::Block(block_expr(self.suspend(index))),
+                        None,
+                    ));
                     true
                 }
                 Lowered::Expr(expr, diverges) => {
@@ -406,9 +443,8 @@ impl Lowerer<'_> {
                 diverges
             }
             Expr::If(e) => {
-                match self.full_operand(&mut e.cond) {
-                    Some(index) => return Lowered::Suspend(index),
-                    None => {}
+                if let Some(index) = self.full_operand(&mut e.cond) {
+                    return Lowered::Suspend(index);
                 }
                 let (then_branch, then_div) = self.full_block(&e.then_branch);
                 e.then_branch = then_branch;
@@ -433,13 +469,15 @@ impl Lowerer<'_> {
                 }
                 let mut all_diverge = !e.arms.is_empty();
                 for arm in &mut e.arms {
-                    if let syn::Pat::Guard(guarded) = &arm.pat {
-                        if marker::contains(&*guarded.guard, None) {
-                            self.not_supported(&guarded.guard);
-                        }
+                    if let syn::Pat::Guard(guarded) = &arm.pat
+                        && marker::contains(&*guarded.guard, None)
+                    {
+                        self.not_supported(&guarded.guard);
                     }
                     match self.full_expr(&arm.body) {
-                        Lowered::Suspend(index) => *arm.body = Expr::Block(block_expr(self.suspend(index))),
+                        Lowered::Suspend(index) => {
+                            *arm.body = Expr::Block(block_expr(self.suspend(index)))
+                        }
                         Lowered::Expr(lowered, diverges) => {
                             *arm.body = lowered;
                             all_diverge &= diverges;
@@ -451,6 +489,8 @@ impl Lowerer<'_> {
             Expr::Loop(e) => {
                 let (body, _) = self.full_block(&e.body);
                 e.body = body;
+                // This copy of the loop may suspend on every iteration.
+                e.loop_token.span = crate::spans::glue(e.loop_token.span);
                 false
             }
             Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
@@ -517,7 +557,11 @@ impl Lowerer<'_> {
 
     fn resume_block(&mut self, block: &Block, point: usize, depth: usize) -> (Block, bool) {
         let mut stmts = self.rebinds(point, depth);
-        let Some(at) = block.stmts.iter().position(|s| marker::contains(s, Some(point))) else {
+        let Some(at) = block
+            .stmts
+            .iter()
+            .position(|s| marker::contains(s, Some(point)))
+        else {
             // invariant: callers only pass blocks that contain the point.
             return (block.clone(), false);
         };
@@ -527,19 +571,34 @@ impl Lowerer<'_> {
             stmts.extend(rest);
             diverges = rest_div;
         }
-        (Block { brace_token: block.brace_token, stmts }, diverges)
+        (
+            Block {
+                brace_token: block.brace_token,
+                stmts,
+            },
+            diverges,
+        )
     }
 
-    fn resume_stmt(&mut self, stmt: &Stmt, point: usize, depth: usize, out: &mut Vec<Stmt>) -> bool {
+    fn resume_stmt(
+        &mut self,
+        stmt: &Stmt,
+        point: usize,
+        depth: usize,
+        out: &mut Vec<Stmt>,
+    ) -> bool {
         match stmt {
             Stmt::Local(local) => {
-                let Some(init) = &local.init else { return false };
+                let Some(init) = &local.init else {
+                    return false;
+                };
                 if marker::contains(&*init.expr, Some(point)) {
                     let mut local = local.clone();
                     let mut new_init = init.clone();
                     new_init.expr = Box::new(self.resume_expr(&init.expr, point, depth));
                     if let Some((else_token, else_block)) = &init.diverge {
-                        new_init.diverge = Some((*else_token, Box::new(self.full_branch(else_block))));
+                        new_init.diverge =
+                            Some((*else_token, Box::new(self.full_branch(else_block))));
                     }
                     local.init = Some(new_init);
                     out.push(Stmt::Local(local));
@@ -582,7 +641,15 @@ impl Lowerer<'_> {
             }
             Expr::If(e) => {
                 if marker::contains(&*e.cond, Some(point)) {
-                    *e.cond = self.resume_expr(&e.cond, point, if if_has_let(&e.cond) { depth + 1 } else { depth });
+                    *e.cond = self.resume_expr(
+                        &e.cond,
+                        point,
+                        if if_has_let(&e.cond) {
+                            depth + 1
+                        } else {
+                            depth
+                        },
+                    );
                     let (then_branch, _) = self.full_block(&e.then_branch);
                     e.then_branch = then_branch;
                     if let Some((_, else_branch)) = &mut e.else_branch {
@@ -612,10 +679,15 @@ impl Lowerer<'_> {
                     }
                     return expr;
                 }
-                let Some(arm) = e.arms.iter().find(|arm| marker::contains(*arm, Some(point))) else {
+                let Some(arm) = e
+                    .arms
+                    .iter()
+                    .find(|arm| marker::contains(*arm, Some(point)))
+                else {
                     return expr;
                 };
-                if matches!(&arm.pat, syn::Pat::Guard(g) if marker::contains(&*g.guard, Some(point))) {
+                if matches!(&arm.pat, syn::Pat::Guard(g) if marker::contains(&*g.guard, Some(point)))
+                {
                     return expr; // reported by the full lowering
                 }
                 let rebinds = self.rebinds(point, depth + 1);
@@ -654,10 +726,10 @@ impl Lowerer<'_> {
                 }
             }
             _ => {
-                if let Some(first) = first_operand_mut(&mut expr) {
-                    if marker::contains(&*first, Some(point)) {
-                        *first = self.resume_expr(first, point, depth);
-                    }
+                if let Some(first) = first_operand_mut(&mut expr)
+                    && marker::contains(&*first, Some(point))
+                {
+                    *first = self.resume_expr(first, point, depth);
                 }
                 expr
             }
@@ -690,16 +762,22 @@ impl Lowerer<'_> {
 /// rewrite pass.
 fn is_completion(ret: &syn::ExprReturn) -> bool {
     let Some(value) = &ret.expr else { return false };
-    let Expr::Call(call) = &**value else { return false };
-    let Expr::Path(path) = &*call.func else { return false };
+    let Expr::Call(call) = &**value else {
+        return false;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return false;
+    };
     let mut segments = path.path.segments.iter().rev();
-    segments.next().is_some_and(|s| s.ident == "Complete") && segments.next().is_some_and(|s| s.ident == "GeneratorState")
+    segments.next().is_some_and(|s| s.ident == "Complete")
+        && segments.next().is_some_and(|s| s.ident == "GeneratorState")
 }
 
 /// The operand evaluated first by an expression that evaluates its operands
 /// in order (calls, operators, `let` initialisers, …).
 fn first_operand_mut(expr: &mut Expr) -> Option<&mut Expr> {
-    let right_first = matches!(expr, Expr::Binary(e) if is_compound_assign(&e.op) && is_simple_place(&e.left));
+    let right_first =
+        matches!(expr, Expr::Binary(e) if is_compound_assign(&e.op) && is_simple_place(&e.left));
     Some(match expr {
         Expr::Array(e) => e.elems.first_mut()?,
         Expr::Assign(e) => &mut e.right,
@@ -764,7 +842,11 @@ fn is_simple_place(expr: &Expr) -> bool {
 }
 
 fn block_expr(block: Block) -> syn::ExprBlock {
-    syn::ExprBlock { attrs: Vec::new(), label: None, block }
+    syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block,
+    }
 }
 
 pub(crate) fn field_name(id: BindingId, ident: &Ident) -> Ident {
@@ -780,10 +862,10 @@ fn marker_span(expr: &Expr, points: &[YieldPoint]) -> Option<Span> {
     }
     impl<'ast> syn::visit::Visit<'ast> for First<'_> {
         fn visit_expr_macro(&mut self, mac: &'ast syn::ExprMacro) {
-            if self.span.is_none() {
-                if let Some(index) = marker::index_of_macro(mac) {
-                    self.span = self.points.get(index).map(|p| p.span);
-                }
+            if self.span.is_none()
+                && let Some(index) = marker::index_of_macro(mac)
+            {
+                self.span = self.points.get(index).map(|p| p.span);
             }
         }
     }
@@ -827,7 +909,11 @@ fn jumps_to_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
-    let mut jumps = Jumps { label, loop_depth: 0, found: false };
+    let mut jumps = Jumps {
+        label,
+        loop_depth: 0,
+        found: false,
+    };
     syn::visit::Visit::visit_block(&mut jumps, block);
     jumps.found
 }

@@ -18,7 +18,11 @@ use crate::marker;
 pub(crate) const SELF_ALIAS: &str = "__self";
 
 pub(crate) fn rewrite_body(body: &mut syn::Block, rt: &Path) {
-    let mut rewriter = Rewriter { rt, in_closure: 0, next_iter: 0 };
+    let mut rewriter = Rewriter {
+        rt,
+        in_closure: 0,
+        next_iter: 0,
+    };
     rewriter.visit_block_mut(body);
 }
 
@@ -38,8 +42,12 @@ impl Rewriter<'_> {
     /// ordinary binding, so it is saved across yields like any other.
     fn desugar_for(&mut self, for_loop: syn::ExprForLoop) -> Expr {
         let rt = self.rt;
-        let span = for_loop.for_token.span;
-        let iter = format_ident!("__gen_iter_{}", self.next_iter, span = Span::mixed_site().located_at(span));
+        let span = crate::spans::glue(for_loop.for_token.span);
+        let iter = format_ident!(
+            "__gen_iter_{}",
+            self.next_iter,
+            span = Span::mixed_site().located_at(span)
+        );
         self.next_iter += 1;
         let next = format_ident!("__gen_next", span = Span::mixed_site());
         let label = &for_loop.label;
@@ -66,7 +74,7 @@ impl Rewriter<'_> {
     /// `'l: loop { if COND { BODY } else { break; } }`, which keeps `let`
     /// chains in COND working.
     fn desugar_while(while_loop: syn::ExprWhile) -> Expr {
-        let span = while_loop.while_token.span;
+        let span = crate::spans::glue(while_loop.while_token.span);
         let label = &while_loop.label;
         let cond = &while_loop.cond;
         let body = &while_loop.body;
@@ -107,7 +115,7 @@ impl VisitMut for Rewriter<'_> {
                 if let Some(value) = &mut ret.expr {
                     self.visit_expr_mut(value);
                 }
-                let span = ret.return_token.span;
+                let span = crate::spans::glue(ret.return_token.span);
                 let value = match &ret.expr {
                     Some(value) => quote!(#value),
                     None => quote_spanned!(span=> ()),
@@ -118,7 +126,7 @@ impl VisitMut for Rewriter<'_> {
             Expr::Try(try_expr) if self.in_closure == 0 => {
                 self.visit_expr_mut(&mut try_expr.expr);
                 let rt = self.rt;
-                let span = try_expr.question_token.span;
+                let span = crate::spans::glue(try_expr.question_token.span);
                 let inner = &try_expr.expr;
                 let value = format_ident!("__gen_value", span = Span::mixed_site());
                 let residual = format_ident!("__gen_residual", span = Span::mixed_site());
@@ -177,7 +185,8 @@ fn rename_self_tokens(tokens: TokenStream) -> TokenStream {
     while let Some(tt) = iter.next() {
         match tt {
             TokenTree::Ident(ident) if ident == "self" => {
-                let is_path = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+                let is_path =
+                    matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
                 if is_path {
                     out.push(TokenTree::Ident(ident));
                 } else {
@@ -185,7 +194,8 @@ fn rename_self_tokens(tokens: TokenStream) -> TokenStream {
                 }
             }
             TokenTree::Group(group) => {
-                let mut new = proc_macro2::Group::new(group.delimiter(), rename_self_tokens(group.stream()));
+                let mut new =
+                    proc_macro2::Group::new(group.delimiter(), rename_self_tokens(group.stream()));
                 new.set_span(group.span());
                 out.push(TokenTree::Group(new));
             }
