@@ -599,3 +599,66 @@ fn send_with_adaptor_state() {
     assert_eq!(g.send(0), GeneratorState::Complete(2 * a));
     assert_ne!(a, b);
 }
+
+// ------------------------------------------------- more signature shapes
+
+#[generator(yield = T)]
+fn generic_move<T: Clone>(v: Vec<T>, extra: T) -> usize {
+    let n = v.len();
+    for x in v {
+        r#yield!(x);
+    }
+    r#yield!(extra.clone());
+    r#yield!(extra);
+    n
+}
+
+#[test]
+fn generic_non_copy_values_are_moved_out() {
+    let mut g = generic_move(vec![String::from("a"), String::from("b")], String::from("z"));
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), ["a", "b", "z", "z"]);
+    assert_eq!(g.take_return(), Some(2));
+}
+
+#[generator(yield = usize)]
+fn returns_borrow<'a>(v: &'a [u32]) -> Option<&'a u32> {
+    let mut best: Option<&'a u32> = None;
+    for (i, x) in v.iter().enumerate() {
+        r#yield!(i);
+        if best.is_none_or(|b| x > b) {
+            best = Some(x);
+        }
+    }
+    best
+}
+
+#[test]
+fn return_value_borrowing_from_an_argument() {
+    let data = [3, 9, 2, 9];
+    let mut g = returns_borrow(&data);
+    assert_eq!(g.by_ref().count(), 4);
+    let best = g.take_return().unwrap().unwrap();
+    assert!(std::ptr::eq(best, &data[1]));
+}
+
+#[generator(yield = u32)]
+fn items_in_body() {
+    fn helper(x: u32) -> u32 {
+        x * 2
+    }
+    const K: u32 = 3;
+    struct Local(u32);
+    let l = Local(K);
+    r#yield!(helper(l.0));
+    let v = vec![1u32, 2, 3];
+    // Closures that borrow locals between two yields are fine.
+    let s: u32 = v.iter().map(|x| x * l.0).sum();
+    r#yield!(s);
+    let total: u32 = v.iter().sum();
+    r#yield!(total + l.0);
+}
+
+#[test]
+fn nested_items_and_borrowing_closures_between_yields() {
+    assert_eq!(items_in_body().collect::<Vec<_>>(), [6, 18, 9]);
+}
