@@ -2,8 +2,7 @@
 //! `__gen_yield!(N)`, and keeps the operand and span in a side table, so the
 //! later passes can find suspension point `N` in any copy of the tree.
 
-use proc_macro2::{Span, TokenStream};
-use quote::quote_spanned;
+use proc_macro2::Span;
 use syn::{Expr, ExprMacro};
 
 const MARKER: &str = "__gen_yield";
@@ -19,9 +18,15 @@ pub(crate) struct YieldPoint {
 pub(crate) fn make(index: usize, span: Span) -> Expr {
     let name = syn::Ident::new(MARKER, span);
     let lit = proc_macro2::Literal::usize_unsuffixed(index);
-    let tokens: TokenStream = quote_spanned!(span=> #name!(#lit));
-    // invariant: the tokens above are a well-formed macro call expression.
-    syn::parse2(tokens).expect("marker tokens parse")
+    Expr::Macro(ExprMacro {
+        attrs: Vec::new(),
+        mac: syn::Macro {
+            path: name.into(),
+            bang_token: syn::Token![!](span),
+            delimiter: syn::MacroDelimiter::Paren(syn::token::Paren(span)),
+            tokens: proc_macro2::TokenTree::Literal(lit).into(),
+        },
+    })
 }
 
 pub(crate) fn index_of_macro(mac: &ExprMacro) -> Option<usize> {

@@ -190,8 +190,9 @@ impl Walker<'_> {
             no_init,
             uses: Vec::new(),
         });
-        // invariant: `frames` always holds the argument frame.
-        self.frames.last_mut().expect("argument frame").push(id);
+        if let Some(frame) = self.frames.last_mut() {
+            frame.push(id);
+        }
         id
     }
 
@@ -297,8 +298,13 @@ impl Walker<'_> {
             span = Span::mixed_site().located_at(span)
         );
         self.next_hidden += 1;
-        // invariant: checked by the caller.
-        let init = local.init.take().expect("let with initializer");
+        let Some(init) = local.init.take() else {
+            // Callers only pass `let`s with an initialiser.
+            let mut stmt = Stmt::Local(local);
+            self.walk_stmt(&mut stmt);
+            out.push(stmt);
+            return;
+        };
         let (pat, ty) = match local.pat {
             Pat::Type(pat_type) => (*pat_type.pat, Some(pat_type.ty)),
             pat => (pat, None),

@@ -98,12 +98,11 @@ impl VisitMut for Rewriter<'_> {
         match expr {
             Expr::ForLoop(_) | Expr::While(_) if marker::contains(&*expr, None) => {
                 let placeholder = Expr::Verbatim(TokenStream::new());
-                let desugared = match std::mem::replace(expr, placeholder) {
+                *expr = match std::mem::replace(expr, placeholder) {
                     Expr::ForLoop(for_loop) => self.desugar_for(for_loop),
                     Expr::While(while_loop) => Self::desugar_while(while_loop),
-                    _ => unreachable!("matched above"), // invariant: arm pattern
+                    other => other,
                 };
-                *expr = desugared;
                 self.visit_expr_mut(expr);
             }
             Expr::Closure(_) | Expr::Async(_) => {
