@@ -855,3 +855,26 @@ fn yield_as_for_iterable() {
     let (got, ret) = check_send!(for_over_sent / for_over_sent_ref(), [vec![1, 2, 3], vec![], vec![], vec![]]);
     assert_eq!((got, ret), (vec![0, 1, 3, 6], 6));
 }
+
+// --------------------------------- plain references not used after a yield
+
+dual! {
+    fn refs_between_yields / refs_between_yields_ref() yield usize, send () => Vec<u32> {
+        let mut v = vec![1, 2, 3];
+        let r = &v;
+        let n = r.len();
+        r#yield!(n);
+        let m = &mut v;
+        m.push(4);
+        r#yield!(v.len());
+        let first: &u32 = &v[0];
+        let f = *first as usize;
+        r#yield!(f);
+        v
+    }
+}
+
+#[test]
+fn references_that_end_before_a_yield() {
+    assert_eq!(check_iter!(refs_between_yields / refs_between_yields_ref()), (vec![3, 4, 1], vec![1, 2, 3, 4]));
+}
