@@ -61,7 +61,10 @@ impl Iterator for LargeIter {
         }
         let i = self.round;
         self.buf[i % 256] = self.buf[(i * 7) % 256].wrapping_add(i as u8);
-        self.a = self.a.wrapping_mul(31).wrapping_add(u64::from(self.buf[i % 256]));
+        self.a = self
+            .a
+            .wrapping_mul(31)
+            .wrapping_add(u64::from(self.buf[i % 256]));
         self.b ^= self.a.rotate_left(5);
         self.c = self.c.wrapping_add(self.b);
         self.d = self.d.wrapping_add(self.c >> 3);
@@ -91,7 +94,14 @@ fn large_state() {
 }
 
 fn large_hand() -> LargeIter {
-    LargeIter { buf: [0; 256], round: 0, a: 1, b: 2, c: 3, d: 4 }
+    LargeIter {
+        buf: [0; 256],
+        round: 0,
+        a: 1,
+        b: 2,
+        c: 3,
+        d: 4,
+    }
 }
 
 fn benches(c: &mut Criterion) {
@@ -101,15 +111,41 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("count");
     group.throughput(criterion::Throughput::Elements(N));
-    group.bench_function("hand-written", |b| b.iter(|| CountIter { i: 0, n: black_box(N) }.for_each(|x| { black_box(x); })));
-    group.bench_function("std range", |b| b.iter(|| (0..black_box(N)).for_each(|x| { black_box(x); })));
-    group.bench_function("generator", |b| b.iter(|| count(black_box(N)).for_each(|x| { black_box(x); })));
+    group.bench_function("hand-written", |b| {
+        b.iter(|| {
+            CountIter {
+                i: 0,
+                n: black_box(N),
+            }
+            .for_each(|x| {
+                black_box(x);
+            })
+        })
+    });
+    group.bench_function("std range", |b| {
+        b.iter(|| {
+            (0..black_box(N)).for_each(|x| {
+                black_box(x);
+            })
+        })
+    });
+    group.bench_function("generator", |b| {
+        b.iter(|| {
+            count(black_box(N)).for_each(|x| {
+                black_box(x);
+            })
+        })
+    });
     group.finish();
 
     let mut group = c.benchmark_group("large_state");
     group.throughput(criterion::Throughput::Elements(ROUNDS as u64));
-    group.bench_function("hand-written", |b| b.iter(|| black_box(large_hand()).fold(0u64, |s, x| s.wrapping_add(x))));
-    group.bench_function("generator", |b| b.iter(|| black_box(large_state()).fold(0u64, |s, x| s.wrapping_add(x))));
+    group.bench_function("hand-written", |b| {
+        b.iter(|| black_box(large_hand()).fold(0u64, |s, x| s.wrapping_add(x)))
+    });
+    group.bench_function("generator", |b| {
+        b.iter(|| black_box(large_state()).fold(0u64, |s, x| s.wrapping_add(x)))
+    });
     group.finish();
 }
 

@@ -18,7 +18,10 @@ impl DropLog {
     /// A value that records `name` in this log when dropped.
     #[must_use]
     pub fn guard(&self, name: impl Into<String>) -> Guard {
-        Guard { name: name.into(), log: self.clone() }
+        Guard {
+            name: name.into(),
+            log: self.clone(),
+        }
     }
 
     /// The names dropped so far.

@@ -46,7 +46,10 @@ dual! {
 
 #[test]
 fn let_tuple_pattern() {
-    let (got, ret) = check_send!(let_tuple / let_tuple_ref(), [(1, 2), (10, 20), (100, 200), (0, 0)]);
+    let (got, ret) = check_send!(
+        let_tuple / let_tuple_ref(),
+        [(1, 2), (10, 20), (100, 200), (0, 0)]
+    );
     assert_eq!(got, [0, 3, 10, 300]);
     assert_eq!(ret, 1 + 2 + 10 + 300);
 }
@@ -62,7 +65,11 @@ dual! {
 
 #[test]
 fn let_struct_pattern() {
-    let sends = [Point { x: 2, y: 3 }, Point { x: 0, y: 0 }, Point { x: 7, y: 9 }];
+    let sends = [
+        Point { x: 2, y: 3 },
+        Point { x: 0, y: 0 },
+        Point { x: 7, y: 9 },
+    ];
     let (got, ret) = check_send!(let_struct / let_struct_ref(), sends);
     assert_eq!(got, [-1, 6, 5]);
     assert_eq!(ret, Point { x: 7, y: 3 });
@@ -82,7 +89,10 @@ dual! {
 
 #[test]
 fn let_else_on_sent_value() {
-    let (got, ret) = check_send!(let_else_send / let_else_send_ref(), [Some(1), Some(2), Some(3), None]);
+    let (got, ret) = check_send!(
+        let_else_send / let_else_send_ref(),
+        [Some(1), Some(2), Some(3), None]
+    );
     assert_eq!(got, [0, 1, 3, 6]);
     assert_eq!(ret, -6);
 }
@@ -284,7 +294,10 @@ fn yield_in_arguments_keeps_left_to_right_order() {
     assert_eq!(got, [2, 531, 1, 7, -1, 9, 10, 11, 12, 13, 14, 15]);
     assert_eq!(ret.0, ["b", "c", "d", "true false"]);
     // `&&`/`||` short-circuit across yields exactly like the plain function.
-    let (got, ret) = check_send!(eval_order / eval_order_ref(), [5, 6, 7, 8, 9, 10, -11, -12, 0, 1]);
+    let (got, ret) = check_send!(
+        eval_order / eval_order_ref(),
+        [5, 6, 7, 8, 9, 10, -11, -12, 0, 1]
+    );
     assert_eq!(got.len(), 10);
     assert_eq!(ret.0[3], "false true");
 }
@@ -349,7 +362,8 @@ dual! {
 
 #[test]
 fn if_let_else() {
-    let (got, ret) = check_iter!(if_let / if_let_ref(vec![Some(1), None, Some(200), Some(3), None]));
+    let (got, ret) =
+        check_iter!(if_let / if_let_ref(vec![Some(1), None, Some(200), Some(3), None]));
     assert_eq!(got, [1, 2, 0, 200, 255, 3, 6, 0]);
     assert_eq!(ret, 2);
 }
@@ -503,7 +517,10 @@ dual! {
 
 #[test]
 fn loop_while_while_let_for() {
-    assert_eq!(check_iter!(plain_loop / plain_loop_ref(4)), (vec![0, 1, 2, 3], 400));
+    assert_eq!(
+        check_iter!(plain_loop / plain_loop_ref(4)),
+        (vec![0, 1, 2, 3], 400)
+    );
     assert_eq!(check_iter!(plain_loop / plain_loop_ref(0)), (vec![], 0));
     let (got, ret) = check_iter!(while_loop / while_loop_ref(6));
     assert_eq!(got, [6, 3, 10, 5, 16, 8, 4, 2]);
@@ -648,9 +665,18 @@ dual! {
 
 #[test]
 fn early_return() {
-    assert_eq!(check_iter!(early_ret / early_ret_ref(vec![1, 2, 0, 3])).1, "zero");
-    assert_eq!(check_iter!(early_ret / early_ret_ref(vec![1, -2, 3])).1, "negative");
-    assert_eq!(check_iter!(early_ret / early_ret_ref(vec![4])), (vec![4, 999], "done"));
+    assert_eq!(
+        check_iter!(early_ret / early_ret_ref(vec![1, 2, 0, 3])).1,
+        "zero"
+    );
+    assert_eq!(
+        check_iter!(early_ret / early_ret_ref(vec![1, -2, 3])).1,
+        "negative"
+    );
+    assert_eq!(
+        check_iter!(early_ret / early_ret_ref(vec![4])),
+        (vec![4, 999], "done")
+    );
 }
 
 fn parse(s: &str) -> Result<i32, String> {
@@ -675,7 +701,10 @@ dual! {
 
 #[test]
 fn question_mark_on_result() {
-    assert_eq!(check_iter!(try_result / try_result_ref(vec!["1", "2"])).1, Ok(3));
+    assert_eq!(
+        check_iter!(try_result / try_result_ref(vec!["1", "2"])).1,
+        Ok(3)
+    );
     let (got, ret) = check_iter!(try_result / try_result_ref(vec!["1", "x", "3"]));
     assert_eq!(got, [1, 1]);
     assert!(ret.unwrap_err().starts_with("x:"));
@@ -700,9 +729,18 @@ dual! {
 
 #[test]
 fn question_mark_on_option() {
-    assert_eq!(check_iter!(try_option / try_option_ref(vec![])), (vec![], None));
-    assert_eq!(check_iter!(try_option / try_option_ref(vec![1, 3, 6])), (vec![1, 2, 3], Some(6)));
-    assert_eq!(check_iter!(try_option / try_option_ref(vec![1, 3, 2, 8])), (vec![1, 2], None));
+    assert_eq!(
+        check_iter!(try_option / try_option_ref(vec![])),
+        (vec![], None)
+    );
+    assert_eq!(
+        check_iter!(try_option / try_option_ref(vec![1, 3, 6])),
+        (vec![1, 2, 3], Some(6))
+    );
+    assert_eq!(
+        check_iter!(try_option / try_option_ref(vec![1, 3, 2, 8])),
+        (vec![1, 2], None)
+    );
 }
 
 // -------------------------------------------- blocks, shadowing, let-else
@@ -790,8 +828,14 @@ dual! {
 
 #[test]
 fn let_else_in_body() {
-    assert_eq!(check_iter!(let_else / let_else_ref(vec!["8", "x", "1", "6"])), (vec![4, 0, 1, 3], 7));
-    assert_eq!(check_iter!(let_else / let_else_ref(vec!["8", "0", "6"])), (vec![4, 1], 999));
+    assert_eq!(
+        check_iter!(let_else / let_else_ref(vec!["8", "x", "1", "6"])),
+        (vec![4, 0, 1, 3], 7)
+    );
+    assert_eq!(
+        check_iter!(let_else / let_else_ref(vec!["8", "0", "6"])),
+        (vec![4, 1], 999)
+    );
 }
 
 // ------------------------------------------- more yields in scrutinees (send)
@@ -834,7 +878,10 @@ dual! {
 
 #[test]
 fn question_mark_on_a_sent_value() {
-    assert_eq!(check_send!(try_sent / try_sent_ref(), [Ok(1), Ok(2), Ok(3)]).1, Ok(6));
+    assert_eq!(
+        check_send!(try_sent / try_sent_ref(), [Ok(1), Ok(2), Ok(3)]).1,
+        Ok(6)
+    );
     let (got, ret) = check_send!(try_sent / try_sent_ref(), [Ok(1), Err("bad".to_owned())]);
     assert_eq!((got, ret), (vec![0, 1], Err("bad".to_owned())));
 }
@@ -852,7 +899,10 @@ dual! {
 
 #[test]
 fn yield_as_for_iterable() {
-    let (got, ret) = check_send!(for_over_sent / for_over_sent_ref(), [vec![1, 2, 3], vec![], vec![], vec![]]);
+    let (got, ret) = check_send!(
+        for_over_sent / for_over_sent_ref(),
+        [vec![1, 2, 3], vec![], vec![], vec![]]
+    );
     assert_eq!((got, ret), (vec![0, 1, 3, 6], 6));
 }
 
@@ -876,5 +926,8 @@ dual! {
 
 #[test]
 fn references_that_end_before_a_yield() {
-    assert_eq!(check_iter!(refs_between_yields / refs_between_yields_ref()), (vec![3, 4, 1], vec![1, 2, 3, 4]));
+    assert_eq!(
+        check_iter!(refs_between_yields / refs_between_yields_ref()),
+        (vec![3, 4, 1], vec![1, 2, 3, 4])
+    );
 }

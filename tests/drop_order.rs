@@ -12,7 +12,7 @@
 //! the same markers after each yield the generator produces, so the logs
 //! also show *when* each value was dropped relative to the yields.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use gen_workspace::drops::{DropLog, Guard};
 
@@ -133,9 +133,23 @@ drops! {
 fn flat_locals_drop_in_reverse_declaration_order() {
     let (n, full) = compare_all!(flat, flat_ref);
     assert_eq!(n, 3);
-    assert_eq!(full, ["<yield 1>", "<yield 2>", "<yield 3>", "c", "b", "a", "<closed>"]);
+    assert_eq!(
+        full,
+        [
+            "<yield 1>",
+            "<yield 2>",
+            "<yield 3>",
+            "c",
+            "b",
+            "a",
+            "<closed>"
+        ]
+    );
     let log = DropLog::new();
-    assert_eq!(gen_log!(log, 2, End::Close, flat(log.clone())), ["<yield 1>", "<yield 2>", "b", "a", "<closed>"]);
+    assert_eq!(
+        gen_log!(log, 2, End::Close, flat(log.clone())),
+        ["<yield 1>", "<yield 2>", "b", "a", "<closed>"]
+    );
 }
 
 // ------------------------------------------------------------ nested scopes
@@ -172,7 +186,15 @@ fn nested_scopes_and_loop_iterations() {
     // Suspended at `r#yield!(100 + 0)`: even0, iter0, outer, top.
     assert_eq!(
         gen_log!(log, 2, End::Close, nested(log.clone(), 3)),
-        ["<yield 1>", "<yield 2>", "even0", "iter0", "outer", "top", "<closed>"]
+        [
+            "<yield 1>",
+            "<yield 2>",
+            "even0",
+            "iter0",
+            "outer",
+            "top",
+            "<closed>"
+        ]
     );
 }
 
@@ -230,7 +252,10 @@ drops! {
 #[test]
 fn shadowed_values_stay_alive_and_drop_in_reverse_order() {
     let (_, full) = compare_all!(shadow, shadow_ref);
-    assert_eq!(full[full.len() - 4..], ["x3", "x2 (after x1)", "x1", "<closed>"]);
+    assert_eq!(
+        full[full.len() - 4..],
+        ["x3", "x2 (after x1)", "x1", "<closed>"]
+    );
 }
 
 // --------------------------------------------------------------- arguments
@@ -248,8 +273,14 @@ drops! {
 #[test]
 fn arguments_drop_after_locals() {
     compare_all!(
-        |log: DropLog| { let (a, b) = (log.guard("arg a"), log.guard("arg b")); with_args(log, a, b) },
-        |log: DropLog, stop| { let (a, b) = (log.guard("arg a"), log.guard("arg b")); with_args_ref(log, a, b, stop) }
+        |log: DropLog| {
+            let (a, b) = (log.guard("arg a"), log.guard("arg b"));
+            with_args(log, a, b)
+        },
+        |log: DropLog, stop| {
+            let (a, b) = (log.guard("arg a"), log.guard("arg b"));
+            with_args_ref(log, a, b, stop)
+        }
     );
 }
 
@@ -363,7 +394,9 @@ fn panic_drops_like_a_panicking_plain_function() {
         let got = log.dropped();
 
         log.clear();
-        let result = catch_unwind(AssertUnwindSafe(|| panicky_ref(log.clone(), at, usize::MAX)));
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            panicky_ref(log.clone(), at, usize::MAX)
+        }));
         assert_eq!(result.is_err(), at < 5);
         drop(log.guard("<after>"));
         assert_eq!(got, log.dropped(), "panic at {at}");
@@ -393,7 +426,9 @@ fn conditionally_moved_values_drop_at_scope_end() {
     // With `give = false` the generator drops `a` at the first yield (before
     // yielding) instead of at the end of its scope: known bug B13.
     for give in [true] {
-        compare_all!(|log| maybe_moved(log, give), |log, stop| maybe_moved_ref(log, give, stop));
+        compare_all!(|log| maybe_moved(log, give), |log, stop| maybe_moved_ref(
+            log, give, stop
+        ));
     }
 }
 
@@ -433,6 +468,8 @@ drops! {
 #[test]
 fn branches_drop_like_a_plain_function() {
     for n in 0..4 {
-        compare_all!(|log| if_scopes(log, n), |log, stop| if_scopes_ref(log, n, stop));
+        compare_all!(|log| if_scopes(log, n), |log, stop| if_scopes_ref(
+            log, n, stop
+        ));
     }
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Display;
 
-use gen_runtime::{generator, GeneratorState};
+use gen_runtime::{GeneratorState, generator};
 
 // ------------------------------------------------------------- generics
 
@@ -101,7 +101,10 @@ fn counts<K: Ord + Clone, const N: usize>(keys: [K; N]) -> usize {
 #[test]
 fn const_generic_parameter() {
     let mut g = counts(["b", "a", "b", "c", "b"]);
-    assert_eq!(g.by_ref().collect::<Vec<_>>(), [("a", 1), ("b", 3), ("c", 1)]);
+    assert_eq!(
+        g.by_ref().collect::<Vec<_>>(),
+        [("a", 1), ("b", 3), ("c", 1)]
+    );
     assert_eq!(g.take_return(), Some(3));
 }
 
@@ -189,7 +192,8 @@ fn two_lifetimes_and_borrowing_iterators_over_arguments() {
     let got: Vec<(&str, &str)> = {
         let b = String::from("un deux");
         let g = zip_words(&a, &b);
-        g.map(|(x, y)| (x, if y == "un" { "1" } else { "2" })).collect()
+        g.map(|(x, y)| (x, if y == "un" { "1" } else { "2" }))
+            .collect()
     };
     assert_eq!(got, [("one", "1"), ("two", "2")]);
 }
@@ -277,13 +281,21 @@ impl Counter {
     #[generator(yield = Self)]
     fn family(name: &str) {
         for i in 0..3 {
-            r#yield!(Self { name: format!("{name}{i}"), hits: i, history: Vec::new() });
+            r#yield!(Self {
+                name: format!("{name}{i}"),
+                hits: i,
+                history: Vec::new()
+            });
         }
     }
 }
 
 fn counter() -> Counter {
-    Counter { name: "c".to_owned(), hits: 1, history: vec![3, 4] }
+    Counter {
+        name: "c".to_owned(),
+        hits: 1,
+        history: vec![3, 4],
+    }
 }
 
 #[test]
@@ -480,7 +492,10 @@ mod inner {
 
 #[test]
 fn visibility_is_kept() {
-    let all: Vec<u8> = inner::visible().chain(inner::crate_visible()).chain(inner::super_visible()).collect();
+    let all: Vec<u8> = inner::visible()
+        .chain(inner::crate_visible())
+        .chain(inner::super_visible())
+        .collect();
     assert_eq!(all, [1, 2, 3]);
 }
 
@@ -541,7 +556,12 @@ fn closure_stored_across_yields() {
 
 #[generator(yield = String)]
 fn adaptor_across_yield(words: Vec<String>) -> usize {
-    let mut it = words.into_iter().filter(|w| !w.is_empty()).map(|w| w.to_uppercase()).enumerate().peekable();
+    let mut it = words
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_uppercase())
+        .enumerate()
+        .peekable();
     let mut last = 0;
     while let Some((i, w)) = it.next() {
         r#yield!(w);
@@ -554,7 +574,12 @@ fn adaptor_across_yield(words: Vec<String>) -> usize {
 }
 
 fn adaptor_across_yield_ref(words: Vec<String>, out: &mut Vec<String>) -> usize {
-    let mut it = words.into_iter().filter(|w| !w.is_empty()).map(|w| w.to_uppercase()).enumerate().peekable();
+    let mut it = words
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_uppercase())
+        .enumerate()
+        .peekable();
     let mut last = 0;
     while let Some((i, w)) = it.next() {
         out.push(w);
@@ -579,7 +604,9 @@ fn iterator_adaptor_stored_across_yields() {
 
 #[generator(yield = u64, send = u64)]
 fn send_in_method_chain(seed: u64) -> u64 {
-    let mut rng = std::iter::successors(Some(seed), |x| Some(x.wrapping_mul(6364136223846793005) % 1000003));
+    let mut rng = std::iter::successors(Some(seed), |x| {
+        Some(x.wrapping_mul(6364136223846793005) % 1000003)
+    });
     let mut total = 0;
     loop {
         let x = rng.next().unwrap();
@@ -594,8 +621,12 @@ fn send_in_method_chain(seed: u64) -> u64 {
 #[test]
 fn send_with_adaptor_state() {
     let (first, mut g) = send_in_method_chain(7).start();
-    let GeneratorState::Yielded(a) = first else { panic!() };
-    let GeneratorState::Yielded(b) = g.send(2) else { panic!() };
+    let GeneratorState::Yielded(a) = first else {
+        panic!()
+    };
+    let GeneratorState::Yielded(b) = g.send(2) else {
+        panic!()
+    };
     assert_eq!(g.send(0), GeneratorState::Complete(2 * a));
     assert_ne!(a, b);
 }
@@ -615,7 +646,10 @@ fn generic_move<T: Clone>(v: Vec<T>, extra: T) -> usize {
 
 #[test]
 fn generic_non_copy_values_are_moved_out() {
-    let mut g = generic_move(vec![String::from("a"), String::from("b")], String::from("z"));
+    let mut g = generic_move(
+        vec![String::from("a"), String::from("b")],
+        String::from("z"),
+    );
     assert_eq!(g.by_ref().collect::<Vec<_>>(), ["a", "b", "z", "z"]);
     assert_eq!(g.take_return(), Some(2));
 }

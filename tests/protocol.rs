@@ -3,10 +3,10 @@
 
 use std::cell::Cell;
 use std::marker::PhantomData;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 
-use gen_runtime::{generator, GeneratorState, Phase};
+use gen_runtime::{GeneratorState, Phase, generator};
 use gen_workspace::drops::{DropLog, Guard};
 
 #[generator(yield = u64)]
@@ -48,7 +48,11 @@ fn body_does_not_run_before_first_resume() {
     assert_eq!((runs.get(), resumes.get()), (0, 0));
     assert_eq!(g.state(), Phase::Created);
     drop(g);
-    assert_eq!(runs.get(), 0, "dropping a fresh generator must not run the body");
+    assert_eq!(
+        runs.get(),
+        0,
+        "dropping a fresh generator must not run the body"
+    );
 
     let mut g = counted(&runs, &resumes);
     assert_eq!(g.next(), Some(0));
@@ -61,7 +65,11 @@ fn take_on_an_infinite_generator_pulls_exactly_k_values() {
     let got: Vec<u32> = counted(&runs, &resumes).take(5).collect();
     assert_eq!(got, [0, 1, 2, 3, 4]);
     assert_eq!(runs.get(), 1);
-    assert_eq!(resumes.get(), 5, "take(5) must resume the body exactly 5 times");
+    assert_eq!(
+        resumes.get(),
+        5,
+        "take(5) must resume the body exactly 5 times"
+    );
 
     let (runs, resumes) = (Cell::new(0), Cell::new(0));
     assert_eq!(counted(&runs, &resumes).take(0).count(), 0);
@@ -89,7 +97,11 @@ fn each_resume_runs_exactly_to_the_next_yield() {
     assert_eq!(g.next(), None);
     assert_eq!(log.get(), 123);
     assert_eq!(g.next(), None);
-    assert_eq!(log.get(), 123, "a finished generator must not run its body again");
+    assert_eq!(
+        log.get(),
+        123,
+        "a finished generator must not run its body again"
+    );
 }
 
 // --------------------------------------------------------- start and send
@@ -127,7 +139,10 @@ fn sent_values_are_the_results_of_the_yields() {
     assert_eq!(first, GeneratorState::Yielded(0));
     assert_eq!(g.send("a".into()), GeneratorState::Yielded(1));
     assert_eq!(g.send("b".into()), GeneratorState::Yielded(2));
-    assert_eq!(g.send(String::new()), GeneratorState::Complete(vec!["a".to_owned(), "b".to_owned()]));
+    assert_eq!(
+        g.send(String::new()),
+        GeneratorState::Complete(vec!["a".to_owned(), "b".to_owned()])
+    );
 }
 
 #[generator(yield = u8, send = u8)]
@@ -189,7 +204,10 @@ fn the_return_value_is_dropped_with_the_generator_when_not_taken() {
     let log = DropLog::new();
     let mut g = returns_guard(log.clone());
     assert_eq!(g.by_ref().count(), 1);
-    assert!(log.dropped().is_empty(), "the return value is kept until taken");
+    assert!(
+        log.dropped().is_empty(),
+        "the return value is kept until taken"
+    );
     drop(g);
     assert_eq!(log.dropped(), ["ret"]);
 }
@@ -222,7 +240,11 @@ fn close_drops_saved_values_and_is_idempotent() {
     assert_eq!(g.next(), None);
     assert_eq!(g.take_return(), None);
     drop(g);
-    assert_eq!(log.dropped(), ["b", "a"], "closed values must not be dropped again");
+    assert_eq!(
+        log.dropped(),
+        ["b", "a"],
+        "closed values must not be dropped again"
+    );
 }
 
 #[test]
@@ -395,7 +417,10 @@ fn panic_in_the_body_finishes_the_generator_and_drops_values_once() {
     assert_eq!(g.next(), Some(1));
     assert_eq!(log.dropped(), ["inner0"]);
     let err = catch_unwind(AssertUnwindSafe(|| g.next())).expect_err("the body panics");
-    assert_eq!(err.downcast_ref::<String>().map(String::as_str), Some("boom at 2"));
+    assert_eq!(
+        err.downcast_ref::<String>().map(String::as_str),
+        Some("boom at 2")
+    );
     assert!(g.is_finished());
     assert_eq!(g.state(), Phase::Complete);
     assert_eq!(g.next(), None);
@@ -405,7 +430,9 @@ fn panic_in_the_body_finishes_the_generator_and_drops_values_once() {
 
     let ref_log = DropLog::new();
     let mut out = Vec::new();
-    let _ = catch_unwind(AssertUnwindSafe(|| panics_at_ref(ref_log.clone(), 2, &mut out)));
+    let _ = catch_unwind(AssertUnwindSafe(|| {
+        panics_at_ref(ref_log.clone(), 2, &mut out)
+    }));
     assert_eq!(out, [0, 1]);
     assert_eq!(log.dropped(), ref_log.dropped());
     assert_eq!(log.dropped(), ["inner0", "inner1", "inner2", "outer"]);
@@ -443,10 +470,12 @@ fn send_after_a_panic_panics() {
 fn panic_while_started_via_start() {
     let log = DropLog::new();
     let g = panics_at(log.clone(), 0);
-    assert!(catch_unwind(AssertUnwindSafe(move || {
-        let _ = g.start();
-    }))
-    .is_err());
+    assert!(
+        catch_unwind(AssertUnwindSafe(move || {
+            let _ = g.start();
+        }))
+        .is_err()
+    );
     assert_eq!(log.dropped(), ["inner0", "outer"]);
 }
 
@@ -465,7 +494,11 @@ fn state_phases() {
     assert_eq!(g.state(), Phase::Complete);
     assert!(g.is_finished());
     let _ = g.take_return();
-    assert_eq!(g.state(), Phase::Complete, "taking the return value keeps the phase");
+    assert_eq!(
+        g.state(),
+        Phase::Complete,
+        "taking the return value keeps the phase"
+    );
 
     let mut g = count(2);
     g.close();
@@ -521,7 +554,11 @@ fn generator_is_no_larger_than_its_saved_state_plus_a_tag() {
     fn tiny(x: u8) {
         r#yield!(x);
     }
-    assert!(std::mem::size_of_val(&tiny(1)) <= 8 + 1, "{}", std::mem::size_of_val(&tiny(1)));
+    assert!(
+        std::mem::size_of_val(&tiny(1)) <= 8 + 1,
+        "{}",
+        std::mem::size_of_val(&tiny(1))
+    );
 }
 
 #[test]
@@ -612,7 +649,10 @@ fn auto_traits_follow_the_saved_values() {
 
     // An `Rc` that never lives across a yield is not stored.
     let g = rc_only_before_yields(5);
-    assert!(probe(&g).is_send(), "an Rc dropped before any yield must not make the generator !Send");
+    assert!(
+        probe(&g).is_send(),
+        "an Rc dropped before any yield must not make the generator !Send"
+    );
 }
 
 #[generator(yield = u8)]

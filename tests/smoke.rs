@@ -1,4 +1,4 @@
-use gen_runtime::{generator, GeneratorState};
+use gen_runtime::{GeneratorState, generator};
 
 #[generator(yield = u64)]
 fn count(n: u64) {

@@ -105,7 +105,10 @@ macro_rules! drive {
                 }
             }
         };
-        assert!(sends.next().is_none(), "generator did not use every sent value");
+        assert!(
+            sends.next().is_none(),
+            "generator did not use every sent value"
+        );
         (out, ret)
     }};
 }
