@@ -100,6 +100,17 @@ fn parse_name(input: ParseStream) -> syn::Result<(String, Span)> {
     }
 }
 
+/// `()`, also when it comes from a `macro_rules!` `$t:ty` (an invisible
+/// group) or is parenthesized.
+fn is_unit(ty: &Type) -> bool {
+    match ty {
+        Type::Tuple(tuple) => tuple.elems.is_empty(),
+        Type::Group(group) => is_unit(&group.elem),
+        Type::Paren(paren) => is_unit(&paren.elem),
+        _ => false,
+    }
+}
+
 impl Args {
     pub(crate) fn runtime_path(&self) -> Path {
         match &self.krate {
@@ -109,10 +120,6 @@ impl Args {
     }
 
     pub(crate) fn send_is_unit(&self) -> bool {
-        match &self.send_ty {
-            None => true,
-            Some(Type::Tuple(tuple)) => tuple.elems.is_empty(),
-            Some(_) => false,
-        }
+        self.send_ty.as_ref().is_none_or(is_unit)
     }
 }

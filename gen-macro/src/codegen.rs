@@ -213,7 +213,9 @@ impl Emit<'_> {
         let slot_type = |id: usize| format_ident!("__T{}", id);
         let slot_types: Vec<_> = saved.iter().map(|&id| slot_type(id)).collect();
 
-        let start_fields = (0..param_count).map(|i| {
+        // Last argument first: a fresh generator dropped or closed drops its
+        // arguments as a plain function's return would, in reverse order.
+        let start_fields = (0..param_count).rev().map(|i| {
             let field = param_field(i);
             let ty = &param_types[i];
             quote!(#field: #ty)

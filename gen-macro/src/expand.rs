@@ -73,7 +73,8 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         return fallback(cx, &attrs, &vis, &signature, &rt, &yield_ty, &send_ty);
     }
 
-    rewrite::rewrite_body(&mut body, &rt);
+    let mut points = points;
+    rewrite::rewrite_body(&mut body, &mut points, &rt);
     let arg_bindings: Vec<scope::ArgBinding<'_>> = signature
         .params
         .iter()

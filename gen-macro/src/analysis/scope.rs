@@ -312,6 +312,7 @@ impl Walker<'_> {
         let ty = ty.map(|ty| quote::quote!(: #ty));
         let init_expr = &init.expr;
         let mut first: Stmt = syn::parse_quote_spanned!(span=> let #tmp #ty = #init_expr;);
+        marker::normalize_all(&mut first);
         self.walk_stmt(&mut first);
         out.push(first);
         for old in shadowed {
@@ -604,7 +605,8 @@ impl Walker<'_> {
             }
             Expr::MethodCall(e) => {
                 let name = e.method.to_string();
-                let consuming = CONSUMING_PREFIXES.iter().any(|p| name.starts_with(p));
+                let consuming = CONSUMING_PREFIXES.iter().any(|p| name.starts_with(p))
+                    || CONSUMING_METHODS.contains(&name.as_str());
                 let receiver = if consuming { Ctx::Move } else { Ctx::Place };
                 self.walk_expr(&mut e.receiver, receiver);
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
@@ -820,6 +822,60 @@ const BORROWING_MACROS: &[&str] = &[
 
 /// Method names that conventionally take `self` by value.
 const CONSUMING_PREFIXES: &[&str] = &["into", "unwrap", "expect"];
+
+/// Common by-value methods of `Option`, `Result` and `Iterator`: a local
+/// used as their receiver may have been moved.
+const CONSUMING_METHODS: &[&str] = &[
+    "map",
+    "map_err",
+    "map_or",
+    "map_or_else",
+    "and_then",
+    "or_else",
+    "and",
+    "or",
+    "xor",
+    "ok",
+    "err",
+    "ok_or",
+    "ok_or_else",
+    "filter",
+    "flatten",
+    "zip",
+    "unzip",
+    "transpose",
+    "collect",
+    "sum",
+    "product",
+    "count",
+    "fold",
+    "last",
+    "max",
+    "min",
+    "max_by",
+    "min_by",
+    "max_by_key",
+    "min_by_key",
+    "rev",
+    "skip",
+    "step_by",
+    "chain",
+    "enumerate",
+    "peekable",
+    "cycle",
+    "fuse",
+    "inspect",
+    "for_each",
+    "filter_map",
+    "flat_map",
+    "skip_while",
+    "take_while",
+    "map_while",
+    "scan",
+    "partition",
+    "reduce",
+    "join",
+];
 
 fn cond_has_let(cond: &Expr) -> bool {
     match cond {

@@ -89,6 +89,7 @@ impl Lowerer<'_> {
     pub(crate) fn start_body(&mut self, body: &Block) -> Block {
         let mut block = self.full_block(body).0;
         self.allow_unused_mut(&mut block);
+        strip_unused_labels(&mut block);
         block
     }
 
@@ -101,8 +102,13 @@ impl Lowerer<'_> {
         let args = self.rebinds(point, 0);
         let (mut block, _) = self.resume_block(body, point, 1);
         self.allow_unused_mut(&mut block);
+        strip_unused_labels(&mut block);
         let in_place = self.in_place.take().is_some();
-        (quote!({ #(#args)* #block }), in_place)
+        let mut tokens = quote!({ #(#args)* #block });
+        if in_place {
+            tokens = finish_deferred(tokens, &self.names.state);
+        }
+        (tokens, in_place)
     }
 
     /// When `point` can resume in place, the body with the loop around it
@@ -265,7 +271,7 @@ impl Lowerer<'_> {
                 if deferred {
                     // Resuming in place: the value stays in the state until
                     // it is evicted into this local.
-                    syn::parse_quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident;)
+                    syn::parse_quote!(#[__gen_deferred] #[allow(unused_mut, unused_variables)] let #mutability #ident;)
                 } else {
                     syn::parse_quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
                 }
@@ -363,7 +369,7 @@ impl Lowerer<'_> {
     fn full_stmt(&mut self, stmt: &Stmt, out: &mut Vec<Stmt>) -> bool {
         if !marker::contains(stmt, None) {
             out.push(stmt.clone());
-            return false;
+            return stmt_always_leaves(stmt);
         }
         match stmt {
             Stmt::Local(local) => {
@@ -380,15 +386,11 @@ impl Lowerer<'_> {
                         true
                     }
                     Lowered::Expr(expr, diverges) => {
-                        let mut local = local.clone();
-                        let mut new_init = init.clone();
-                        new_init.expr = Box::new(expr);
-                        if let Some((else_token, else_block)) = &init.diverge {
-                            let lowered = self.full_branch(else_block);
-                            new_init.diverge = Some((*else_token, Box::new(lowered)));
-                        }
-                        local.init = Some(new_init);
-                        out.push(Stmt::Local(local));
+                        let else_branch = init
+                            .diverge
+                            .as_ref()
+                            .map(|(token, block)| (*token, self.full_branch(block)));
+                        out.push(rebuild_local(local, expr, else_branch, diverges));
                         diverges
                     }
                 }
@@ -416,9 +418,13 @@ impl Lowerer<'_> {
     /// A conditionally executed child (a branch, an arm body): a yield there
     /// suspends inside the branch.
     fn full_branch(&mut self, expr: &Expr) -> Expr {
+        self.full_branch_div(expr).0
+    }
+
+    fn full_branch_div(&mut self, expr: &Expr) -> (Expr, bool) {
         match self.full_expr(expr) {
-            Lowered::Suspend(index) => Expr::Block(block_expr(self.suspend(index))),
-            Lowered::Expr(expr, _) => expr,
+            Lowered::Suspend(index) => (Expr::Block(block_expr(self.suspend(index))), true),
+            Lowered::Expr(expr, diverges) => (expr, diverges),
         }
     }
 
@@ -435,7 +441,7 @@ impl Lowerer<'_> {
             Expr::Block(e) => {
                 let (block, diverges) = self.full_block(&e.block);
                 e.block = block;
-                diverges
+                diverges && !label_is_targeted(e.label.as_ref(), &e.block)
             }
             Expr::Unsafe(e) => {
                 let (block, diverges) = self.full_block(&e.block);
@@ -491,7 +497,7 @@ impl Lowerer<'_> {
                 e.body = body;
                 // This copy of the loop may suspend on every iteration.
                 e.loop_token.span = crate::spans::glue(e.loop_token.span);
-                false
+                !breaks_out_of_loop(&e.body, e.label.as_ref().map(|l| &l.name))
             }
             Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 if let Some(index) = self.full_operand(&mut e.left) {
@@ -511,9 +517,11 @@ impl Lowerer<'_> {
                 let result = if first_has {
                     match self.full_expr(first) {
                         Lowered::Suspend(index) => Some(Lowered::Suspend(index)),
-                        Lowered::Expr(lowered, diverges) => {
+                        // Nothing after the first operand runs.
+                        Lowered::Expr(lowered, true) => return Lowered::Expr(lowered, true),
+                        Lowered::Expr(lowered, false) => {
                             *first = lowered;
-                            Some(Lowered::Expr(Expr::Verbatim(TokenStream::new()), diverges))
+                            Some(Lowered::Expr(Expr::Verbatim(TokenStream::new()), false))
                         }
                     }
                 } else {
@@ -593,20 +601,17 @@ impl Lowerer<'_> {
                     return false;
                 };
                 if marker::contains(&*init.expr, Some(point)) {
-                    let mut local = local.clone();
-                    let mut new_init = init.clone();
-                    new_init.expr = Box::new(self.resume_expr(&init.expr, point, depth));
-                    if let Some((else_token, else_block)) = &init.diverge {
-                        new_init.diverge =
-                            Some((*else_token, Box::new(self.full_branch(else_block))));
-                    }
-                    local.init = Some(new_init);
-                    out.push(Stmt::Local(local));
-                    false
+                    let (expr, diverges) = self.resume_expr(&init.expr, point, depth);
+                    let else_branch = init
+                        .diverge
+                        .as_ref()
+                        .map(|(token, block)| (*token, self.full_branch(block)));
+                    out.push(rebuild_local(local, expr, else_branch, diverges));
+                    diverges
                 } else if let Some((_, else_block)) = &init.diverge {
                     // Resumed inside `let … else { … }`: the else block runs
                     // to its end, which diverges, so nothing after it runs.
-                    let resumed = self.resume_expr(else_block, point, depth);
+                    let (resumed, _) = self.resume_expr(else_block, point, depth);
                     out.push(Stmt::Expr(resumed, Some(Default::default())));
                     true
                 } else {
@@ -614,85 +619,109 @@ impl Lowerer<'_> {
                 }
             }
             Stmt::Expr(expr, semi) => {
-                let resumed = self.resume_expr(expr, point, depth);
-                out.push(Stmt::Expr(resumed, *semi));
-                false
+                let (resumed, diverges) = self.resume_expr(expr, point, depth);
+                // A resumed `r#yield!(…);` with nothing to receive is `();`.
+                let is_unit_stmt =
+                    semi.is_some() && matches!(&resumed, Expr::Tuple(t) if t.elems.is_empty());
+                if !is_unit_stmt {
+                    out.push(Stmt::Expr(resumed, *semi));
+                }
+                diverges
             }
             Stmt::Item(_) | Stmt::Macro(_) => false,
         }
     }
 
+    /// The expression resumed at `point` inside it, and whether it then
+    /// always leaves (suspends, breaks, returns), so that what follows it in
+    /// its block is dead in this segment.
     #[allow(clippy::too_many_lines)] // one arm per expression kind
-    fn resume_expr(&mut self, expr: &Expr, point: usize, depth: usize) -> Expr {
+    fn resume_expr(&mut self, expr: &Expr, point: usize, depth: usize) -> (Expr, bool) {
         if marker::index_of(expr) == Some(point) {
-            return self.sent_value(self.points[point].span);
+            return (self.sent_value(self.points[point].span), false);
         }
         let mut expr = expr.clone();
         match &mut expr {
             Expr::Block(e) => {
-                let (block, _) = self.resume_block(&e.block, point, depth + 1);
+                let (block, diverges) = self.resume_block(&e.block, point, depth + 1);
                 e.block = block;
-                expr
+                let diverges = diverges && !label_is_targeted(e.label.as_ref(), &e.block);
+                (expr, diverges)
             }
             Expr::Unsafe(e) => {
-                let (block, _) = self.resume_block(&e.block, point, depth + 1);
+                let (block, diverges) = self.resume_block(&e.block, point, depth + 1);
                 e.block = block;
-                expr
+                (expr, diverges)
             }
             Expr::If(e) => {
                 if marker::contains(&*e.cond, Some(point)) {
-                    *e.cond = self.resume_expr(
-                        &e.cond,
-                        point,
-                        if if_has_let(&e.cond) {
-                            depth + 1
-                        } else {
-                            depth
-                        },
-                    );
-                    let (then_branch, _) = self.full_block(&e.then_branch);
-                    e.then_branch = then_branch;
-                    if let Some((_, else_branch)) = &mut e.else_branch {
-                        **else_branch = self.full_branch(else_branch);
+                    let cond_depth = if if_has_let(&e.cond) {
+                        depth + 1
+                    } else {
+                        depth
+                    };
+                    let (cond, cond_div) = self.resume_expr(&e.cond, point, cond_depth);
+                    if cond_div {
+                        return (cond, true);
                     }
-                    return expr;
+                    *e.cond = cond;
+                    let (then_branch, then_div) = self.full_block(&e.then_branch);
+                    e.then_branch = then_branch;
+                    let else_div = match &mut e.else_branch {
+                        Some((_, else_branch)) => {
+                            let (lowered, diverges) = self.full_branch_div(else_branch);
+                            **else_branch = lowered;
+                            diverges
+                        }
+                        None => false,
+                    };
+                    return (expr, then_div && else_div);
                 }
                 if marker::contains(&e.then_branch, Some(point)) {
                     if if_has_let(&e.cond) {
                         let rebinds = self.rebinds(point, depth + 1);
-                        let (then_branch, _) = self.resume_block(&e.then_branch, point, depth + 2);
-                        return syn::parse_quote!({ #(#rebinds)* #then_branch });
+                        let (then_branch, diverges) =
+                            self.resume_block(&e.then_branch, point, depth + 2);
+                        return (syn::parse_quote!({ #(#rebinds)* #then_branch }), diverges);
                     }
-                    let (then_branch, _) = self.resume_block(&e.then_branch, point, depth + 1);
-                    return Expr::Block(block_expr(then_branch));
+                    let (then_branch, diverges) =
+                        self.resume_block(&e.then_branch, point, depth + 1);
+                    return (Expr::Block(block_expr(then_branch)), diverges);
                 }
                 match &e.else_branch {
                     Some((_, else_branch)) => self.resume_expr(else_branch, point, depth),
-                    None => expr,
+                    None => (expr, false),
                 }
             }
             Expr::Match(e) => {
                 if marker::contains(&*e.expr, Some(point)) {
-                    *e.expr = self.resume_expr(&e.expr, point, depth);
-                    for arm in &mut e.arms {
-                        *arm.body = self.full_branch(&arm.body);
+                    let (scrutinee, scrutinee_div) = self.resume_expr(&e.expr, point, depth);
+                    if scrutinee_div {
+                        return (scrutinee, true);
                     }
-                    return expr;
+                    *e.expr = scrutinee;
+                    let mut all_diverge = !e.arms.is_empty();
+                    for arm in &mut e.arms {
+                        let (body, diverges) = self.full_branch_div(&arm.body);
+                        *arm.body = body;
+                        all_diverge &= diverges;
+                    }
+                    return (expr, all_diverge);
                 }
                 let Some(arm) = e
                     .arms
                     .iter()
                     .find(|arm| marker::contains(*arm, Some(point)))
                 else {
-                    return expr;
+                    return (expr, false);
                 };
                 if matches!(&arm.pat, syn::Pat::Guard(g) if marker::contains(&*g.guard, Some(point)))
                 {
-                    return expr; // reported by the full lowering
+                    return (expr, false); // reported by the full lowering
                 }
                 let rebinds = self.rebinds(point, depth + 1);
-                let body = self.resume_expr(&arm.body, point, depth + 1);
-                syn::parse_quote!({ #(#rebinds)* #body })
+                let (body, diverges) = self.resume_expr(&arm.body, point, depth + 1);
+                (syn::parse_quote!({ #(#rebinds)* #body }), diverges)
             }
             Expr::Loop(e) => {
                 let entering_region = self.in_place.as_ref().is_some_and(|p| !p.in_region);
@@ -702,60 +731,260 @@ impl Lowerer<'_> {
                 if let Some(in_place) = &mut self.in_place {
                     in_place.in_region = true;
                 }
-                let mut region = self.resume_loop(e, point, depth);
+                let (mut region, diverges) = self.resume_loop(e, point, depth);
                 self.evict_before_returns(&mut region);
                 if let Some(in_place) = &mut self.in_place {
                     in_place.in_region = false;
                 }
+                if diverges {
+                    return (region, true);
+                }
                 let evict = self.evict();
                 let value = format_ident!("__gen_loop_value", span = Span::mixed_site());
-                syn::parse_quote!({
+                let wrapped = syn::parse_quote!({
                     let #value = #region;
                     #evict
                     #value
-                })
+                });
+                (wrapped, false)
             }
             Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 if marker::contains(&*e.left, Some(point)) {
-                    *e.left = self.resume_expr(&e.left, point, depth);
+                    let (left, left_div) = self.resume_expr(&e.left, point, depth);
+                    if left_div {
+                        return (left, true);
+                    }
+                    *e.left = left;
                     *e.right = self.full_branch(&e.right);
-                    expr
+                    (expr, false)
                 } else {
-                    let right = self.resume_expr(&e.right, point, depth);
-                    syn::parse_quote!((#right))
+                    let (right, diverges) = self.resume_expr(&e.right, point, depth);
+                    (syn::parse_quote!((#right)), diverges)
                 }
             }
             _ => {
+                let mut diverges = false;
                 if let Some(first) = first_operand_mut(&mut expr)
                     && marker::contains(&*first, Some(point))
                 {
-                    *first = self.resume_expr(first, point, depth);
+                    let (resumed, first_div) = self.resume_expr(first, point, depth);
+                    if first_div {
+                        // Nothing after the first operand runs.
+                        return (resumed, true);
+                    }
+                    *first = resumed;
+                    diverges = false;
                 }
-                expr
+                (expr, diverges)
             }
         }
     }
 
     /// `'l: loop { … }` resumed inside its body: the rest of this iteration,
     /// then the loop again (see the module docs).
-    fn resume_loop(&mut self, e: &syn::ExprLoop, point: usize, depth: usize) -> Expr {
-        let (cont, _) = self.resume_block(&e.body, point, depth + 1);
+    fn resume_loop(&mut self, e: &syn::ExprLoop, point: usize, depth: usize) -> (Expr, bool) {
+        let (cont, cont_div) = self.resume_block(&e.body, point, depth + 1);
         let (full, _) = self.full_block(&e.body);
         let label = &e.label;
         let label_name = label.as_ref().map(|l| &l.name);
+        let loop_diverges = !breaks_out_of_loop(&full, label_name);
         if jumps_to_loop(&cont, label_name) {
+            // The rest of the iteration runs once, inside the loop: what it
+            // moves (saved values rebound in the loop body, the sent value)
+            // is handed over through an `Option` taken on the first pass, so
+            // the borrow checker sees it moved once, not once per iteration.
             let flag = format_ident!("__gen_first_{}", self.next_flag, span = Span::mixed_site());
             self.next_flag += 1;
-            syn::parse_quote!({
-                let mut #flag = true;
+            let deferred = self.in_place.as_ref().is_some_and(|p| p.point == point);
+            let mut moved: Vec<Ident> = if deferred {
+                Vec::new()
+            } else {
+                self.analysis.slots[point]
+                    .iter()
+                    .filter(|&&id| self.analysis.bindings[id].depth > depth)
+                    .map(|&id| Names::slot_temp(id))
+                    .collect()
+            };
+            if !self.send_is_unit {
+                moved.push(self.names.arg.clone());
+            }
+            let rt = &self.names.rt;
+            let expr = syn::parse_quote!({
+                let mut #flag = #rt::__private::core::option::Option::Some((#(#moved,)*));
                 #label loop {
-                    if #flag { #flag = false; #cont } else #full
+                    if let #rt::__private::core::option::Option::Some((#(#moved,)*)) = #flag.take() { #cont } else #full
                 }
-            })
+            });
+            (
+                expr,
+                loop_diverges && !breaks_out_of_loop(&cont, label_name),
+            )
+        } else if cont_div {
+            // The rest of the iteration always leaves: the loop is not entered again.
+            (Expr::Block(block_expr(cont)), true)
         } else {
-            syn::parse_quote!({ #cont #label loop #full })
+            (
+                syn::parse_quote!({ #cont #label loop #full }),
+                loop_diverges,
+            )
         }
     }
+}
+
+/// The `let x;` declarations an in-place arm makes for its saved values are
+/// only needed when some path evicts the values into them (and then they
+/// take their type from that assignment). A loop that never ends and only
+/// yields never evicts: drop the declarations, whose type nothing fixes.
+fn finish_deferred(tokens: TokenStream, state: &Ident) -> TokenStream {
+    fn mentions(tokens: TokenStream, ident: &Ident) -> bool {
+        tokens.into_iter().any(|tt| match tt {
+            proc_macro2::TokenTree::Ident(i) => i == *ident,
+            proc_macro2::TokenTree::Group(g) => mentions(g.stream(), ident),
+            _ => false,
+        })
+    }
+    struct Finish {
+        keep: bool,
+    }
+    impl syn::visit_mut::VisitMut for Finish {
+        fn visit_block_mut(&mut self, block: &mut Block) {
+            let is_deferred = |attrs: &[syn::Attribute]| {
+                attrs.iter().any(|a| a.path().is_ident("__gen_deferred"))
+            };
+            if self.keep {
+                for stmt in &mut block.stmts {
+                    if let Stmt::Local(local) = stmt {
+                        local.attrs.retain(|a| !a.path().is_ident("__gen_deferred"));
+                    }
+                }
+            } else {
+                block.stmts.retain(
+                    |stmt| !matches!(stmt, Stmt::Local(local) if is_deferred(&local.attrs)),
+                );
+            }
+            syn::visit_mut::visit_block_mut(self, block);
+        }
+    }
+    let keep = mentions(tokens.clone(), state);
+    let Ok(mut block) = syn::parse2::<Block>(tokens.clone()) else {
+        return tokens;
+    };
+    syn::visit_mut::VisitMut::visit_block_mut(&mut Finish { keep }, &mut block);
+    quote!(#block)
+}
+
+/// `let PAT = EXPR [else …];` with a lowered initialiser; when it always
+/// leaves, the pattern never binds, so only the expression is kept.
+fn rebuild_local(
+    local: &syn::Local,
+    expr: Expr,
+    else_branch: Option<(syn::Token![else], Expr)>,
+    diverges: bool,
+) -> Stmt {
+    if diverges {
+        return Stmt::Expr(expr, Some(Default::default()));
+    }
+    let mut local = local.clone();
+    if let Some(init) = &mut local.init {
+        init.expr = Box::new(expr);
+        init.diverge = else_branch.map(|(token, block)| (token, Box::new(block)));
+    }
+    Stmt::Local(local)
+}
+
+/// A statement after which nothing in its block runs: `break`, `continue`,
+/// `return`, or a panicking macro.
+fn stmt_always_leaves(stmt: &Stmt) -> bool {
+    let leaves_macro = |mac: &syn::Macro| {
+        mac.path.segments.last().is_some_and(|s| {
+            matches!(
+                s.ident.to_string().as_str(),
+                "panic" | "unreachable" | "todo" | "unimplemented"
+            )
+        })
+    };
+    match stmt {
+        Stmt::Expr(Expr::Break(_) | Expr::Continue(_) | Expr::Return(_), _) => true,
+        Stmt::Expr(Expr::Macro(mac), _) => leaves_macro(&mac.mac),
+        Stmt::Macro(mac) => leaves_macro(&mac.mac),
+        _ => false,
+    }
+}
+
+/// A segment keeps only part of a labeled loop or block; when the part it
+/// keeps never jumps to the label, the label goes (it would warn as unused).
+fn strip_unused_labels(block: &mut Block) {
+    struct Strip;
+    impl syn::visit_mut::VisitMut for Strip {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            syn::visit_mut::visit_expr_mut(self, expr);
+            match expr {
+                Expr::Loop(e) => {
+                    if let Some(label) = &e.label
+                        && !label_used(&e.body, &label.name)
+                    {
+                        e.label = None;
+                    }
+                }
+                Expr::Block(e) => {
+                    if let Some(label) = &e.label
+                        && !label_used(&e.block, &label.name)
+                    {
+                        e.label = None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    syn::visit_mut::VisitMut::visit_block_mut(&mut Strip, block);
+}
+
+/// Does any `break 'label` or `continue 'label` inside `block` name `label`?
+fn label_used(block: &Block, label: &syn::Lifetime) -> bool {
+    struct Uses<'l> {
+        label: &'l syn::Lifetime,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Uses<'_> {
+        fn visit_lifetime(&mut self, lifetime: &'ast syn::Lifetime) {
+            self.found |= lifetime.ident == self.label.ident;
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut uses = Uses {
+        label,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut uses, block);
+    uses.found
+}
+
+/// Does a `break 'label` inside `block` target this labeled block?
+fn label_is_targeted(label: Option<&syn::Label>, block: &Block) -> bool {
+    let Some(label) = label else { return false };
+    struct Targets<'l> {
+        label: &'l syn::Lifetime,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Targets<'_> {
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            self.found |= b
+                .label
+                .as_ref()
+                .is_some_and(|l| l.ident == self.label.ident);
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut targets = Targets {
+        label: &label.name,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut targets, block);
+    targets.found
 }
 
 /// `return GeneratorState::Complete(…)`: a user `return` or `?` after the
@@ -877,9 +1106,20 @@ fn marker_span(expr: &Expr, points: &[YieldPoint]) -> Option<Span> {
 /// Does `block` contain a `break`/`continue` that leaves or restarts the
 /// loop whose body it is (labeled with `label`, or unlabeled at top level)?
 fn jumps_to_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
+    jumps(block, label, true)
+}
+
+/// Does `block` contain a `break` out of the loop whose body it is? When it
+/// does not, the loop never ends and what follows it is dead.
+fn breaks_out_of_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
+    jumps(block, label, false)
+}
+
+fn jumps(block: &Block, label: Option<&syn::Lifetime>, count_continue: bool) -> bool {
     struct Jumps<'l> {
         label: Option<&'l syn::Lifetime>,
         loop_depth: usize,
+        count_continue: bool,
         found: bool,
     }
     impl Jumps<'_> {
@@ -897,7 +1137,7 @@ fn jumps_to_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
                     self.check(b.label.as_ref());
                     syn::visit::visit_expr(self, expr);
                 }
-                Expr::Continue(c) => self.check(c.label.as_ref()),
+                Expr::Continue(c) if self.count_continue => self.check(c.label.as_ref()),
                 Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
                     self.loop_depth += 1;
                     syn::visit::visit_expr(self, expr);
@@ -912,6 +1152,7 @@ fn jumps_to_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
     let mut jumps = Jumps {
         label,
         loop_depth: 0,
+        count_continue,
         found: false,
     };
     syn::visit::Visit::visit_block(&mut jumps, block);

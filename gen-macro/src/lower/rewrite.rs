@@ -13,17 +13,21 @@ use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Path};
 
-use crate::marker;
+use crate::marker::{self, YieldPoint};
 
 pub(crate) const SELF_ALIAS: &str = "__self";
 
-pub(crate) fn rewrite_body(body: &mut syn::Block, rt: &Path) {
+/// Rewrites the body and the yields' operands (kept aside by the scan).
+pub(crate) fn rewrite_body(body: &mut syn::Block, points: &mut [YieldPoint], rt: &Path) {
     let mut rewriter = Rewriter {
         rt,
         in_closure: 0,
         next_iter: 0,
     };
     rewriter.visit_block_mut(body);
+    for point in points {
+        rewriter.visit_expr_mut(&mut point.operand);
+    }
 }
 
 struct Rewriter<'a> {

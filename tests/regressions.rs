@@ -1,0 +1,208 @@
+//! Regression tests, one per bug found by the construct and example work
+//! (the bug ids refer to the issue notes). Compiled with `deny(warnings)`:
+//! the expansion must not warn on valid user code.
+#![deny(warnings)]
+use gen_runtime::{GeneratorState, generator};
+
+#[generator(yield = i64, send = i64)]
+fn acc_break() -> i64 {
+    let mut total = 0;
+    loop {
+        let v = r#yield!(total);
+        if v < 0 {
+            break;
+        }
+        total += v;
+    }
+    total
+}
+
+#[generator(yield = u32)]
+fn shadow_let(v: Vec<u32>) {
+    for r in v {
+        let r = if r > 1 {
+            r#yield!(r);
+            r * 10
+        } else {
+            r
+        };
+        r#yield!(r);
+    }
+}
+
+#[generator(yield = i32)]
+fn arm_continue(v: Vec<Result<i32, i32>>) {
+    for r in v {
+        let x = match r {
+            Ok(x) => x,
+            Err(e) => {
+                r#yield!(e);
+                continue;
+            }
+        };
+        r#yield!(x + 1);
+    }
+}
+
+#[generator(yield = i32)]
+fn yield_then_return(v: Vec<i32>) {
+    for x in v {
+        if x < 0 {
+            r#yield!(x);
+            return;
+        }
+        r#yield!(x * 2);
+    }
+}
+
+#[generator(yield = usize)]
+fn moved_by_map(v: Vec<Option<String>>) {
+    for s in v {
+        let n = s.map(|s| s.len()).unwrap_or(0);
+        if n > 0 {
+            r#yield!(n);
+        }
+    }
+}
+
+#[generator(yield = u32)]
+fn block_operand() -> u32 {
+    let z = {
+        r#yield!(1);
+        {
+            r#yield!(2);
+            3
+        }
+    };
+    z + 1
+}
+
+#[generator(yield = u32)]
+fn labeled_block(n: u32) -> u32 {
+    let b = 'block: {
+        if n == 0 {
+            break 'block 1000;
+        }
+        r#yield!(n);
+        n * 3
+    };
+    b
+}
+
+#[generator(yield = Result<i32, String>)]
+fn arm_yield(v: Vec<Result<i32, String>>) {
+    for r in v {
+        match r {
+            Ok(x) => r#yield!(Ok(x)),
+            Err(e) => r#yield!(Err(e)),
+        }
+    }
+}
+
+#[generator(yield = u32, send = bool)]
+fn while_sent() -> u32 {
+    let mut n = 0;
+    while r#yield!(n) {
+        n += 1;
+    }
+    n
+}
+
+#[generator(yield = u32)]
+fn labeled_outer(n: u32) {
+    'outer: for i in 0..n {
+        for j in 0..i {
+            r#yield!(i * 10 + j);
+            if j == 2 {
+                break 'outer;
+            }
+        }
+    }
+}
+
+struct Counter {
+    hits: u32,
+}
+impl Counter {
+    #[generator(yield = u32)]
+    fn record(&mut self) {
+        self.hits += 1;
+        r#yield!(self.hits);
+        self.hits += 1;
+        r#yield!(self.hits);
+    }
+}
+
+#[generator(yield = u32)]
+fn question_in_operand(v: Vec<Option<u32>>) -> Option<()> {
+    for x in v {
+        r#yield!(x?);
+    }
+    Some(())
+}
+
+#[test]
+fn all() {
+    let (s, mut g) = acc_break().start();
+    assert_eq!(s, GeneratorState::Yielded(0));
+    assert_eq!(g.send(5), GeneratorState::Yielded(5));
+    assert_eq!(g.send(-1), GeneratorState::Complete(5));
+    assert_eq!(shadow_let(vec![1, 2]).collect::<Vec<_>>(), [1, 2, 20]);
+    assert_eq!(
+        arm_continue(vec![Ok(1), Err(5), Ok(2)]).collect::<Vec<_>>(),
+        [2, 5, 3]
+    );
+    assert_eq!(
+        yield_then_return(vec![1, -1, 3]).collect::<Vec<_>>(),
+        [2, -1]
+    );
+    assert_eq!(
+        moved_by_map(vec![Some("ab".into()), None]).collect::<Vec<_>>(),
+        [2]
+    );
+    let mut g = block_operand();
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(g.take_return(), Some(4));
+    let mut g = labeled_block(0);
+    assert_eq!(g.by_ref().count(), 0);
+    assert_eq!(g.take_return(), Some(1000));
+    let mut g = labeled_block(2);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [2]);
+    assert_eq!(g.take_return(), Some(6));
+    assert_eq!(arm_yield(vec![Ok(1), Err("e".into())]).count(), 2);
+    let (_, mut w) = while_sent().start();
+    w.send(true);
+    assert_eq!(w.send(false), GeneratorState::Complete(1));
+    assert_eq!(
+        labeled_outer(5).collect::<Vec<_>>(),
+        [10, 20, 21, 30, 31, 32]
+    );
+    let mut c = Counter { hits: 0 };
+    assert_eq!(c.record().collect::<Vec<_>>(), [1, 2]);
+    let mut q = question_in_operand(vec![Some(1), None, Some(3)]);
+    assert_eq!(q.by_ref().collect::<Vec<_>>(), [1]);
+    assert_eq!(q.take_return(), Some(None));
+}
+
+/// An endless in-place loop that holds a guard: nothing ever evicts the
+/// saved values, so the arm must not declare locals whose type nothing fixes.
+#[generator(yield = u32, send = u32)]
+fn endless_with_guard(log: gen_workspace::drops::DropLog) {
+    let _finally = log.guard("finally");
+    let mut total = 0;
+    loop {
+        total += r#yield!(total);
+    }
+}
+
+#[test]
+fn endless_loop_in_place_closes_cleanly() {
+    let log = gen_workspace::drops::DropLog::new();
+    let (first, mut g) = endless_with_guard(log.clone()).start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.send(2), GeneratorState::Yielded(2));
+    assert_eq!(g.send(3), GeneratorState::Yielded(5));
+    assert!(log.dropped().is_empty());
+    g.close();
+    assert_eq!(log.dropped(), ["finally"]);
+}
