@@ -1,5 +1,6 @@
 //! Per-item cost of the core lowering against hand-written state machines:
-//! `count` (the overhead of one resume) and `large_state` (a 256-byte buffer
+//! `count` (the overhead of one resume), `send` (the accumulator driven by
+//! `send`) and `large_state` (a 256-byte buffer
 //! and a dozen locals held across every yield: resume must not copy them).
 //! Each workload's implementations sit side by side; results are checked
 //! for equality before timing.
@@ -9,7 +10,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use gen_runtime::generator;
+use gen_runtime::{GeneratorState, generator};
 
 // ---- count -----------------------------------------------------------------
 
@@ -104,6 +105,67 @@ fn large_hand() -> LargeIter {
     }
 }
 
+// ---- send (accumulator) -----------------------------------------------------
+
+/// The accumulator as a hand-written state machine: `send` adds to a total
+/// and returns it; a negative value ends it.
+struct AccumulatorHand {
+    total: i64,
+    done: bool,
+}
+
+impl AccumulatorHand {
+    #[inline]
+    fn send(&mut self, v: i64) -> GeneratorState<i64, i64> {
+        assert!(!self.done, "resumed after completion");
+        if v < 0 {
+            self.done = true;
+            return GeneratorState::Complete(self.total);
+        }
+        self.total += v;
+        GeneratorState::Yielded(self.total)
+    }
+}
+
+#[generator(yield = i64, send = i64)]
+fn accumulator() -> i64 {
+    let mut total = 0;
+    loop {
+        let v = r#yield!(total);
+        if v < 0 {
+            return total;
+        }
+        total += v;
+    }
+}
+
+const SENDS: i64 = 10_000;
+
+fn drive_hand() -> i64 {
+    let mut acc = AccumulatorHand {
+        total: 0,
+        done: false,
+    };
+    let mut last = 0;
+    for v in 0..SENDS {
+        if let GeneratorState::Yielded(t) = acc.send(black_box(v)) {
+            last = t;
+        }
+    }
+    last
+}
+
+fn drive_generator() -> i64 {
+    let (_, mut acc) = accumulator().start();
+    let mut last = 0;
+    for v in 0..SENDS {
+        if let GeneratorState::Yielded(t) = acc.send(black_box(v)) {
+            last = t;
+        }
+    }
+    last
+}
+
 fn benches(c: &mut Criterion) {
     const N: u64 = 10_000;
     assert!(count(N).eq(CountIter { i: 0, n: N }));
@@ -136,6 +198,13 @@ fn benches(c: &mut Criterion) {
             })
         })
     });
+    group.finish();
+
+    assert_eq!(drive_hand(), drive_generator());
+    let mut group = c.benchmark_group("send");
+    group.throughput(criterion::Throughput::Elements(SENDS as u64));
+    group.bench_function("hand-written", |b| b.iter(drive_hand));
+    group.bench_function("generator", |b| b.iter(drive_generator));
     group.finish();
 
     let mut group = c.benchmark_group("large_state");
