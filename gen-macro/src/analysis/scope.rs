@@ -355,11 +355,34 @@ impl Walker<'_> {
         let Some(init) = &local.init else {
             return (annotated_ref, None);
         };
+        let owned_root = |place: &Expr| {
+            let root = place_root(place).and_then(|name| self.lookup(&name));
+            root.filter(|&id| !self.bindings[id].is_ref)
+        };
         match &*init.expr {
-            Expr::Reference(reference) => {
-                let root = place_root(&reference.expr).and_then(|name| self.lookup(&name));
-                let owned_root = root.filter(|&id| !self.bindings[id].is_ref);
-                (true, owned_root.map(|id| (id, reference.span())))
+            Expr::Reference(reference) => (
+                true,
+                owned_root(&reference.expr).map(|id| (id, reference.span())),
+            ),
+            // A desugared `for` over a borrow of a local: the hidden iterator
+            // borrows that local for the whole loop.
+            Expr::Call(call) if is_hidden_iterator(&local.pat) => {
+                let Some(iterable) = call.args.first() else {
+                    return (false, None);
+                };
+                let borrowed = match iterable {
+                    Expr::Reference(reference) => owned_root(&reference.expr),
+                    Expr::MethodCall(m)
+                        if BORROWING_ITERATORS.contains(&m.method.to_string().as_str()) =>
+                    {
+                        owned_root(&m.receiver)
+                    }
+                    _ => None,
+                };
+                match borrowed {
+                    Some(id) => (true, Some((id, iterable.span()))),
+                    None => (false, None),
+                }
             }
             _ => (annotated_ref, None),
         }
@@ -725,17 +748,25 @@ impl Walker<'_> {
                 && point.in_scope.iter().any(|&(other, _)| other == owner)
             {
                 let owner_name = &self.bindings[owner].ident;
-                let mut error = syn::Error::new(
-                    borrow_span,
-                    format!(
-                        "`{}` borrows `{owner_name}` and is used after a `r#yield!`; values that live across a yield are moved into the generator, so they cannot be borrowed across it\nhelp: end the borrow's scope before the yield, e.g. put `let {} = …;` and its uses in a block `{{ … }}`, or store an index or a clone instead",
-                        binding.ident, binding.ident
-                    ),
-                );
-                error.combine(syn::Error::new(
-                    yp.span,
-                    format!("`{}` is still borrowed at this yield", binding.ident),
-                ));
+                let (message, at_yield) = if binding.ident.to_string().starts_with(HIDDEN_ITERATOR)
+                {
+                    (
+                        format!(
+                            "this `for` loop iterates over a borrow of `{owner_name}` and suspends inside; values that live across a yield are moved into the generator, so they cannot stay borrowed across it\nhelp: iterate over an owned value (`for x in {owner_name}`, `{owner_name}.into_iter()`), or over indices, or collect what the loop needs first"
+                        ),
+                        format!("`{owner_name}` is still borrowed by the loop at this yield"),
+                    )
+                } else {
+                    (
+                        format!(
+                            "`{}` borrows `{owner_name}` and is used after a `r#yield!`; values that live across a yield are moved into the generator, so they cannot be borrowed across it\nhelp: end the borrow's scope before the yield, e.g. put `let {} = …;` and its uses in a block `{{ … }}`, or store an index or a clone instead",
+                            binding.ident, binding.ident
+                        ),
+                        format!("`{}` is still borrowed at this yield", binding.ident),
+                    )
+                };
+                let mut error = syn::Error::new(borrow_span, message);
+                error.combine(syn::Error::new(yp.span, at_yield));
                 cx.push(error);
                 continue;
             }
@@ -796,6 +827,32 @@ fn expr_is_copy_literal(expr: &Expr) -> bool {
         _ => false,
     }
 }
+
+/// Name prefix of the iterator a desugared `for` loop keeps.
+const HIDDEN_ITERATOR: &str = "__gen_iter_";
+
+fn is_hidden_iterator(pat: &Pat) -> bool {
+    matches!(pat, Pat::Ident(p) if p.ident.to_string().starts_with(HIDDEN_ITERATOR))
+}
+
+/// Methods that return an iterator borrowing their receiver.
+const BORROWING_ITERATORS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "chars",
+    "char_indices",
+    "bytes",
+    "lines",
+    "split",
+    "split_whitespace",
+    "windows",
+    "chunks",
+    "chunks_exact",
+    "keys",
+    "values",
+    "values_mut",
+    "drain",
+];
 
 /// Macros whose arguments are only borrowed (formatting and assertions).
 const BORROWING_MACROS: &[&str] = &[
