@@ -2,6 +2,8 @@
 //! (the bug ids refer to the issue notes). Compiled with `deny(warnings)`:
 //! the expansion must not warn on valid user code.
 #![deny(warnings)]
+// The bodies keep the shapes of the original bug reports.
+#![allow(clippy::let_and_return, clippy::single_match)]
 use gen_runtime::{GeneratorState, generator};
 
 #[generator(yield = i64, send = i64)]
@@ -205,4 +207,69 @@ fn endless_loop_in_place_closes_cleanly() {
     assert!(log.dropped().is_empty());
     g.close();
     assert_eq!(log.dropped(), ["finally"]);
+}
+
+#[generator(yield = u32)]
+fn inner_block() -> u32 {
+    let x = 1;
+    {
+        let x = 2;
+        r#yield!(x);
+    }
+    x
+}
+
+#[generator(yield = u32)]
+fn for_shadow() -> u32 {
+    let i = 100;
+    for i in 0..3 {
+        r#yield!(i);
+        println!("{}", i);
+    }
+    i
+}
+
+#[generator(yield = u32)]
+fn match_shadow(opt: Option<u32>) -> u32 {
+    let n = 5;
+    match opt {
+        Some(n) => {
+            r#yield!(n);
+            r#yield!(n + 1);
+        }
+        None => {}
+    }
+    n
+}
+
+struct P {
+    x: u32,
+}
+
+#[generator(yield = u32)]
+fn shorthand() -> u32 {
+    let x = 7;
+    {
+        let x = 8;
+        r#yield!(x);
+        let p = P { x };
+        r#yield!(p.x);
+    }
+    x
+}
+
+#[test]
+fn shadowing_across_scopes() {
+    let mut g = inner_block();
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [2]);
+    assert_eq!(g.take_return(), Some(1));
+    let mut g = for_shadow();
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(g.take_return(), Some(100));
+    let mut g = match_shadow(Some(3));
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [3, 4]);
+    assert_eq!(g.take_return(), Some(5));
+    let mut g = shorthand();
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [8, 8]);
+    assert_eq!(g.take_return(), Some(7));
 }

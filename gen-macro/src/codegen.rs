@@ -32,7 +32,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::analysis::scope::Analysis;
-use crate::lower::resume::{Names, field_name};
+use crate::lower::resume::{Names, Segment, field_name};
 use crate::signature::{Param, Signature};
 
 pub(crate) struct Emit<'a> {
@@ -43,8 +43,8 @@ pub(crate) struct Emit<'a> {
     pub(crate) send_ty: &'a syn::Type,
     /// The start arm's code, then one continuation per suspension point
     /// (and whether it resumes in place).
-    pub(crate) start_body: syn::Block,
-    pub(crate) resume_bodies: Vec<(TokenStream, bool)>,
+    pub(crate) start_body: Segment,
+    pub(crate) resume_bodies: Vec<Segment>,
 }
 
 fn param_field(index: usize) -> syn::Ident {
@@ -102,19 +102,19 @@ impl Emit<'_> {
             .iter()
             .enumerate()
             .map(|(i, param)| self.param_rebind(i, param));
-        let start_body = &self.start_body;
+        let start_body = self.completion(&self.start_body);
 
         let resume_arms = self
             .resume_bodies
             .iter()
             .enumerate()
-            .map(|(index, (body, in_place))| {
+            .map(|(index, segment)| {
                 let variant = Names::variant(index);
                 let slots = &self.analysis.slots[index];
                 let field = |id: usize| field_name(id, &self.analysis.bindings[id].ident);
                 // In place: bind the saved values by reference and leave the
                 // state as it is. Otherwise move the variant out of the state.
-                let (pattern, moved) = if *in_place {
+                let (pattern, moved) = if segment.in_place {
                     let fields = slots.iter().map(|&id| {
                         let (field, reference) = (field(id), crate::lower::inplace::ref_name(id));
                         quote!(#field: #reference)
@@ -137,13 +137,11 @@ impl Emit<'_> {
                     };
                     (quote!(#state_enum::#variant { .. }), moved)
                 };
+                let body = self.completion(segment);
                 quote! {
                     #pattern => {
                         #moved
-                        #[allow(unused_braces)]
-                        let __gen_return = #body;
-                        #[allow(unreachable_code)]
-                        return #rt::__private::GeneratorState::Complete(__gen_return);
+                        #body
                     }
                 }
             });
@@ -164,16 +162,36 @@ impl Emit<'_> {
                                 };
                                 let _ = #arg;
                                 #(#arg_rebinds)*
-                                #[allow(unused_braces)]
-                                let __gen_return = #start_body;
-                                #[allow(unreachable_code)]
-                                return #rt::__private::GeneratorState::Complete(__gen_return);
+                                #start_body
                             }
                             #(#resume_arms)*
                             _ => #rt::__private::resumed_finished(),
                         }
                     },
                 )
+            }
+        }
+    }
+
+    /// An arm's code, completing the generator with its value when it ends.
+    /// Code that never ends is emitted as it is: wrapping it in
+    /// `let v = …; return Complete(v)` would put its `return`s inside an
+    /// expression (clippy's `diverging_sub_expression`).
+    fn completion(&self, segment: &Segment) -> TokenStream {
+        let rt = &self.names.rt;
+        let code = &segment.code;
+        if segment.diverges {
+            quote! {
+                #code
+                #[allow(unreachable_code)]
+                #rt::__private::resumed_finished()
+            }
+        } else {
+            quote! {
+                #[allow(unused_braces)]
+                let __gen_return = #code;
+                #[allow(unreachable_code)]
+                return #rt::__private::GeneratorState::Complete(__gen_return);
             }
         }
     }

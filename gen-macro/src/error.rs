@@ -17,6 +17,10 @@ impl Diagnostics {
         self.push(syn::Error::new(span, message));
     }
 
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
+        self.errors.extend(other.errors);
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }

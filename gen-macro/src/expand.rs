@@ -99,7 +99,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
             Param::Pattern { pat, .. } => scope::ArgBinding::Pattern(pat),
         })
         .collect();
-    let analysis = scope::analyze(&arg_bindings, &mut body, &points, &mut cx);
+    let analysis = scope::analyze(&arg_bindings, &mut body, &mut points, &mut cx);
 
     let names = Names {
         rt: rt.clone(),
@@ -134,11 +134,46 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         start_body,
         resume_bodies,
     };
-    let tokens = emit.function(&attrs, &vis);
+    let tokens = restore_hidden_names(emit.function(&attrs, &vis), &analysis.hidden_names);
     if std::env::var_os("GEN_MACRO_DEBUG").is_some() {
         eprintln!("{tokens}");
     }
     tokens
+}
+
+/// Gives renamed shadowing bindings their names back, with mixed-site
+/// hygiene: they no longer hide the outer binding from the code that saves
+/// it, and user code inside their scope (its tokens renamed alike) still
+/// finds them.
+fn restore_hidden_names(
+    tokens: TokenStream,
+    hidden: &std::collections::HashMap<String, syn::Ident>,
+) -> TokenStream {
+    if hidden.is_empty() {
+        return tokens;
+    }
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            proc_macro2::TokenTree::Ident(ident) => match hidden.get(&ident.to_string()) {
+                Some(original) => {
+                    let mut restored = original.clone();
+                    restored.set_span(Span::mixed_site().located_at(ident.span()));
+                    proc_macro2::TokenTree::Ident(restored)
+                }
+                None => proc_macro2::TokenTree::Ident(ident),
+            },
+            proc_macro2::TokenTree::Group(group) => {
+                let mut new = proc_macro2::Group::new(
+                    group.delimiter(),
+                    restore_hidden_names(group.stream(), hidden),
+                );
+                new.set_span(group.span());
+                proc_macro2::TokenTree::Group(new)
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// The errors, plus the function with its generator signature and a body

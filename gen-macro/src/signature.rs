@@ -194,10 +194,10 @@ fn elision_source(sig: &syn::Signature) -> Option<syn::Lifetime> {
         ) {
         }
     }
-    if let Some(FnArg::Receiver(receiver)) = sig.inputs.first() {
-        if let syn::ReceiverKind::Reference(_, Some(lifetime), _) = &receiver.kind {
-            return Some(lifetime.clone());
-        }
+    if let Some(FnArg::Receiver(receiver)) = sig.inputs.first()
+        && let syn::ReceiverKind::Reference(_, Some(lifetime), _) = &receiver.kind
+    {
+        return Some(lifetime.clone());
     }
     let mut collect = Collect(Vec::new());
     for input in &sig.inputs {

@@ -12,6 +12,8 @@
 //! block before a later yield (see [`Walker::split_shadowing_let`]), so both
 //! values stay nameable by the code that saves them.
 
+use std::collections::HashMap;
+
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::format_ident;
 use syn::spanned::Spanned;
@@ -40,6 +42,9 @@ pub(crate) struct Binding {
     decl_pos: usize,
     /// Declared without a value (`let x;`).
     no_init: bool,
+    /// Named by a `{x}` capture in a format string, which the hygienic
+    /// rename of a shadowing binding cannot reach.
+    format_captured: bool,
     uses: Vec<Use>,
 }
 
@@ -72,6 +77,10 @@ pub(crate) struct Analysis {
     /// is in a loop, every saved binding was declared before the outermost
     /// one, and each is only used in place or is visibly `Copy`.
     pub(crate) in_place: Vec<bool>,
+    /// Temporary names given to bindings that hide, at a yield, another
+    /// binding still needed after it; the expansion turns each back into the
+    /// user's name with its own (mixed-site) hygiene.
+    pub(crate) hidden_names: HashMap<String, Ident>,
 }
 
 /// How an argument enters the body.
@@ -90,9 +99,46 @@ pub(crate) enum ArgBinding<'a> {
 pub(crate) fn analyze(
     args: &[ArgBinding<'_>],
     body: &mut Block,
-    points: &[YieldPoint],
+    points: &mut [YieldPoint],
     cx: &mut Diagnostics,
 ) -> Analysis {
+    // A binding hidden at a yield by an inner binding of the same name, and
+    // needed after it, cannot be saved by name there. Such inner bindings are
+    // renamed (and the walk repeated) until every saved value is nameable.
+    let mut renames: HashMap<BindingId, (Ident, Ident)> = HashMap::new();
+    let mut round = 0;
+    loop {
+        round += 1;
+        let mut local_cx = Diagnostics::default();
+        let (analysis, conflicts) = analyze_once(args, body, points, &renames, &mut local_cx);
+        let fresh: Vec<(BindingId, Ident)> = conflicts
+            .into_iter()
+            .filter(|(id, _)| !renames.contains_key(id))
+            .collect();
+        if fresh.is_empty() || round == 4 {
+            cx.extend(local_cx);
+            return analysis;
+        }
+        for (id, original) in fresh {
+            let hidden = format_ident!(
+                "{}__gen_shadow{}",
+                original.to_string().trim_start_matches("r#"),
+                id
+            );
+            renames.insert(id, (original, hidden));
+        }
+    }
+}
+
+type Conflicts = Vec<(BindingId, Ident)>;
+
+fn analyze_once(
+    args: &[ArgBinding<'_>],
+    body: &mut Block,
+    points: &mut [YieldPoint],
+    renames: &HashMap<BindingId, (Ident, Ident)>,
+    cx: &mut Diagnostics,
+) -> (Analysis, Conflicts) {
     let mut walker = Walker {
         bindings: Vec::new(),
         frames: vec![Vec::new()],
@@ -100,6 +146,7 @@ pub(crate) fn analyze(
         loop_stack: Vec::new(),
         points: points.iter().map(|_| None).collect(),
         operands: points,
+        renames,
         pos: 0,
         force_move: 0,
         next_hidden: 0,
@@ -121,8 +168,9 @@ pub(crate) fn analyze(
     }
     walker.walk_block(body);
 
-    let mut slots = Vec::with_capacity(points.len());
-    let mut in_place = Vec::with_capacity(points.len());
+    let mut slots = Vec::with_capacity(walker.points.len());
+    let mut in_place = Vec::with_capacity(walker.points.len());
+    let mut conflicts = Vec::new();
     for (index, point) in walker.points.iter().enumerate() {
         let Some(point) = point else {
             // A marker the walk never reached cannot be lowered either; the
@@ -131,15 +179,21 @@ pub(crate) fn analyze(
             in_place.push(false);
             continue;
         };
-        let saved = walker.saved_at(point, &points[index], cx);
+        let saved = walker.saved_at(point, walker.operands[index].span, &mut conflicts, cx);
         in_place.push(walker.can_stay_in_place(point, &saved));
         slots.push(saved);
     }
-    Analysis {
+    let hidden_names = renames
+        .values()
+        .map(|(original, hidden)| (hidden.to_string(), original.clone()))
+        .collect();
+    let analysis = Analysis {
         bindings: walker.bindings,
         slots,
         in_place,
-    }
+        hidden_names,
+    };
+    (analysis, conflicts)
 }
 
 /// How a use of a name may treat its value.
@@ -158,7 +212,9 @@ struct Walker<'p> {
     loops: Vec<LoopRange>,
     loop_stack: Vec<usize>,
     points: Vec<Option<PointScope>>,
-    operands: &'p [YieldPoint],
+    operands: &'p mut [YieldPoint],
+    /// Bindings to give a hidden name: binding id → (user's name, hidden).
+    renames: &'p HashMap<BindingId, (Ident, Ident)>,
     pos: usize,
     /// Inside a `move` closure every captured name is moved.
     force_move: usize,
@@ -177,6 +233,10 @@ impl Walker<'_> {
 
     fn declare(&mut self, ident: Ident, mutable: bool, no_init: bool) -> BindingId {
         let id = self.bindings.len();
+        let ident = match self.renames.get(&id) {
+            Some((_, hidden)) => hidden.clone(),
+            None => ident,
+        };
         let decl_pos = self.tick();
         let depth = self.depth();
         self.bindings.push(Binding {
@@ -188,6 +248,7 @@ impl Walker<'_> {
             known_copy: false,
             decl_pos,
             no_init,
+            format_captured: false,
             uses: Vec::new(),
         });
         if let Some(frame) = self.frames.last_mut() {
@@ -221,11 +282,50 @@ impl Walker<'_> {
             .find(|&id| self.bindings[id].ident == name)
     }
 
-    fn use_name(&mut self, name: &str, ctx: Ctx) {
-        if let Some(id) = self.lookup(name) {
-            let pos = self.tick();
-            let moving = ctx == Ctx::Move || self.force_move > 0;
-            self.bindings[id].uses.push(Use { pos, moving });
+    /// Records a use of `name`; returns the hidden name to write instead
+    /// when the binding it resolves to was renamed.
+    fn use_name(&mut self, name: &str, ctx: Ctx) -> Option<Ident> {
+        let id = self.lookup_user_name(name)?;
+        let pos = self.tick();
+        let moving = ctx == Ctx::Move || self.force_move > 0;
+        self.bindings[id].uses.push(Use { pos, moving });
+        self.renames.get(&id).map(|(_, hidden)| hidden.clone())
+    }
+
+    /// Resolves a name as the user wrote it: a renamed binding still
+    /// answers to its original name until shadowed.
+    fn lookup_user_name(&self, name: &str) -> Option<BindingId> {
+        self.frames
+            .iter()
+            .rev()
+            .flat_map(|frame| frame.iter().rev())
+            .copied()
+            .find(|&id| match self.renames.get(&id) {
+                Some((original, _)) => original == name,
+                None => self.bindings[id].ident == name,
+            })
+    }
+
+    /// Writes the hidden names of renamed bindings declared from `first_new`
+    /// on into the pattern that declared them.
+    fn rename_in_pat(&self, pat: &mut Pat, first_new: BindingId) {
+        struct RenamePat<'a>(Vec<&'a (Ident, Ident)>);
+        impl syn::visit_mut::VisitMut for RenamePat<'_> {
+            fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+                if let Some((_, hidden)) = self.0.iter().find(|(original, _)| *original == p.ident)
+                {
+                    let mut hidden = hidden.clone();
+                    hidden.set_span(p.ident.span());
+                    p.ident = hidden;
+                }
+                syn::visit_mut::visit_pat_ident_mut(self, p);
+            }
+        }
+        let targets: Vec<_> = (first_new..self.bindings.len())
+            .filter_map(|id| self.renames.get(&id))
+            .collect();
+        if !targets.is_empty() {
+            syn::visit_mut::VisitMut::visit_pat_mut(&mut RenamePat(targets), pat);
         }
     }
 
@@ -252,7 +352,11 @@ impl Walker<'_> {
         let old = std::mem::take(stmts);
         for (i, stmt) in old.into_iter().enumerate() {
             match stmt {
-                Stmt::Local(local) if has_marker_after[i] && local.init.is_some() => {
+                Stmt::Local(local)
+                    if has_marker_after[i]
+                        && local.init.is_some()
+                        && !is_split_remainder(&local) =>
+                {
                     self.split_shadowing_let(local, stmts);
                 }
                 mut stmt => {
@@ -271,7 +375,7 @@ impl Walker<'_> {
         pat_bindings(pat)
             .into_iter()
             .filter_map(|(ident, ..)| {
-                let id = self.lookup(&ident.to_string())?;
+                let id = self.lookup_user_name(&ident.to_string())?;
                 let old_depth = self.bindings[id].depth;
                 (old_depth == depth || (old_depth == 0 && depth == 1)).then_some(id)
             })
@@ -337,7 +441,10 @@ impl Walker<'_> {
             (else_token, block)
         });
         self.use_name(&tmp.to_string(), Ctx::Move);
+        let first_new = self.bindings.len();
         self.declare_pat(&pat, ref_init, borrow_of, false);
+        let mut pat = pat;
+        self.rename_in_pat(&mut pat, first_new);
         let tmp_expr: Expr = syn::parse_quote!(#tmp);
         local.pat = pat;
         local.init = Some(syn::LocalInit {
@@ -356,7 +463,7 @@ impl Walker<'_> {
             return (annotated_ref, None);
         };
         let owned_root = |place: &Expr| {
-            let root = place_root(place).and_then(|name| self.lookup(&name));
+            let root = place_root(place).and_then(|name| self.lookup_user_name(&name));
             root.filter(|&id| !self.bindings[id].is_ref)
         };
         match &*init.expr {
@@ -407,6 +514,7 @@ impl Walker<'_> {
                 let pat = local.pat.clone();
                 let first_new = self.bindings.len();
                 self.declare_pat(&pat, is_ref, borrow_of, no_init);
+                self.rename_in_pat(&mut local.pat, first_new);
                 if local_is_known_copy(local) {
                     for binding in &mut self.bindings[first_new..] {
                         binding.known_copy = true;
@@ -414,36 +522,55 @@ impl Walker<'_> {
                 }
             }
             Stmt::Expr(expr, _) => self.walk_expr(expr, Ctx::Move),
-            Stmt::Macro(mac) => self.walk_macro(&mac.mac),
+            Stmt::Macro(mac) => self.walk_macro(&mut mac.mac),
             Stmt::Item(_) => {}
         }
     }
 
-    fn walk_macro(&mut self, mac: &syn::Macro) {
+    fn walk_macro(&mut self, mac: &mut syn::Macro) {
         let borrows = mac
             .path
             .segments
             .last()
             .is_some_and(|s| BORROWING_MACROS.contains(&s.ident.to_string().as_str()));
         let ctx = if borrows { Ctx::Place } else { Ctx::Move };
-        self.walk_tokens(mac.tokens.clone(), ctx);
+        mac.tokens = self.walk_tokens(std::mem::take(&mut mac.tokens), ctx);
     }
 
     /// Names inside macro arguments, including `{name}` captures in format
-    /// strings, count as uses.
-    fn walk_tokens(&mut self, tokens: TokenStream, ctx: Ctx) {
-        for tt in tokens {
-            match tt {
-                TokenTree::Ident(ident) => self.use_name(&ident.to_string(), ctx),
-                TokenTree::Group(group) => self.walk_tokens(group.stream(), ctx),
+    /// strings, count as uses. Returns the tokens with renamed bindings'
+    /// hidden names written in.
+    fn walk_tokens(&mut self, tokens: TokenStream, ctx: Ctx) -> TokenStream {
+        tokens
+            .into_iter()
+            .map(|tt| match tt {
+                TokenTree::Ident(ident) => match self.use_name(&ident.to_string(), ctx) {
+                    Some(mut hidden) => {
+                        hidden.set_span(ident.span());
+                        TokenTree::Ident(hidden)
+                    }
+                    None => TokenTree::Ident(ident),
+                },
+                TokenTree::Group(group) => {
+                    let mut new = proc_macro2::Group::new(
+                        group.delimiter(),
+                        self.walk_tokens(group.stream(), ctx),
+                    );
+                    new.set_span(group.span());
+                    TokenTree::Group(new)
+                }
                 TokenTree::Literal(lit) => {
                     for name in format_captures(&lit.to_string()) {
+                        if let Some(id) = self.lookup_user_name(&name) {
+                            self.bindings[id].format_captured = true;
+                        }
                         self.use_name(&name, Ctx::Place);
                     }
+                    TokenTree::Literal(lit)
                 }
-                TokenTree::Punct(_) => {}
-            }
-        }
+                TokenTree::Punct(p) => TokenTree::Punct(p),
+            })
+            .collect()
     }
 
     fn record_point(&mut self, index: usize) {
@@ -476,20 +603,25 @@ impl Walker<'_> {
         match expr {
             Expr::Macro(mac) => {
                 if let Some(index) = marker::index_of_macro(mac) {
-                    if let Some(point) = self.operands.get(index) {
-                        let mut operand = point.operand.clone();
+                    if index < self.operands.len() {
+                        let placeholder = Expr::Verbatim(TokenStream::new());
+                        let mut operand =
+                            std::mem::replace(&mut self.operands[index].operand, placeholder);
                         self.walk_expr(&mut operand, Ctx::Move);
+                        self.operands[index].operand = operand;
                     }
                     self.record_point(index);
                 } else {
-                    self.walk_macro(&mac.mac);
+                    self.walk_macro(&mut mac.mac);
                 }
             }
             Expr::Path(path) => {
                 if path.qself.is_none()
                     && let Some(ident) = path.path.get_ident()
+                    && let Some(mut hidden) = self.use_name(&ident.to_string(), ctx)
                 {
-                    self.use_name(&ident.to_string(), ctx);
+                    hidden.set_span(ident.span());
+                    path.path = hidden.into();
                 }
             }
             Expr::Array(e) => e
@@ -594,7 +726,9 @@ impl Walker<'_> {
                 // Only inside an `if` condition, whose frame is open.
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 let pat = (*e.pat).clone();
+                let first_new = self.bindings.len();
                 self.declare_pat(&pat, false, None, false);
+                self.rename_in_pat(&mut e.pat, first_new);
             }
             Expr::Index(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Place);
@@ -618,7 +752,9 @@ impl Walker<'_> {
                 for arm in &mut e.arms {
                     let pat = arm.pat.clone();
                     self.in_frame(|w| {
+                        let first_new = w.bindings.len();
                         w.declare_pat(&pat, false, None, false);
+                        w.rename_in_pat(&mut arm.pat, first_new);
                         if let Pat::Guard(guarded) = &mut arm.pat {
                             w.walk_expr(&mut guarded.guard, Ctx::Move);
                         }
@@ -655,7 +791,17 @@ impl Walker<'_> {
             }
             Expr::Struct(e) => {
                 for field in &mut e.fields {
+                    let shorthand = field.colon_token.is_none();
+                    let before =
+                        matches!(&field.expr, Expr::Path(p) if p.path.get_ident().is_some());
                     self.walk_expr(&mut field.expr, Ctx::Move);
+                    // `S { x }` whose `x` was renamed becomes `S { x: hidden }`.
+                    if shorthand
+                        && before
+                        && !matches!(&field.member, syn::Member::Named(m) if matches!(&field.expr, Expr::Path(p) if p.path.is_ident(m)))
+                    {
+                        field.colon_token = Some(Default::default());
+                    }
                 }
                 if let Some(rest) = &mut e.rest {
                     self.walk_expr(rest, Ctx::Move);
@@ -680,8 +826,50 @@ impl Walker<'_> {
                     self.walk_expr(value, Ctx::Move);
                 }
             }
-            Expr::Verbatim(tokens) => self.walk_tokens(tokens.clone(), Ctx::Move),
+            Expr::Verbatim(tokens) => *tokens = self.walk_tokens(std::mem::take(tokens), Ctx::Move),
             _ => {}
+        }
+    }
+
+    /// `id` is needed after `point` but hidden there by inner bindings of the
+    /// same name: those get hidden names in the next round of the analysis,
+    /// unless a format string captures one by name (`"{x}"` would then read
+    /// the outer value).
+    fn hidden_at_yield(
+        &self,
+        id: BindingId,
+        point: &PointScope,
+        conflicts: &mut Conflicts,
+        cx: &mut Diagnostics,
+    ) {
+        let name = self.user_name(id);
+        for &(other, _) in &point.in_scope {
+            if other <= id || self.user_name(other) != name {
+                continue;
+            }
+            let hider = &self.bindings[other];
+            if hider.format_captured {
+                cx.error(
+                    self.bindings[id].ident.span(),
+                    format!(
+                        "`{name}` is hidden at a `r#yield!` by another `{name}` that a format string captures (`{{{name}}}`), and used again after it; rename one of the two bindings"
+                    ),
+                );
+                return;
+            }
+            conflicts.push((
+                other,
+                self.renames
+                    .get(&other)
+                    .map_or_else(|| hider.ident.clone(), |(o, _)| o.clone()),
+            ));
+        }
+    }
+
+    fn user_name(&self, id: BindingId) -> String {
+        match self.renames.get(&id) {
+            Some((original, _)) => original.to_string(),
+            None => self.bindings[id].ident.to_string(),
         }
     }
 
@@ -703,7 +891,8 @@ impl Walker<'_> {
     fn saved_at(
         &self,
         point: &PointScope,
-        yp: &YieldPoint,
+        yield_span: Span,
+        conflicts: &mut Conflicts,
         cx: &mut Diagnostics,
     ) -> Vec<BindingId> {
         let mut saved = Vec::new();
@@ -730,13 +919,7 @@ impl Walker<'_> {
                 live
             } else if !visible {
                 if live {
-                    cx.error(
-                        binding.ident.span(),
-                        format!(
-                            "`{}` is hidden by another binding of the same name at a `r#yield!` and used again after it; rename one of the two bindings",
-                            binding.ident
-                        ),
-                    );
+                    self.hidden_at_yield(id, point, conflicts, cx);
                 }
                 false
             } else {
@@ -766,7 +949,7 @@ impl Walker<'_> {
                     )
                 };
                 let mut error = syn::Error::new(borrow_span, message);
-                error.combine(syn::Error::new(yp.span, at_yield));
+                error.combine(syn::Error::new(yield_span, at_yield));
                 cx.push(error);
                 continue;
             }
@@ -826,6 +1009,13 @@ fn expr_is_copy_literal(expr: &Expr) -> bool {
         Expr::Paren(p) => expr_is_copy_literal(&p.expr),
         _ => false,
     }
+}
+
+/// `let PAT = __gen_tmp_N;`: the last part of an already split `let`.
+fn is_split_remainder(local: &syn::Local) -> bool {
+    local.init.as_ref().is_some_and(|init| {
+        matches!(&*init.expr, Expr::Path(p) if p.path.get_ident().is_some_and(|i| i.to_string().starts_with("__gen_tmp_")))
+    })
 }
 
 /// Name prefix of the iterator a desugared `for` loop keeps.

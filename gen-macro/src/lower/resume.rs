@@ -74,6 +74,16 @@ impl Names {
     }
 }
 
+/// The code of one resume arm.
+pub(crate) struct Segment {
+    pub(crate) code: TokenStream,
+    /// The arm binds the saved values by reference (see `lower::inplace`).
+    pub(crate) in_place: bool,
+    /// The code never reaches its end (it always suspends or returns), so
+    /// the arm must not wrap it as the generator's return value.
+    pub(crate) diverges: bool,
+}
+
 /// An expression lowered for one segment.
 enum Lowered {
     /// The expression, and whether it always suspends (so the statements
@@ -86,29 +96,37 @@ enum Lowered {
 
 impl Lowerer<'_> {
     /// The body as the start arm runs it.
-    pub(crate) fn start_body(&mut self, body: &Block) -> Block {
-        let mut block = self.full_block(body).0;
+    pub(crate) fn start_body(&mut self, body: &Block) -> Segment {
+        let (mut block, diverges) = self.full_block(body);
         self.allow_unused_mut(&mut block);
         strip_unused_labels(&mut block);
-        block
+        Segment {
+            code: quote!(#block),
+            in_place: false,
+            diverges,
+        }
     }
 
     /// The continuation of suspension point `point`: the body block resumed
     /// there, with the saved values rebound scope by scope. `true` when the
     /// arm resumes in place (and so must bind the saved values by reference).
-    pub(crate) fn resume_body(&mut self, body: &Block, point: usize) -> (TokenStream, bool) {
+    pub(crate) fn resume_body(&mut self, body: &Block, point: usize) -> Segment {
         let renamed = self.prepare_in_place(body, point);
         let body = renamed.as_ref().unwrap_or(body);
         let args = self.rebinds(point, 0);
-        let (mut block, _) = self.resume_block(body, point, 1);
+        let (mut block, diverges) = self.resume_block(body, point, 1);
         self.allow_unused_mut(&mut block);
         strip_unused_labels(&mut block);
         let in_place = self.in_place.take().is_some();
-        let mut tokens = quote!({ #(#args)* #block });
+        let mut code = quote!({ #(#args)* #block });
         if in_place {
-            tokens = finish_deferred(tokens, &self.names.state);
+            code = finish_deferred(code, &self.names.state);
         }
-        (tokens, in_place)
+        Segment {
+            code,
+            in_place,
+            diverges,
+        }
     }
 
     /// When `point` can resume in place, the body with the loop around it
@@ -620,10 +638,9 @@ impl Lowerer<'_> {
             }
             Stmt::Expr(expr, semi) => {
                 let (resumed, diverges) = self.resume_expr(expr, point, depth);
-                // A resumed `r#yield!(…);` with nothing to receive is `();`.
-                let is_unit_stmt =
-                    semi.is_some() && matches!(&resumed, Expr::Tuple(t) if t.elems.is_empty());
-                if !is_unit_stmt {
+                // A resumed `r#yield!(…)` with nothing to receive is `()`:
+                // as a statement or a block's tail it can go.
+                if !is_unit(&resumed) {
                     out.push(Stmt::Expr(resumed, *semi));
                 }
                 diverges
@@ -721,6 +738,9 @@ impl Lowerer<'_> {
                 }
                 let rebinds = self.rebinds(point, depth + 1);
                 let (body, diverges) = self.resume_expr(&arm.body, point, depth + 1);
+                if is_unit(&body) {
+                    return (syn::parse_quote!({ #(#rebinds)* }), diverges);
+                }
                 (syn::parse_quote!({ #(#rebinds)* #body }), diverges)
             }
             Expr::Loop(e) => {
@@ -886,10 +906,14 @@ fn rebuild_local(
     }
     let mut local = local.clone();
     if let Some(init) = &mut local.init {
-        init.expr = Box::new(expr);
+        *init.expr = expr;
         init.diverge = else_branch.map(|(token, block)| (token, Box::new(block)));
     }
     Stmt::Local(local)
+}
+
+fn is_unit(expr: &Expr) -> bool {
+    matches!(expr, Expr::Tuple(t) if t.elems.is_empty())
 }
 
 /// A statement after which nothing in its block runs: `break`, `continue`,
