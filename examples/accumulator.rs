@@ -30,15 +30,12 @@ use gen_runtime::{GeneratorState, generator};
 fn accumulator() -> i64 {
     let mut total = 0;
     loop {
-        let value = r#yield!(total);
-        // Python's `break` + falling off the end. Written as `return`:
-        // FIXME(gen-macro): `break` out of a loop whose body binds a sent
-        // value (`let v = r#yield!(..)`) fails with E0382 for now.
-        let Some(value) = value else {
-            return total;
+        let Some(value) = r#yield!(total) else {
+            break;
         };
         total += value;
     }
+    total
 }
 
 fn show(state: GeneratorState<i64, i64>) {
@@ -55,6 +52,6 @@ fn main() {
     show(first); // 0
     show(acc.send(Some(10))); // 10
     show(acc.send(Some(7))); // 17
-    // Python's `acc.send(None)` ends the loop; the body returns the total.
+    // Python's `acc.send(None)` breaks the loop; the body returns the total.
     show(acc.send(None));
 }

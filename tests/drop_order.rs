@@ -28,10 +28,11 @@ macro_rules! drops_impl {
         { $($body:tt)* }
     ) => {
         #[::gen_runtime::generator(yield = $y)]
-        #[allow(unused_variables, unused_assignments, unreachable_code, unused_labels, clippy::all)]
+        // Test bodies, not idiomatic code: no clippy here (as in `dual!`).
+        #[allow(clippy::all)]
         fn $name($log: DropLog $(, $arg: $argty)*) { $($body)* }
 
-        #[allow(unused_variables, unused_assignments, unreachable_code, unused_labels, clippy::all)]
+        #[allow(clippy::all)]
         fn $refname($log: DropLog $(, $arg: $argty)*, __stop: usize) {
             let mut __count = 0usize;
             #[allow(unused_macros)]
@@ -198,11 +199,8 @@ fn nested_scopes_and_loop_iterations() {
     );
 }
 
-// A `break`/`continue` *after* a yield in a loop that holds a guard does
-// not compile (E0382 "value moved here, in previous iteration of loop"):
-// known bug B2 — and so does a `continue 'outer` anywhere in an inner loop
-// after the inner loop's yield, since the re-entered inner loop is part of
-// the outer loop's continuation. Here every exit comes before the yields.
+// Every exit comes before the yields here; `loops_after` below has them
+// after the yields.
 drops! {
     fn loops / loops_ref(log: DropLog) yield u32 {
         let _keep = log.guard("keep");
@@ -235,6 +233,57 @@ fn labeled_break_and_continue_drop_like_a_plain_function() {
     assert_eq!(n, 4 + 4 + 2 + 1);
 }
 
+// `break`, `continue` and `continue 'outer` *after* a yield in loops that
+// hold guards, the inner loop re-entered by the outer loop's continuation.
+drops! {
+    fn loops_after / loops_after_ref(log: DropLog, n: u32) yield u32 {
+        let _keep = log.guard("keep");
+        let mut i = 0;
+        'outer: loop {
+            i += 1;
+            let _o = log.guard(format!("o{i}"));
+            r#yield!(i);
+            if i > n {
+                break 'outer;
+            }
+            let mut j = 0;
+            while j < 4 {
+                j += 1;
+                let _w = log.guard(format!("w{i}.{j}"));
+                r#yield!(10 * i + j);
+                if j == 1 {
+                    continue;
+                }
+                if j == i {
+                    continue 'outer;
+                }
+                if j == 3 {
+                    break;
+                }
+            }
+            for k in 0..2 {
+                let _f = log.guard(format!("f{i}.{k}"));
+                r#yield!(100 * i + k);
+                if k + i == 5 {
+                    break 'outer;
+                }
+            }
+            let _t = log.guard(format!("t{i}"));
+            r#yield!(1000 * i);
+        }
+        r#yield!(7);
+    }
+}
+
+#[test]
+fn break_and_continue_after_yields_drop_like_a_plain_function() {
+    for n in [0, 1, 2, 3, 5] {
+        compare_all!(|log| loops_after(log, n), |log, stop| loops_after_ref(
+            log, n, stop
+        ));
+    }
+}
+
 // ---------------------------------------------------------------- shadowing
 
 drops! {
@@ -242,6 +291,7 @@ drops! {
         let x = log.guard("x1");
         r#yield!(1);
         let x = log.guard(format!("x2 (after {})", x.name()));
+        assert!(x.name().starts_with("x2"));
         r#yield!(2);
         let x = log.guard("x3");
         r#yield!(3);
@@ -305,12 +355,13 @@ fn arguments_drop_in_the_order_of_a_plain_call() {
     assert_eq!(g.next(), Some(0));
     g.close();
     assert_eq!(log.dropped(), want, "closed at the yield");
-    // Closing or dropping the generator *before* its first resume drops the
-    // arguments in declaration order ("a", "b") instead: known bug B12.
     log.clear();
     let mut g = gen_fn(log.guard("a"), log.guard("b"));
     g.close();
-    assert_eq!(log.dropped().len(), 2, "closed before the first resume");
+    assert_eq!(log.dropped(), want, "closed before the first resume");
+    log.clear();
+    drop(gen_fn(log.guard("a"), log.guard("b")));
+    assert_eq!(log.dropped(), want, "dropped before the first resume");
 }
 
 // ------------------------------------------------------- moved values
@@ -424,7 +475,8 @@ drops! {
 #[test]
 fn conditionally_moved_values_drop_at_scope_end() {
     // With `give = false` the generator drops `a` at the first yield (before
-    // yielding) instead of at the end of its scope: known bug B13.
+    // yielding) instead of at the end of its scope: a limitation (see
+    // README), B13.
     for give in [true] {
         compare_all!(|log| maybe_moved(log, give), |log, stop| maybe_moved_ref(
             log, give, stop

@@ -565,9 +565,10 @@ fn generator_is_no_larger_than_its_saved_state_plus_a_tag() {
 fn size_does_not_double_count_values_that_live_in_different_states() {
     #[generator(yield = u8)]
     fn two_phases() {
-        let a = [1u8; 64];
-        r#yield!(a[0]);
-        drop(a);
+        {
+            let a = [1u8; 64];
+            r#yield!(a[0]);
+        }
         let b = [2u8; 64];
         r#yield!(b[1]);
     }

@@ -7,12 +7,11 @@
 //! values and compare the yielded sequences and the return values.
 #![allow(dead_code, unused_macros)]
 
-/// `dual! { fn gen / reference (args) yield Y, send S => R { body } }`
-/// (`=> R` optional; it becomes the functions' `-> R`). `S` is one token
-/// tree: `()`, `u8`, or a parenthesised type such as `(Option<i32>)`. (It is
-/// not a `$s:ty` on purpose: a `ty` fragment reaches the attribute wrapped in
-/// an invisible group, and the macro then does not recognise `()` as the unit
-/// send type — known bug B8.)
+/// `dual! { #[attrs] fn gen / reference (args) yield Y, send S => R { body } }`
+/// (attributes optional, put on both functions; `=> R` optional, it becomes
+/// the functions' `-> R`). `S` is a `ty` fragment, so it reaches the
+/// attribute the way a `send = $s` written in any `macro_rules!` does
+/// (wrapped in an invisible group); `()` there is still the unit send type.
 macro_rules! dual {
     ($($t:tt)*) => { dual_impl! { ($) $($t)* } };
 }
@@ -20,18 +19,20 @@ macro_rules! dual {
 macro_rules! dual_impl {
     (
         ($d:tt)
+        $(#[$attr:meta])*
         fn $name:ident / $refname:ident ( $($arg:ident : $argty:ty),* $(,)? )
-        yield $y:ty, send $s:tt $(=> $r:ty)?
+        yield $y:ty, send $s:ty $(=> $r:ty)?
         { $($body:tt)* }
     ) => {
         #[::gen_runtime::generator(yield = $y, send = $s)]
-        // `unreachable_code`, `unused_variables` and `unused_labels` are
-        // silenced because the expansion reports them on valid user code
-        // (known bug B4); the reference function gets the same list.
-        #[allow(unused_mut, unused_variables, unused_assignments, unreachable_code, unused_labels, unused_parens, unused_braces, clippy::all)]
+        // The bodies exercise constructs (`let v = loop { .. break x; }; v`,
+        // loops that never loop) rather than idiomatic style: no clippy here.
+        #[allow(clippy::all)]
+        $(#[$attr])*
         fn $name($($arg: $argty),*) $(-> $r)? { $($body)* }
 
-        #[allow(unused_mut, unused_variables, unused_assignments, unreachable_code, unused_labels, unused_parens, unused_braces, clippy::all)]
+        #[allow(clippy::all)]
+        $(#[$attr])*
         fn $refname(
             $($arg: $argty,)*
             __out: &mut ::std::vec::Vec<$y>,
