@@ -870,11 +870,9 @@ dual! {
         let v = v.len() + v[0] as usize;
         r#yield!(format!("v={v}"));
         {
-            // Shadowing `x` in an inner block at a yield while the outer `x`
-            // is used after the block is rejected: a limitation (see README),
-            // B5.
-            let y = "inner";
-            r#yield!(y.to_owned());
+            // Shadows the outer `x`, which is used after the block.
+            let x = "inner";
+            r#yield!(x.to_owned());
         }
         format!("{x} {s} {n} {v}")
     }
