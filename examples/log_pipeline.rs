@@ -121,11 +121,7 @@ fn decompress(chunks: impl Iterator<Item = io::Result<Vec<u8>>>) {
                 r#yield!(Ok(block));
             }
         }
-        // A block, not `=> r#yield!(..)`: FIXME(gen-macro): a yield as a
-        // match arm's expression still trips clippy::unused_unit.
-        Err(e) => {
-            r#yield!(Err(e));
-        }
+        Err(e) => r#yield!(Err(e)),
     }
 }
 

@@ -521,13 +521,8 @@ fn configured() {
     r#yield!(42);
 }
 
-// FIXME(gen-macro): `r#yield!(1); return;` makes the expansion trip
-// clippy::diverging_sub_expression on the `return`, hence the second allow.
 #[generator(yield = u8)]
-#[cfg_attr(
-    not(any()),
-    allow(clippy::needless_return, clippy::diverging_sub_expression)
-)]
+#[cfg_attr(not(any()), allow(clippy::needless_return))]
 #[deny(unused_variables)]
 fn with_lint_attrs() {
     r#yield!(1);
