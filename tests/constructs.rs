@@ -192,10 +192,6 @@ fn yields_in_block_tails() {
 // --------------------------------------------- yields as sub-expressions
 
 dual! {
-    // FIXME(gen-macro): still warns. `if c { return r#yield!(v); }` makes
-    // the expansion report the code after the `if` as unreachable (the
-    // remaining case of known bug B4).
-    #[allow(unreachable_code)]
     fn return_yield / return_yield_ref(n: i32) yield i32, send i32 => i32 {
         r#yield!(n);
         if n > 0 {

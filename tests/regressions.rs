@@ -273,3 +273,37 @@ fn shadowing_across_scopes() {
     assert_eq!(g.by_ref().collect::<Vec<_>>(), [8, 8]);
     assert_eq!(g.take_return(), Some(7));
 }
+
+/// `return r#yield!(v)` inside an `if`: the resumed `return` leaves, so the
+/// code after the `if` is not emitted after it (no unreachable warning).
+#[generator(yield = i32, send = i32)]
+fn return_sent(n: i32) -> i32 {
+    if n > 0 {
+        return r#yield!(n);
+    }
+    0
+}
+
+/// A labeled loop left by a labeled break before its yield: the start
+/// segment's copy never loops, which must not warn (clippy::never_loop).
+#[generator(yield = u32)]
+fn labeled_exit() {
+    let mut i = 0;
+    'outer: loop {
+        i += 1;
+        if i == 4 {
+            break 'outer;
+        }
+        r#yield!(i);
+    }
+}
+
+#[test]
+fn return_of_a_sent_value_and_labeled_exits() {
+    let (first, mut g) = return_sent(3).start();
+    assert_eq!(first, GeneratorState::Yielded(3));
+    assert_eq!(g.send(7), GeneratorState::Complete(7));
+    let (first, _) = return_sent(0).start();
+    assert_eq!(first, GeneratorState::Complete(0));
+    assert_eq!(labeled_exit().collect::<Vec<_>>(), [1, 2, 3]);
+}

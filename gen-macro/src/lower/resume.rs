@@ -422,8 +422,10 @@ impl Lowerer<'_> {
                     true
                 }
                 Lowered::Expr(expr, diverges) => {
-                    out.push(Stmt::Expr(expr, *semi));
-                    diverges
+                    let stmt = Stmt::Expr(expr, *semi);
+                    let leaves = diverges || stmt_always_leaves(&stmt);
+                    out.push(stmt);
+                    leaves
                 }
             },
             Stmt::Item(_) | Stmt::Macro(_) => {
@@ -511,11 +513,13 @@ impl Lowerer<'_> {
                 all_diverge
             }
             Expr::Loop(e) => {
-                let (body, _) = self.full_block(&e.body);
-                e.body = body;
-                // This copy of the loop may suspend on every iteration.
-                e.loop_token.span = crate::spans::glue(e.loop_token.span);
-                !breaks_out_of_loop(&e.body, e.label.as_ref().map(|l| &l.name))
+                let (body, body_diverges) = self.full_block(&e.body);
+                let label_name = e.label.as_ref().map(|l| &l.name);
+                let diverges = !breaks_out_of_loop(&body, label_name);
+                return Lowered::Expr(
+                    loop_or_block(e.label.as_ref(), body, body_diverges),
+                    diverges,
+                );
             }
             Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 if let Some(index) = self.full_operand(&mut e.left) {
@@ -640,10 +644,12 @@ impl Lowerer<'_> {
                 let (resumed, diverges) = self.resume_expr(expr, point, depth);
                 // A resumed `r#yield!(…)` with nothing to receive is `()`:
                 // as a statement or a block's tail it can go.
-                if !is_unit(&resumed) {
-                    out.push(Stmt::Expr(resumed, *semi));
+                let stmt = Stmt::Expr(resumed, *semi);
+                let leaves = diverges || stmt_always_leaves(&stmt);
+                if !matches!(&stmt, Stmt::Expr(e, _) if is_unit(e)) {
+                    out.push(stmt);
                 }
-                diverges
+                leaves
             }
             Stmt::Item(_) | Stmt::Macro(_) => false,
         }
@@ -804,7 +810,7 @@ impl Lowerer<'_> {
     /// then the loop again (see the module docs).
     fn resume_loop(&mut self, e: &syn::ExprLoop, point: usize, depth: usize) -> (Expr, bool) {
         let (cont, cont_div) = self.resume_block(&e.body, point, depth + 1);
-        let (full, _) = self.full_block(&e.body);
+        let (full, full_diverges) = self.full_block(&e.body);
         let label = &e.label;
         let label_name = label.as_ref().map(|l| &l.name);
         let loop_diverges = !breaks_out_of_loop(&full, label_name);
@@ -844,7 +850,10 @@ impl Lowerer<'_> {
             (Expr::Block(block_expr(cont)), true)
         } else {
             (
-                syn::parse_quote!({ #cont #label loop #full }),
+                {
+                    let again = loop_or_block(label.as_ref(), full, full_diverges);
+                    syn::parse_quote!({ #cont #again })
+                },
                 loop_diverges,
             )
         }
@@ -910,6 +919,78 @@ fn rebuild_local(
         init.diverge = else_branch.map(|(token, block)| (token, Box::new(block)));
     }
     Stmt::Local(local)
+}
+
+/// `'l: loop { body }` as a segment emits it. A copy whose body always
+/// leaves without `continue` never loops (it suspends, returns or breaks on
+/// its first pass); a labeled one becomes the labeled block it then is, its
+/// unlabeled `break`s naming the label, since clippy's `never_loop` sees the
+/// user's label (which keeps its span for hygiene) and cannot know the loop
+/// is a copy.
+fn loop_or_block(label: Option<&syn::Label>, mut body: Block, body_diverges: bool) -> Expr {
+    let span = crate::spans::glue(Span::call_site());
+    let Some(label) = label else {
+        return syn::parse_quote_spanned!(span=> loop #body);
+    };
+    if !body_diverges || has_continue(&body, &label.name) {
+        return syn::parse_quote_spanned!(span=> #label loop #body);
+    }
+    struct Relabel<'l>(&'l syn::Lifetime, usize);
+    impl syn::visit_mut::VisitMut for Relabel<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            match expr {
+                Expr::Break(b) if b.label.is_none() && self.1 == 0 => {
+                    b.label = Some(self.0.clone());
+                    syn::visit_mut::visit_expr_break_mut(self, b);
+                }
+                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                    self.1 += 1;
+                    syn::visit_mut::visit_expr_mut(self, expr);
+                    self.1 -= 1;
+                }
+                Expr::Closure(_) | Expr::Async(_) => {}
+                _ => syn::visit_mut::visit_expr_mut(self, expr),
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    syn::visit_mut::VisitMut::visit_block_mut(&mut Relabel(&label.name, 0), &mut body);
+    syn::parse_quote_spanned!(span=> #label #body)
+}
+
+/// A `continue` of the loop labeled `label` (labeled, or unlabeled at the
+/// top level of its body)?
+fn has_continue(body: &Block, label: &syn::Lifetime) -> bool {
+    struct Continues<'l> {
+        label: &'l syn::Lifetime,
+        depth: usize,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Continues<'_> {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            match expr {
+                Expr::Continue(c) => match &c.label {
+                    Some(l) => self.found |= l.ident == self.label.ident,
+                    None => self.found |= self.depth == 0,
+                },
+                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                    self.depth += 1;
+                    syn::visit::visit_expr(self, expr);
+                    self.depth -= 1;
+                }
+                Expr::Closure(_) | Expr::Async(_) => {}
+                _ => syn::visit::visit_expr(self, expr),
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut continues = Continues {
+        label,
+        depth: 0,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut continues, body);
+    continues.found
 }
 
 fn is_unit(expr: &Expr) -> bool {
