@@ -307,3 +307,16 @@ fn return_of_a_sent_value_and_labeled_exits() {
     assert_eq!(first, GeneratorState::Complete(0));
     assert_eq!(labeled_exit().collect::<Vec<_>>(), [1, 2, 3]);
 }
+
+/// The yield macro spelled with its crate path.
+#[generator(yield = u32)]
+fn path_spelling() {
+    gen_runtime::r#yield!(1);
+    let sent = ::gen_runtime::r#yield!(2);
+    sent
+}
+
+#[test]
+fn yield_spelled_with_a_path() {
+    assert_eq!(path_spelling().collect::<Vec<_>>(), [1, 2]);
+}

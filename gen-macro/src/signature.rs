@@ -154,8 +154,10 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
                     impl_trait.impl_token.span,
                     "a generator's return value cannot be `impl Trait`; name the type",
                 );
+                syn::parse_quote!(())
+            } else {
+                (**ty).clone()
             }
-            (**ty).clone()
         }
     };
     let lifetimes = sig

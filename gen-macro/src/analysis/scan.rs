@@ -32,8 +32,10 @@ enum YieldMacro {
     YieldFrom,
 }
 
+/// `r#yield!`, `yield!` (in `gen_block!`), `yield_from!`, also spelled with
+/// a path (`gen_runtime::r#yield!`).
 fn yield_macro(mac: &Macro) -> Option<YieldMacro> {
-    let ident = mac.path.get_ident()?;
+    let ident = &mac.path.segments.last()?.ident;
     match ident.unraw().to_string().as_str() {
         "yield" => Some(YieldMacro::Yield),
         "yield_from" => Some(YieldMacro::YieldFrom),
