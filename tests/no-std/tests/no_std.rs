@@ -1,0 +1,10 @@
+use gen_no_std_user::{checksum_of, fibonacci};
+
+#[test]
+fn generators_work_without_std() {
+    let mut fib = fibonacci(50);
+    let got: Vec<u64> = fib.by_ref().collect();
+    assert_eq!(got, [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]);
+    assert_eq!(fib.take_return(), Some(10));
+    assert_eq!(checksum_of(b"ab"), 97 * 31 + 98);
+}
