@@ -31,7 +31,7 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::analysis::scope::Analysis;
+use crate::analysis::slots::Analysis;
 use crate::lower::resume::{Names, Segment, field_name};
 use crate::signature::{Param, Signature};
 

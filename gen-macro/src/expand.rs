@@ -6,7 +6,7 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::analysis::{scan, scope};
+use crate::analysis::{scan, slots};
 use crate::args::Args;
 use crate::codegen::Emit;
 use crate::error::Diagnostics;
@@ -75,11 +75,11 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
 
     let mut points = points;
     rewrite::rewrite_body(&mut body, &mut points, &rt);
-    let arg_bindings: Vec<scope::ArgBinding<'_>> = signature
+    let arg_bindings: Vec<slots::ArgBinding<'_>> = signature
         .params
         .iter()
         .map(|param| match param {
-            Param::Receiver { mutable, is_ref } => scope::ArgBinding::Ident {
+            Param::Receiver { mutable, is_ref } => slots::ArgBinding::Ident {
                 ident: syn::Ident::new(rewrite::SELF_ALIAS, Span::call_site()),
                 mutable: *mutable,
                 is_ref: *is_ref,
@@ -90,16 +90,16 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
                 mutable,
                 is_ref,
                 ty,
-            } => scope::ArgBinding::Ident {
+            } => slots::ArgBinding::Ident {
                 ident: ident.clone(),
                 mutable: *mutable,
                 is_ref: *is_ref,
                 ty: Some(ty),
             },
-            Param::Pattern { pat, .. } => scope::ArgBinding::Pattern(pat),
+            Param::Pattern { pat, .. } => slots::ArgBinding::Pattern(pat),
         })
         .collect();
-    let analysis = scope::analyze(&arg_bindings, &mut body, &mut points, &mut cx);
+    let analysis = slots::analyze(&arg_bindings, &mut body, &mut points, &mut cx);
 
     let names = Names {
         rt: rt.clone(),

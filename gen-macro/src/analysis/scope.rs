@@ -1,12 +1,7 @@
-//! Scope analysis: resolves every local name in the body to its binding,
-//! records how each binding is used (read in place or possibly moved), and
-//! decides which bindings each suspension point saves.
-//!
-//! A binding in scope at a yield is saved when it is used after the yield,
-//! or when it cannot have been moved before it (so values with destructors
-//! are dropped when their scope ends, as in a plain function). A binding
-//! that may have been moved and is not used again is left out: it no longer
-//! holds a value on the paths where it was moved.
+//! Scope analysis: resolves every local name in the body to its binding and
+//! records how each binding is used (read in place or possibly moved). What
+//! each suspension point saves is decided from these records (see
+//! `analysis::slots`).
 //!
 //! The walk also splits `let` statements that shadow a binding of the same
 //! block before a later yield (see [`Walker::split_shadowing_let`]), so both
@@ -19,7 +14,11 @@ use quote::format_ident;
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Ident, Pat, Stmt};
 
-use crate::error::Diagnostics;
+use crate::analysis::syntax::{
+    BORROWING_ITERATORS, BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES, cond_has_let,
+    format_captures, is_hidden_iterator, is_split_remainder, local_is_known_copy, pat_bindings,
+    place_root,
+};
 use crate::marker::{self, YieldPoint};
 
 pub(crate) type BindingId = usize;
@@ -38,162 +37,34 @@ pub(crate) struct Binding {
     pub(crate) depth: usize,
     /// The type is visibly `Copy` (a literal initialiser, or a primitive
     /// annotation), so reading it through a reference is always allowed.
-    known_copy: bool,
-    decl_pos: usize,
+    pub(super) known_copy: bool,
+    pub(super) decl_pos: usize,
     /// Declared without a value (`let x;`).
-    no_init: bool,
+    pub(super) no_init: bool,
     /// Named by a `{x}` capture in a format string, which the hygienic
     /// rename of a shadowing binding cannot reach.
-    format_captured: bool,
-    uses: Vec<Use>,
+    pub(super) format_captured: bool,
+    pub(super) uses: Vec<Use>,
 }
 
 #[derive(Clone, Copy)]
-struct Use {
-    pos: usize,
-    moving: bool,
+pub(super) struct Use {
+    pub(super) pos: usize,
+    pub(super) moving: bool,
 }
 
 #[derive(Clone, Copy)]
-struct LoopRange {
-    start: usize,
-    end: usize,
+pub(super) struct LoopRange {
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
-struct PointScope {
-    pos: usize,
+pub(super) struct PointScope {
+    pub(super) pos: usize,
     /// Bindings in scope, outermost first, and whether each is nameable
     /// there (not shadowed).
-    in_scope: Vec<(BindingId, bool)>,
-    loops: Vec<usize>,
-}
-
-pub(crate) struct Analysis {
-    pub(crate) bindings: Vec<Binding>,
-    /// For each suspension point: the saved bindings, in declaration order.
-    pub(crate) slots: Vec<Vec<BindingId>>,
-    /// For each suspension point: whether its saved values may stay in the
-    /// state while the loops around it run (see `lower::inplace`): the point
-    /// is in a loop, every saved binding was declared before the outermost
-    /// one, and each is only used in place or is visibly `Copy`.
-    pub(crate) in_place: Vec<bool>,
-    /// Temporary names given to bindings that hide, at a yield, another
-    /// binding still needed after it; the expansion turns each back into the
-    /// user's name with its own (mixed-site) hygiene.
-    pub(crate) hidden_names: HashMap<String, Ident>,
-}
-
-/// How an argument enters the body.
-pub(crate) enum ArgBinding<'a> {
-    /// `x: T`, `mut x: T` or a receiver: one binding.
-    Ident {
-        ident: Ident,
-        mutable: bool,
-        is_ref: bool,
-        ty: Option<&'a syn::Type>,
-    },
-    /// `(a, b): (T, U)`: the pattern's bindings.
-    Pattern(&'a Pat),
-}
-
-pub(crate) fn analyze(
-    args: &[ArgBinding<'_>],
-    body: &mut Block,
-    points: &mut [YieldPoint],
-    cx: &mut Diagnostics,
-) -> Analysis {
-    // A binding hidden at a yield by an inner binding of the same name, and
-    // needed after it, cannot be saved by name there. Such inner bindings are
-    // renamed (and the walk repeated) until every saved value is nameable.
-    let mut renames: HashMap<BindingId, (Ident, Ident)> = HashMap::new();
-    let mut round = 0;
-    loop {
-        round += 1;
-        let mut local_cx = Diagnostics::default();
-        let (analysis, conflicts) = analyze_once(args, body, points, &renames, &mut local_cx);
-        let fresh: Vec<(BindingId, Ident)> = conflicts
-            .into_iter()
-            .filter(|(id, _)| !renames.contains_key(id))
-            .collect();
-        if fresh.is_empty() || round == 4 {
-            cx.extend(local_cx);
-            return analysis;
-        }
-        for (id, original) in fresh {
-            let hidden = format_ident!(
-                "{}__gen_shadow{}",
-                original.to_string().trim_start_matches("r#"),
-                id
-            );
-            renames.insert(id, (original, hidden));
-        }
-    }
-}
-
-type Conflicts = Vec<(BindingId, Ident)>;
-
-fn analyze_once(
-    args: &[ArgBinding<'_>],
-    body: &mut Block,
-    points: &mut [YieldPoint],
-    renames: &HashMap<BindingId, (Ident, Ident)>,
-    cx: &mut Diagnostics,
-) -> (Analysis, Conflicts) {
-    let mut walker = Walker {
-        bindings: Vec::new(),
-        frames: vec![Vec::new()],
-        loops: Vec::new(),
-        loop_stack: Vec::new(),
-        points: points.iter().map(|_| None).collect(),
-        operands: points,
-        renames,
-        pos: 0,
-        force_move: 0,
-        next_hidden: 0,
-    };
-    for arg in args {
-        match arg {
-            ArgBinding::Ident {
-                ident,
-                mutable,
-                is_ref,
-                ty,
-            } => {
-                let id = walker.declare(ident.clone(), *mutable, false);
-                walker.bindings[id].is_ref = *is_ref;
-                walker.bindings[id].known_copy = ty.is_some_and(type_is_known_copy);
-            }
-            ArgBinding::Pattern(pat) => walker.declare_pat(pat, false, None, false),
-        }
-    }
-    walker.walk_block(body);
-
-    let mut slots = Vec::with_capacity(walker.points.len());
-    let mut in_place = Vec::with_capacity(walker.points.len());
-    let mut conflicts = Vec::new();
-    for (index, point) in walker.points.iter().enumerate() {
-        let Some(point) = point else {
-            // A marker the walk never reached cannot be lowered either; the
-            // lowering reports it.
-            slots.push(Vec::new());
-            in_place.push(false);
-            continue;
-        };
-        let saved = walker.saved_at(point, walker.operands[index].span, &mut conflicts, cx);
-        in_place.push(walker.can_stay_in_place(point, &saved));
-        slots.push(saved);
-    }
-    let hidden_names = renames
-        .values()
-        .map(|(original, hidden)| (hidden.to_string(), original.clone()))
-        .collect();
-    let analysis = Analysis {
-        bindings: walker.bindings,
-        slots,
-        in_place,
-        hidden_names,
-    };
-    (analysis, conflicts)
+    pub(super) in_scope: Vec<(BindingId, bool)>,
+    pub(super) loops: Vec<usize>,
 }
 
 /// How a use of a name may treat its value.
@@ -205,20 +76,20 @@ enum Ctx {
     Place,
 }
 
-struct Walker<'p> {
-    bindings: Vec<Binding>,
+pub(super) struct Walker<'p> {
+    pub(super) bindings: Vec<Binding>,
     /// Bindings of each open scope, in declaration order.
-    frames: Vec<Vec<BindingId>>,
-    loops: Vec<LoopRange>,
-    loop_stack: Vec<usize>,
-    points: Vec<Option<PointScope>>,
-    operands: &'p mut [YieldPoint],
+    pub(super) frames: Vec<Vec<BindingId>>,
+    pub(super) loops: Vec<LoopRange>,
+    pub(super) loop_stack: Vec<usize>,
+    pub(super) points: Vec<Option<PointScope>>,
+    pub(super) operands: &'p mut [YieldPoint],
     /// Bindings to give a hidden name: binding id → (user's name, hidden).
-    renames: &'p HashMap<BindingId, (Ident, Ident)>,
-    pos: usize,
+    pub(super) renames: &'p HashMap<BindingId, (Ident, Ident)>,
+    pub(super) pos: usize,
     /// Inside a `move` closure every captured name is moved.
-    force_move: usize,
-    next_hidden: usize,
+    pub(super) force_move: usize,
+    pub(super) next_hidden: usize,
 }
 
 impl Walker<'_> {
@@ -231,7 +102,7 @@ impl Walker<'_> {
         self.frames.len() - 1
     }
 
-    fn declare(&mut self, ident: Ident, mutable: bool, no_init: bool) -> BindingId {
+    pub(super) fn declare(&mut self, ident: Ident, mutable: bool, no_init: bool) -> BindingId {
         let id = self.bindings.len();
         let ident = match self.renames.get(&id) {
             Some((_, hidden)) => hidden.clone(),
@@ -257,7 +128,7 @@ impl Walker<'_> {
         id
     }
 
-    fn declare_pat(
+    pub(super) fn declare_pat(
         &mut self,
         pat: &Pat,
         is_ref: bool,
@@ -335,7 +206,7 @@ impl Walker<'_> {
         self.frames.pop();
     }
 
-    fn walk_block(&mut self, block: &mut Block) {
+    pub(super) fn walk_block(&mut self, block: &mut Block) {
         self.in_frame(|w| w.walk_stmts(&mut block.stmts));
     }
 
@@ -830,395 +701,4 @@ impl Walker<'_> {
             _ => {}
         }
     }
-
-    /// `id` is needed after `point` but hidden there by inner bindings of the
-    /// same name: those get hidden names in the next round of the analysis,
-    /// unless a format string captures one by name (`"{x}"` would then read
-    /// the outer value).
-    fn hidden_at_yield(
-        &self,
-        id: BindingId,
-        point: &PointScope,
-        conflicts: &mut Conflicts,
-        cx: &mut Diagnostics,
-    ) {
-        let name = self.user_name(id);
-        for &(other, _) in &point.in_scope {
-            if other <= id || self.user_name(other) != name {
-                continue;
-            }
-            let hider = &self.bindings[other];
-            if hider.format_captured {
-                cx.error(
-                    self.bindings[id].ident.span(),
-                    format!(
-                        "`{name}` is hidden at a `r#yield!` by another `{name}` that a format string captures (`{{{name}}}`), and used again after it; rename one of the two bindings"
-                    ),
-                );
-                return;
-            }
-            conflicts.push((
-                other,
-                self.renames
-                    .get(&other)
-                    .map_or_else(|| hider.ident.clone(), |(o, _)| o.clone()),
-            ));
-        }
-    }
-
-    fn user_name(&self, id: BindingId) -> String {
-        match self.renames.get(&id) {
-            Some((original, _)) => original.to_string(),
-            None => self.bindings[id].ident.to_string(),
-        }
-    }
-
-    fn can_stay_in_place(&self, point: &PointScope, saved: &[BindingId]) -> bool {
-        let Some(&outermost) = point.loops.first() else {
-            return false;
-        };
-        let loop_start = self.loops[outermost].start;
-        !saved.is_empty()
-            && saved.iter().all(|&id| {
-                let binding = &self.bindings[id];
-                binding.decl_pos < loop_start
-                    && !binding.is_ref
-                    && (binding.known_copy || binding.uses.iter().all(|u| !u.moving))
-            })
-    }
-
-    /// The bindings saved at one suspension point (see the module docs).
-    fn saved_at(
-        &self,
-        point: &PointScope,
-        yield_span: Span,
-        conflicts: &mut Conflicts,
-        cx: &mut Diagnostics,
-    ) -> Vec<BindingId> {
-        let mut saved = Vec::new();
-        for &(id, visible) in &point.in_scope {
-            let binding = &self.bindings[id];
-            let enclosing_loops: Vec<LoopRange> = point
-                .loops
-                .iter()
-                .map(|&l| self.loops[l])
-                .filter(|l| l.start > binding.decl_pos)
-                .collect();
-            let in_loop = |u: &Use| {
-                enclosing_loops
-                    .iter()
-                    .any(|l| l.start <= u.pos && u.pos <= l.end)
-            };
-            let live = binding.uses.iter().any(|u| u.pos > point.pos || in_loop(u));
-            let moved = binding.no_init
-                || binding
-                    .uses
-                    .iter()
-                    .any(|u| u.moving && (u.pos < point.pos || (u.pos > point.pos && in_loop(u))));
-            let store = if binding.is_ref {
-                live
-            } else if !visible {
-                if live {
-                    self.hidden_at_yield(id, point, conflicts, cx);
-                }
-                false
-            } else {
-                live || !moved
-            };
-            if store
-                && binding.is_ref
-                && let Some((owner, borrow_span)) = binding.borrow_of
-                && point.in_scope.iter().any(|&(other, _)| other == owner)
-            {
-                let owner_name = &self.bindings[owner].ident;
-                let (message, at_yield) = if binding.ident.to_string().starts_with(HIDDEN_ITERATOR)
-                {
-                    (
-                        format!(
-                            "this `for` loop iterates over a borrow of `{owner_name}` and suspends inside; values that live across a yield are moved into the generator, so they cannot stay borrowed across it\nhelp: iterate over an owned value (`for x in {owner_name}`, `{owner_name}.into_iter()`), or over indices, or collect what the loop needs first"
-                        ),
-                        format!("`{owner_name}` is still borrowed by the loop at this yield"),
-                    )
-                } else {
-                    (
-                        format!(
-                            "`{}` borrows `{owner_name}` and is used after a `r#yield!`; values that live across a yield are moved into the generator, so they cannot be borrowed across it\nhelp: end the borrow's scope before the yield, e.g. put `let {} = …;` and its uses in a block `{{ … }}`, or store an index or a clone instead",
-                            binding.ident, binding.ident
-                        ),
-                        format!("`{}` is still borrowed at this yield", binding.ident),
-                    )
-                };
-                let mut error = syn::Error::new(borrow_span, message);
-                error.combine(syn::Error::new(yield_span, at_yield));
-                cx.push(error);
-                continue;
-            }
-            if store {
-                saved.push(id);
-            }
-        }
-        saved
-    }
-}
-
-/// `let x = 0;`, `let x: u64 = …;`, `let buf = [0u8; 256];`: the binding
-/// is `Copy` whatever the rest of the program does.
-fn local_is_known_copy(local: &syn::Local) -> bool {
-    match &local.pat {
-        Pat::Type(pat_type) => {
-            matches!(*pat_type.pat, Pat::Ident(_)) && type_is_known_copy(&pat_type.ty)
-        }
-        Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => local
-            .init
-            .as_ref()
-            .is_some_and(|init| init.diverge.is_none() && expr_is_copy_literal(&init.expr)),
-        _ => false,
-    }
-}
-
-fn type_is_known_copy(ty: &syn::Type) -> bool {
-    const PRIMITIVES: &[&str] = &[
-        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
-        "f32", "f64", "bool", "char",
-    ];
-    match ty {
-        syn::Type::Path(p) => {
-            p.qself.is_none()
-                && p.path
-                    .get_ident()
-                    .is_some_and(|i| PRIMITIVES.contains(&i.to_string().as_str()))
-        }
-        syn::Type::Array(a) => type_is_known_copy(&a.elem),
-        syn::Type::Tuple(t) => t.elems.iter().all(type_is_known_copy),
-        syn::Type::Reference(r) => r.mutability.is_none(),
-        syn::Type::Paren(p) => type_is_known_copy(&p.elem),
-        _ => false,
-    }
-}
-
-fn expr_is_copy_literal(expr: &Expr) -> bool {
-    match expr {
-        Expr::Lit(lit) => !matches!(
-            lit.lit,
-            syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)
-        ),
-        Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => expr_is_copy_literal(&u.expr),
-        Expr::Repeat(r) => expr_is_copy_literal(&r.expr),
-        Expr::Array(a) => a.elems.iter().all(expr_is_copy_literal),
-        Expr::Tuple(t) => t.elems.iter().all(expr_is_copy_literal),
-        Expr::Paren(p) => expr_is_copy_literal(&p.expr),
-        _ => false,
-    }
-}
-
-/// `let PAT = __gen_tmp_N;`: the last part of an already split `let`.
-fn is_split_remainder(local: &syn::Local) -> bool {
-    local.init.as_ref().is_some_and(|init| {
-        matches!(&*init.expr, Expr::Path(p) if p.path.get_ident().is_some_and(|i| i.to_string().starts_with("__gen_tmp_")))
-    })
-}
-
-/// Name prefix of the iterator a desugared `for` loop keeps.
-const HIDDEN_ITERATOR: &str = "__gen_iter_";
-
-fn is_hidden_iterator(pat: &Pat) -> bool {
-    matches!(pat, Pat::Ident(p) if p.ident.to_string().starts_with(HIDDEN_ITERATOR))
-}
-
-/// Methods that return an iterator borrowing their receiver.
-const BORROWING_ITERATORS: &[&str] = &[
-    "iter",
-    "iter_mut",
-    "chars",
-    "char_indices",
-    "bytes",
-    "lines",
-    "split",
-    "split_whitespace",
-    "windows",
-    "chunks",
-    "chunks_exact",
-    "keys",
-    "values",
-    "values_mut",
-    "drain",
-];
-
-/// Macros whose arguments are only borrowed (formatting and assertions).
-const BORROWING_MACROS: &[&str] = &[
-    "println",
-    "print",
-    "eprintln",
-    "eprint",
-    "format",
-    "format_args",
-    "write",
-    "writeln",
-    "panic",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "unreachable",
-    "todo",
-    "unimplemented",
-    "matches",
-];
-
-/// Method names that conventionally take `self` by value.
-const CONSUMING_PREFIXES: &[&str] = &["into", "unwrap", "expect"];
-
-/// Common by-value methods of `Option`, `Result` and `Iterator`: a local
-/// used as their receiver may have been moved.
-const CONSUMING_METHODS: &[&str] = &[
-    "map",
-    "map_err",
-    "map_or",
-    "map_or_else",
-    "and_then",
-    "or_else",
-    "and",
-    "or",
-    "xor",
-    "ok",
-    "err",
-    "ok_or",
-    "ok_or_else",
-    "filter",
-    "flatten",
-    "zip",
-    "unzip",
-    "transpose",
-    "collect",
-    "sum",
-    "product",
-    "count",
-    "fold",
-    "last",
-    "max",
-    "min",
-    "max_by",
-    "min_by",
-    "max_by_key",
-    "min_by_key",
-    "rev",
-    "skip",
-    "step_by",
-    "chain",
-    "enumerate",
-    "peekable",
-    "cycle",
-    "fuse",
-    "inspect",
-    "for_each",
-    "filter_map",
-    "flat_map",
-    "skip_while",
-    "take_while",
-    "map_while",
-    "scan",
-    "partition",
-    "reduce",
-    "join",
-];
-
-fn cond_has_let(cond: &Expr) -> bool {
-    match cond {
-        Expr::Let(_) => true,
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            cond_has_let(&b.left) || cond_has_let(&b.right)
-        }
-        Expr::Paren(p) => cond_has_let(&p.expr),
-        Expr::Group(g) => cond_has_let(&g.expr),
-        _ => false,
-    }
-}
-
-pub(crate) fn if_has_let(cond: &Expr) -> bool {
-    cond_has_let(cond)
-}
-
-/// The local at the root of a place expression: `v` in `&v`, `&v.a[i]`.
-fn place_root(expr: &Expr) -> Option<String> {
-    match expr {
-        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(ToString::to_string),
-        Expr::Field(f) => place_root(&f.base),
-        Expr::Index(i) => place_root(&i.expr),
-        Expr::Paren(p) => place_root(&p.expr),
-        _ => None,
-    }
-}
-
-/// `(ident, mutable, by_ref)` for each binding a pattern introduces.
-/// An identifier starting with an uppercase letter is taken to name a
-/// constant or unit variant, as rustc's resolution would in practice.
-pub(crate) fn pat_bindings(pat: &Pat) -> Vec<(Ident, bool, bool)> {
-    let mut out = Vec::new();
-    collect_pat(pat, &mut out);
-    out
-}
-
-fn collect_pat(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
-    match pat {
-        Pat::Ident(p) => {
-            let name = p.ident.to_string();
-            let looks_like_path = name.starts_with(|c: char| c.is_uppercase())
-                && p.by_ref.is_none()
-                && p.mutability.is_none()
-                && p.subpat.is_none();
-            if !looks_like_path {
-                out.push((p.ident.clone(), p.mutability.is_some(), p.by_ref.is_some()));
-            }
-            if let Some((_, sub)) = &p.subpat {
-                collect_pat(sub, out);
-            }
-        }
-        Pat::Or(p) => {
-            if let Some(first) = p.cases.first() {
-                collect_pat(first, out);
-            }
-        }
-        Pat::Paren(p) => collect_pat(&p.pat, out),
-        Pat::Reference(p) => collect_pat(&p.pat, out),
-        Pat::Slice(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
-        Pat::Struct(p) => p.fields.iter().for_each(|f| collect_pat(&f.pat, out)),
-        Pat::Tuple(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
-        Pat::TupleStruct(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
-        Pat::Type(p) => collect_pat(&p.pat, out),
-        Pat::Guard(p) => collect_pat(&p.pat, out),
-        _ => {}
-    }
-}
-
-/// Names captured inline by a format string literal: `"{x}"`, `"{x:?}"`.
-fn format_captures(lit: &str) -> Vec<String> {
-    if !lit.starts_with('"') && !lit.starts_with('r') {
-        return Vec::new();
-    }
-    let mut names = Vec::new();
-    let mut chars = lit.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '{' {
-            continue;
-        }
-        if chars.peek() == Some(&'{') {
-            chars.next();
-            continue;
-        }
-        let mut name = String::new();
-        while let Some(&c) = chars.peek() {
-            if c.is_alphanumeric() || c == '_' {
-                name.push(c);
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        if name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
-            names.push(name);
-        }
-    }
-    names
 }

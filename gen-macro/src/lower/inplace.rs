@@ -26,12 +26,15 @@
 use std::collections::HashMap;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::format_ident;
+use quote::{format_ident, quote};
 use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
-use syn::{Block, Expr, ExprLoop};
+use syn::{Block, Expr, ExprLoop, Ident, Stmt};
 
-use crate::analysis::scope::{BindingId, pat_bindings};
+use crate::analysis::scope::BindingId;
+use crate::analysis::syntax::pat_bindings;
+use crate::lower::control::is_completion;
+use crate::lower::resume::{Lowerer, Names, field_name};
 use crate::marker;
 
 pub(crate) fn ref_name(id: BindingId) -> syn::Ident {
@@ -280,4 +283,172 @@ pub(crate) fn markers_in(expr: &ExprLoop) -> Vec<usize> {
     let mut collect = Collect(Vec::new());
     collect.visit_expr_loop(expr);
     collect.0
+}
+
+/// The continuation being lowered resumes in place (see the module docs).
+pub(crate) struct InPlace {
+    pub(super) point: usize,
+    /// Inside the loop whose code reads the saved values through references.
+    pub(super) in_region: bool,
+    /// Yield operands inside that loop, rewritten to use the references.
+    pub(super) operands: HashMap<usize, Expr>,
+}
+
+impl Lowerer<'_> {
+    /// When `point` can resume in place, the body with the loop around it
+    /// rewritten to use the saved values through references.
+    pub(super) fn prepare_in_place(&mut self, body: &Block, point: usize) -> Option<Block> {
+        if !self.analysis.in_place[point] {
+            return None;
+        }
+        let slots = &self.analysis.slots[point];
+        let names: Vec<String> = slots
+            .iter()
+            .map(|&id| self.analysis.bindings[id].ident.to_string())
+            .collect();
+        let refs: HashMap<String, Ident> = slots
+            .iter()
+            .map(|&id| (self.analysis.bindings[id].ident.to_string(), ref_name(id)))
+            .collect();
+        let mut body = body.clone();
+        let region = outer_loop_mut(&mut body, point)?;
+        let inside = markers_in(region);
+        let operands: Vec<&Expr> = inside
+            .iter()
+            .filter_map(|&i| self.points.get(i).map(|p| &p.operand))
+            .collect();
+        if !region_allows(region, &operands, &names) {
+            return None;
+        }
+        rename_region(region, &refs);
+        let operands = inside
+            .iter()
+            .filter_map(|&i| {
+                let mut operand = self.points.get(i)?.operand.clone();
+                rename_expr(&mut operand, &refs);
+                Some((i, operand))
+            })
+            .collect();
+        self.in_place = Some(InPlace {
+            point,
+            in_region: false,
+            operands,
+        });
+        Some(body)
+    }
+
+    pub(super) fn operand(&self, index: usize) -> &Expr {
+        let renamed = self
+            .in_place
+            .as_ref()
+            .filter(|p| p.in_region)
+            .and_then(|p| p.operands.get(&index));
+        renamed.unwrap_or(&self.points[index].operand)
+    }
+
+    /// Moves the values saved at the in-place point out of the state into
+    /// the locals declared for them; the state becomes `__Done`.
+    pub(super) fn evict(&self) -> TokenStream {
+        let Some(in_place) = &self.in_place else {
+            return TokenStream::new();
+        };
+        let names = self.names;
+        let (rt, state, state_enum) = (&names.rt, &names.state, &names.state_enum);
+        let variant = Names::variant(in_place.point);
+        let slots = &self.analysis.slots[in_place.point];
+        let fields = slots.iter().map(|&id| {
+            let field = field_name(id, &self.analysis.bindings[id].ident);
+            let temp = Names::slot_temp(id);
+            quote!(#field: #temp)
+        });
+        let assigns = slots.iter().map(|&id| {
+            let ident = &self.analysis.bindings[id].ident;
+            let temp = Names::slot_temp(id);
+            quote!(#ident = #temp;)
+        });
+        quote! {
+            #[allow(unreachable_code, unused_assignments)]
+            {
+                let #state_enum::#variant { #(#fields),* } =
+                    #rt::__private::core::mem::replace(#state, #state_enum::__Done)
+                else {
+                    #rt::__private::resumed_finished()
+                };
+                #(#assigns)*
+            }
+        }
+    }
+
+    /// Inside the in-place loop, `return` (and `?`) evict before completing,
+    /// so the saved values drop after the loop's own locals, as in a plain
+    /// function.
+    pub(super) fn evict_before_returns(&self, expr: &mut Expr) {
+        struct Returns<'a> {
+            evict: &'a TokenStream,
+        }
+        impl syn::visit_mut::VisitMut for Returns<'_> {
+            fn visit_expr_mut(&mut self, expr: &mut Expr) {
+                match expr {
+                    Expr::Closure(_) | Expr::Async(_) => {}
+                    Expr::Return(ret) if is_completion(ret) => {
+                        let Some(value) = ret.expr.take() else { return };
+                        let evict = self.evict;
+                        let value_name =
+                            format_ident!("__gen_completion", span = Span::mixed_site());
+                        *expr = syn::parse_quote!({
+                            let #value_name = #value;
+                            #evict
+                            return #value_name;
+                        });
+                    }
+                    _ => syn::visit_mut::visit_expr_mut(self, expr),
+                }
+            }
+            fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+        }
+        let evict = self.evict();
+        syn::visit_mut::VisitMut::visit_expr_mut(&mut Returns { evict: &evict }, expr);
+    }
+}
+
+/// The `let x;` declarations an in-place arm makes for its saved values are
+/// only needed when some path evicts the values into them (and then they
+/// take their type from that assignment). A loop that never ends and only
+/// yields never evicts: drop the declarations, whose type nothing fixes.
+pub(super) fn finish_deferred(tokens: TokenStream, state: &Ident) -> TokenStream {
+    fn mentions(tokens: TokenStream, ident: &Ident) -> bool {
+        tokens.into_iter().any(|tt| match tt {
+            proc_macro2::TokenTree::Ident(i) => i == *ident,
+            proc_macro2::TokenTree::Group(g) => mentions(g.stream(), ident),
+            _ => false,
+        })
+    }
+    struct Finish {
+        keep: bool,
+    }
+    impl syn::visit_mut::VisitMut for Finish {
+        fn visit_block_mut(&mut self, block: &mut Block) {
+            let is_deferred = |attrs: &[syn::Attribute]| {
+                attrs.iter().any(|a| a.path().is_ident("__gen_deferred"))
+            };
+            if self.keep {
+                for stmt in &mut block.stmts {
+                    if let Stmt::Local(local) = stmt {
+                        local.attrs.retain(|a| !a.path().is_ident("__gen_deferred"));
+                    }
+                }
+            } else {
+                block.stmts.retain(
+                    |stmt| !matches!(stmt, Stmt::Local(local) if is_deferred(&local.attrs)),
+                );
+            }
+            syn::visit_mut::visit_block_mut(self, block);
+        }
+    }
+    let keep = mentions(tokens.clone(), state);
+    let Ok(mut block) = syn::parse2::<Block>(tokens.clone()) else {
+        return tokens;
+    };
+    syn::visit_mut::VisitMut::visit_block_mut(&mut Finish { keep }, &mut block);
+    quote!(#block)
 }

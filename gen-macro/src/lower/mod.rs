@@ -1,6 +1,8 @@
 //! Lowering passes: source rewrites, then one resume arm per suspension
 //! point.
 
+mod control;
+mod full;
 pub(crate) mod inplace;
 pub(crate) mod resume;
 pub(crate) mod rewrite;

@@ -14,6 +14,11 @@
 //! cross a yield are plain locals, loops are loops, borrows between yields
 //! work, and LLVM sees the same control flow as in a hand-written iterator.
 //!
+//! This module builds the arms and lowers the code around the point an arm
+//! resumes at (resume mode); the code a segment passes through is lowered in
+//! full mode (`lower::full`), and an arm that resumes in a loop may keep the
+//! saved values in the state (`lower::inplace`).
+//!
 //! Desugaring of a loop re-entered from a yield inside it:
 //!
 //! ```text
@@ -24,16 +29,20 @@
 //! and when `B` may `break`/`continue` that loop, a first-iteration flag:
 //! `{ let mut first = true; 'l: loop { if first { first = false; B } else { A; …; } } }`.
 
-use std::collections::HashMap;
-
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Ident, Stmt};
 
-use crate::analysis::scope::{Analysis, BindingId, if_has_let};
+use crate::analysis::scope::BindingId;
+use crate::analysis::slots::Analysis;
+use crate::analysis::syntax::if_has_let;
 use crate::error::Diagnostics;
-use crate::lower::inplace;
+use crate::lower::control::{
+    block_expr, breaks_out_of_loop, first_operand_mut, is_unit, jumps_to_loop, label_is_targeted,
+    loop_or_block, rebuild_local, stmt_always_leaves, strip_unused_labels,
+};
+use crate::lower::inplace::{InPlace, finish_deferred};
 use crate::marker::{self, YieldPoint};
 
 pub(crate) struct Lowerer<'a> {
@@ -46,15 +55,6 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) next_flag: usize,
     /// Set while lowering the continuation of a point that resumes in place.
     pub(crate) in_place: Option<InPlace>,
-}
-
-/// The continuation being lowered resumes in place (see `lower::inplace`).
-pub(crate) struct InPlace {
-    point: usize,
-    /// Inside the loop whose code reads the saved values through references.
-    in_region: bool,
-    /// Yield operands inside that loop, rewritten to use the references.
-    operands: HashMap<usize, Expr>,
 }
 
 /// Identifiers of the generated glue, shared by lowering and codegen.
@@ -82,16 +82,6 @@ pub(crate) struct Segment {
     /// The code never reaches its end (it always suspends or returns), so
     /// the arm must not wrap it as the generator's return value.
     pub(crate) diverges: bool,
-}
-
-/// An expression lowered for one segment.
-enum Lowered {
-    /// The expression, and whether it always suspends (so the statements
-    /// after it are dead in this segment and are dropped).
-    Expr(Expr, bool),
-    /// The expression reaches yield `N` before anything else happens: the
-    /// whole enclosing statement becomes "save and return".
-    Suspend(usize),
 }
 
 impl Lowerer<'_> {
@@ -129,141 +119,21 @@ impl Lowerer<'_> {
         }
     }
 
-    /// When `point` can resume in place, the body with the loop around it
-    /// rewritten to use the saved values through references.
-    fn prepare_in_place(&mut self, body: &Block, point: usize) -> Option<Block> {
-        if !self.analysis.in_place[point] {
-            return None;
-        }
-        let slots = &self.analysis.slots[point];
-        let names: Vec<String> = slots
-            .iter()
-            .map(|&id| self.analysis.bindings[id].ident.to_string())
-            .collect();
-        let refs: HashMap<String, Ident> = slots
-            .iter()
-            .map(|&id| {
-                (
-                    self.analysis.bindings[id].ident.to_string(),
-                    inplace::ref_name(id),
-                )
-            })
-            .collect();
-        let mut body = body.clone();
-        let region = inplace::outer_loop_mut(&mut body, point)?;
-        let inside = inplace::markers_in(region);
-        let operands: Vec<&Expr> = inside
-            .iter()
-            .filter_map(|&i| self.points.get(i).map(|p| &p.operand))
-            .collect();
-        if !inplace::region_allows(region, &operands, &names) {
-            return None;
-        }
-        inplace::rename_region(region, &refs);
-        let operands = inside
-            .iter()
-            .filter_map(|&i| {
-                let mut operand = self.points.get(i)?.operand.clone();
-                inplace::rename_expr(&mut operand, &refs);
-                Some((i, operand))
-            })
-            .collect();
-        self.in_place = Some(InPlace {
-            point,
-            in_region: false,
-            operands,
-        });
-        Some(body)
-    }
-
-    fn operand(&self, index: usize) -> &Expr {
-        let renamed = self
-            .in_place
-            .as_ref()
-            .filter(|p| p.in_region)
-            .and_then(|p| p.operands.get(&index));
-        renamed.unwrap_or(&self.points[index].operand)
-    }
-
-    /// Moves the values saved at the in-place point out of the state into
-    /// the locals declared for them; the state becomes `__Done`.
-    fn evict(&self) -> TokenStream {
-        let Some(in_place) = &self.in_place else {
-            return TokenStream::new();
-        };
-        let names = self.names;
-        let (rt, state, state_enum) = (&names.rt, &names.state, &names.state_enum);
-        let variant = Names::variant(in_place.point);
-        let slots = &self.analysis.slots[in_place.point];
-        let fields = slots.iter().map(|&id| {
-            let field = field_name(id, &self.analysis.bindings[id].ident);
-            let temp = Names::slot_temp(id);
-            quote!(#field: #temp)
-        });
-        let assigns = slots.iter().map(|&id| {
-            let ident = &self.analysis.bindings[id].ident;
-            let temp = Names::slot_temp(id);
-            quote!(#ident = #temp;)
-        });
-        quote! {
-            #[allow(unreachable_code, unused_assignments)]
-            {
-                let #state_enum::#variant { #(#fields),* } =
-                    #rt::__private::core::mem::replace(#state, #state_enum::__Done)
-                else {
-                    #rt::__private::resumed_finished()
-                };
-                #(#assigns)*
-            }
-        }
-    }
-
-    /// Inside the in-place loop, `return` (and `?`) evict before completing,
-    /// so the saved values drop after the loop's own locals, as in a plain
-    /// function.
-    fn evict_before_returns(&self, expr: &mut Expr) {
-        struct Returns<'a> {
-            evict: &'a TokenStream,
-        }
-        impl syn::visit_mut::VisitMut for Returns<'_> {
-            fn visit_expr_mut(&mut self, expr: &mut Expr) {
-                match expr {
-                    Expr::Closure(_) | Expr::Async(_) => {}
-                    Expr::Return(ret) if is_completion(ret) => {
-                        let Some(value) = ret.expr.take() else { return };
-                        let evict = self.evict;
-                        let value_name =
-                            format_ident!("__gen_completion", span = Span::mixed_site());
-                        *expr = syn::parse_quote!({
-                            let #value_name = #value;
-                            #evict
-                            return #value_name;
-                        });
-                    }
-                    _ => syn::visit_mut::visit_expr_mut(self, expr),
-                }
-            }
-            fn visit_item_mut(&mut self, _: &mut syn::Item) {}
-        }
-        let evict = self.evict();
-        syn::visit_mut::VisitMut::visit_expr_mut(&mut Returns { evict: &evict }, expr);
-    }
-
     /// A saved `mut` binding may be mutated only in another segment; the
     /// lint would fire on the copy of its `let` in this one.
     fn allow_unused_mut(&self, block: &mut Block) {
         struct AllowMut<'a>(&'a Analysis);
         impl syn::visit_mut::VisitMut for AllowMut<'_> {
             fn visit_local_mut(&mut self, local: &mut syn::Local) {
-                let saved_mut = crate::analysis::scope::pat_bindings(&local.pat).iter().any(
-                    |(ident, mutable, _)| {
+                let saved_mut = crate::analysis::syntax::pat_bindings(&local.pat)
+                    .iter()
+                    .any(|(ident, mutable, _)| {
                         *mutable
                             && self.0.slots.iter().flatten().any(|&id| {
                                 let binding = &self.0.bindings[id];
                                 binding.mutable && binding.ident == *ident
                             })
-                    },
-                );
+                    });
                 if saved_mut {
                     local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
                 }
@@ -298,7 +168,7 @@ impl Lowerer<'_> {
     }
 
     /// `{ let __y: Y = operand; *state = Variant { saved… }; return Yielded(__y); }`
-    fn suspend(&self, index: usize) -> Block {
+    pub(super) fn suspend(&self, index: usize) -> Block {
         let point = &self.points[index];
         let span = crate::spans::glue(point.span);
         let names = self.names;
@@ -350,239 +220,6 @@ impl Lowerer<'_> {
             syn::parse_quote_spanned!(span=> #arg.into_sent())
         }
     }
-
-    fn not_supported(&mut self, expr: &Expr) {
-        let span = marker_span(expr, self.points).unwrap_or_else(|| expr.span());
-        self.cx.error(
-            span,
-            "`r#yield!` in this position is not supported yet: bind it first with `let value = r#yield!(…);` and use `value` here",
-        );
-    }
-
-    // ---- full mode: a segment passes through this code ------------------
-
-    fn full_block(&mut self, block: &Block) -> (Block, bool) {
-        let (stmts, diverges) = self.full_stmts(&block.stmts);
-        (
-            Block {
-                brace_token: block.brace_token,
-                stmts,
-            },
-            diverges,
-        )
-    }
-
-    fn full_stmts(&mut self, stmts: &[Stmt]) -> (Vec<Stmt>, bool) {
-        let mut out = Vec::with_capacity(stmts.len());
-        for stmt in stmts {
-            let diverges = self.full_stmt(stmt, &mut out);
-            if diverges {
-                return (out, true);
-            }
-        }
-        (out, false)
-    }
-
-    /// Pushes the lowered statement; `true` when it always suspends.
-    fn full_stmt(&mut self, stmt: &Stmt, out: &mut Vec<Stmt>) -> bool {
-        if !marker::contains(stmt, None) {
-            out.push(stmt.clone());
-            return stmt_always_leaves(stmt);
-        }
-        match stmt {
-            Stmt::Local(local) => {
-                let Some(init) = &local.init else {
-                    out.push(stmt.clone());
-                    return false;
-                };
-                match self.full_expr(&init.expr) {
-                    Lowered::Suspend(index) => {
-                        out.push(Stmt::Expr(
-                            Expr::Block(block_expr(self.suspend(index))),
-                            None,
-                        ));
-                        true
-                    }
-                    Lowered::Expr(expr, diverges) => {
-                        let else_branch = init
-                            .diverge
-                            .as_ref()
-                            .map(|(token, block)| (*token, self.full_branch(block)));
-                        out.push(rebuild_local(local, expr, else_branch, diverges));
-                        diverges
-                    }
-                }
-            }
-            Stmt::Expr(expr, semi) => match self.full_expr(expr) {
-                Lowered::Suspend(index) => {
-                    out.push(Stmt::Expr(
-                        Expr::Block(block_expr(self.suspend(index))),
-                        None,
-                    ));
-                    true
-                }
-                Lowered::Expr(expr, diverges) => {
-                    let stmt = Stmt::Expr(expr, *semi);
-                    let leaves = diverges || stmt_always_leaves(&stmt);
-                    out.push(stmt);
-                    leaves
-                }
-            },
-            Stmt::Item(_) | Stmt::Macro(_) => {
-                out.push(stmt.clone());
-                false
-            }
-        }
-    }
-
-    /// A conditionally executed child (a branch, an arm body): a yield there
-    /// suspends inside the branch.
-    fn full_branch(&mut self, expr: &Expr) -> Expr {
-        self.full_branch_div(expr).0
-    }
-
-    fn full_branch_div(&mut self, expr: &Expr) -> (Expr, bool) {
-        match self.full_expr(expr) {
-            Lowered::Suspend(index) => (Expr::Block(block_expr(self.suspend(index))), true),
-            Lowered::Expr(expr, diverges) => (expr, diverges),
-        }
-    }
-
-    #[allow(clippy::too_many_lines)] // one arm per expression kind
-    fn full_expr(&mut self, expr: &Expr) -> Lowered {
-        if !marker::contains(expr, None) {
-            return Lowered::Expr(expr.clone(), false);
-        }
-        if let Some(index) = marker::index_of(expr) {
-            return Lowered::Suspend(index);
-        }
-        let mut expr = expr.clone();
-        let diverges = match &mut expr {
-            Expr::Block(e) => {
-                let (block, diverges) = self.full_block(&e.block);
-                e.block = block;
-                diverges && !label_is_targeted(e.label.as_ref(), &e.block)
-            }
-            Expr::Unsafe(e) => {
-                let (block, diverges) = self.full_block(&e.block);
-                e.block = block;
-                diverges
-            }
-            Expr::If(e) => {
-                if let Some(index) = self.full_operand(&mut e.cond) {
-                    return Lowered::Suspend(index);
-                }
-                let (then_branch, then_div) = self.full_block(&e.then_branch);
-                e.then_branch = then_branch;
-                let else_div = match &mut e.else_branch {
-                    Some((_, else_branch)) => match self.full_expr(else_branch) {
-                        Lowered::Suspend(index) => {
-                            **else_branch = Expr::Block(block_expr(self.suspend(index)));
-                            true
-                        }
-                        Lowered::Expr(lowered, diverges) => {
-                            **else_branch = lowered;
-                            diverges
-                        }
-                    },
-                    None => false,
-                };
-                then_div && else_div
-            }
-            Expr::Match(e) => {
-                if let Some(index) = self.full_operand(&mut e.expr) {
-                    return Lowered::Suspend(index);
-                }
-                let mut all_diverge = !e.arms.is_empty();
-                for arm in &mut e.arms {
-                    if let syn::Pat::Guard(guarded) = &arm.pat
-                        && marker::contains(&*guarded.guard, None)
-                    {
-                        self.not_supported(&guarded.guard);
-                    }
-                    match self.full_expr(&arm.body) {
-                        Lowered::Suspend(index) => {
-                            *arm.body = Expr::Block(block_expr(self.suspend(index)))
-                        }
-                        Lowered::Expr(lowered, diverges) => {
-                            *arm.body = lowered;
-                            all_diverge &= diverges;
-                        }
-                    }
-                }
-                all_diverge
-            }
-            Expr::Loop(e) => {
-                let (body, body_diverges) = self.full_block(&e.body);
-                let label_name = e.label.as_ref().map(|l| &l.name);
-                let diverges = !breaks_out_of_loop(&body, label_name);
-                return Lowered::Expr(
-                    loop_or_block(e.label.as_ref(), body, body_diverges),
-                    diverges,
-                );
-            }
-            Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
-                if let Some(index) = self.full_operand(&mut e.left) {
-                    return Lowered::Suspend(index);
-                }
-                *e.right = self.full_branch(&e.right);
-                false
-            }
-            _ => {
-                // Evaluate-in-order expressions: only the first operand may
-                // hold a yield, because nothing else has run before it.
-                let Some(first) = first_operand_mut(&mut expr) else {
-                    self.not_supported(&expr);
-                    return Lowered::Expr(expr, false);
-                };
-                let first_has = marker::contains(&*first, None);
-                let result = if first_has {
-                    match self.full_expr(first) {
-                        Lowered::Suspend(index) => Some(Lowered::Suspend(index)),
-                        // Nothing after the first operand runs.
-                        Lowered::Expr(lowered, true) => return Lowered::Expr(lowered, true),
-                        Lowered::Expr(lowered, false) => {
-                            *first = lowered;
-                            Some(Lowered::Expr(Expr::Verbatim(TokenStream::new()), false))
-                        }
-                    }
-                } else {
-                    None
-                };
-                if self.rest_has_marker(&expr) {
-                    self.not_supported(&expr);
-                }
-                match result {
-                    Some(Lowered::Suspend(index)) => return Lowered::Suspend(index),
-                    Some(Lowered::Expr(_, diverges)) => diverges,
-                    None => false,
-                }
-            }
-        };
-        Lowered::Expr(expr, diverges)
-    }
-
-    /// Lowers a leading operand in place; `Some(N)` when it suspends first.
-    fn full_operand(&mut self, operand: &mut Expr) -> Option<usize> {
-        match self.full_expr(operand) {
-            Lowered::Suspend(index) => Some(index),
-            Lowered::Expr(lowered, _) => {
-                *operand = lowered;
-                None
-            }
-        }
-    }
-
-    /// Does an evaluate-in-order expression hold a marker outside its first
-    /// operand?
-    fn rest_has_marker(&self, expr: &Expr) -> bool {
-        let mut expr = expr.clone();
-        if let Some(first) = first_operand_mut(&mut expr) {
-            *first = Expr::Verbatim(TokenStream::new());
-        }
-        marker::contains(&expr, None)
-    }
-
     // ---- resume mode: the segment starts at `point` inside this code ------
 
     fn resume_block(&mut self, block: &Block, point: usize, depth: usize) -> (Block, bool) {
@@ -860,406 +497,8 @@ impl Lowerer<'_> {
     }
 }
 
-/// The `let x;` declarations an in-place arm makes for its saved values are
-/// only needed when some path evicts the values into them (and then they
-/// take their type from that assignment). A loop that never ends and only
-/// yields never evicts: drop the declarations, whose type nothing fixes.
-fn finish_deferred(tokens: TokenStream, state: &Ident) -> TokenStream {
-    fn mentions(tokens: TokenStream, ident: &Ident) -> bool {
-        tokens.into_iter().any(|tt| match tt {
-            proc_macro2::TokenTree::Ident(i) => i == *ident,
-            proc_macro2::TokenTree::Group(g) => mentions(g.stream(), ident),
-            _ => false,
-        })
-    }
-    struct Finish {
-        keep: bool,
-    }
-    impl syn::visit_mut::VisitMut for Finish {
-        fn visit_block_mut(&mut self, block: &mut Block) {
-            let is_deferred = |attrs: &[syn::Attribute]| {
-                attrs.iter().any(|a| a.path().is_ident("__gen_deferred"))
-            };
-            if self.keep {
-                for stmt in &mut block.stmts {
-                    if let Stmt::Local(local) = stmt {
-                        local.attrs.retain(|a| !a.path().is_ident("__gen_deferred"));
-                    }
-                }
-            } else {
-                block.stmts.retain(
-                    |stmt| !matches!(stmt, Stmt::Local(local) if is_deferred(&local.attrs)),
-                );
-            }
-            syn::visit_mut::visit_block_mut(self, block);
-        }
-    }
-    let keep = mentions(tokens.clone(), state);
-    let Ok(mut block) = syn::parse2::<Block>(tokens.clone()) else {
-        return tokens;
-    };
-    syn::visit_mut::VisitMut::visit_block_mut(&mut Finish { keep }, &mut block);
-    quote!(#block)
-}
-
-/// `let PAT = EXPR [else …];` with a lowered initialiser; when it always
-/// leaves, the pattern never binds, so only the expression is kept.
-fn rebuild_local(
-    local: &syn::Local,
-    expr: Expr,
-    else_branch: Option<(syn::Token![else], Expr)>,
-    diverges: bool,
-) -> Stmt {
-    if diverges {
-        return Stmt::Expr(expr, Some(Default::default()));
-    }
-    let mut local = local.clone();
-    if let Some(init) = &mut local.init {
-        *init.expr = expr;
-        init.diverge = else_branch.map(|(token, block)| (token, Box::new(block)));
-    }
-    Stmt::Local(local)
-}
-
-/// `'l: loop { body }` as a segment emits it. A copy whose body always
-/// leaves without `continue` never loops (it suspends, returns or breaks on
-/// its first pass); a labeled one becomes the labeled block it then is, its
-/// unlabeled `break`s naming the label, since clippy's `never_loop` sees the
-/// user's label (which keeps its span for hygiene) and cannot know the loop
-/// is a copy.
-fn loop_or_block(label: Option<&syn::Label>, mut body: Block, body_diverges: bool) -> Expr {
-    let span = crate::spans::glue(Span::call_site());
-    let Some(label) = label else {
-        return syn::parse_quote_spanned!(span=> loop #body);
-    };
-    if !body_diverges || has_continue(&body, &label.name) {
-        return syn::parse_quote_spanned!(span=> #label loop #body);
-    }
-    struct Relabel<'l>(&'l syn::Lifetime, usize);
-    impl syn::visit_mut::VisitMut for Relabel<'_> {
-        fn visit_expr_mut(&mut self, expr: &mut Expr) {
-            match expr {
-                Expr::Break(b) if b.label.is_none() && self.1 == 0 => {
-                    b.label = Some(self.0.clone());
-                    syn::visit_mut::visit_expr_break_mut(self, b);
-                }
-                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
-                    self.1 += 1;
-                    syn::visit_mut::visit_expr_mut(self, expr);
-                    self.1 -= 1;
-                }
-                Expr::Closure(_) | Expr::Async(_) => {}
-                _ => syn::visit_mut::visit_expr_mut(self, expr),
-            }
-        }
-        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
-    }
-    syn::visit_mut::VisitMut::visit_block_mut(&mut Relabel(&label.name, 0), &mut body);
-    syn::parse_quote_spanned!(span=> #label #body)
-}
-
-/// A `continue` of the loop labeled `label` (labeled, or unlabeled at the
-/// top level of its body)?
-fn has_continue(body: &Block, label: &syn::Lifetime) -> bool {
-    struct Continues<'l> {
-        label: &'l syn::Lifetime,
-        depth: usize,
-        found: bool,
-    }
-    impl<'ast> syn::visit::Visit<'ast> for Continues<'_> {
-        fn visit_expr(&mut self, expr: &'ast Expr) {
-            match expr {
-                Expr::Continue(c) => match &c.label {
-                    Some(l) => self.found |= l.ident == self.label.ident,
-                    None => self.found |= self.depth == 0,
-                },
-                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
-                    self.depth += 1;
-                    syn::visit::visit_expr(self, expr);
-                    self.depth -= 1;
-                }
-                Expr::Closure(_) | Expr::Async(_) => {}
-                _ => syn::visit::visit_expr(self, expr),
-            }
-        }
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut continues = Continues {
-        label,
-        depth: 0,
-        found: false,
-    };
-    syn::visit::Visit::visit_block(&mut continues, body);
-    continues.found
-}
-
-fn is_unit(expr: &Expr) -> bool {
-    matches!(expr, Expr::Tuple(t) if t.elems.is_empty())
-}
-
-/// A statement after which nothing in its block runs: `break`, `continue`,
-/// `return`, or a panicking macro.
-fn stmt_always_leaves(stmt: &Stmt) -> bool {
-    let leaves_macro = |mac: &syn::Macro| {
-        mac.path.segments.last().is_some_and(|s| {
-            matches!(
-                s.ident.to_string().as_str(),
-                "panic" | "unreachable" | "todo" | "unimplemented"
-            )
-        })
-    };
-    match stmt {
-        Stmt::Expr(Expr::Break(_) | Expr::Continue(_) | Expr::Return(_), _) => true,
-        Stmt::Expr(Expr::Macro(mac), _) => leaves_macro(&mac.mac),
-        Stmt::Macro(mac) => leaves_macro(&mac.mac),
-        _ => false,
-    }
-}
-
-/// A segment keeps only part of a labeled loop or block; when the part it
-/// keeps never jumps to the label, the label goes (it would warn as unused).
-fn strip_unused_labels(block: &mut Block) {
-    struct Strip;
-    impl syn::visit_mut::VisitMut for Strip {
-        fn visit_expr_mut(&mut self, expr: &mut Expr) {
-            syn::visit_mut::visit_expr_mut(self, expr);
-            match expr {
-                Expr::Loop(e) => {
-                    if let Some(label) = &e.label
-                        && !label_used(&e.body, &label.name)
-                    {
-                        e.label = None;
-                    }
-                }
-                Expr::Block(e) => {
-                    if let Some(label) = &e.label
-                        && !label_used(&e.block, &label.name)
-                    {
-                        e.label = None;
-                    }
-                }
-                _ => {}
-            }
-        }
-        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
-    }
-    syn::visit_mut::VisitMut::visit_block_mut(&mut Strip, block);
-}
-
-/// Does any `break 'label` or `continue 'label` inside `block` name `label`?
-fn label_used(block: &Block, label: &syn::Lifetime) -> bool {
-    struct Uses<'l> {
-        label: &'l syn::Lifetime,
-        found: bool,
-    }
-    impl<'ast> syn::visit::Visit<'ast> for Uses<'_> {
-        fn visit_lifetime(&mut self, lifetime: &'ast syn::Lifetime) {
-            self.found |= lifetime.ident == self.label.ident;
-        }
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut uses = Uses {
-        label,
-        found: false,
-    };
-    syn::visit::Visit::visit_block(&mut uses, block);
-    uses.found
-}
-
-/// Does a `break 'label` inside `block` target this labeled block?
-fn label_is_targeted(label: Option<&syn::Label>, block: &Block) -> bool {
-    let Some(label) = label else { return false };
-    struct Targets<'l> {
-        label: &'l syn::Lifetime,
-        found: bool,
-    }
-    impl<'ast> syn::visit::Visit<'ast> for Targets<'_> {
-        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
-            self.found |= b
-                .label
-                .as_ref()
-                .is_some_and(|l| l.ident == self.label.ident);
-            syn::visit::visit_expr_break(self, b);
-        }
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut targets = Targets {
-        label: &label.name,
-        found: false,
-    };
-    syn::visit::Visit::visit_block(&mut targets, block);
-    targets.found
-}
-
-/// `return GeneratorState::Complete(…)`: a user `return` or `?` after the
-/// rewrite pass.
-fn is_completion(ret: &syn::ExprReturn) -> bool {
-    let Some(value) = &ret.expr else { return false };
-    let Expr::Call(call) = &**value else {
-        return false;
-    };
-    let Expr::Path(path) = &*call.func else {
-        return false;
-    };
-    let mut segments = path.path.segments.iter().rev();
-    segments.next().is_some_and(|s| s.ident == "Complete")
-        && segments.next().is_some_and(|s| s.ident == "GeneratorState")
-}
-
-/// The operand evaluated first by an expression that evaluates its operands
-/// in order (calls, operators, `let` initialisers, …).
-fn first_operand_mut(expr: &mut Expr) -> Option<&mut Expr> {
-    let right_first =
-        matches!(expr, Expr::Binary(e) if is_compound_assign(&e.op) && is_simple_place(&e.left));
-    Some(match expr {
-        Expr::Array(e) => e.elems.first_mut()?,
-        Expr::Assign(e) => &mut e.right,
-        Expr::Binary(e) => {
-            if right_first {
-                &mut e.right
-            } else {
-                &mut e.left
-            }
-        }
-        Expr::Break(e) => e.expr.as_mut()?,
-        Expr::Call(e) => e.args.first_mut()?,
-        Expr::Cast(e) => &mut e.expr,
-        Expr::Field(e) => &mut e.base,
-        Expr::Group(e) => &mut e.expr,
-        Expr::Index(e) => &mut e.expr,
-        Expr::Let(e) => &mut e.expr,
-        Expr::MethodCall(e) => &mut e.receiver,
-        Expr::Paren(e) => &mut e.expr,
-        Expr::Range(e) => e.start.as_mut().or(e.end.as_mut())?,
-        Expr::RawAddr(e) => &mut e.expr,
-        Expr::Reference(e) => &mut e.expr,
-        Expr::Repeat(e) => &mut e.expr,
-        Expr::Return(e) => e.expr.as_mut()?,
-        Expr::Struct(e) => match e.fields.first_mut() {
-            Some(field) => &mut field.expr,
-            None => e.rest.as_mut()?,
-        },
-        Expr::Try(e) => &mut e.expr,
-        Expr::Tuple(e) => e.elems.first_mut()?,
-        Expr::Unary(e) => &mut e.expr,
-        _ => return None,
-    })
-}
-
-fn is_compound_assign(op: &syn::BinOp) -> bool {
-    use syn::BinOp;
-    matches!(
-        op,
-        BinOp::AddAssign(_)
-            | BinOp::SubAssign(_)
-            | BinOp::MulAssign(_)
-            | BinOp::DivAssign(_)
-            | BinOp::RemAssign(_)
-            | BinOp::BitXorAssign(_)
-            | BinOp::BitAndAssign(_)
-            | BinOp::BitOrAssign(_)
-            | BinOp::ShlAssign(_)
-            | BinOp::ShrAssign(_)
-    )
-}
-
-/// A place whose evaluation has no side effects (`x`, `x.field`, `(*x)`).
-fn is_simple_place(expr: &Expr) -> bool {
-    match expr {
-        Expr::Path(_) => true,
-        Expr::Field(f) => is_simple_place(&f.base),
-        Expr::Paren(p) => is_simple_place(&p.expr),
-        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_simple_place(&u.expr),
-        _ => false,
-    }
-}
-
-fn block_expr(block: Block) -> syn::ExprBlock {
-    syn::ExprBlock {
-        attrs: Vec::new(),
-        label: None,
-        block,
-    }
-}
-
 pub(crate) fn field_name(id: BindingId, ident: &Ident) -> Ident {
     let name = ident.to_string();
     let name = name.trim_start_matches("r#").trim_start_matches('_');
     format_ident!("{}_{}", name, id)
-}
-
-fn marker_span(expr: &Expr, points: &[YieldPoint]) -> Option<Span> {
-    struct First<'p> {
-        points: &'p [YieldPoint],
-        span: Option<Span>,
-    }
-    impl<'ast> syn::visit::Visit<'ast> for First<'_> {
-        fn visit_expr_macro(&mut self, mac: &'ast syn::ExprMacro) {
-            if self.span.is_none()
-                && let Some(index) = marker::index_of_macro(mac)
-            {
-                self.span = self.points.get(index).map(|p| p.span);
-            }
-        }
-    }
-    let mut first = First { points, span: None };
-    syn::visit::Visit::visit_expr(&mut first, expr);
-    first.span
-}
-
-/// Does `block` contain a `break`/`continue` that leaves or restarts the
-/// loop whose body it is (labeled with `label`, or unlabeled at top level)?
-fn jumps_to_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
-    jumps(block, label, true)
-}
-
-/// Does `block` contain a `break` out of the loop whose body it is? When it
-/// does not, the loop never ends and what follows it is dead.
-fn breaks_out_of_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
-    jumps(block, label, false)
-}
-
-fn jumps(block: &Block, label: Option<&syn::Lifetime>, count_continue: bool) -> bool {
-    struct Jumps<'l> {
-        label: Option<&'l syn::Lifetime>,
-        loop_depth: usize,
-        count_continue: bool,
-        found: bool,
-    }
-    impl Jumps<'_> {
-        fn check(&mut self, target: Option<&syn::Lifetime>) {
-            match target {
-                None => self.found |= self.loop_depth == 0,
-                Some(target) => self.found |= self.label.is_some_and(|l| l.ident == target.ident),
-            }
-        }
-    }
-    impl<'ast> syn::visit::Visit<'ast> for Jumps<'_> {
-        fn visit_expr(&mut self, expr: &'ast Expr) {
-            match expr {
-                Expr::Break(b) => {
-                    self.check(b.label.as_ref());
-                    syn::visit::visit_expr(self, expr);
-                }
-                Expr::Continue(c) if self.count_continue => self.check(c.label.as_ref()),
-                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
-                    self.loop_depth += 1;
-                    syn::visit::visit_expr(self, expr);
-                    self.loop_depth -= 1;
-                }
-                Expr::Closure(_) | Expr::Async(_) => {}
-                _ => syn::visit::visit_expr(self, expr),
-            }
-        }
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    let mut jumps = Jumps {
-        label,
-        loop_depth: 0,
-        count_continue,
-        found: false,
-    };
-    syn::visit::Visit::visit_block(&mut jumps, block);
-    jumps.found
 }

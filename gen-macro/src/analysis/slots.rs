@@ -1,0 +1,279 @@
+//! Storage decisions: which bindings each suspension point saves, from the
+//! uses the scope walk recorded (`analysis::scope`), and whether the saved
+//! values may stay in the state while the loops around the point run.
+//!
+//! A binding in scope at a yield is saved when it is used after the yield,
+//! or when it cannot have been moved before it (so values with destructors
+//! are dropped when their scope ends, as in a plain function). A binding
+//! that may have been moved and is not used again is left out: it no longer
+//! holds a value on the paths where it was moved.
+
+use std::collections::HashMap;
+
+use proc_macro2::Span;
+use quote::format_ident;
+use syn::{Block, Ident, Pat};
+
+use crate::analysis::scope::{Binding, BindingId, LoopRange, PointScope, Use, Walker};
+use crate::analysis::syntax::{HIDDEN_ITERATOR, type_is_known_copy};
+use crate::error::Diagnostics;
+use crate::marker::YieldPoint;
+
+pub(crate) struct Analysis {
+    pub(crate) bindings: Vec<Binding>,
+    /// For each suspension point: the saved bindings, in declaration order.
+    pub(crate) slots: Vec<Vec<BindingId>>,
+    /// For each suspension point: whether its saved values may stay in the
+    /// state while the loops around it run (see `lower::inplace`): the point
+    /// is in a loop, every saved binding was declared before the outermost
+    /// one, and each is only used in place or is visibly `Copy`.
+    pub(crate) in_place: Vec<bool>,
+    /// Temporary names given to bindings that hide, at a yield, another
+    /// binding still needed after it; the expansion turns each back into the
+    /// user's name with its own (mixed-site) hygiene.
+    pub(crate) hidden_names: HashMap<String, Ident>,
+}
+
+/// How an argument enters the body.
+pub(crate) enum ArgBinding<'a> {
+    /// `x: T`, `mut x: T` or a receiver: one binding.
+    Ident {
+        ident: Ident,
+        mutable: bool,
+        is_ref: bool,
+        ty: Option<&'a syn::Type>,
+    },
+    /// `(a, b): (T, U)`: the pattern's bindings.
+    Pattern(&'a Pat),
+}
+
+pub(crate) fn analyze(
+    args: &[ArgBinding<'_>],
+    body: &mut Block,
+    points: &mut [YieldPoint],
+    cx: &mut Diagnostics,
+) -> Analysis {
+    // A binding hidden at a yield by an inner binding of the same name, and
+    // needed after it, cannot be saved by name there. Such inner bindings are
+    // renamed (and the walk repeated) until every saved value is nameable.
+    let mut renames: HashMap<BindingId, (Ident, Ident)> = HashMap::new();
+    let mut round = 0;
+    loop {
+        round += 1;
+        let mut local_cx = Diagnostics::default();
+        let (analysis, conflicts) = analyze_once(args, body, points, &renames, &mut local_cx);
+        let fresh: Vec<(BindingId, Ident)> = conflicts
+            .into_iter()
+            .filter(|(id, _)| !renames.contains_key(id))
+            .collect();
+        if fresh.is_empty() || round == 4 {
+            cx.extend(local_cx);
+            return analysis;
+        }
+        for (id, original) in fresh {
+            let hidden = format_ident!(
+                "{}__gen_shadow{}",
+                original.to_string().trim_start_matches("r#"),
+                id
+            );
+            renames.insert(id, (original, hidden));
+        }
+    }
+}
+
+type Conflicts = Vec<(BindingId, Ident)>;
+
+fn analyze_once(
+    args: &[ArgBinding<'_>],
+    body: &mut Block,
+    points: &mut [YieldPoint],
+    renames: &HashMap<BindingId, (Ident, Ident)>,
+    cx: &mut Diagnostics,
+) -> (Analysis, Conflicts) {
+    let mut walker = Walker {
+        bindings: Vec::new(),
+        frames: vec![Vec::new()],
+        loops: Vec::new(),
+        loop_stack: Vec::new(),
+        points: points.iter().map(|_| None).collect(),
+        operands: points,
+        renames,
+        pos: 0,
+        force_move: 0,
+        next_hidden: 0,
+    };
+    for arg in args {
+        match arg {
+            ArgBinding::Ident {
+                ident,
+                mutable,
+                is_ref,
+                ty,
+            } => {
+                let id = walker.declare(ident.clone(), *mutable, false);
+                walker.bindings[id].is_ref = *is_ref;
+                walker.bindings[id].known_copy = ty.is_some_and(type_is_known_copy);
+            }
+            ArgBinding::Pattern(pat) => walker.declare_pat(pat, false, None, false),
+        }
+    }
+    walker.walk_block(body);
+
+    let mut slots = Vec::with_capacity(walker.points.len());
+    let mut in_place = Vec::with_capacity(walker.points.len());
+    let mut conflicts = Vec::new();
+    for (index, point) in walker.points.iter().enumerate() {
+        let Some(point) = point else {
+            // A marker the walk never reached cannot be lowered either; the
+            // lowering reports it.
+            slots.push(Vec::new());
+            in_place.push(false);
+            continue;
+        };
+        let saved = walker.saved_at(point, walker.operands[index].span, &mut conflicts, cx);
+        in_place.push(walker.can_stay_in_place(point, &saved));
+        slots.push(saved);
+    }
+    let hidden_names = renames
+        .values()
+        .map(|(original, hidden)| (hidden.to_string(), original.clone()))
+        .collect();
+    let analysis = Analysis {
+        bindings: walker.bindings,
+        slots,
+        in_place,
+        hidden_names,
+    };
+    (analysis, conflicts)
+}
+
+impl Walker<'_> {
+    /// `id` is needed after `point` but hidden there by inner bindings of the
+    /// same name: those get hidden names in the next round of the analysis,
+    /// unless a format string captures one by name (`"{x}"` would then read
+    /// the outer value).
+    fn hidden_at_yield(
+        &self,
+        id: BindingId,
+        point: &PointScope,
+        conflicts: &mut Conflicts,
+        cx: &mut Diagnostics,
+    ) {
+        let name = self.user_name(id);
+        for &(other, _) in &point.in_scope {
+            if other <= id || self.user_name(other) != name {
+                continue;
+            }
+            let hider = &self.bindings[other];
+            if hider.format_captured {
+                cx.error(
+                    self.bindings[id].ident.span(),
+                    format!(
+                        "`{name}` is hidden at a `r#yield!` by another `{name}` that a format string captures (`{{{name}}}`), and used again after it; rename one of the two bindings"
+                    ),
+                );
+                return;
+            }
+            conflicts.push((
+                other,
+                self.renames
+                    .get(&other)
+                    .map_or_else(|| hider.ident.clone(), |(o, _)| o.clone()),
+            ));
+        }
+    }
+
+    fn user_name(&self, id: BindingId) -> String {
+        match self.renames.get(&id) {
+            Some((original, _)) => original.to_string(),
+            None => self.bindings[id].ident.to_string(),
+        }
+    }
+
+    fn can_stay_in_place(&self, point: &PointScope, saved: &[BindingId]) -> bool {
+        let Some(&outermost) = point.loops.first() else {
+            return false;
+        };
+        let loop_start = self.loops[outermost].start;
+        !saved.is_empty()
+            && saved.iter().all(|&id| {
+                let binding = &self.bindings[id];
+                binding.decl_pos < loop_start
+                    && !binding.is_ref
+                    && (binding.known_copy || binding.uses.iter().all(|u| !u.moving))
+            })
+    }
+
+    /// The bindings saved at one suspension point (see the module docs).
+    fn saved_at(
+        &self,
+        point: &PointScope,
+        yield_span: Span,
+        conflicts: &mut Conflicts,
+        cx: &mut Diagnostics,
+    ) -> Vec<BindingId> {
+        let mut saved = Vec::new();
+        for &(id, visible) in &point.in_scope {
+            let binding = &self.bindings[id];
+            let enclosing_loops: Vec<LoopRange> = point
+                .loops
+                .iter()
+                .map(|&l| self.loops[l])
+                .filter(|l| l.start > binding.decl_pos)
+                .collect();
+            let in_loop = |u: &Use| {
+                enclosing_loops
+                    .iter()
+                    .any(|l| l.start <= u.pos && u.pos <= l.end)
+            };
+            let live = binding.uses.iter().any(|u| u.pos > point.pos || in_loop(u));
+            let moved = binding.no_init
+                || binding
+                    .uses
+                    .iter()
+                    .any(|u| u.moving && (u.pos < point.pos || (u.pos > point.pos && in_loop(u))));
+            let store = if binding.is_ref {
+                live
+            } else if !visible {
+                if live {
+                    self.hidden_at_yield(id, point, conflicts, cx);
+                }
+                false
+            } else {
+                live || !moved
+            };
+            if store
+                && binding.is_ref
+                && let Some((owner, borrow_span)) = binding.borrow_of
+                && point.in_scope.iter().any(|&(other, _)| other == owner)
+            {
+                let owner_name = &self.bindings[owner].ident;
+                let (message, at_yield) = if binding.ident.to_string().starts_with(HIDDEN_ITERATOR)
+                {
+                    (
+                        format!(
+                            "this `for` loop iterates over a borrow of `{owner_name}` and suspends inside; values that live across a yield are moved into the generator, so they cannot stay borrowed across it\nhelp: iterate over an owned value (`for x in {owner_name}`, `{owner_name}.into_iter()`), or over indices, or collect what the loop needs first"
+                        ),
+                        format!("`{owner_name}` is still borrowed by the loop at this yield"),
+                    )
+                } else {
+                    (
+                        format!(
+                            "`{}` borrows `{owner_name}` and is used after a `r#yield!`; values that live across a yield are moved into the generator, so they cannot be borrowed across it\nhelp: end the borrow's scope before the yield, e.g. put `let {} = …;` and its uses in a block `{{ … }}`, or store an index or a clone instead",
+                            binding.ident, binding.ident
+                        ),
+                        format!("`{}` is still borrowed at this yield", binding.ident),
+                    )
+                };
+                let mut error = syn::Error::new(borrow_span, message);
+                error.combine(syn::Error::new(yield_span, at_yield));
+                cx.push(error);
+                continue;
+            }
+            if store {
+                saved.push(id);
+            }
+        }
+        saved
+    }
+}

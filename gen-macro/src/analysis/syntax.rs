@@ -1,0 +1,269 @@
+//! Syntax helpers and name tables for the scope analysis: the bindings a
+//! pattern introduces, the local at the root of a place, `if let`
+//! conditions, visibly `Copy` bindings, format-string captures, the names of
+//! the hidden locals earlier passes introduce, and the macros and methods
+//! known to borrow or consume their arguments.
+
+use syn::{Expr, Ident, Pat};
+
+/// `let x = 0;`, `let x: u64 = …;`, `let buf = [0u8; 256];`: the binding
+/// is `Copy` whatever the rest of the program does.
+pub(super) fn local_is_known_copy(local: &syn::Local) -> bool {
+    match &local.pat {
+        Pat::Type(pat_type) => {
+            matches!(*pat_type.pat, Pat::Ident(_)) && type_is_known_copy(&pat_type.ty)
+        }
+        Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => local
+            .init
+            .as_ref()
+            .is_some_and(|init| init.diverge.is_none() && expr_is_copy_literal(&init.expr)),
+        _ => false,
+    }
+}
+
+pub(super) fn type_is_known_copy(ty: &syn::Type) -> bool {
+    const PRIMITIVES: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char",
+    ];
+    match ty {
+        syn::Type::Path(p) => {
+            p.qself.is_none()
+                && p.path
+                    .get_ident()
+                    .is_some_and(|i| PRIMITIVES.contains(&i.to_string().as_str()))
+        }
+        syn::Type::Array(a) => type_is_known_copy(&a.elem),
+        syn::Type::Tuple(t) => t.elems.iter().all(type_is_known_copy),
+        syn::Type::Reference(r) => r.mutability.is_none(),
+        syn::Type::Paren(p) => type_is_known_copy(&p.elem),
+        _ => false,
+    }
+}
+
+fn expr_is_copy_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(lit) => !matches!(
+            lit.lit,
+            syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)
+        ),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => expr_is_copy_literal(&u.expr),
+        Expr::Repeat(r) => expr_is_copy_literal(&r.expr),
+        Expr::Array(a) => a.elems.iter().all(expr_is_copy_literal),
+        Expr::Tuple(t) => t.elems.iter().all(expr_is_copy_literal),
+        Expr::Paren(p) => expr_is_copy_literal(&p.expr),
+        _ => false,
+    }
+}
+
+/// `let PAT = __gen_tmp_N;`: the last part of an already split `let`.
+pub(super) fn is_split_remainder(local: &syn::Local) -> bool {
+    local.init.as_ref().is_some_and(|init| {
+        matches!(&*init.expr, Expr::Path(p) if p.path.get_ident().is_some_and(|i| i.to_string().starts_with("__gen_tmp_")))
+    })
+}
+
+/// Name prefix of the iterator a desugared `for` loop keeps.
+pub(super) const HIDDEN_ITERATOR: &str = "__gen_iter_";
+
+pub(super) fn is_hidden_iterator(pat: &Pat) -> bool {
+    matches!(pat, Pat::Ident(p) if p.ident.to_string().starts_with(HIDDEN_ITERATOR))
+}
+
+/// Methods that return an iterator borrowing their receiver.
+pub(super) const BORROWING_ITERATORS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "chars",
+    "char_indices",
+    "bytes",
+    "lines",
+    "split",
+    "split_whitespace",
+    "windows",
+    "chunks",
+    "chunks_exact",
+    "keys",
+    "values",
+    "values_mut",
+    "drain",
+];
+
+/// Macros whose arguments are only borrowed (formatting and assertions).
+pub(super) const BORROWING_MACROS: &[&str] = &[
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "format_args",
+    "write",
+    "writeln",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "unreachable",
+    "todo",
+    "unimplemented",
+    "matches",
+];
+
+/// Method names that conventionally take `self` by value.
+pub(super) const CONSUMING_PREFIXES: &[&str] = &["into", "unwrap", "expect"];
+
+/// Common by-value methods of `Option`, `Result` and `Iterator`: a local
+/// used as their receiver may have been moved.
+pub(super) const CONSUMING_METHODS: &[&str] = &[
+    "map",
+    "map_err",
+    "map_or",
+    "map_or_else",
+    "and_then",
+    "or_else",
+    "and",
+    "or",
+    "xor",
+    "ok",
+    "err",
+    "ok_or",
+    "ok_or_else",
+    "filter",
+    "flatten",
+    "zip",
+    "unzip",
+    "transpose",
+    "collect",
+    "sum",
+    "product",
+    "count",
+    "fold",
+    "last",
+    "max",
+    "min",
+    "max_by",
+    "min_by",
+    "max_by_key",
+    "min_by_key",
+    "rev",
+    "skip",
+    "step_by",
+    "chain",
+    "enumerate",
+    "peekable",
+    "cycle",
+    "fuse",
+    "inspect",
+    "for_each",
+    "filter_map",
+    "flat_map",
+    "skip_while",
+    "take_while",
+    "map_while",
+    "scan",
+    "partition",
+    "reduce",
+    "join",
+];
+
+pub(super) fn cond_has_let(cond: &Expr) -> bool {
+    match cond {
+        Expr::Let(_) => true,
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            cond_has_let(&b.left) || cond_has_let(&b.right)
+        }
+        Expr::Paren(p) => cond_has_let(&p.expr),
+        Expr::Group(g) => cond_has_let(&g.expr),
+        _ => false,
+    }
+}
+
+pub(crate) fn if_has_let(cond: &Expr) -> bool {
+    cond_has_let(cond)
+}
+
+/// The local at the root of a place expression: `v` in `&v`, `&v.a[i]`.
+pub(super) fn place_root(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(ToString::to_string),
+        Expr::Field(f) => place_root(&f.base),
+        Expr::Index(i) => place_root(&i.expr),
+        Expr::Paren(p) => place_root(&p.expr),
+        _ => None,
+    }
+}
+
+/// `(ident, mutable, by_ref)` for each binding a pattern introduces.
+/// An identifier starting with an uppercase letter is taken to name a
+/// constant or unit variant, as rustc's resolution would in practice.
+pub(crate) fn pat_bindings(pat: &Pat) -> Vec<(Ident, bool, bool)> {
+    let mut out = Vec::new();
+    collect_pat(pat, &mut out);
+    out
+}
+
+fn collect_pat(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
+    match pat {
+        Pat::Ident(p) => {
+            let name = p.ident.to_string();
+            let looks_like_path = name.starts_with(|c: char| c.is_uppercase())
+                && p.by_ref.is_none()
+                && p.mutability.is_none()
+                && p.subpat.is_none();
+            if !looks_like_path {
+                out.push((p.ident.clone(), p.mutability.is_some(), p.by_ref.is_some()));
+            }
+            if let Some((_, sub)) = &p.subpat {
+                collect_pat(sub, out);
+            }
+        }
+        Pat::Or(p) => {
+            if let Some(first) = p.cases.first() {
+                collect_pat(first, out);
+            }
+        }
+        Pat::Paren(p) => collect_pat(&p.pat, out),
+        Pat::Reference(p) => collect_pat(&p.pat, out),
+        Pat::Slice(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
+        Pat::Struct(p) => p.fields.iter().for_each(|f| collect_pat(&f.pat, out)),
+        Pat::Tuple(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
+        Pat::TupleStruct(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
+        Pat::Type(p) => collect_pat(&p.pat, out),
+        Pat::Guard(p) => collect_pat(&p.pat, out),
+        _ => {}
+    }
+}
+
+/// Names captured inline by a format string literal: `"{x}"`, `"{x:?}"`.
+pub(super) fn format_captures(lit: &str) -> Vec<String> {
+    if !lit.starts_with('"') && !lit.starts_with('r') {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    let mut chars = lit.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '{' {
+            continue;
+        }
+        if chars.peek() == Some(&'{') {
+            chars.next();
+            continue;
+        }
+        let mut name = String::new();
+        while let Some(&c) = chars.peek() {
+            if c.is_alphanumeric() || c == '_' {
+                name.push(c);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            names.push(name);
+        }
+    }
+    names
+}

@@ -1,0 +1,369 @@
+//! Control-flow helpers on syntax for the lowering: where `break` and
+//! `continue` jump, which labels are used, which statements always leave
+//! their block, which operand an expression evaluates first, and the small
+//! rebuilds a segment makes of loops, blocks and `let`s.
+
+use proc_macro2::Span;
+use syn::{Block, Expr, Stmt};
+
+use crate::marker::{self, YieldPoint};
+
+/// `let PAT = EXPR [else …];` with a lowered initialiser; when it always
+/// leaves, the pattern never binds, so only the expression is kept.
+pub(super) fn rebuild_local(
+    local: &syn::Local,
+    expr: Expr,
+    else_branch: Option<(syn::Token![else], Expr)>,
+    diverges: bool,
+) -> Stmt {
+    if diverges {
+        return Stmt::Expr(expr, Some(Default::default()));
+    }
+    let mut local = local.clone();
+    if let Some(init) = &mut local.init {
+        *init.expr = expr;
+        init.diverge = else_branch.map(|(token, block)| (token, Box::new(block)));
+    }
+    Stmt::Local(local)
+}
+
+/// `'l: loop { body }` as a segment emits it. A copy whose body always
+/// leaves without `continue` never loops (it suspends, returns or breaks on
+/// its first pass); a labeled one becomes the labeled block it then is, its
+/// unlabeled `break`s naming the label, since clippy's `never_loop` sees the
+/// user's label (which keeps its span for hygiene) and cannot know the loop
+/// is a copy.
+pub(super) fn loop_or_block(
+    label: Option<&syn::Label>,
+    mut body: Block,
+    body_diverges: bool,
+) -> Expr {
+    let span = crate::spans::glue(Span::call_site());
+    let Some(label) = label else {
+        return syn::parse_quote_spanned!(span=> loop #body);
+    };
+    if !body_diverges || has_continue(&body, &label.name) {
+        return syn::parse_quote_spanned!(span=> #label loop #body);
+    }
+    struct Relabel<'l>(&'l syn::Lifetime, usize);
+    impl syn::visit_mut::VisitMut for Relabel<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            match expr {
+                Expr::Break(b) if b.label.is_none() && self.1 == 0 => {
+                    b.label = Some(self.0.clone());
+                    syn::visit_mut::visit_expr_break_mut(self, b);
+                }
+                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                    self.1 += 1;
+                    syn::visit_mut::visit_expr_mut(self, expr);
+                    self.1 -= 1;
+                }
+                Expr::Closure(_) | Expr::Async(_) => {}
+                _ => syn::visit_mut::visit_expr_mut(self, expr),
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    syn::visit_mut::VisitMut::visit_block_mut(&mut Relabel(&label.name, 0), &mut body);
+    syn::parse_quote_spanned!(span=> #label #body)
+}
+
+/// A `continue` of the loop labeled `label` (labeled, or unlabeled at the
+/// top level of its body)?
+fn has_continue(body: &Block, label: &syn::Lifetime) -> bool {
+    struct Continues<'l> {
+        label: &'l syn::Lifetime,
+        depth: usize,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Continues<'_> {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            match expr {
+                Expr::Continue(c) => match &c.label {
+                    Some(l) => self.found |= l.ident == self.label.ident,
+                    None => self.found |= self.depth == 0,
+                },
+                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                    self.depth += 1;
+                    syn::visit::visit_expr(self, expr);
+                    self.depth -= 1;
+                }
+                Expr::Closure(_) | Expr::Async(_) => {}
+                _ => syn::visit::visit_expr(self, expr),
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut continues = Continues {
+        label,
+        depth: 0,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut continues, body);
+    continues.found
+}
+
+pub(super) fn is_unit(expr: &Expr) -> bool {
+    matches!(expr, Expr::Tuple(t) if t.elems.is_empty())
+}
+
+/// A statement after which nothing in its block runs: `break`, `continue`,
+/// `return`, or a panicking macro.
+pub(super) fn stmt_always_leaves(stmt: &Stmt) -> bool {
+    let leaves_macro = |mac: &syn::Macro| {
+        mac.path.segments.last().is_some_and(|s| {
+            matches!(
+                s.ident.to_string().as_str(),
+                "panic" | "unreachable" | "todo" | "unimplemented"
+            )
+        })
+    };
+    match stmt {
+        Stmt::Expr(Expr::Break(_) | Expr::Continue(_) | Expr::Return(_), _) => true,
+        Stmt::Expr(Expr::Macro(mac), _) => leaves_macro(&mac.mac),
+        Stmt::Macro(mac) => leaves_macro(&mac.mac),
+        _ => false,
+    }
+}
+
+/// A segment keeps only part of a labeled loop or block; when the part it
+/// keeps never jumps to the label, the label goes (it would warn as unused).
+pub(super) fn strip_unused_labels(block: &mut Block) {
+    struct Strip;
+    impl syn::visit_mut::VisitMut for Strip {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            syn::visit_mut::visit_expr_mut(self, expr);
+            match expr {
+                Expr::Loop(e) => {
+                    if let Some(label) = &e.label
+                        && !label_used(&e.body, &label.name)
+                    {
+                        e.label = None;
+                    }
+                }
+                Expr::Block(e) => {
+                    if let Some(label) = &e.label
+                        && !label_used(&e.block, &label.name)
+                    {
+                        e.label = None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    syn::visit_mut::VisitMut::visit_block_mut(&mut Strip, block);
+}
+
+/// Does any `break 'label` or `continue 'label` inside `block` name `label`?
+fn label_used(block: &Block, label: &syn::Lifetime) -> bool {
+    struct Uses<'l> {
+        label: &'l syn::Lifetime,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Uses<'_> {
+        fn visit_lifetime(&mut self, lifetime: &'ast syn::Lifetime) {
+            self.found |= lifetime.ident == self.label.ident;
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut uses = Uses {
+        label,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut uses, block);
+    uses.found
+}
+
+/// Does a `break 'label` inside `block` target this labeled block?
+pub(super) fn label_is_targeted(label: Option<&syn::Label>, block: &Block) -> bool {
+    let Some(label) = label else { return false };
+    struct Targets<'l> {
+        label: &'l syn::Lifetime,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Targets<'_> {
+        fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+            self.found |= b
+                .label
+                .as_ref()
+                .is_some_and(|l| l.ident == self.label.ident);
+            syn::visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut targets = Targets {
+        label: &label.name,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut targets, block);
+    targets.found
+}
+
+/// `return GeneratorState::Complete(…)`: a user `return` or `?` after the
+/// rewrite pass.
+pub(super) fn is_completion(ret: &syn::ExprReturn) -> bool {
+    let Some(value) = &ret.expr else { return false };
+    let Expr::Call(call) = &**value else {
+        return false;
+    };
+    let Expr::Path(path) = &*call.func else {
+        return false;
+    };
+    let mut segments = path.path.segments.iter().rev();
+    segments.next().is_some_and(|s| s.ident == "Complete")
+        && segments.next().is_some_and(|s| s.ident == "GeneratorState")
+}
+
+/// The operand evaluated first by an expression that evaluates its operands
+/// in order (calls, operators, `let` initialisers, …).
+pub(super) fn first_operand_mut(expr: &mut Expr) -> Option<&mut Expr> {
+    let right_first =
+        matches!(expr, Expr::Binary(e) if is_compound_assign(&e.op) && is_simple_place(&e.left));
+    Some(match expr {
+        Expr::Array(e) => e.elems.first_mut()?,
+        Expr::Assign(e) => &mut e.right,
+        Expr::Binary(e) => {
+            if right_first {
+                &mut e.right
+            } else {
+                &mut e.left
+            }
+        }
+        Expr::Break(e) => e.expr.as_mut()?,
+        Expr::Call(e) => e.args.first_mut()?,
+        Expr::Cast(e) => &mut e.expr,
+        Expr::Field(e) => &mut e.base,
+        Expr::Group(e) => &mut e.expr,
+        Expr::Index(e) => &mut e.expr,
+        Expr::Let(e) => &mut e.expr,
+        Expr::MethodCall(e) => &mut e.receiver,
+        Expr::Paren(e) => &mut e.expr,
+        Expr::Range(e) => e.start.as_mut().or(e.end.as_mut())?,
+        Expr::RawAddr(e) => &mut e.expr,
+        Expr::Reference(e) => &mut e.expr,
+        Expr::Repeat(e) => &mut e.expr,
+        Expr::Return(e) => e.expr.as_mut()?,
+        Expr::Struct(e) => match e.fields.first_mut() {
+            Some(field) => &mut field.expr,
+            None => e.rest.as_mut()?,
+        },
+        Expr::Try(e) => &mut e.expr,
+        Expr::Tuple(e) => e.elems.first_mut()?,
+        Expr::Unary(e) => &mut e.expr,
+        _ => return None,
+    })
+}
+
+fn is_compound_assign(op: &syn::BinOp) -> bool {
+    use syn::BinOp;
+    matches!(
+        op,
+        BinOp::AddAssign(_)
+            | BinOp::SubAssign(_)
+            | BinOp::MulAssign(_)
+            | BinOp::DivAssign(_)
+            | BinOp::RemAssign(_)
+            | BinOp::BitXorAssign(_)
+            | BinOp::BitAndAssign(_)
+            | BinOp::BitOrAssign(_)
+            | BinOp::ShlAssign(_)
+            | BinOp::ShrAssign(_)
+    )
+}
+
+/// A place whose evaluation has no side effects (`x`, `x.field`, `(*x)`).
+fn is_simple_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) => true,
+        Expr::Field(f) => is_simple_place(&f.base),
+        Expr::Paren(p) => is_simple_place(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_simple_place(&u.expr),
+        _ => false,
+    }
+}
+
+pub(super) fn block_expr(block: Block) -> syn::ExprBlock {
+    syn::ExprBlock {
+        attrs: Vec::new(),
+        label: None,
+        block,
+    }
+}
+
+pub(super) fn marker_span(expr: &Expr, points: &[YieldPoint]) -> Option<Span> {
+    struct First<'p> {
+        points: &'p [YieldPoint],
+        span: Option<Span>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for First<'_> {
+        fn visit_expr_macro(&mut self, mac: &'ast syn::ExprMacro) {
+            if self.span.is_none()
+                && let Some(index) = marker::index_of_macro(mac)
+            {
+                self.span = self.points.get(index).map(|p| p.span);
+            }
+        }
+    }
+    let mut first = First { points, span: None };
+    syn::visit::Visit::visit_expr(&mut first, expr);
+    first.span
+}
+
+/// Does `block` contain a `break`/`continue` that leaves or restarts the
+/// loop whose body it is (labeled with `label`, or unlabeled at top level)?
+pub(super) fn jumps_to_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
+    jumps(block, label, true)
+}
+
+/// Does `block` contain a `break` out of the loop whose body it is? When it
+/// does not, the loop never ends and what follows it is dead.
+pub(super) fn breaks_out_of_loop(block: &Block, label: Option<&syn::Lifetime>) -> bool {
+    jumps(block, label, false)
+}
+
+fn jumps(block: &Block, label: Option<&syn::Lifetime>, count_continue: bool) -> bool {
+    struct Jumps<'l> {
+        label: Option<&'l syn::Lifetime>,
+        loop_depth: usize,
+        count_continue: bool,
+        found: bool,
+    }
+    impl Jumps<'_> {
+        fn check(&mut self, target: Option<&syn::Lifetime>) {
+            match target {
+                None => self.found |= self.loop_depth == 0,
+                Some(target) => self.found |= self.label.is_some_and(|l| l.ident == target.ident),
+            }
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Jumps<'_> {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            match expr {
+                Expr::Break(b) => {
+                    self.check(b.label.as_ref());
+                    syn::visit::visit_expr(self, expr);
+                }
+                Expr::Continue(c) if self.count_continue => self.check(c.label.as_ref()),
+                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                    self.loop_depth += 1;
+                    syn::visit::visit_expr(self, expr);
+                    self.loop_depth -= 1;
+                }
+                Expr::Closure(_) | Expr::Async(_) => {}
+                _ => syn::visit::visit_expr(self, expr),
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut jumps = Jumps {
+        label,
+        loop_depth: 0,
+        count_continue,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut jumps, block);
+    jumps.found
+}

@@ -1,0 +1,261 @@
+//! Full mode of the lowering: code a segment passes through from its start
+//! (the whole body in the start arm, the rest of each block after the
+//! resumed statement in a resume arm). Every yield in it becomes "save the
+//! values in scope, return the yielded value"; the statements after a
+//! statement that always suspends are dead in that segment and are dropped.
+//!
+//! Only the operand an expression evaluates first may hold a yield, because
+//! nothing else has run before it; a yield elsewhere is reported.
+
+use proc_macro2::TokenStream;
+use syn::spanned::Spanned;
+use syn::{Block, Expr, Stmt};
+
+use crate::lower::control::{
+    block_expr, breaks_out_of_loop, first_operand_mut, label_is_targeted, loop_or_block,
+    marker_span, rebuild_local, stmt_always_leaves,
+};
+use crate::lower::resume::Lowerer;
+use crate::marker;
+
+/// An expression lowered for one segment.
+enum Lowered {
+    /// The expression, and whether it always suspends (so the statements
+    /// after it are dead in this segment and are dropped).
+    Expr(Expr, bool),
+    /// The expression reaches yield `N` before anything else happens: the
+    /// whole enclosing statement becomes "save and return".
+    Suspend(usize),
+}
+
+impl Lowerer<'_> {
+    fn not_supported(&mut self, expr: &Expr) {
+        let span = marker_span(expr, self.points).unwrap_or_else(|| expr.span());
+        self.cx.error(
+            span,
+            "`r#yield!` in this position is not supported yet: bind it first with `let value = r#yield!(…);` and use `value` here",
+        );
+    }
+
+    pub(super) fn full_block(&mut self, block: &Block) -> (Block, bool) {
+        let (stmts, diverges) = self.full_stmts(&block.stmts);
+        (
+            Block {
+                brace_token: block.brace_token,
+                stmts,
+            },
+            diverges,
+        )
+    }
+
+    pub(super) fn full_stmts(&mut self, stmts: &[Stmt]) -> (Vec<Stmt>, bool) {
+        let mut out = Vec::with_capacity(stmts.len());
+        for stmt in stmts {
+            let diverges = self.full_stmt(stmt, &mut out);
+            if diverges {
+                return (out, true);
+            }
+        }
+        (out, false)
+    }
+
+    /// Pushes the lowered statement; `true` when it always suspends.
+    fn full_stmt(&mut self, stmt: &Stmt, out: &mut Vec<Stmt>) -> bool {
+        if !marker::contains(stmt, None) {
+            out.push(stmt.clone());
+            return stmt_always_leaves(stmt);
+        }
+        match stmt {
+            Stmt::Local(local) => {
+                let Some(init) = &local.init else {
+                    out.push(stmt.clone());
+                    return false;
+                };
+                match self.full_expr(&init.expr) {
+                    Lowered::Suspend(index) => {
+                        out.push(Stmt::Expr(
+                            Expr::Block(block_expr(self.suspend(index))),
+                            None,
+                        ));
+                        true
+                    }
+                    Lowered::Expr(expr, diverges) => {
+                        let else_branch = init
+                            .diverge
+                            .as_ref()
+                            .map(|(token, block)| (*token, self.full_branch(block)));
+                        out.push(rebuild_local(local, expr, else_branch, diverges));
+                        diverges
+                    }
+                }
+            }
+            Stmt::Expr(expr, semi) => match self.full_expr(expr) {
+                Lowered::Suspend(index) => {
+                    out.push(Stmt::Expr(
+                        Expr::Block(block_expr(self.suspend(index))),
+                        None,
+                    ));
+                    true
+                }
+                Lowered::Expr(expr, diverges) => {
+                    let stmt = Stmt::Expr(expr, *semi);
+                    let leaves = diverges || stmt_always_leaves(&stmt);
+                    out.push(stmt);
+                    leaves
+                }
+            },
+            Stmt::Item(_) | Stmt::Macro(_) => {
+                out.push(stmt.clone());
+                false
+            }
+        }
+    }
+
+    /// A conditionally executed child (a branch, an arm body): a yield there
+    /// suspends inside the branch.
+    pub(super) fn full_branch(&mut self, expr: &Expr) -> Expr {
+        self.full_branch_div(expr).0
+    }
+
+    pub(super) fn full_branch_div(&mut self, expr: &Expr) -> (Expr, bool) {
+        match self.full_expr(expr) {
+            Lowered::Suspend(index) => (Expr::Block(block_expr(self.suspend(index))), true),
+            Lowered::Expr(expr, diverges) => (expr, diverges),
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per expression kind
+    fn full_expr(&mut self, expr: &Expr) -> Lowered {
+        if !marker::contains(expr, None) {
+            return Lowered::Expr(expr.clone(), false);
+        }
+        if let Some(index) = marker::index_of(expr) {
+            return Lowered::Suspend(index);
+        }
+        let mut expr = expr.clone();
+        let diverges = match &mut expr {
+            Expr::Block(e) => {
+                let (block, diverges) = self.full_block(&e.block);
+                e.block = block;
+                diverges && !label_is_targeted(e.label.as_ref(), &e.block)
+            }
+            Expr::Unsafe(e) => {
+                let (block, diverges) = self.full_block(&e.block);
+                e.block = block;
+                diverges
+            }
+            Expr::If(e) => {
+                if let Some(index) = self.full_operand(&mut e.cond) {
+                    return Lowered::Suspend(index);
+                }
+                let (then_branch, then_div) = self.full_block(&e.then_branch);
+                e.then_branch = then_branch;
+                let else_div = match &mut e.else_branch {
+                    Some((_, else_branch)) => match self.full_expr(else_branch) {
+                        Lowered::Suspend(index) => {
+                            **else_branch = Expr::Block(block_expr(self.suspend(index)));
+                            true
+                        }
+                        Lowered::Expr(lowered, diverges) => {
+                            **else_branch = lowered;
+                            diverges
+                        }
+                    },
+                    None => false,
+                };
+                then_div && else_div
+            }
+            Expr::Match(e) => {
+                if let Some(index) = self.full_operand(&mut e.expr) {
+                    return Lowered::Suspend(index);
+                }
+                let mut all_diverge = !e.arms.is_empty();
+                for arm in &mut e.arms {
+                    if let syn::Pat::Guard(guarded) = &arm.pat
+                        && marker::contains(&*guarded.guard, None)
+                    {
+                        self.not_supported(&guarded.guard);
+                    }
+                    match self.full_expr(&arm.body) {
+                        Lowered::Suspend(index) => {
+                            *arm.body = Expr::Block(block_expr(self.suspend(index)))
+                        }
+                        Lowered::Expr(lowered, diverges) => {
+                            *arm.body = lowered;
+                            all_diverge &= diverges;
+                        }
+                    }
+                }
+                all_diverge
+            }
+            Expr::Loop(e) => {
+                let (body, body_diverges) = self.full_block(&e.body);
+                let label_name = e.label.as_ref().map(|l| &l.name);
+                let diverges = !breaks_out_of_loop(&body, label_name);
+                return Lowered::Expr(
+                    loop_or_block(e.label.as_ref(), body, body_diverges),
+                    diverges,
+                );
+            }
+            Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                if let Some(index) = self.full_operand(&mut e.left) {
+                    return Lowered::Suspend(index);
+                }
+                *e.right = self.full_branch(&e.right);
+                false
+            }
+            _ => {
+                // Evaluate-in-order expressions: only the first operand may
+                // hold a yield, because nothing else has run before it.
+                let Some(first) = first_operand_mut(&mut expr) else {
+                    self.not_supported(&expr);
+                    return Lowered::Expr(expr, false);
+                };
+                let first_has = marker::contains(&*first, None);
+                let result = if first_has {
+                    match self.full_expr(first) {
+                        Lowered::Suspend(index) => Some(Lowered::Suspend(index)),
+                        // Nothing after the first operand runs.
+                        Lowered::Expr(lowered, true) => return Lowered::Expr(lowered, true),
+                        Lowered::Expr(lowered, false) => {
+                            *first = lowered;
+                            Some(Lowered::Expr(Expr::Verbatim(TokenStream::new()), false))
+                        }
+                    }
+                } else {
+                    None
+                };
+                if self.rest_has_marker(&expr) {
+                    self.not_supported(&expr);
+                }
+                match result {
+                    Some(Lowered::Suspend(index)) => return Lowered::Suspend(index),
+                    Some(Lowered::Expr(_, diverges)) => diverges,
+                    None => false,
+                }
+            }
+        };
+        Lowered::Expr(expr, diverges)
+    }
+
+    /// Lowers a leading operand in place; `Some(N)` when it suspends first.
+    fn full_operand(&mut self, operand: &mut Expr) -> Option<usize> {
+        match self.full_expr(operand) {
+            Lowered::Suspend(index) => Some(index),
+            Lowered::Expr(lowered, _) => {
+                *operand = lowered;
+                None
+            }
+        }
+    }
+
+    /// Does an evaluate-in-order expression hold a marker outside its first
+    /// operand?
+    fn rest_has_marker(&self, expr: &Expr) -> bool {
+        let mut expr = expr.clone();
+        if let Some(first) = first_operand_mut(&mut expr) {
+            *first = Expr::Verbatim(TokenStream::new());
+        }
+        marker::contains(&expr, None)
+    }
+}
