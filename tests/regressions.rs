@@ -320,3 +320,28 @@ fn path_spelling() {
 fn yield_spelled_with_a_path() {
     assert_eq!(path_spelling().collect::<Vec<_>>(), [1, 2]);
 }
+
+/// Shadowing in the same block keeps the hidden value where it was declared:
+/// it drops after the bindings declared between the two, as in a plain
+/// function (the shadowing binding is renamed, the hidden one never moves).
+#[generator(yield = u32)]
+fn shadow_with_binding_between(log: gen_workspace::drops::DropLog) {
+    let x = log.guard("x1");
+    let _b = log.guard("b");
+    let x = log.guard(format!("x2 after {}", x.name()));
+    r#yield!(1);
+    let _ = x.name();
+}
+
+#[test]
+fn same_block_shadowing_keeps_plain_drop_order() {
+    let log = gen_workspace::drops::DropLog::new();
+    let mut g = shadow_with_binding_between(log.clone());
+    assert_eq!(g.next(), Some(1));
+    g.close();
+    assert_eq!(log.dropped(), ["x2 after x1", "b", "x1"]);
+
+    log.clear();
+    assert_eq!(shadow_with_binding_between(log.clone()).count(), 1);
+    assert_eq!(log.dropped(), ["x2 after x1", "b", "x1"]);
+}

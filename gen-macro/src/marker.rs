@@ -58,18 +58,6 @@ pub(crate) fn normalize_stmt(stmt: &mut syn::Stmt) {
     }
 }
 
-/// [`normalize_stmt`] on every statement of a re-parsed tree.
-pub(crate) fn normalize_all(stmt: &mut syn::Stmt) {
-    struct Normalize;
-    impl syn::visit_mut::VisitMut for Normalize {
-        fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-            normalize_stmt(stmt);
-            syn::visit_mut::visit_stmt_mut(self, stmt);
-        }
-    }
-    syn::visit_mut::VisitMut::visit_stmt_mut(&mut Normalize, stmt);
-}
-
 pub(crate) fn index_of(expr: &Expr) -> Option<usize> {
     match expr {
         Expr::Macro(mac) => index_of_macro(mac),

@@ -3,21 +3,19 @@
 //! each suspension point saves is decided from these records (see
 //! `analysis::slots`).
 //!
-//! The walk also splits `let` statements that shadow a binding of the same
-//! block before a later yield (see [`Walker::split_shadowing_let`]), so both
-//! values stay nameable by the code that saves them.
+//! A binding hidden at a yield by another of the same name, whose value
+//! must be saved there, is made nameable by renaming the bindings that hide
+//! it (`renames`, decided by `analysis::slots` and applied by a second walk).
 
 use std::collections::HashMap;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::format_ident;
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Ident, Pat, Stmt};
 
 use crate::analysis::syntax::{
     BORROWING_ITERATORS, BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES, cond_has_let,
-    format_captures, is_hidden_iterator, is_split_remainder, local_is_known_copy, pat_bindings,
-    place_root,
+    format_captures, is_hidden_iterator, local_is_known_copy, pat_bindings, place_root,
 };
 use crate::marker::{self, YieldPoint};
 
@@ -89,7 +87,6 @@ pub(super) struct Walker<'p> {
     pub(super) pos: usize,
     /// Inside a `move` closure every captured name is moved.
     pub(super) force_move: usize,
-    pub(super) next_hidden: usize,
 }
 
 impl Walker<'_> {
@@ -105,7 +102,11 @@ impl Walker<'_> {
     pub(super) fn declare(&mut self, ident: Ident, mutable: bool, no_init: bool) -> BindingId {
         let id = self.bindings.len();
         let ident = match self.renames.get(&id) {
-            Some((_, hidden)) => hidden.clone(),
+            Some((_, hidden)) => {
+                let mut hidden = hidden.clone();
+                hidden.set_span(ident.span());
+                hidden
+            }
             None => ident,
         };
         let decl_pos = self.tick();
@@ -210,120 +211,10 @@ impl Walker<'_> {
         self.in_frame(|w| w.walk_stmts(&mut block.stmts));
     }
 
-    fn walk_stmts(&mut self, stmts: &mut Vec<Stmt>) {
-        let has_marker_after: Vec<bool> = {
-            let mut after = vec![false; stmts.len()];
-            let mut seen = false;
-            for (i, stmt) in stmts.iter().enumerate().rev() {
-                after[i] = seen;
-                seen = seen || marker::contains(stmt, None);
-            }
-            after
-        };
-        let old = std::mem::take(stmts);
-        for (i, stmt) in old.into_iter().enumerate() {
-            match stmt {
-                Stmt::Local(local)
-                    if has_marker_after[i]
-                        && local.init.is_some()
-                        && !is_split_remainder(&local) =>
-                {
-                    self.split_shadowing_let(local, stmts);
-                }
-                mut stmt => {
-                    self.walk_stmt(&mut stmt);
-                    stmts.push(stmt);
-                }
-            }
+    fn walk_stmts(&mut self, stmts: &mut [Stmt]) {
+        for stmt in stmts {
+            self.walk_stmt(stmt);
         }
-    }
-
-    /// Bindings the `let` would shadow whose values must stay nameable for
-    /// a later yield: those of the same block, or arguments shadowed at the
-    /// top of the body (both stay hidden for the rest of their scope).
-    fn shadowed_in_same_scope(&self, pat: &Pat) -> Vec<BindingId> {
-        let depth = self.depth();
-        pat_bindings(pat)
-            .into_iter()
-            .filter_map(|(ident, ..)| {
-                let id = self.lookup_user_name(&ident.to_string())?;
-                let old_depth = self.bindings[id].depth;
-                (old_depth == depth || (old_depth == 0 && depth == 1)).then_some(id)
-            })
-            .collect()
-    }
-
-    /// Desugar `let PAT = INIT;` that shadows a binding `x` of the same
-    /// block into `let __tmp = INIT; let __alias = x; let PAT = __tmp;`.
-    /// The old value is moved to a hidden name after INIT has used it, so a
-    /// later yield can save both. Done only when `x` was not moved already.
-    fn split_shadowing_let(&mut self, mut local: syn::Local, out: &mut Vec<Stmt>) {
-        let shadowed = self.shadowed_in_same_scope(&local.pat);
-        if shadowed.is_empty() {
-            let mut stmt = Stmt::Local(local);
-            self.walk_stmt(&mut stmt);
-            out.push(stmt);
-            return;
-        }
-        let span = crate::spans::glue(local.let_token.span);
-        let (ref_init, borrow_of) = self.reference_init(&local);
-        let tmp = format_ident!(
-            "__gen_tmp_{}",
-            self.next_hidden,
-            span = Span::mixed_site().located_at(span)
-        );
-        self.next_hidden += 1;
-        let Some(init) = local.init.take() else {
-            // Callers only pass `let`s with an initialiser.
-            let mut stmt = Stmt::Local(local);
-            self.walk_stmt(&mut stmt);
-            out.push(stmt);
-            return;
-        };
-        let (pat, ty) = match local.pat {
-            Pat::Type(pat_type) => (*pat_type.pat, Some(pat_type.ty)),
-            pat => (pat, None),
-        };
-        let ty = ty.map(|ty| quote::quote!(: #ty));
-        let init_expr = &init.expr;
-        let mut first: Stmt = syn::parse_quote_spanned!(span=> let #tmp #ty = #init_expr;);
-        marker::normalize_all(&mut first);
-        self.walk_stmt(&mut first);
-        out.push(first);
-        for old in shadowed {
-            let binding = &self.bindings[old];
-            let moved = binding.no_init || binding.uses.iter().any(|u| u.moving);
-            if moved {
-                continue;
-            }
-            let name = binding.ident.clone();
-            let alias = format_ident!(
-                "__gen_alias_{}",
-                self.next_hidden,
-                span = Span::mixed_site().located_at(span)
-            );
-            self.next_hidden += 1;
-            let mut stmt: Stmt = syn::parse_quote_spanned!(span=> let #alias = #name;);
-            self.walk_stmt(&mut stmt);
-            out.push(stmt);
-        }
-        let diverge = init.diverge.map(|(else_token, mut block)| {
-            self.walk_expr(&mut block, Ctx::Move);
-            (else_token, block)
-        });
-        self.use_name(&tmp.to_string(), Ctx::Move);
-        let first_new = self.bindings.len();
-        self.declare_pat(&pat, ref_init, borrow_of, false);
-        let mut pat = pat;
-        self.rename_in_pat(&mut pat, first_new);
-        let tmp_expr: Expr = syn::parse_quote!(#tmp);
-        local.pat = pat;
-        local.init = Some(syn::LocalInit {
-            eq_token: init.eq_token,
-            expr: Box::new(tmp_expr),
-            diverge,
-        });
-        out.push(Stmt::Local(local));
     }
 
     /// Is this `let` a plain reference (`= &x…`, `: &T`), and to which local?

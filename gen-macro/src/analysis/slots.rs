@@ -72,7 +72,7 @@ pub(crate) fn analyze(
         }
         for (id, original) in fresh {
             let hidden = format_ident!(
-                "{}__gen_shadow{}",
+                "{}_shadow_{}",
                 original.to_string().trim_start_matches("r#"),
                 id
             );
@@ -100,7 +100,6 @@ fn analyze_once(
         renames,
         pos: 0,
         force_move: 0,
-        next_hidden: 0,
     };
     for arg in args {
         match arg {
@@ -134,10 +133,20 @@ fn analyze_once(
         in_place.push(walker.can_stay_in_place(point, &saved));
         slots.push(saved);
     }
-    let hidden_names = renames
-        .values()
-        .map(|(original, hidden)| (hidden.to_string(), original.clone()))
-        .collect();
+    // Mixed-site hygiene gives one more context per name, not one per
+    // binding: only the first renamed binding of each name gets its name
+    // back; further ones keep their hidden names.
+    let mut ordered: Vec<_> = renames.iter().collect();
+    ordered.sort_by_key(|(id, _)| **id);
+    let mut restored: Vec<String> = Vec::new();
+    let mut hidden_names = HashMap::new();
+    for (_, (original, hidden)) in ordered {
+        let name = original.to_string();
+        if !restored.contains(&name) {
+            restored.push(name);
+            hidden_names.insert(hidden.to_string(), original.clone());
+        }
+    }
     let analysis = Analysis {
         bindings: walker.bindings,
         slots,
@@ -156,6 +165,7 @@ impl Walker<'_> {
         &self,
         id: BindingId,
         point: &PointScope,
+        live: bool,
         conflicts: &mut Conflicts,
         cx: &mut Diagnostics,
     ) {
@@ -166,6 +176,11 @@ impl Walker<'_> {
             }
             let hider = &self.bindings[other];
             if hider.format_captured {
+                // Not renamed. A value only kept for its drop is then dropped
+                // when the generator suspends; one used later cannot be saved.
+                if !live {
+                    return;
+                }
                 cx.error(
                     self.bindings[id].ident.span(),
                     format!(
@@ -235,8 +250,10 @@ impl Walker<'_> {
             let store = if binding.is_ref {
                 live
             } else if !visible {
-                if live {
-                    self.hidden_at_yield(id, point, conflicts, cx);
+                // Needed after the yield, or holding a value to drop at the
+                // end of its scope: make the bindings hiding it step aside.
+                if live || !moved {
+                    self.hidden_at_yield(id, point, live, conflicts, cx);
                 }
                 false
             } else {

@@ -56,13 +56,6 @@ fn expr_is_copy_literal(expr: &Expr) -> bool {
     }
 }
 
-/// `let PAT = __gen_tmp_N;`: the last part of an already split `let`.
-pub(super) fn is_split_remainder(local: &syn::Local) -> bool {
-    local.init.as_ref().is_some_and(|init| {
-        matches!(&*init.expr, Expr::Path(p) if p.path.get_ident().is_some_and(|i| i.to_string().starts_with("__gen_tmp_")))
-    })
-}
-
 /// Name prefix of the iterator a desugared `for` loop keeps.
 pub(super) const HIDDEN_ITERATOR: &str = "__gen_iter_";
 
