@@ -345,3 +345,33 @@ fn same_block_shadowing_keeps_plain_drop_order() {
     assert_eq!(shadow_with_binding_between(log.clone()).count(), 1);
     assert_eq!(log.dropped(), ["x2 after x1", "b", "x1"]);
 }
+
+/// A panic while a hot loop runs in place: the values stay in the state
+/// during the resume, so the runtime's guard drops them (once) and the
+/// generator is finished afterwards.
+#[generator(yield = u32)]
+fn panics_in_place(log: gen_workspace::drops::DropLog, at: u32) {
+    let _guard = log.guard("guard");
+    let mut i: u32 = 0;
+    loop {
+        i += 1;
+        assert!(i != at, "boom at {i}");
+        r#yield!(i);
+    }
+}
+
+#[test]
+fn panic_in_an_in_place_loop_drops_saved_values_once() {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let log = gen_workspace::drops::DropLog::new();
+    let mut g = panics_in_place(log.clone(), 3);
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(g.next(), Some(2));
+    let result = catch_unwind(AssertUnwindSafe(|| g.next()));
+    assert!(result.is_err());
+    assert_eq!(log.dropped(), ["guard"]);
+    assert!(g.is_finished());
+    assert_eq!(g.next(), None);
+    drop(g);
+    assert_eq!(log.dropped(), ["guard"]);
+}
