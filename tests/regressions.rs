@@ -375,3 +375,64 @@ fn panic_in_an_in_place_loop_drops_saved_values_once() {
     drop(g);
     assert_eq!(log.dropped(), ["guard"]);
 }
+
+// ---- yields after other operands (hoisted, left-to-right order kept)
+
+use std::cell::RefCell;
+
+fn add3(a: i32, b: i32, c: i32) -> i32 {
+    a * 100 + b * 10 + c
+}
+
+#[generator(yield = i32, send = i32)]
+fn call_args(log: &RefCell<Vec<&'static str>>) -> i32 {
+    let a = || {
+        log.borrow_mut().push("a");
+        1
+    };
+    let c = || {
+        log.borrow_mut().push("c");
+        3
+    };
+    add3(a(), r#yield!(0), c())
+}
+
+#[generator(yield = usize, send = String)]
+fn push_sent() -> Vec<String> {
+    let mut v = Vec::new();
+    v.push(r#yield!(v.len()));
+    v.push(r#yield!(v.len()));
+    v
+}
+
+#[generator(yield = i32, send = i32)]
+fn arithmetic() -> i32 {
+    let x = 5;
+    let y = x * 2 + r#yield!(x);
+    let z = (r#yield!(y), y, r#yield!(y + 1));
+    z.0 + z.1 + z.2
+}
+
+#[test]
+fn yields_after_other_operands() {
+    let log = RefCell::new(Vec::new());
+    let (first, mut g) = call_args(&log).start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(*log.borrow(), ["a"]);
+    assert_eq!(g.send(2), GeneratorState::Complete(123));
+    assert_eq!(*log.borrow(), ["a", "c"]);
+
+    let (first, mut g) = push_sent().start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.send("x".into()), GeneratorState::Yielded(1));
+    assert_eq!(
+        g.send("y".into()),
+        GeneratorState::Complete(vec!["x".to_string(), "y".to_string()])
+    );
+
+    let (first, mut g) = arithmetic().start();
+    assert_eq!(first, GeneratorState::Yielded(5));
+    assert_eq!(g.send(1), GeneratorState::Yielded(11));
+    assert_eq!(g.send(100), GeneratorState::Yielded(12));
+    assert_eq!(g.send(7), GeneratorState::Complete(100 + 11 + 7));
+}

@@ -11,7 +11,7 @@ use crate::args::Args;
 use crate::codegen::Emit;
 use crate::error::Diagnostics;
 use crate::lower::resume::{Lowerer, Names};
-use crate::lower::rewrite;
+use crate::lower::{hoist, rewrite};
 use crate::signature::{self, Param};
 
 pub(crate) fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -75,6 +75,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
 
     let mut points = points;
     rewrite::rewrite_body(&mut body, &mut points, &rt);
+    hoist::hoist_body(&mut body);
     let arg_bindings: Vec<slots::ArgBinding<'_>> = signature
         .params
         .iter()

@@ -58,6 +58,18 @@ pub(crate) fn normalize_stmt(stmt: &mut syn::Stmt) {
     }
 }
 
+/// [`normalize_stmt`] on every statement of a re-parsed expression.
+pub(crate) fn normalize_expr(expr: &mut Expr) {
+    struct Normalize;
+    impl syn::visit_mut::VisitMut for Normalize {
+        fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
+            normalize_stmt(stmt);
+            syn::visit_mut::visit_stmt_mut(self, stmt);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_expr_mut(&mut Normalize, expr);
+}
+
 pub(crate) fn index_of(expr: &Expr) -> Option<usize> {
     match expr {
         Expr::Macro(mac) => index_of_macro(mac),

@@ -145,8 +145,8 @@ impl Lowerer<'_> {
                 diverges
             }
             Expr::If(e) => {
-                if let Some(index) = self.full_operand(&mut e.cond) {
-                    return Lowered::Suspend(index);
+                if let Some(first) = self.full_operand(&mut e.cond) {
+                    return first;
                 }
                 let (then_branch, then_div) = self.full_block(&e.then_branch);
                 e.then_branch = then_branch;
@@ -166,8 +166,8 @@ impl Lowerer<'_> {
                 then_div && else_div
             }
             Expr::Match(e) => {
-                if let Some(index) = self.full_operand(&mut e.expr) {
-                    return Lowered::Suspend(index);
+                if let Some(first) = self.full_operand(&mut e.expr) {
+                    return first;
                 }
                 let mut all_diverge = !e.arms.is_empty();
                 for arm in &mut e.arms {
@@ -198,8 +198,8 @@ impl Lowerer<'_> {
                 );
             }
             Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
-                if let Some(index) = self.full_operand(&mut e.left) {
-                    return Lowered::Suspend(index);
+                if let Some(first) = self.full_operand(&mut e.left) {
+                    return first;
                 }
                 *e.right = self.full_branch(&e.right);
                 false
@@ -238,11 +238,14 @@ impl Lowerer<'_> {
         Lowered::Expr(expr, diverges)
     }
 
-    /// Lowers a leading operand in place; `Some(N)` when it suspends first.
-    fn full_operand(&mut self, operand: &mut Expr) -> Option<usize> {
+    /// Lowers a leading operand in place; `Some` with what replaces the
+    /// whole expression when the operand suspends or always leaves (nothing
+    /// after it runs).
+    fn full_operand(&mut self, operand: &mut Expr) -> Option<Lowered> {
         match self.full_expr(operand) {
-            Lowered::Suspend(index) => Some(index),
-            Lowered::Expr(lowered, _) => {
+            Lowered::Suspend(index) => Some(Lowered::Suspend(index)),
+            Lowered::Expr(lowered, true) => Some(Lowered::Expr(lowered, true)),
+            Lowered::Expr(lowered, false) => {
                 *operand = lowered;
                 None
             }

@@ -3,6 +3,7 @@
 
 mod control;
 mod full;
+pub(crate) mod hoist;
 pub(crate) mod inplace;
 pub(crate) mod resume;
 pub(crate) mod rewrite;

@@ -1,0 +1,185 @@
+//! Yields after other operands: `f(a(), r#yield!(b), c())`.
+//!
+//! The lowering resumes a suspension point by re-entering the expression
+//! around it, which is only faithful when nothing in that expression was
+//! evaluated before the yield. So before the analysis, an operand list with
+//! a yield after its first operand is split, keeping Rust's left-to-right
+//! order: the operands up to and including the last one holding a yield are
+//! evaluated into hidden `let`s, then the expression runs on those values.
+//!
+//! ```text
+//! Input:   total = add(base(), r#yield!(x), rest());
+//! Output:  total = { let __gen_hoist_0 = base(); let __gen_hoist_1 = r#yield!(x);
+//!                    add(__gen_hoist_0, __gen_hoist_1, rest()) };
+//! ```
+//!
+//! The hidden bindings are ordinary locals to the analysis, so a value
+//! evaluated before the yield is saved across it like any other. Places
+//! that are only borrowed or assigned (a method's receiver `v` in
+//! `v.push(…)`, an index base, the left side of `==` or of `=`) are not
+//! moved into a binding: they are evaluated after the yield, which reads the
+//! same place.
+
+use proc_macro2::Span;
+use quote::format_ident;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Stmt};
+
+use crate::marker;
+
+pub(crate) fn hoist_body(body: &mut syn::Block) {
+    Hoist { next: 0 }.visit_block_mut(body);
+}
+
+struct Hoist {
+    next: usize,
+}
+
+/// How an operand is evaluated by the expression that holds it.
+#[derive(Clone, Copy, PartialEq)]
+enum Operand {
+    /// A value, moved or copied into the operation: safe to evaluate early
+    /// into a binding.
+    Value,
+    /// A place the operation borrows or assigns: left where it is.
+    Place,
+}
+
+impl VisitMut for Hoist {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if !marker::contains(&*expr, None) {
+            return;
+        }
+        if let Some(hoisted) = self.hoist(expr) {
+            *expr = hoisted;
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+impl Hoist {
+    /// The replacement block for `expr`, when its yield is not in its first
+    /// operand.
+    fn hoist(&mut self, expr: &mut Expr) -> Option<Expr> {
+        let mut operands = operands_mut(expr);
+        let holds_yield = |op: &Expr| marker::contains(op, None);
+        let last_yield = operands.iter().rposition(|(op, _)| holds_yield(op))?;
+        let in_place = operands
+            .iter()
+            .any(|(op, kind)| *kind == Operand::Place && holds_yield(op));
+        if last_yield == 0 || in_place {
+            // Only the first operand yields, or a place does (reported by
+            // the lowering).
+            return None;
+        }
+        let mut lets: Vec<Stmt> = Vec::new();
+        for (op, kind) in operands.iter_mut().take(last_yield + 1) {
+            if *kind == Operand::Place {
+                continue;
+            }
+            let span = crate::spans::glue(Span::call_site());
+            let name = format_ident!("__gen_hoist_{}", self.next, span = Span::mixed_site());
+            self.next += 1;
+            let value = std::mem::replace(&mut **op, syn::parse_quote!(#name));
+            lets.push(syn::parse_quote_spanned!(span=> let #name = #value;));
+        }
+        let rest = expr.clone();
+        let span = crate::spans::glue(Span::call_site());
+        let mut block: Expr = syn::parse_quote_spanned!(span=> { #(#lets)* #rest });
+        // Re-parsing turned the markers into statement macros.
+        marker::normalize_expr(&mut block);
+        Some(block)
+    }
+}
+
+/// The operands of an expression that evaluates them in order, with how
+/// each is used. Empty for expressions whose children are not evaluated
+/// first-to-last (branches, loops) or that have a single operand.
+fn operands_mut(expr: &mut Expr) -> Vec<(&mut Expr, Operand)> {
+    use Operand::{Place, Value};
+    let place_or_value = |e: &Expr| if is_place(e) { Place } else { Value };
+    match expr {
+        Expr::Array(e) => e.elems.iter_mut().map(|e| (e, Value)).collect(),
+        Expr::Tuple(e) => e.elems.iter_mut().map(|e| (e, Value)).collect(),
+        Expr::Call(e) => {
+            // A named function is not evaluated; a computed callee is, first.
+            let mut ops = Vec::new();
+            if !is_place(&e.func) {
+                ops.push((&mut *e.func, Value));
+            }
+            ops.extend(e.args.iter_mut().map(|a| (a, Value)));
+            ops
+        }
+        Expr::MethodCall(e) => {
+            let receiver_kind = place_or_value(&e.receiver);
+            let mut ops = vec![(&mut *e.receiver, receiver_kind)];
+            ops.extend(e.args.iter_mut().map(|a| (a, Value)));
+            ops
+        }
+        Expr::Binary(e) => {
+            use syn::BinOp;
+            match e.op {
+                BinOp::And(_) | BinOp::Or(_) => Vec::new(),
+                // Comparisons borrow both sides.
+                BinOp::Eq(_)
+                | BinOp::Ne(_)
+                | BinOp::Lt(_)
+                | BinOp::Le(_)
+                | BinOp::Gt(_)
+                | BinOp::Ge(_) => {
+                    let left = place_or_value(&e.left);
+                    let right = place_or_value(&e.right);
+                    vec![(&mut *e.left, left), (&mut *e.right, right)]
+                }
+                // `place op= value`: the place is assigned, never moved.
+                BinOp::AddAssign(_)
+                | BinOp::SubAssign(_)
+                | BinOp::MulAssign(_)
+                | BinOp::DivAssign(_)
+                | BinOp::RemAssign(_)
+                | BinOp::BitXorAssign(_)
+                | BinOp::BitAndAssign(_)
+                | BinOp::BitOrAssign(_)
+                | BinOp::ShlAssign(_)
+                | BinOp::ShrAssign(_) => vec![(&mut *e.left, Place), (&mut *e.right, Value)],
+                _ => vec![(&mut *e.left, Value), (&mut *e.right, Value)],
+            }
+        }
+        Expr::Index(e) => vec![(&mut *e.expr, Place), (&mut *e.index, Value)],
+        Expr::Range(e) => {
+            let mut ops = Vec::new();
+            if let Some(start) = &mut e.start {
+                ops.push((&mut **start, Value));
+            }
+            if let Some(end) = &mut e.end {
+                ops.push((&mut **end, Value));
+            }
+            ops
+        }
+        Expr::Struct(e) => {
+            let mut ops: Vec<(&mut Expr, Operand)> =
+                e.fields.iter_mut().map(|f| (&mut f.expr, Value)).collect();
+            if let Some(rest) = &mut e.rest {
+                ops.push((&mut **rest, Value));
+            }
+            ops
+        }
+        // `place = value`: the value is evaluated first.
+        Expr::Assign(e) => vec![(&mut *e.right, Value), (&mut *e.left, Place)],
+        _ => Vec::new(),
+    }
+}
+
+/// A place expression without side effects: a local, a field of one, a
+/// dereference of one.
+fn is_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(_) => true,
+        Expr::Field(f) => is_place(&f.base),
+        Expr::Paren(p) => is_place(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_place(&u.expr),
+        _ => false,
+    }
+}
