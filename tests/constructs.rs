@@ -144,10 +144,7 @@ dual! {
         x *= r#yield!(x);
         x -= r#yield!(x);
         let mut v = vec![1, 2, 3];
-        // `v[1] += r#yield!(x)` is rejected ("not supported yet"): a
-        // limitation (see README), B3.
-        let sent = r#yield!(x);
-        v[1] += sent;
+        v[1] += r#yield!(x);
         x + v.iter().sum::<i64>()
     }
 }
