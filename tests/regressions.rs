@@ -436,3 +436,95 @@ fn yields_after_other_operands() {
     assert_eq!(g.send(100), GeneratorState::Yielded(12));
     assert_eq!(g.send(7), GeneratorState::Complete(100 + 11 + 7));
 }
+
+// ---- realistic shapes: stacks, peekable iterators, map entries, generics
+
+use std::collections::HashMap;
+
+enum Tree {
+    Leaf(u32),
+    Node(Box<Tree>, Box<Tree>),
+}
+
+#[generator(yield = u32)]
+fn leaves(root: Tree) {
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match node {
+            Tree::Leaf(v) => r#yield!(v),
+            Tree::Node(l, r) => {
+                stack.push(*r);
+                stack.push(*l);
+            }
+        }
+    }
+}
+
+#[generator(yield = (String, usize))]
+fn runs(words: impl Iterator<Item = String>) {
+    let mut it = words.peekable();
+    while let Some(w) = it.next() {
+        let mut n = 1;
+        while it.peek() == Some(&w) {
+            it.next();
+            n += 1;
+        }
+        r#yield!((w, n));
+    }
+}
+
+#[generator(yield = (char, usize))]
+fn char_counts(text: &str) -> HashMap<char, usize> {
+    let mut counts = HashMap::new();
+    for c in text.chars() {
+        let n = counts.entry(c).or_insert(0);
+        *n += 1;
+        let seen = *n;
+        r#yield!((c, seen));
+    }
+    counts
+}
+
+#[generator(yield = T)]
+fn dedup<T: PartialEq + Clone>(items: Vec<T>) {
+    let mut last: Option<T> = None;
+    for item in items {
+        if last.as_ref() != Some(&item) {
+            last = Some(item.clone());
+            r#yield!(item);
+        }
+    }
+}
+
+#[generator(yield = Vec<u8>)]
+fn chunks(data: Vec<u8>, size: usize) {
+    let mut start = 0;
+    while start < data.len() {
+        let end = (start + size).min(data.len());
+        r#yield!(data[start..end].to_vec());
+        start = end;
+    }
+}
+
+#[test]
+fn realistic_shapes() {
+    let t = Tree::Node(
+        Box::new(Tree::Leaf(1)),
+        Box::new(Tree::Node(Box::new(Tree::Leaf(2)), Box::new(Tree::Leaf(3)))),
+    );
+    assert_eq!(leaves(t).collect::<Vec<_>>(), [1, 2, 3]);
+    let w = ["a", "a", "b", "a"].iter().map(|s| s.to_string());
+    assert_eq!(
+        runs(w).collect::<Vec<_>>(),
+        [
+            ("a".to_string(), 2),
+            ("b".to_string(), 1),
+            ("a".to_string(), 1)
+        ]
+    );
+    let mut g = char_counts("abca");
+    assert_eq!(g.by_ref().map(|(_, n)| n).collect::<Vec<_>>(), [1, 1, 1, 2]);
+    assert_eq!(g.take_return().unwrap()[&'a'], 2);
+    assert_eq!(dedup(vec![1, 1, 2, 2, 1]).collect::<Vec<_>>(), [1, 2, 1]);
+    assert_eq!(chunks(vec![1, 2, 3, 4, 5], 2).count(), 3);
+}

@@ -15,7 +15,8 @@ use syn::{Block, Expr, Ident, Pat, Stmt};
 
 use crate::analysis::syntax::{
     BORROWING_ITERATORS, BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES, cond_has_let,
-    format_captures, is_hidden_iterator, local_is_known_copy, pat_bindings, place_root,
+    format_captures, is_hidden_iterator, local_is_known_copy, method_chain_root, pat_bindings,
+    place_root, returns_borrow,
 };
 use crate::marker::{self, YieldPoint};
 
@@ -252,6 +253,13 @@ impl Walker<'_> {
                     Some(id) => (true, Some((id, iterable.span()))),
                     None => (false, None),
                 }
+            }
+            // `map.entry(k).or_insert(0)`, `s.as_str()`, `v.iter()`: a
+            // reference, or an iterator over a borrow, with no destructor
+            // worth keeping: saved only when used after a yield.
+            Expr::MethodCall(m) if returns_borrow(&m.method.to_string()) => {
+                let root = method_chain_root(&m.receiver);
+                (true, owned_root(root).map(|id| (id, m.receiver.span())))
             }
             _ => (annotated_ref, None),
         }

@@ -179,6 +179,35 @@ pub(crate) fn if_has_let(cond: &Expr) -> bool {
 }
 
 /// The local at the root of a place expression: `v` in `&v`, `&v.a[i]`.
+/// Methods whose result borrows the receiver: references (`or_insert`,
+/// `as_str`, …) and borrowing iterators.
+pub(super) fn returns_borrow(method: &str) -> bool {
+    const REFERENCES: &[&str] = &[
+        "or_insert",
+        "or_insert_with",
+        "or_insert_with_key",
+        "or_default",
+        "as_str",
+        "as_slice",
+        "as_bytes",
+        "as_mut_slice",
+        "as_path",
+        "as_os_str",
+        "last_mut",
+        "first_mut",
+    ];
+    REFERENCES.contains(&method) || BORROWING_ITERATORS.contains(&method)
+}
+
+/// The receiver a chain of method calls starts from: `counts` in
+/// `counts.entry(c).or_insert(0)`.
+pub(super) fn method_chain_root(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::MethodCall(m) => method_chain_root(&m.receiver),
+        other => other,
+    }
+}
+
 pub(super) fn place_root(expr: &Expr) -> Option<String> {
     match expr {
         Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(ToString::to_string),
