@@ -15,8 +15,8 @@ use syn::{Block, Expr, Ident, Pat, Stmt};
 
 use crate::analysis::syntax::{
     BORROWING_ITERATORS, BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES, cond_has_let,
-    format_captures, is_hidden_iterator, local_is_known_copy, method_chain_root, pat_bindings,
-    place_root, returns_borrow,
+    format_captures, is_comparison, is_compound_assign, is_hidden_iterator, local_is_known_copy,
+    method_chain_root, pat_bindings, place_root, returns_borrow,
 };
 use crate::marker::{self, YieldPoint};
 
@@ -403,25 +403,12 @@ impl Walker<'_> {
                 self.walk_expr(&mut e.left, Ctx::Place);
             }
             Expr::Binary(e) => {
-                use syn::BinOp;
-                let (left, right) = match e.op {
-                    BinOp::Eq(_)
-                    | BinOp::Ne(_)
-                    | BinOp::Lt(_)
-                    | BinOp::Le(_)
-                    | BinOp::Gt(_)
-                    | BinOp::Ge(_) => (Ctx::Place, Ctx::Place),
-                    BinOp::AddAssign(_)
-                    | BinOp::SubAssign(_)
-                    | BinOp::MulAssign(_)
-                    | BinOp::DivAssign(_)
-                    | BinOp::RemAssign(_)
-                    | BinOp::BitXorAssign(_)
-                    | BinOp::BitAndAssign(_)
-                    | BinOp::BitOrAssign(_)
-                    | BinOp::ShlAssign(_)
-                    | BinOp::ShrAssign(_) => (Ctx::Place, Ctx::Move),
-                    _ => (Ctx::Move, Ctx::Move),
+                let (left, right) = if is_comparison(&e.op) {
+                    (Ctx::Place, Ctx::Place)
+                } else if is_compound_assign(&e.op) {
+                    (Ctx::Place, Ctx::Move)
+                } else {
+                    (Ctx::Move, Ctx::Move)
                 };
                 self.walk_expr(&mut e.left, left);
                 self.walk_expr(&mut e.right, right);

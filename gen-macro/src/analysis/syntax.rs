@@ -179,6 +179,33 @@ pub(crate) fn if_has_let(cond: &Expr) -> bool {
 }
 
 /// The local at the root of a place expression: `v` in `&v`, `&v.a[i]`.
+/// `==`, `<`, …: both operands are borrowed (through `PartialEq`/`PartialOrd`).
+pub(crate) fn is_comparison(op: &syn::BinOp) -> bool {
+    use syn::BinOp;
+    matches!(
+        op,
+        BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_)
+    )
+}
+
+/// `+=`, `<<=`, …: the left operand is a place that is assigned.
+pub(crate) fn is_compound_assign(op: &syn::BinOp) -> bool {
+    use syn::BinOp;
+    matches!(
+        op,
+        BinOp::AddAssign(_)
+            | BinOp::SubAssign(_)
+            | BinOp::MulAssign(_)
+            | BinOp::DivAssign(_)
+            | BinOp::RemAssign(_)
+            | BinOp::BitXorAssign(_)
+            | BinOp::BitAndAssign(_)
+            | BinOp::BitOrAssign(_)
+            | BinOp::ShlAssign(_)
+            | BinOp::ShrAssign(_)
+    )
+}
+
 /// Methods whose result borrows the receiver: references (`or_insert`,
 /// `as_str`, …) and borrowing iterators.
 pub(super) fn returns_borrow(method: &str) -> bool {

@@ -6,6 +6,7 @@
 use proc_macro2::Span;
 use syn::{Block, Expr, Stmt};
 
+use crate::analysis::syntax::is_compound_assign;
 use crate::marker::{self, YieldPoint};
 
 /// `let PAT = EXPR [else …];` with a lowered initialiser; when it always
@@ -255,23 +256,6 @@ pub(super) fn first_operand_mut(expr: &mut Expr) -> Option<&mut Expr> {
         Expr::Unary(e) => &mut e.expr,
         _ => return None,
     })
-}
-
-fn is_compound_assign(op: &syn::BinOp) -> bool {
-    use syn::BinOp;
-    matches!(
-        op,
-        BinOp::AddAssign(_)
-            | BinOp::SubAssign(_)
-            | BinOp::MulAssign(_)
-            | BinOp::DivAssign(_)
-            | BinOp::RemAssign(_)
-            | BinOp::BitXorAssign(_)
-            | BinOp::BitAndAssign(_)
-            | BinOp::BitOrAssign(_)
-            | BinOp::ShlAssign(_)
-            | BinOp::ShrAssign(_)
-    )
 }
 
 /// A place whose evaluation has no side effects (`x`, `x.field`, `(*x)`).

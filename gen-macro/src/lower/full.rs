@@ -72,13 +72,7 @@ impl Lowerer<'_> {
                     return false;
                 };
                 match self.full_expr(&init.expr) {
-                    Lowered::Suspend(index) => {
-                        out.push(Stmt::Expr(
-                            Expr::Block(block_expr(self.suspend(index))),
-                            None,
-                        ));
-                        true
-                    }
+                    Lowered::Suspend(index) => self.push_suspend(index, out),
                     Lowered::Expr(expr, diverges) => {
                         let else_branch = init
                             .diverge
@@ -90,13 +84,7 @@ impl Lowerer<'_> {
                 }
             }
             Stmt::Expr(expr, semi) => match self.full_expr(expr) {
-                Lowered::Suspend(index) => {
-                    out.push(Stmt::Expr(
-                        Expr::Block(block_expr(self.suspend(index))),
-                        None,
-                    ));
-                    true
-                }
+                Lowered::Suspend(index) => self.push_suspend(index, out),
                 Lowered::Expr(expr, diverges) => {
                     let stmt = Stmt::Expr(expr, *semi);
                     let leaves = diverges || stmt_always_leaves(&stmt);
@@ -109,6 +97,16 @@ impl Lowerer<'_> {
                 false
             }
         }
+    }
+
+    /// The statement that reaches yield `index` first becomes "save and
+    /// return"; nothing after it runs in this segment.
+    fn push_suspend(&mut self, index: usize, out: &mut Vec<Stmt>) -> bool {
+        out.push(Stmt::Expr(
+            Expr::Block(block_expr(self.suspend(index))),
+            None,
+        ));
+        true
     }
 
     /// A conditionally executed child (a branch, an arm body): a yield there

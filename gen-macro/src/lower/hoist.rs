@@ -25,6 +25,7 @@ use quote::format_ident;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Stmt};
 
+use crate::analysis::syntax::{is_comparison, is_compound_assign};
 use crate::marker;
 
 pub(crate) fn hoist_body(body: &mut syn::Block) {
@@ -119,32 +120,18 @@ fn operands_mut(expr: &mut Expr) -> Vec<(&mut Expr, Operand)> {
             ops
         }
         Expr::Binary(e) => {
-            use syn::BinOp;
-            match e.op {
-                BinOp::And(_) | BinOp::Or(_) => Vec::new(),
+            if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
+                Vec::new()
+            } else if is_comparison(&e.op) {
                 // Comparisons borrow both sides.
-                BinOp::Eq(_)
-                | BinOp::Ne(_)
-                | BinOp::Lt(_)
-                | BinOp::Le(_)
-                | BinOp::Gt(_)
-                | BinOp::Ge(_) => {
-                    let left = place_or_value(&e.left);
-                    let right = place_or_value(&e.right);
-                    vec![(&mut *e.left, left), (&mut *e.right, right)]
-                }
+                let left = place_or_value(&e.left);
+                let right = place_or_value(&e.right);
+                vec![(&mut *e.left, left), (&mut *e.right, right)]
+            } else if is_compound_assign(&e.op) {
                 // `place op= value`: the place is assigned, never moved.
-                BinOp::AddAssign(_)
-                | BinOp::SubAssign(_)
-                | BinOp::MulAssign(_)
-                | BinOp::DivAssign(_)
-                | BinOp::RemAssign(_)
-                | BinOp::BitXorAssign(_)
-                | BinOp::BitAndAssign(_)
-                | BinOp::BitOrAssign(_)
-                | BinOp::ShlAssign(_)
-                | BinOp::ShrAssign(_) => vec![(&mut *e.left, Place), (&mut *e.right, Value)],
-                _ => vec![(&mut *e.left, Value), (&mut *e.right, Value)],
+                vec![(&mut *e.left, Place), (&mut *e.right, Value)]
+            } else {
+                vec![(&mut *e.left, Value), (&mut *e.right, Value)]
             }
         }
         Expr::Index(e) => vec![(&mut *e.expr, Place), (&mut *e.index, Value)],
