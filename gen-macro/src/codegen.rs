@@ -39,8 +39,7 @@ pub(crate) struct Emit<'a> {
     pub(crate) names: &'a Names,
     pub(crate) analysis: &'a Analysis,
     pub(crate) signature: &'a Signature,
-    pub(crate) yield_ty: &'a syn::Type,
-    pub(crate) send_ty: &'a syn::Type,
+    pub(crate) types: &'a crate::expand::ProtocolTypes,
     /// The start arm's code, then one continuation per suspension point
     /// (and whether it resumes in place).
     pub(crate) start_body: Segment,
@@ -70,8 +69,11 @@ impl Emit<'_> {
             &sig.generics.where_clause,
         );
         let (unsafety, fn_token) = (&sig.safety, &sig.fn_token);
-        let yield_ty = self.yield_ty;
-        let send_ty = self.send_ty;
+        let crate::expand::ProtocolTypes {
+            yield_ty,
+            send_ty,
+            throw_ty,
+        } = self.types;
         let return_ty = &self.signature.return_ty;
 
         let captures = if self.signature.lifetimes.is_empty() {
@@ -82,7 +84,7 @@ impl Emit<'_> {
         };
         let output = quote! {
             #rt::__private::Fresh<
-                impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Return = #return_ty> #captures
+                impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Throw = #throw_ty, Return = #return_ty> #captures
             >
         };
 
@@ -152,7 +154,7 @@ impl Emit<'_> {
                 #state_def
                 #rt::__private::fresh(
                     #state_enum::__Start { #(#start_fields),* },
-                    move |#state, #arg: #rt::__private::Resume<#send_ty>| -> #rt::__private::GeneratorState<#yield_ty, #return_ty> {
+                    move |#state, #arg: #rt::__private::Resume<#send_ty, #throw_ty>| -> #rt::__private::GeneratorState<#yield_ty, #return_ty> {
                         match #state {
                             #state_enum::__Start { .. } => {
                                 let #state_enum::__Start { #(#start_pattern),* } =

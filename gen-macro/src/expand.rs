@@ -14,6 +14,14 @@ use crate::lower::resume::{Lowerer, Names};
 use crate::lower::{hoist, rewrite};
 use crate::signature::{self, Param};
 
+/// The types of the protocol, as the expansion writes them.
+pub(crate) struct ProtocolTypes {
+    pub(crate) yield_ty: syn::Type,
+    pub(crate) send_ty: syn::Type,
+    /// `throw = E`, or `__private::NotDeclared`.
+    pub(crate) throw_ty: syn::Type,
+}
+
 pub(crate) fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
     let args: Args = match syn::parse2(args) {
         Ok(args) => args,
@@ -48,9 +56,6 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     let mut body = *block;
 
     let points = scan::scan_body(&mut body, &mut cx);
-    if let Some((span, _)) = &args.throw_ty {
-        cx.error(*span, "`throw = …` is not supported yet");
-    }
     let unit: syn::Type = syn::parse_quote!(());
     let yield_ty = match (&args.yield_ty, points.first()) {
         (Some(ty), _) => ty.clone(),
@@ -68,9 +73,19 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     signature.fill_elided(&mut yield_ty);
     let mut send_ty = args.send_ty.clone().unwrap_or_else(|| unit.clone());
     signature.fill_elided(&mut send_ty);
+    let mut throw_ty = match &args.throw_ty {
+        Some((_, ty)) => ty.clone(),
+        None => syn::parse_quote!(#rt::__private::NotDeclared),
+    };
+    signature.fill_elided(&mut throw_ty);
+    let types = ProtocolTypes {
+        yield_ty,
+        send_ty,
+        throw_ty,
+    };
 
     if !cx.is_empty() {
-        return fallback(cx, &attrs, &vis, &signature, &rt, &yield_ty, &send_ty);
+        return fallback(cx, &attrs, &vis, &signature, &rt, &types);
     }
 
     let mut points = points;
@@ -113,8 +128,9 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         points: &points,
         cx: &mut cx,
         names: &names,
-        yield_ty: &yield_ty,
+        yield_ty: &types.yield_ty,
         send_is_unit: args.send_is_unit(),
+        throw_declared: args.throw_ty.is_some(),
         next_flag: 0,
         in_place: None,
     };
@@ -124,14 +140,13 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         .collect();
 
     if !cx.is_empty() {
-        return fallback(cx, &attrs, &vis, &signature, &rt, &yield_ty, &send_ty);
+        return fallback(cx, &attrs, &vis, &signature, &rt, &types);
     }
     let emit = Emit {
         names: &names,
         analysis: &analysis,
         signature: &signature,
-        yield_ty: &yield_ty,
-        send_ty: &send_ty,
+        types: &types,
         start_body,
         resume_bodies,
     };
@@ -185,9 +200,13 @@ fn fallback(
     vis: &syn::Visibility,
     signature: &signature::Signature,
     rt: &syn::Path,
-    yield_ty: &syn::Type,
-    send_ty: &syn::Type,
+    types: &ProtocolTypes,
 ) -> TokenStream {
+    let ProtocolTypes {
+        yield_ty,
+        send_ty,
+        throw_ty,
+    } = types;
     let errors = cx.into_compile_errors();
     let sig = &signature.sig;
     let (ident, generics, inputs, where_clause) = (
@@ -203,7 +222,7 @@ fn fallback(
         #(#attrs)*
         #[allow(unused_variables, clippy::all)]
         #vis #unsafety #fn_token #ident #generics (#inputs)
-            -> #rt::__private::Fresh<impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Return = #return_ty>>
+            -> #rt::__private::Fresh<impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Throw = #throw_ty, Return = #return_ty>>
             #where_clause
         {
             #rt::__private::stub()
@@ -227,6 +246,10 @@ fn fallback_for_tokens(cx: Diagnostics, item: TokenStream, _: Option<()>) -> Tok
     } = function;
     let signature = signature::from_syn(sig, &mut cx);
     let rt: syn::Path = syn::parse_quote!(::gen_runtime);
-    let unit: syn::Type = syn::parse_quote!(());
-    fallback(cx, &attrs, &vis, &signature, &rt, &unit, &unit)
+    let types = ProtocolTypes {
+        yield_ty: syn::parse_quote!(()),
+        send_ty: syn::parse_quote!(()),
+        throw_ty: syn::parse_quote!(#rt::__private::NotDeclared),
+    };
+    fallback(cx, &attrs, &vis, &signature, &rt, &types)
 }

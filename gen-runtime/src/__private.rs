@@ -10,24 +10,43 @@ pub use core;
 
 /// How the caller resumed the state machine.
 #[derive(Debug)]
-pub enum Resume<S> {
+pub enum Resume<S, E> {
     /// First resume through `start()`: there is no yield to receive a value.
     Start,
     /// `next()` or `send(value)`.
     Send(S),
+    /// `throw(error)` (only with `#[generator(throw = E)]`).
+    Throw(E),
 }
 
-impl<S> Resume<S> {
-    /// The value sent to a suspended yield. A `Start` can only reach the
-    /// initial state, so the panic branch is dead code in practice.
+impl<S, E> Resume<S, E> {
+    /// The value sent to a suspended yield of a generator without `throw`.
+    /// Only `start` resumes with `Start`, and only the initial state, so
+    /// the panic branch is dead code in practice; a `Throw` cannot be built
+    /// for such a generator (its `E` is [`NotDeclared`]).
     #[inline(always)]
     pub fn into_sent(self) -> S {
         match self {
             Resume::Send(value) => value,
+            Resume::Start | Resume::Throw(_) => resumed_without_value(),
+        }
+    }
+
+    /// What `r#yield!` evaluates to in a generator with `throw = E`.
+    #[inline(always)]
+    pub fn into_result(self) -> Result<S, E> {
+        match self {
+            Resume::Send(value) => Ok(value),
+            Resume::Throw(error) => Err(error),
             Resume::Start => resumed_without_value(),
         }
     }
 }
+
+/// The throw type of a generator declared without `throw = E`: it cannot be
+/// constructed, so nothing can be thrown into such a generator.
+#[derive(Debug)]
+pub struct NotDeclared(());
 
 #[cold]
 #[inline(never)]
@@ -49,16 +68,20 @@ pub trait GenState {
     fn poison(&mut self);
 }
 
+/// The protocol's types, carried without being stored: a function pointer
+/// type keeps auto traits and variance independent of them.
+type Protocol<Y, S, E, R> = PhantomData<fn(S, E) -> (Y, R)>;
+
 /// The object behind a generator: the state enum and the resume closure
 /// that owns the code. Built by one generic call so that rustc knows the
 /// state's type before it checks the closure body.
-pub struct Machine<St, F, Y, S, R> {
+pub struct Machine<St, F, Y, S, E, R> {
     state: St,
     resume: F,
-    _types: PhantomData<fn(S) -> (Y, R)>,
+    _types: Protocol<Y, S, E, R>,
 }
 
-impl<St, F, Y, S, R> core::fmt::Debug for Machine<St, F, Y, S, R>
+impl<St, F, Y, S, E, R> core::fmt::Debug for Machine<St, F, Y, S, E, R>
 where
     St: GenState,
 {
@@ -73,25 +96,30 @@ where
 pub trait RawGenerator {
     type Yield;
     type Send;
+    type Throw;
     type Return;
-    fn resume_raw(&mut self, arg: Resume<Self::Send>) -> GeneratorState<Self::Yield, Self::Return>;
+    fn resume_raw(
+        &mut self,
+        arg: Resume<Self::Send, Self::Throw>,
+    ) -> GeneratorState<Self::Yield, Self::Return>;
     fn phase(&self) -> Phase;
     fn complete(&mut self, value: Self::Return);
     fn take_return(&mut self) -> Option<Self::Return>;
     fn close(&mut self);
 }
 
-impl<St, F, Y, S, R> RawGenerator for Machine<St, F, Y, S, R>
+impl<St, F, Y, S, E, R> RawGenerator for Machine<St, F, Y, S, E, R>
 where
     St: GenState<Return = R>,
-    F: FnMut(&mut St, Resume<S>) -> GeneratorState<Y, R>,
+    F: FnMut(&mut St, Resume<S, E>) -> GeneratorState<Y, R>,
 {
     type Yield = Y;
     type Send = S;
+    type Throw = E;
     type Return = R;
 
     #[inline(always)]
-    fn resume_raw(&mut self, arg: Resume<S>) -> GeneratorState<Y, R> {
+    fn resume_raw(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, R> {
         // A resume that updates saved values in place leaves the state at its
         // suspension point while the body runs; if the body panics, the
         // guard drops those values once and marks the generator finished.
@@ -130,10 +158,10 @@ impl<St: GenState> Drop for PoisonOnUnwind<'_, St> {
 /// Entry point of every expansion: the initial state first, then the
 /// closure, so the closure's parameter type is known when rustc checks it.
 #[inline(always)]
-pub fn fresh<St, F, Y, S, R>(state: St, resume: F) -> Fresh<Machine<St, F, Y, S, R>>
+pub fn fresh<St, F, Y, S, E, R>(state: St, resume: F) -> Fresh<Machine<St, F, Y, S, E, R>>
 where
     St: GenState<Return = R>,
-    F: FnMut(&mut St, Resume<S>) -> GeneratorState<Y, R>,
+    F: FnMut(&mut St, Resume<S, E>) -> GeneratorState<Y, R>,
 {
     Fresh::from_raw(Machine {
         state,
@@ -216,18 +244,19 @@ pub fn resumed_finished() -> ! {
 /// What a generator function expands to when the macro reported errors:
 /// the right type, so callers see no follow-on errors. Never resumed,
 /// because the crate does not compile.
-pub fn stub<Y, S, R>() -> Fresh<Stub<Y, S, R>> {
+pub fn stub<Y, S, E, R>() -> Fresh<Stub<Y, S, E, R>> {
     Fresh::from_raw(Stub(PhantomData))
 }
 
 #[derive(Debug)]
-pub struct Stub<Y, S, R>(PhantomData<fn(S) -> (Y, R)>);
+pub struct Stub<Y, S, E, R>(Protocol<Y, S, E, R>);
 
-impl<Y, S, R> RawGenerator for Stub<Y, S, R> {
+impl<Y, S, E, R> RawGenerator for Stub<Y, S, E, R> {
     type Yield = Y;
     type Send = S;
+    type Throw = E;
     type Return = R;
-    fn resume_raw(&mut self, _: Resume<S>) -> GeneratorState<Y, R> {
+    fn resume_raw(&mut self, _: Resume<S, E>) -> GeneratorState<Y, R> {
         resumed_finished()
     }
     fn phase(&self) -> Phase {

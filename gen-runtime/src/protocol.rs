@@ -40,6 +40,9 @@ pub trait Generator {
     type Yield;
     /// The type a caller sends in; `r#yield!` evaluates to it.
     type Send;
+    /// The error type `throw` delivers (`throw = E`); a type that cannot be
+    /// built for generators that declared none.
+    type Throw;
     /// The value the body returns when it completes.
     type Return;
 
@@ -50,6 +53,14 @@ pub trait Generator {
     ///
     /// When the generator has completed or was closed.
     fn resume(&mut self, arg: Self::Send) -> GeneratorState<Self::Yield, Self::Return>;
+
+    /// Resumes the body with `error` at the yield it is suspended at, which
+    /// then evaluates to `Err(error)`.
+    ///
+    /// # Panics
+    ///
+    /// When the generator has not started, has completed, or was closed.
+    fn throw(&mut self, error: Self::Throw) -> GeneratorState<Self::Yield, Self::Return>;
 
     /// Where the generator is in its life.
     fn phase(&self) -> Phase;

@@ -7,7 +7,7 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use crate::__private::{RawGenerator, Resume};
+use crate::__private::{NotDeclared, RawGenerator, Resume};
 use crate::protocol::{Generator, GeneratorState, Phase};
 
 /// A generator whose body has not run yet: what a `#[generator]` function
@@ -43,6 +43,47 @@ impl UnitSend for () {
     #[inline(always)]
     fn unit() -> Self {}
 }
+
+/// Marks the errors a generator accepts through `throw`: its declared
+/// `throw = E`, and nothing for a generator that declared none.
+#[diagnostic::on_unimplemented(
+    message = "this generator does not accept thrown errors of type `{T}`",
+    label = "`throw` needs the generator to declare the error type it accepts",
+    note = "declare it with `#[generator(…, throw = {T})]`: every `r#yield!` then evaluates to `Result<S, {T}>`, `Err(e)` when `e` was thrown in"
+)]
+pub trait AcceptsThrown<T> {
+    #[doc(hidden)]
+    fn accept(error: T) -> Self;
+}
+
+impl<T> AcceptsThrown<T> for T {
+    #[inline(always)]
+    fn accept(error: T) -> T {
+        error
+    }
+}
+
+/// A second implementation for [`NotDeclared`], so that rustc cannot infer
+/// the thrown type from the bound alone and reports the message above
+/// instead of "expected `NotDeclared`".
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum NeverThrown {}
+
+impl AcceptsThrown<NeverThrown> for NotDeclared {
+    fn accept(error: NeverThrown) -> Self {
+        match error {}
+    }
+}
+
+/// Never implemented: calling `throw` on a fresh generator names this bound
+/// so that the compiler's message explains what to do.
+#[diagnostic::on_unimplemented(
+    message = "cannot `throw` into a generator that has not started",
+    label = "this generator has not reached its first `r#yield!` yet",
+    note = "call `.start()` first; it runs the body to the first yield and returns `(first_state, started)`, then call `started.throw(error)` (Python: `next(gen)` before `gen.throw(e)`)"
+)]
+pub trait StartBeforeThrow {}
 
 /// Never implemented: calling `send` on a fresh generator names this bound
 /// so that the compiler's message explains what to do.
@@ -152,6 +193,17 @@ impl<G: RawGenerator> Fresh<G> {
         unreachable!("StartBeforeSend is never implemented")
     }
 
+    /// Not available: a fresh generator must be started before an error can
+    /// be thrown in. This method exists only to explain that error.
+    #[doc(hidden)]
+    pub fn throw<T>(&mut self, error: T) -> GeneratorState<G::Yield, G::Return>
+    where
+        G: StartBeforeThrow,
+    {
+        let _ = error;
+        unreachable!("StartBeforeThrow is never implemented")
+    }
+
     common_methods!();
 }
 
@@ -173,12 +225,39 @@ impl<G: RawGenerator> Started<G> {
         self.raw.resume_raw(Resume::Send(value))
     }
 
+    /// Resumes the body with an error at the `r#yield!` it is suspended at
+    /// (Python: `gen.throw(error)`): that yield evaluates to `Err(error)`.
+    /// The body may handle it and yield again (returned here), or propagate
+    /// it with `?`, completing the generator.
+    ///
+    /// Only for generators declared with `throw = E`; for others the call is
+    /// a compile error that says how to declare it.
+    ///
+    /// # Panics
+    ///
+    /// With "generator resumed after completion" or "generator resumed after
+    /// close" when the generator is finished.
+    #[inline]
+    #[track_caller]
+    pub fn throw<T>(&mut self, error: T) -> GeneratorState<G::Yield, G::Return>
+    where
+        G::Throw: AcceptsThrown<T>,
+    {
+        let phase = self.raw.phase();
+        if phase.is_finished() {
+            resumed_when_finished(phase);
+        }
+        self.raw
+            .resume_raw(Resume::Throw(<G::Throw as AcceptsThrown<T>>::accept(error)))
+    }
+
     common_methods!();
 }
 
 impl<G: RawGenerator> Generator for Fresh<G> {
     type Yield = G::Yield;
     type Send = G::Send;
+    type Throw = G::Throw;
     type Return = G::Return;
 
     /// The first resume of a fresh generator ignores `arg`, as Python's
@@ -196,6 +275,23 @@ impl<G: RawGenerator> Generator for Fresh<G> {
         };
         self.raw.resume_raw(resume)
     }
+
+    /// # Panics
+    ///
+    /// When the generator has not started (there is no yield to throw at),
+    /// or is finished.
+    #[track_caller]
+    fn throw(&mut self, error: G::Throw) -> GeneratorState<G::Yield, G::Return> {
+        let phase = self.raw.phase();
+        if phase.is_finished() {
+            resumed_when_finished(phase);
+        }
+        assert!(
+            phase != Phase::Created,
+            "cannot throw into a generator that has not started"
+        );
+        self.raw.resume_raw(Resume::Throw(error))
+    }
     fn phase(&self) -> Phase {
         self.raw.phase()
     }
@@ -210,11 +306,17 @@ impl<G: RawGenerator> Generator for Fresh<G> {
 impl<G: RawGenerator> Generator for Started<G> {
     type Yield = G::Yield;
     type Send = G::Send;
+    type Throw = G::Throw;
     type Return = G::Return;
 
     #[track_caller]
     fn resume(&mut self, arg: G::Send) -> GeneratorState<G::Yield, G::Return> {
         self.send(arg)
+    }
+
+    #[track_caller]
+    fn throw(&mut self, error: G::Throw) -> GeneratorState<G::Yield, G::Return> {
+        Started::throw(self, error)
     }
     fn phase(&self) -> Phase {
         self.raw.phase()

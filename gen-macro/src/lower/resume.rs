@@ -52,6 +52,8 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) names: &'a Names,
     pub(crate) yield_ty: &'a syn::Type,
     pub(crate) send_is_unit: bool,
+    /// `throw = E`: a yield evaluates to `Result<S, E>`.
+    pub(crate) throw_declared: bool,
     pub(crate) next_flag: usize,
     /// Set while lowering the continuation of a point that resumes in place.
     pub(crate) in_place: Option<InPlace>,
@@ -211,14 +213,25 @@ impl Lowerer<'_> {
         }
     }
 
+    /// What the resumed `r#yield!` evaluates to.
     fn sent_value(&self, span: Span) -> Expr {
+        let arg = &self.names.arg;
+        if self.throw_declared {
+            // At the user's span: an ignored `Result` (a thrown error
+            // dropped on the floor) warns at the `r#yield!`.
+            return syn::parse_quote_spanned!(span=> #arg.into_result());
+        }
         let span = crate::spans::glue(span);
         if self.send_is_unit {
             syn::parse_quote_spanned!(span=> ())
         } else {
-            let arg = &self.names.arg;
             syn::parse_quote_spanned!(span=> #arg.into_sent())
         }
+    }
+
+    /// Does the resumed yield read the resume argument?
+    fn uses_arg(&self) -> bool {
+        self.throw_declared || !self.send_is_unit
     }
     // ---- resume mode: the segment starts at `point` inside this code ------
 
@@ -468,7 +481,7 @@ impl Lowerer<'_> {
                     .map(|&id| Names::slot_temp(id))
                     .collect()
             };
-            if !self.send_is_unit {
+            if self.uses_arg() {
                 moved.push(self.names.arg.clone());
             }
             let rt = &self.names.rt;
