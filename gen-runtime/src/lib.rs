@@ -42,12 +42,16 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "alloc")]
+mod boxed;
 mod protocol;
 mod wrappers;
 
 #[doc(hidden)]
 pub mod __private;
 
+#[cfg(feature = "alloc")]
+pub use boxed::{BoxGenerator, BoxSendGenerator, BoxSendStarted, BoxStarted};
 pub use gen_macro::generator;
 pub use protocol::{Generator, GeneratorState, Phase};
 pub use wrappers::{Fresh, Started};

@@ -165,6 +165,12 @@ impl<G: RawGenerator> Fresh<G> {
         Fresh { raw }
     }
 
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn into_raw(self) -> G {
+        self.raw
+    }
+
     /// Runs the body to its first yield (Python: `next(gen)`), returning
     /// what it produced and the started generator, which accepts `send`.
     ///
@@ -208,6 +214,18 @@ impl<G: RawGenerator> Fresh<G> {
 }
 
 impl<G: RawGenerator> Started<G> {
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn from_raw(raw: G) -> Self {
+        Started { raw }
+    }
+
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn into_raw(self) -> G {
+        self.raw
+    }
+
     /// Resumes the body; `value` becomes the result of the `r#yield!` it is
     /// suspended at (Python: `gen.send(value)`).
     ///

@@ -1,0 +1,99 @@
+//! Boxed generators: the type erased behind a pointer, for recursion and for
+//! storing generators in structs.
+//!
+//! Boxing keeps the wrapper: `Fresh<G>::boxed()` is a [`BoxGenerator`] (a
+//! `Fresh` around a boxed state machine) and `Started<G>::boxed()` a
+//! [`BoxStarted`], so a boxed generator has the same protocol as the one it
+//! boxes, and whether it was started stays in its type.
+
+use alloc::boxed::Box;
+
+use crate::__private::{NotDeclared, RawGenerator, Resume};
+use crate::protocol::{GeneratorState, Phase};
+use crate::wrappers::{Fresh, Started};
+
+/// A state machine behind a pointer (`dyn RawGenerator`).
+pub type DynRaw<'a, Y, S, E, R> =
+    Box<dyn RawGenerator<Yield = Y, Send = S, Throw = E, Return = R> + 'a>;
+
+/// The same, `Send`.
+pub type DynRawSend<'a, Y, S, E, R> =
+    Box<dyn RawGenerator<Yield = Y, Send = S, Throw = E, Return = R> + Send + 'a>;
+
+/// A boxed fresh generator: yields `Y`, receives `S`, returns `R`, accepts
+/// thrown `E`.
+pub type BoxGenerator<'a, Y, S = (), R = (), E = NotDeclared> = Fresh<DynRaw<'a, Y, S, E, R>>;
+
+/// A boxed started generator.
+pub type BoxStarted<'a, Y, S = (), R = (), E = NotDeclared> = Started<DynRaw<'a, Y, S, E, R>>;
+
+/// A boxed fresh generator that is `Send`.
+pub type BoxSendGenerator<'a, Y, S = (), R = (), E = NotDeclared> =
+    Fresh<DynRawSend<'a, Y, S, E, R>>;
+
+/// A boxed started generator that is `Send`.
+pub type BoxSendStarted<'a, Y, S = (), R = (), E = NotDeclared> =
+    Started<DynRawSend<'a, Y, S, E, R>>;
+
+impl<G: RawGenerator + ?Sized> RawGenerator for Box<G> {
+    type Yield = G::Yield;
+    type Send = G::Send;
+    type Throw = G::Throw;
+    type Return = G::Return;
+
+    #[inline]
+    fn resume_raw(
+        &mut self,
+        arg: Resume<G::Send, G::Throw>,
+    ) -> GeneratorState<G::Yield, G::Return> {
+        (**self).resume_raw(arg)
+    }
+    #[inline]
+    fn phase(&self) -> Phase {
+        (**self).phase()
+    }
+    #[inline]
+    fn complete(&mut self, value: G::Return) {
+        (**self).complete(value);
+    }
+    #[inline]
+    fn take_return(&mut self) -> Option<G::Return> {
+        (**self).take_return()
+    }
+    #[inline]
+    fn close(&mut self) {
+        (**self).close();
+    }
+}
+
+macro_rules! boxing_methods {
+    ($wrapper:ident, $boxed:ident, $boxed_send:ident) => {
+        impl<G: RawGenerator> $wrapper<G> {
+            /// Moves the generator to the heap behind a `dyn` pointer: a
+            /// nameable type with the same protocol, for recursion
+            /// (`yield_from!(walk(child).boxed())`) and for struct fields.
+            pub fn boxed<'a>(self) -> $boxed<'a, G::Yield, G::Send, G::Return, G::Throw>
+            where
+                G: 'a,
+            {
+                let raw: DynRaw<'a, G::Yield, G::Send, G::Throw, G::Return> =
+                    Box::new(self.into_raw());
+                $wrapper::from_raw(raw)
+            }
+
+            /// [`boxed`](Self::boxed), keeping `Send` (the generator's saved
+            /// values are all `Send`).
+            pub fn boxed_send<'a>(self) -> $boxed_send<'a, G::Yield, G::Send, G::Return, G::Throw>
+            where
+                G: Send + 'a,
+            {
+                let raw: DynRawSend<'a, G::Yield, G::Send, G::Throw, G::Return> =
+                    Box::new(self.into_raw());
+                $wrapper::from_raw(raw)
+            }
+        }
+    };
+}
+
+boxing_methods!(Fresh, BoxGenerator, BoxSendGenerator);
+boxing_methods!(Started, BoxStarted, BoxSendStarted);
