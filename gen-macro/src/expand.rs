@@ -55,7 +55,11 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     let rt = args.runtime_path();
     let mut body = *block;
 
-    let points = scan::scan_body(&mut body, &mut cx);
+    let scan_context = scan::Context {
+        rt: &rt,
+        throw_declared: args.throw_ty.is_some(),
+    };
+    let points = scan::scan_body(&mut body, &scan_context, &mut cx);
     let unit: syn::Type = syn::parse_quote!(());
     let yield_ty = match (&args.yield_ty, points.first()) {
         (Some(ty), _) => ty.clone(),

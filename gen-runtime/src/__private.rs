@@ -4,6 +4,10 @@
 
 use core::marker::PhantomData;
 
+pub use crate::delegate::{
+    Delegate, GeneratorTag, IteratorTag, SendInto, ThrowIntoDelegate, ThrowPastDelegate,
+    ThrowProbe, ViaGenerator, ViaIterator,
+};
 pub use crate::protocol::{GeneratorState, Phase};
 pub use crate::wrappers::Fresh;
 pub use core;

@@ -44,6 +44,7 @@ extern crate alloc;
 
 #[cfg(feature = "alloc")]
 mod boxed;
+mod delegate;
 mod protocol;
 mod wrappers;
 

@@ -3,6 +3,7 @@
 //! blocks, nested items, or another macro's arguments.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{format_ident, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
@@ -43,9 +44,21 @@ fn yield_macro(mac: &Macro) -> Option<YieldMacro> {
     }
 }
 
-pub(crate) fn scan_body(body: &mut syn::Block, cx: &mut Diagnostics) -> Vec<YieldPoint> {
+/// What the scan needs to know of the generator to expand `yield_from!`.
+pub(crate) struct Context<'a> {
+    pub(crate) rt: &'a syn::Path,
+    /// `throw = E`: `yield_from!` then evaluates to `Result<R, E>`.
+    pub(crate) throw_declared: bool,
+}
+
+pub(crate) fn scan_body(
+    body: &mut syn::Block,
+    context: &Context<'_>,
+    cx: &mut Diagnostics,
+) -> Vec<YieldPoint> {
     let mut scanner = Scanner {
         cx,
+        context,
         scope: Scope::Body,
         points: Vec::new(),
     };
@@ -55,6 +68,7 @@ pub(crate) fn scan_body(body: &mut syn::Block, cx: &mut Diagnostics) -> Vec<Yiel
 
 struct Scanner<'a> {
     cx: &'a mut Diagnostics,
+    context: &'a Context<'a>,
     scope: Scope,
     points: Vec<YieldPoint>,
 }
@@ -94,11 +108,7 @@ impl Scanner<'_> {
             return unit(span);
         }
         if kind == YieldMacro::YieldFrom {
-            self.cx.error(
-                span,
-                "`yield_from!` is not supported yet; iterate the sub-generator and `r#yield!` each item",
-            );
-            return unit(span);
+            return self.lower_yield_from(mac, span);
         }
         let operand = if mac.tokens.is_empty() {
             unit(span)
@@ -123,6 +133,109 @@ impl Scanner<'_> {
         let index = self.points.len();
         self.points.push(YieldPoint { span, operand });
         marker::make(index, span)
+    }
+
+    /// Desugar `yield_from!(sub)` into a loop that drives the delegate and
+    /// yields what it yields (PEP 380's `yield from`):
+    ///
+    /// ```text
+    /// { let sub = SUB; let mut d = <delegate of sub>; let mut next = None;
+    ///   loop {
+    ///       let state = match next.take() { None => d.first(), Some(r) => d.step(r) };
+    ///       let item = match state { Yielded(y) => y, Complete(r) => break r };
+    ///       next = Some(Resume::Send(r#yield!(item)));
+    ///   } }
+    /// ```
+    ///
+    /// With `throw = E` the yield gives `Result<S, E>`: `Err(e)` is thrown
+    /// into the delegate when its throw type is `E`, and otherwise ends the
+    /// delegation with `Err(e)`; the loop's value is `Result<R, E>`.
+    fn lower_yield_from(&mut self, mac: &Macro, span: Span) -> Expr {
+        let mut sub = match syn::parse2::<Expr>(mac.tokens.clone()) {
+            Ok(sub) => sub,
+            Err(_) => {
+                self.cx.error(span, "`yield_from!` needs one operand: a generator or an iterable, e.g. `yield_from!(child())`");
+                return unit(span);
+            }
+        };
+        self.visit_expr_mut(&mut sub);
+        if marker::contains(&sub, None) {
+            self.cx.error(sub.span(), "a yield inside the operand of `yield_from!` is not supported yet; bind it with `let` first");
+        }
+        let index = self.points.len();
+        let at = Span::mixed_site().located_at(span);
+        let hidden = |name: &str| format_ident!("__gen_from_{}_{}", name, index, span = at);
+        let (sub_value, delegate, next, state, item, sent) = (
+            hidden("sub"),
+            hidden("delegate"),
+            hidden("next"),
+            hidden("state"),
+            hidden("item"),
+            hidden("sent"),
+        );
+        self.points.push(YieldPoint {
+            span,
+            operand: syn::parse_quote!(#item),
+        });
+        let marker = marker::make(index, span);
+        let rt = self.context.rt;
+        let glue = crate::spans::glue(span);
+        let (complete, resume) = if self.context.throw_declared {
+            let error = hidden("error");
+            let probe = hidden("probe");
+            (
+                quote_spanned!(glue=> #rt::__private::core::result::Result::Ok(r)),
+                quote_spanned! {glue=>
+                    match #sent {
+                        #rt::__private::core::result::Result::Ok(value) => #rt::__private::Resume::Send(value),
+                        #rt::__private::core::result::Result::Err(#error) => {
+                            #[allow(unused_imports)]
+                            use #rt::__private::{ThrowIntoDelegate as _, ThrowPastDelegate as _};
+                            let #probe = #rt::__private::ThrowProbe::new(&#delegate, &#error);
+                            match (&#probe).deliver(#error) {
+                                #rt::__private::core::result::Result::Ok(resume) => resume,
+                                #rt::__private::core::result::Result::Err(#error) => {
+                                    break #rt::__private::core::result::Result::Err(#error)
+                                }
+                            }
+                        }
+                    }
+                },
+            )
+        } else {
+            (
+                quote_spanned!(glue=> r),
+                quote_spanned!(glue=> #rt::__private::Resume::Send(#rt::__private::SendInto::into_send(#sent))),
+            )
+        };
+        let mut expr: Expr = syn::parse_quote_spanned! {glue=>
+            {
+                let #sub_value = #sub;
+                let mut #delegate = {
+                    #[allow(unused_imports)]
+                    use #rt::__private::{ViaGenerator as _, ViaIterator as _};
+                    let kind = (&&#sub_value).delegate_kind();
+                    kind.into_delegate(#sub_value)
+                };
+                let mut #next = #rt::__private::core::option::Option::None;
+                loop {
+                    let #state = match #rt::__private::core::option::Option::take(&mut #next) {
+                        #rt::__private::core::option::Option::None => #rt::__private::Delegate::first(&mut #delegate),
+                        #rt::__private::core::option::Option::Some(resume) => {
+                            #rt::__private::Delegate::step(&mut #delegate, resume)
+                        }
+                    };
+                    let #item = match #state {
+                        #rt::__private::GeneratorState::Yielded(item) => item,
+                        #rt::__private::GeneratorState::Complete(r) => break #complete,
+                    };
+                    let #sent = #marker;
+                    #next = #rt::__private::core::option::Option::Some(#resume);
+                }
+            }
+        };
+        marker::normalize_expr(&mut expr);
+        expr
     }
 
     /// Yields inside another macro's tokens cannot be seen by the lowering.

@@ -1,0 +1,239 @@
+#![allow(missing_docs)] // reached only through `__private`, by generated code
+//! What `yield_from!(sub)` drives (PEP 380 delegation).
+//!
+//! The macro expands `yield_from!(sub)` into a loop over a [`Delegate`]:
+//! every value the delegate yields is yielded outward, every value sent in
+//! is passed to it, and its return value is the loop's value. A delegate is
+//! made from a fresh or started generator (boxed or not) or from any
+//! `IntoIterator`; the generator form wins when a value is both (a fresh
+//! generator with `send = ()` is also an iterator), by method-resolution
+//! order ([`ViaGenerator`] is found before [`ViaIterator`]).
+
+use core::marker::PhantomData;
+
+use crate::__private::{NotDeclared, RawGenerator, Resume};
+use crate::protocol::GeneratorState;
+use crate::wrappers::{Fresh, Started, UnitSend};
+
+/// A sub-generator as `yield_from!` drives it.
+pub trait Delegate {
+    type Yield;
+    type Send;
+    type Throw;
+    type Return;
+    /// The first resume: runs a fresh generator to its first yield, resumes
+    /// a started one where it is.
+    fn first(&mut self) -> GeneratorState<Self::Yield, Self::Return>;
+    /// Every later resume, with what the outer generator received.
+    fn step(
+        &mut self,
+        arg: Resume<Self::Send, Self::Throw>,
+    ) -> GeneratorState<Self::Yield, Self::Return>;
+}
+
+/// A generator delegate: the generator's state machine, and how to resume
+/// it the first time.
+pub struct GeneratorDelegate<G: RawGenerator> {
+    raw: G,
+    first: Option<Resume<G::Send, G::Throw>>,
+}
+
+impl<G: RawGenerator> core::fmt::Debug for GeneratorDelegate<G> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("GeneratorDelegate")
+            .field("phase", &self.raw.phase())
+            .finish()
+    }
+}
+
+impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
+    type Yield = G::Yield;
+    type Send = G::Send;
+    type Throw = G::Throw;
+    type Return = G::Return;
+
+    #[inline]
+    fn first(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        if self.raw.phase().is_finished() {
+            // An exhausted generator: its kept return value, if any.
+            return match self.raw.take_return() {
+                Some(value) => GeneratorState::Complete(value),
+                None => crate::__private::resumed_finished(),
+            };
+        }
+        // A fresh generator starts; a started one (`send = ()`) resumes
+        // where it is.
+        let arg = self.first.take().unwrap_or(Resume::Start);
+        self.raw.resume_raw(arg)
+    }
+
+    #[inline]
+    fn step(&mut self, arg: Resume<G::Send, G::Throw>) -> GeneratorState<G::Yield, G::Return> {
+        self.raw.resume_raw(arg)
+    }
+}
+
+/// An iterator delegate: yields its items, takes `()`, returns `()`.
+#[derive(Debug)]
+pub struct IteratorDelegate<I>(I);
+
+impl<I: Iterator> Delegate for IteratorDelegate<I> {
+    type Yield = I::Item;
+    type Send = ();
+    type Throw = NotDeclared;
+    type Return = ();
+
+    #[inline]
+    fn first(&mut self) -> GeneratorState<I::Item, ()> {
+        self.0
+            .next()
+            .map_or(GeneratorState::Complete(()), GeneratorState::Yielded)
+    }
+
+    #[inline]
+    fn step(&mut self, _: Resume<(), NotDeclared>) -> GeneratorState<I::Item, ()> {
+        self.first()
+    }
+}
+
+/// The generator forms `yield_from!` accepts.
+pub trait ToDelegate {
+    type Delegate: Delegate;
+    fn to_delegate(self) -> Self::Delegate;
+}
+
+impl<G: RawGenerator> ToDelegate for Fresh<G> {
+    type Delegate = GeneratorDelegate<G>;
+    #[inline]
+    fn to_delegate(self) -> GeneratorDelegate<G> {
+        GeneratorDelegate {
+            raw: self.into_raw(),
+            first: Some(Resume::Start),
+        }
+    }
+}
+
+impl<G: RawGenerator> ToDelegate for Started<G>
+where
+    G::Send: UnitSend,
+{
+    type Delegate = GeneratorDelegate<G>;
+    #[inline]
+    fn to_delegate(self) -> GeneratorDelegate<G> {
+        GeneratorDelegate {
+            raw: self.into_raw(),
+            first: Some(Resume::Send(<G::Send as UnitSend>::unit())),
+        }
+    }
+}
+
+/// Chosen for generators (see the module docs).
+#[derive(Debug, Clone, Copy)]
+pub struct GeneratorTag;
+
+/// Chosen for iterables that are not generators.
+#[derive(Debug, Clone, Copy)]
+pub struct IteratorTag;
+
+pub trait ViaGenerator {
+    #[inline(always)]
+    fn delegate_kind(&self) -> GeneratorTag {
+        GeneratorTag
+    }
+}
+
+impl<G: RawGenerator> ViaGenerator for &Fresh<G> {}
+impl<G: RawGenerator> ViaGenerator for &Started<G> {}
+
+pub trait ViaIterator {
+    #[inline(always)]
+    fn delegate_kind(&self) -> IteratorTag {
+        IteratorTag
+    }
+}
+
+impl<I: IntoIterator> ViaIterator for I {}
+
+impl GeneratorTag {
+    #[inline(always)]
+    pub fn into_delegate<D: ToDelegate>(self, sub: D) -> D::Delegate {
+        sub.to_delegate()
+    }
+}
+
+impl IteratorTag {
+    #[inline(always)]
+    pub fn into_delegate<I: IntoIterator>(self, sub: I) -> IteratorDelegate<I::IntoIter> {
+        IteratorDelegate(sub.into_iter())
+    }
+}
+
+/// A value sent into the outer generator, passed on to the delegate: the
+/// two send types must be the same.
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` cannot pass the values this generator receives (`{Self}`) to a delegate that takes `{T}`",
+    label = "the delegate takes `{T}`",
+    note = "an iterable takes no sent values (`()`): only a generator with `send = ()` can delegate to one; a sub-generator must declare the same `send` type"
+)]
+pub trait SendInto<T> {
+    fn into_send(self) -> T;
+}
+
+impl<T> SendInto<T> for T {
+    #[inline(always)]
+    fn into_send(self) -> T {
+        self
+    }
+}
+
+/// A second implementation, so that rustc cannot infer the target from the
+/// value alone: it takes it from the delegate, and a mismatch is reported
+/// with the message above.
+impl<S> SendInto<Unreachable<S>> for S {
+    fn into_send(self) -> Unreachable<S> {
+        Unreachable(PhantomData)
+    }
+}
+
+/// Only names the second implementation of [`SendInto`].
+#[derive(Debug)]
+pub struct Unreachable<S>(PhantomData<S>);
+
+/// Decides at compile time whether an error thrown into the outer
+/// generator can be thrown into the delegate: only when the delegate's
+/// throw type is the outer one (`T == E`).
+#[derive(Debug)]
+pub struct ThrowProbe<S, T, E>(Types<S, T, E>);
+
+type Types<S, T, E> = PhantomData<fn() -> (S, T, E)>;
+
+impl<S, T, E> ThrowProbe<S, T, E> {
+    #[inline(always)]
+    pub fn new<D: Delegate<Send = S, Throw = T>>(_: &D, _: &E) -> Self {
+        ThrowProbe(PhantomData)
+    }
+}
+
+/// The delegate accepts the error: throw it there.
+pub trait ThrowIntoDelegate<S, E> {
+    fn deliver(&self, error: E) -> Result<Resume<S, E>, E>;
+}
+
+impl<S, E> ThrowIntoDelegate<S, E> for ThrowProbe<S, E, E> {
+    #[inline(always)]
+    fn deliver(&self, error: E) -> Result<Resume<S, E>, E> {
+        Ok(Resume::Throw(error))
+    }
+}
+
+/// The delegate does not accept it: `yield_from!` evaluates to `Err(error)`.
+pub trait ThrowPastDelegate<S, T, E> {
+    fn deliver(&self, error: E) -> Result<Resume<S, T>, E>;
+}
+
+impl<S, T, E> ThrowPastDelegate<S, T, E> for &ThrowProbe<S, T, E> {
+    #[inline(always)]
+    fn deliver(&self, error: E) -> Result<Resume<S, T>, E> {
+        Err(error)
+    }
+}

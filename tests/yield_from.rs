@@ -1,0 +1,176 @@
+//! `yield_from!` (SPEC §5, PEP 380): delegation to generators and iterables.
+#![deny(warnings)]
+
+use gen_runtime::{GeneratorState, generator};
+use gen_workspace::drops::DropLog;
+
+/// PEP 380's example: the sub's return value is the expression's value.
+#[generator(yield = String)]
+fn child() -> &'static str {
+    r#yield!("1".to_string());
+    r#yield!("2".to_string());
+    "done"
+}
+
+#[generator(yield = String)]
+fn parent() {
+    let result = yield_from!(child());
+    r#yield!(format!("child said: {result}"));
+}
+
+#[test]
+fn yielded_values_and_the_return_value_pass_through() {
+    assert_eq!(parent().collect::<Vec<_>>(), ["1", "2", "child said: done"]);
+}
+
+/// Sent values go to the sub; the chain is three levels deep.
+#[generator(yield = i64, send = i64)]
+fn summer() -> i64 {
+    let mut total = 0;
+    loop {
+        let v = r#yield!(total);
+        if v < 0 {
+            return total;
+        }
+        total += v;
+    }
+}
+
+#[generator(yield = i64, send = i64)]
+fn middle() -> i64 {
+    let inner = yield_from!(summer());
+    inner * 10
+}
+
+#[generator(yield = i64, send = i64)]
+fn outer() -> i64 {
+    let got = yield_from!(middle());
+    got + 1
+}
+
+#[test]
+fn send_is_forwarded_through_three_levels() {
+    let (first, mut g) = outer().start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.send(3), GeneratorState::Yielded(3));
+    assert_eq!(g.send(4), GeneratorState::Yielded(7));
+    assert_eq!(g.send(-1), GeneratorState::Complete(71));
+}
+
+#[generator(yield = u32)]
+fn nothing() -> u32 {
+    42
+}
+
+#[generator(yield = u32)]
+fn iterables() -> u32 {
+    yield_from!(vec![1, 2]);
+    yield_from!(3..5);
+    let n = yield_from!(nothing());
+    r#yield!(n);
+    let mut exhausted = nothing();
+    let _ = exhausted.by_ref().count();
+    yield_from!(exhausted)
+}
+
+#[test]
+fn vecs_ranges_immediate_and_exhausted_subs() {
+    let mut g = iterables();
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [1, 2, 3, 4, 42]);
+    assert_eq!(g.take_return(), Some(42));
+}
+
+#[generator(yield = u32)]
+fn from_started() {
+    let (first, rest) = counting(3).start();
+    if let GeneratorState::Yielded(v) = first {
+        r#yield!(v * 100);
+    }
+    yield_from!(rest);
+}
+
+#[generator(yield = u32)]
+fn counting(n: u32) {
+    for i in 0..n {
+        r#yield!(i);
+    }
+}
+
+#[test]
+fn a_started_sub_resumes_where_it_is() {
+    assert_eq!(from_started().collect::<Vec<_>>(), [0, 1, 2]);
+}
+
+#[generator(yield = u32)]
+fn in_a_loop() {
+    for n in 1..4 {
+        yield_from!(counting(n));
+    }
+}
+
+#[test]
+fn a_fresh_sub_per_iteration() {
+    assert_eq!(in_a_loop().collect::<Vec<_>>(), [0, 0, 1, 0, 1, 2]);
+}
+
+#[generator(yield = u32)]
+fn guarded_child(log: DropLog) {
+    let _child = log.guard("child");
+    loop {
+        r#yield!(1);
+    }
+}
+
+#[generator(yield = u32)]
+fn guarded_parent(log: DropLog) {
+    let _parent = log.guard("parent");
+    yield_from!(guarded_child(log.clone()));
+}
+
+#[test]
+fn close_closes_the_sub_first() {
+    let log = DropLog::new();
+    let mut g = guarded_parent(log.clone());
+    assert_eq!(g.next(), Some(1));
+    g.close();
+    assert_eq!(log.dropped(), ["child", "parent"]);
+}
+
+#[derive(Debug, PartialEq)]
+struct Oops(&'static str);
+
+#[generator(yield = u32, throw = Oops)]
+fn catching_child() -> u32 {
+    let mut caught = 0;
+    loop {
+        match r#yield!(caught) {
+            Ok(()) => {}
+            Err(Oops("stop")) => return caught,
+            Err(_) => caught += 1,
+        }
+    }
+}
+
+#[generator(yield = u32, throw = Oops)]
+fn throwing_parent() -> Result<u32, Oops> {
+    let caught = yield_from!(catching_child())?;
+    r#yield!(caught + 100)?;
+    // `counting` declares no `throw`: an error thrown while it runs ends the
+    // delegation, and `yield_from!` evaluates to `Err`.
+    yield_from!(counting(5))?;
+    Ok(0)
+}
+
+#[test]
+fn throw_goes_to_a_sub_that_accepts_it_and_past_one_that_does_not() {
+    let (first, mut g) = throwing_parent().start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.throw(Oops("a")), GeneratorState::Yielded(1));
+    assert_eq!(g.throw(Oops("b")), GeneratorState::Yielded(2));
+    assert_eq!(g.throw(Oops("stop")), GeneratorState::Yielded(102));
+    assert_eq!(g.next(), Some(0));
+    assert_eq!(
+        g.throw(Oops("past")),
+        GeneratorState::Complete(Err(Oops("past")))
+    );
+}
