@@ -1,0 +1,484 @@
+//! Differential test of the `#[generator]` lowering (issue 4, items 1–2).
+//!
+//! `differential/gen.rs` builds random generator bodies from a seed. Each
+//! body is written twice into one generated crate under
+//! `target/differential/`: as a `#[generator]` function and as a plain
+//! reference function whose `r#yield!` records the yielded value and a drop
+//! log marker, and evaluates to the next sent value. One `cargo build` and
+//! one run check the whole batch; for every program the yielded sequence,
+//! the return value and the drop log (with the yield markers, so the log
+//! also shows *when* each value was dropped) must be equal:
+//!
+//! - run to completion (`send = u32` programs through `start`/`send`,
+//!   `send = ()` programs as an `Iterator` and `take_return`);
+//! - stopped after k yields, for every k (or 30 spread values of k), once
+//!   with `close()` and once by dropping the generator, against the
+//!   reference returning at its k-th yield.
+//!
+//! Size: `GEN_DIFF_PROGRAMS` (default 200), first seed `GEN_DIFF_SEED`
+//! (default 0), programs per generated crate `GEN_DIFF_BATCH` (default 250).
+//! A failing seed is printed; replay it alone with
+//! `GEN_DIFF_SEED=<seed> GEN_DIFF_PROGRAMS=1 cargo test --test differential -- --nocapture`,
+//! and the program's source is `target/differential/batch/src/p_<seed>.rs`.
+//!
+//! The 10,000-program run:
+//! `GEN_DIFF_PROGRAMS=10000 cargo test --release --test differential -- --nocapture`
+//! (the generated crate is always a debug build).
+
+#[path = "differential/gen.rs"]
+mod r#gen;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use r#gen::{Features, Program};
+
+fn env_u64(name: &str, default: u64) -> u64 {
+    match std::env::var(name) {
+        Ok(v) => v
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={v:?} is not a number")),
+        Err(_) => default,
+    }
+}
+
+const SUPPORT: &str = r#"//! Helpers the generated bodies call.
+#![allow(dead_code)]
+use gen_workspace::drops::Guard;
+
+pub fn f2(a: u32, b: u32) -> u32 { (a % 1000) * 31 + b % 1000 }
+pub fn f3(a: u32, b: u32, c: u32) -> u32 { (a % 100) * 7 + (b % 100) * 3 + c % 100 }
+/// The value sent in answer to the n-th yield.
+pub fn sv(n: usize) -> u32 { ((n as u32).wrapping_mul(37) + 11) % 101 }
+pub fn opt(a: u32) -> Option<u32> { if a % 7 == 3 { None } else { Some(a % 1000) } }
+pub fn cat(mut s: String, a: u32) -> String {
+    if s.len() > 24 { s.truncate(8); }
+    s.push_str(&a.to_string());
+    s
+}
+pub fn num(a: u32) -> String { a.to_string() }
+pub fn ch(a: u32) -> char { (b'a' + (a % 26) as u8) as char }
+pub fn touch(g: Guard, a: u32) -> u32 { a ^ g.name().len() as u32 }
+pub fn sumv(v: &[u32]) -> u32 { v.iter().fold(0u32, |a, b| a.wrapping_add(*b)) % 1000 }
+pub fn vpush(mut v: Vec<u32>, a: u32) -> Vec<u32> { if v.len() < 8 { v.push(a); } v }
+pub fn take_s(s: String) -> u32 { s.len() as u32 }
+pub fn take_v(v: Vec<u32>) -> u32 { v.len() as u32 }
+"#;
+
+const DRIVER: &str = r#"
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use gen_runtime::GeneratorState;
+use gen_workspace::drops::DropLog;
+use support::sv;
+
+#[derive(Debug, PartialEq)]
+struct Outcome {
+    yields: Vec<u32>,
+    ret: Option<String>,
+    log: Vec<String>,
+    note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum End { Complete, Close, Drop }
+
+fn reference<R: std::fmt::Debug>(f: fn(DropLog, &mut Vec<u32>, usize) -> R, stop: usize) -> Outcome {
+    let log = DropLog::new();
+    let mut yields = Vec::new();
+    let r = f(log.clone(), &mut yields, stop);
+    let ret = if yields.len() == stop {
+        drop(log.guard("<closed>"));
+        None
+    } else {
+        drop(log.guard("<end>"));
+        Some(format!("{r:?}"))
+    };
+    Outcome { yields, ret, log: log.dropped(), note: None }
+}
+
+/// Ends a generator suspended at the `stop`-th yield.
+macro_rules! end {
+    ($g:ident, $log:ident, $end:expr) => {
+        match $end {
+            End::Close => {
+                $g.close();
+                if !$g.is_finished() { return Err("not finished after close()".into()); }
+                drop($log.guard("<closed>"));
+                drop($g);
+            }
+            _ => {
+                drop($g);
+                drop($log.guard("<closed>"));
+            }
+        }
+    };
+}
+
+macro_rules! drive_send {
+    ($p:ident, $stop:expr, $end:expr, $cap:expr) => {{
+        let log = DropLog::new();
+        let mut yields = Vec::new();
+        let mut ret = None;
+        let mut note = None;
+        let (mut st, mut g) = $p::generator(log.clone()).start();
+        loop {
+            match st {
+                GeneratorState::Yielded(y) => {
+                    yields.push(y);
+                    let n = yields.len();
+                    drop(log.guard(format!("<y{n}>")));
+                    if n == $stop { end!(g, log, $end); break; }
+                    if n > $cap { note = Some("runaway: too many yields".to_owned()); break; }
+                    st = g.send(sv(n));
+                }
+                GeneratorState::Complete(r) => {
+                    if !g.is_finished() { note = Some("complete but not finished".to_owned()); }
+                    ret = Some(format!("{r:?}"));
+                    drop(log.guard("<end>"));
+                    drop(g);
+                    break;
+                }
+            }
+        }
+        Outcome { yields, ret, log: log.dropped(), note }
+    }};
+}
+
+macro_rules! drive_iter {
+    ($p:ident, $stop:expr, $end:expr, $cap:expr) => {{
+        let log = DropLog::new();
+        let mut yields = Vec::new();
+        let mut ret = None;
+        let mut note = None;
+        let mut g = $p::generator(log.clone());
+        loop {
+            match g.next() {
+                Some(y) => {
+                    yields.push(y);
+                    let n = yields.len();
+                    drop(log.guard(format!("<y{n}>")));
+                    if n == $stop { end!(g, log, $end); break; }
+                    if n > $cap { note = Some("runaway: too many yields".to_owned()); break; }
+                }
+                None => {
+                    if !g.is_finished() { note = Some("None but not finished".to_owned()); }
+                    ret = g.take_return().map(|r| format!("{r:?}"));
+                    if g.take_return().is_some() { note = Some("take_return twice".to_owned()); }
+                    drop(log.guard("<end>"));
+                    drop(g);
+                    break;
+                }
+            }
+        }
+        Outcome { yields, ret, log: log.dropped(), note }
+    }};
+}
+
+fn stops(n: usize) -> Vec<usize> {
+    if n <= 30 { (1..=n).collect() } else { (0..30).map(|i| 1 + i * (n - 1) / 29).collect() }
+}
+
+static PANIC_AT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+fn panic_message(e: Box<dyn std::any::Any + Send>) -> String {
+    let msg = if let Some(s) = e.downcast_ref::<&str>() { s.to_string() }
+    else if let Some(s) = e.downcast_ref::<String>() { s.clone() }
+    else { "<panic>".to_owned() };
+    format!("{msg} (at {})", PANIC_AT.lock().unwrap())
+}
+
+macro_rules! check {
+    ($p:ident, $seed:expr, $drive:ident) => {{
+        println!("BEGIN {}", $seed);
+        let result = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<String>, String> {
+            let mut fails = Vec::new();
+            let want = catch_unwind(AssertUnwindSafe(|| reference($p::reference, usize::MAX)))
+                .map_err(|e| format!("reference panicked: {}", panic_message(e)))?;
+            let cap = want.yields.len() + 50;
+            let got = $drive!($p, usize::MAX, End::Complete, cap);
+            if got != want {
+                fails.push(format!("complete: want {want:?} got {got:?}"));
+            }
+            for k in stops(want.yields.len()) {
+                let want = reference($p::reference, k);
+                for end in [End::Close, End::Drop] {
+                    let got = $drive!($p, k, end, cap);
+                    if got != want {
+                        fails.push(format!("{end:?} after {k}: want {want:?} got {got:?}"));
+                    }
+                }
+            }
+            Ok(fails)
+        }));
+        match result {
+            Ok(Ok(fails)) => {
+                for f in fails { println!("FAIL {} {}", $seed, f.replace('\n', " ")); }
+            }
+            Ok(Err(e)) => println!("FAIL {} {}", $seed, e.replace('\n', " ")),
+            Err(e) => println!("FAIL {} generator panicked: {}", $seed, panic_message(e).replace('\n', " ")),
+        }
+    }};
+}
+"#;
+
+struct Batch {
+    dir: PathBuf,
+    target: PathBuf,
+}
+
+impl Batch {
+    fn new() -> Self {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let base = root.join("target").join("differential");
+        let dir = base.join("batch");
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        let manifest = format!(
+            "[package]\nname = \"gen-differential-batch\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\ngen-runtime = {{ path = {rt:?} }}\ngen-workspace = {{ path = {ws:?} }}\n\n\
+             [profile.dev]\ndebug = 0\nincremental = false\n\n[workspace]\n",
+            rt = root.join("gen-runtime").display().to_string(),
+            ws = root.display().to_string(),
+        );
+        std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+        if !dir.join("Cargo.lock").exists() {
+            // Same dependency versions as the workspace, no resolution.
+            let _ = std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock"));
+        }
+        std::fs::write(dir.join("src").join("support.rs"), SUPPORT).unwrap();
+        Batch {
+            dir,
+            target: base.join("target"),
+        }
+    }
+
+    /// Writes the crate for `programs` (removing other programs' files).
+    fn write(&self, programs: &[Program]) {
+        let src = self.dir.join("src");
+        for entry in std::fs::read_dir(&src).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("p_") {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+        let mut main = String::from("#![allow(warnings)]\nmod support;\n");
+        for p in programs {
+            std::fs::write(src.join(format!("p_{}.rs", p.seed)), p.module_source()).unwrap();
+            let _ = writeln!(main, "mod p_{};", p.seed);
+        }
+        main.push_str(DRIVER);
+        main.push_str("\nfn main() {\n    std::panic::set_hook(Box::new(|info| {\n        if let Some(l) = info.location() { *PANIC_AT.lock().unwrap() = l.to_string(); }\n    }));\n");
+        for p in programs {
+            let drive = if p.send_u32 {
+                "drive_send"
+            } else {
+                "drive_iter"
+            };
+            let _ = writeln!(main, "    check!(p_{0}, {0}u64, {drive});", p.seed);
+        }
+        main.push_str("    println!(\"DONE\");\n}\n");
+        std::fs::write(src.join("main.rs"), main).unwrap();
+    }
+
+    fn cargo(&self) -> Command {
+        let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        cmd.current_dir(&self.dir)
+            .env("CARGO_TARGET_DIR", &self.target)
+            .env("CARGO_INCREMENTAL", "0")
+            .env_remove("RUSTC_WRAPPER");
+        cmd
+    }
+
+    /// Builds; on error returns the seeds whose files the errors point at,
+    /// with their first error line, or the whole output when an error
+    /// points elsewhere.
+    fn build(&self) -> Result<(), Result<BTreeMap<u64, String>, String>> {
+        let out = self
+            .cargo()
+            .args(["build", "--quiet", "--message-format=short"])
+            .output()
+            .expect("run cargo build");
+        if out.status.success() {
+            return Ok(());
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let mut seeds = BTreeMap::new();
+        let mut unattributed = false;
+        for line in stderr.lines() {
+            if !line.contains("error") || line.starts_with("error: could not compile") {
+                continue;
+            }
+            match line.find("src/p_").and_then(|i| {
+                let rest = &line[i + 6..];
+                rest[..rest.find(".rs")?].parse::<u64>().ok()
+            }) {
+                Some(seed) => {
+                    seeds.entry(seed).or_insert_with(|| line.to_owned());
+                }
+                None if line.starts_with("error: aborting")
+                    || line.starts_with("error: could not") => {}
+                None => unattributed = true,
+            }
+        }
+        if seeds.is_empty() || (unattributed && seeds.is_empty()) {
+            return Err(Err(stderr));
+        }
+        Err(Ok(seeds))
+    }
+
+    /// Runs the binary; returns (FAIL lines, finished, last BEGIN seed).
+    fn run(&self, timeout: Duration) -> (Vec<String>, bool, Option<u64>) {
+        let exe = self.target.join("debug").join("gen-differential-batch");
+        let mut child = Command::new(exe)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("run the batch");
+        let mut stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = stdout.read_to_string(&mut s);
+            s
+        });
+        let start = Instant::now();
+        let mut timed_out = false;
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            if start.elapsed() > timeout {
+                let _ = child.kill();
+                let _ = child.wait();
+                timed_out = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let text = reader.join().unwrap();
+        let mut fails = Vec::new();
+        let mut last = None;
+        let mut done = false;
+        for line in text.lines() {
+            if let Some(s) = line.strip_prefix("BEGIN ") {
+                last = s.parse().ok();
+            } else if line.starts_with("FAIL ") {
+                fails.push(line.to_owned());
+            } else if line == "DONE" {
+                done = true;
+            }
+        }
+        (fails, done && !timed_out, last)
+    }
+}
+
+#[test]
+fn generated_programs_match_the_reference() {
+    let count = env_u64("GEN_DIFF_PROGRAMS", 200);
+    let first = env_u64("GEN_DIFF_SEED", 0);
+    let batch_size = env_u64("GEN_DIFF_BATCH", 250).max(1);
+    let features = Features::default();
+    let batch = Batch::new();
+    let started = Instant::now();
+
+    let mut failures: Vec<String> = Vec::new();
+    let mut ran = 0u64;
+    let mut seed = first;
+    let end = first + count;
+    while seed < end {
+        let upto = (seed + batch_size).min(end);
+        let mut programs: Vec<Program> =
+            (seed..upto).map(|s| r#gen::program(s, &features)).collect();
+        seed = upto;
+        // Build; programs that do not compile are reported and left out.
+        let mut built = false;
+        for _ in 0..4 {
+            batch.write(&programs);
+            match batch.build() {
+                Ok(()) => {
+                    built = true;
+                    break;
+                }
+                Err(Ok(bad)) => {
+                    for (s, line) in &bad {
+                        failures.push(format!("seed {s}: does not compile: {line}"));
+                    }
+                    programs.retain(|p| !bad.contains_key(&p.seed));
+                }
+                Err(Err(out)) => {
+                    failures.push(format!("batch build failed:\n{out}"));
+                    break;
+                }
+            }
+        }
+        if !built || programs.is_empty() {
+            continue;
+        }
+        // Run; a program that hangs is reported and the rest re-run.
+        loop {
+            let (fails, finished, last) = batch.run(Duration::from_secs(120));
+            for f in &fails {
+                failures.push(f.clone());
+            }
+            if finished {
+                ran += programs.len() as u64;
+                break;
+            }
+            let Some(hung) = last else {
+                failures.push("batch binary failed before any program".to_owned());
+                break;
+            };
+            failures.push(format!("FAIL {hung} timed out or aborted"));
+            let pos = programs.iter().position(|p| p.seed == hung).unwrap();
+            ran += pos as u64 + 1;
+            programs.drain(..=pos);
+            if programs.is_empty() {
+                break;
+            }
+            batch.write(&programs);
+            if batch.build().is_err() {
+                failures.push("rebuild after a hang failed".to_owned());
+                break;
+            }
+        }
+    }
+    let failing: std::collections::BTreeSet<String> = failures
+        .iter()
+        .filter_map(|f| {
+            let f = f
+                .strip_prefix("FAIL ")
+                .or_else(|| f.strip_prefix("seed "))?;
+            Some(f.split([' ', ':']).next()?.to_owned())
+        })
+        .collect();
+    println!(
+        "differential: {count} programs from seed {first}, {ran} compiled and ran, {} failing seeds, {:.1?}",
+        failing.len(),
+        started.elapsed()
+    );
+    for f in &failures {
+        println!("{f}");
+    }
+    // Keep the failing programs' sources for inspection.
+    let saved = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/differential/failed");
+    for s in &failing {
+        if let Ok(seed) = s.parse::<u64>() {
+            let _ = std::fs::create_dir_all(&saved);
+            let p = r#gen::program(seed, &features);
+            let _ = std::fs::write(saved.join(format!("p_{seed}.rs")), p.module_source());
+        }
+    }
+    if !failing.is_empty() {
+        println!("failing programs saved in {}", saved.display());
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing programs (seeds {:?}); replay one with GEN_DIFF_SEED=<seed> GEN_DIFF_PROGRAMS=1",
+        failing.len(),
+        failing
+    );
+}

@@ -1,0 +1,1108 @@
+//! A seeded generator of random `#[generator]` bodies for the differential
+//! test (`tests/differential.rs`).
+//!
+//! Every program is one body over the supported constructs: nested `loop`,
+//! `while`, `while let` and `for` (with bounded iteration counts, so every
+//! program terminates), `if`/`else`, `if let`, `let … else`, `match` with
+//! guards and bindings, labeled `break`/`continue`/`break 'l v`, labeled
+//! blocks, `let` with shadowing (same block and inner scopes, across types),
+//! `return` with a value, `?` on `Option`, nested blocks, and yields in every
+//! supported position. Locals are `u32`, `String`, `Vec<u32>` and `Guard`s
+//! from the `DropLog` passed in, so the drop order is observable.
+//!
+//! The same body becomes the `#[generator]` function and the reference
+//! function (see `Program::module_source`).
+//!
+//! Not generated, because the README ("Limits") documents them as compile
+//! errors or as a different drop order:
+//! - a borrow of a local alive across a yield (`for x in &v`, `s.as_str()`
+//!   as a scrutinee around yields): the body only borrows in expressions
+//!   without yields (`sumv(&v)`, `g.name()`), and iterates over clones;
+//! - a yield inside a place being assigned (`v[r#yield!(i)] = x`), in a match
+//!   guard, or inside another macro's arguments (`vec!`, `format!`): guards,
+//!   `vec!` and `format!` arguments are generated without yields;
+//! - a value that may have been moved before a yield and is not used after
+//!   it: values are moved (`drop(g)`, `take_s(s)`) only by a statement of
+//!   the block that declared them, so the move is unconditional, and a moved
+//!   name is never used again.
+//!
+//! Also not generated: a yield inside another yield's operand, which the
+//! macro rejects ("not supported yet"; `Features::nested_yields`).
+//!
+//! Excluded for open macro bugs this test found (each `Features` switch names
+//! its bug; turn it on to reproduce):
+//! - `yield_stmt_in_return_operand`: `return { r#yield!(1); 2 };` does not
+//!   compile ("cannot find macro `__gen_yield`");
+//! - `yield_free_while_let`: `while let Some(k) = v.pop() {} r#yield!(2);`
+//!   does not compile ("cannot find value `k`").
+
+use std::fmt::Write as _;
+
+/// xorshift64*: small, deterministic, good enough to pick program shapes.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        let mut r = Rng((seed ^ 0x5DEE_CE66_D1B5_4A32).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        r.next();
+        r
+    }
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn pct(&mut self, p: usize) -> bool {
+        self.below(100) < p
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Constructs the generator may use. All on by default; a switch turned
+/// off excludes a construct (e.g. while a macro bug in it is open).
+#[derive(Clone, Debug)]
+pub struct Features {
+    pub guard_temporaries: bool,
+    pub short_circuit_yields: bool,
+    pub value_loops: bool,
+    pub labeled_blocks: bool,
+    pub let_else: bool,
+    pub moves: bool,
+    /// A yield inside another yield's operand (`r#yield!(r#yield!(x))`,
+    /// or a block with yields as the operand): the macro rejects it ("a
+    /// yield inside the operand of `r#yield!` is not supported yet"), so it
+    /// is off; the README's "Limits" do not list it yet.
+    pub nested_yields: bool,
+    /// A yield statement in a block inside the operand of `return` or `?`
+    /// (`return { r#yield!(1); 2 };`, `opt({ r#yield!(1); 2 })?`): off
+    /// while that bug is open; it fails to compile with "cannot find macro
+    /// `__gen_yield` in this scope".
+    pub yield_stmt_in_return_operand: bool,
+    /// A `while let` with a binding and no yield in its body, followed by a
+    /// yield in the same block (`while let Some(k) = v.pop() {}
+    /// r#yield!(2);`): off while that bug is open; it fails to compile with
+    /// "cannot find value `k` in this scope".
+    pub yield_free_while_let: bool,
+}
+
+impl Default for Features {
+    fn default() -> Self {
+        Features {
+            guard_temporaries: true,
+            short_circuit_yields: true,
+            value_loops: true,
+            labeled_blocks: true,
+            let_else: true,
+            moves: true,
+            nested_yields: false,
+            yield_stmt_in_return_operand: false,
+            yield_free_while_let: false,
+        }
+    }
+}
+
+/// One generated program.
+#[derive(Clone, Debug)]
+pub struct Program {
+    pub seed: u64,
+    /// `send = u32` (else `send = ()`).
+    pub send_u32: bool,
+    /// `-> Option<u32>` (else `-> u32`).
+    pub ret_option: bool,
+    pub body: String,
+}
+
+impl Program {
+    pub fn ret_ty(&self) -> &'static str {
+        if self.ret_option {
+            "Option<u32>"
+        } else {
+            "u32"
+        }
+    }
+
+    /// A module with `generator(log)` and `reference(log, out, stop)`.
+    ///
+    /// The reference's `r#yield!(v)` pushes `v` to `out`, records
+    /// `<yN>` in the drop log (the driver records the same marker after the
+    /// generator's N-th yield), returns at once when N is `stop` (leaving
+    /// the scopes as closing the generator there must) and evaluates to the
+    /// N-th sent value, `sv(N)`.
+    pub fn module_source(&self) -> String {
+        let send = if self.send_u32 { "u32" } else { "()" };
+        let sent = if self.send_u32 { "sv(__n)" } else { "()" };
+        let dummy = if self.ret_option { "None" } else { "0" };
+        let ret = self.ret_ty();
+        let body = &self.body;
+        format!(
+            "// seed {seed}\n\
+             #![allow(warnings, clippy::all)]\n\
+             use super::support::*;\n\
+             use gen_workspace::drops::DropLog;\n\
+             \n\
+             #[gen_runtime::generator(yield = u32, send = {send})]\n\
+             pub fn generator(log: DropLog) -> {ret} {body}\n\
+             \n\
+             pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
+             macro_rules! r#yield {{\n\
+             ($e:expr) => {{{{\n\
+             let __v: u32 = $e;\n\
+             __out.push(__v);\n\
+             let __n = __out.len();\n\
+             drop(log.guard(format!(\"<y{{}}>\", __n)));\n\
+             if __n == __stop {{ return {dummy}; }}\n\
+             {sent}\n\
+             }}}};\n\
+             }}\n\
+             {body}\n\
+             }}\n",
+            seed = self.seed,
+        )
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ty {
+    U32,
+    Str,
+    Vec,
+    Guard,
+}
+
+#[derive(Clone, Debug)]
+struct Var {
+    name: String,
+    ty: Ty,
+    mutable: bool,
+    moved: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum FrameKind {
+    Loop,
+    Block,
+}
+
+#[derive(Clone, Debug)]
+struct Frame {
+    kind: FrameKind,
+    label: String,
+    /// `break` to it carries a `u32`.
+    value: bool,
+    /// `break`/`continue` may target it (not from a value loop's break
+    /// operand: an unlabeled jump there means that loop).
+    target: bool,
+}
+
+const NAMES: [&str; 8] = ["a", "b", "c", "d", "e", "f", "h", "k"];
+const MAX_NEST: usize = 4;
+const MAX_LOOPS: usize = 3;
+
+struct Gen<'r> {
+    rng: &'r mut Rng,
+    features: Features,
+    send_u32: bool,
+    ret_option: bool,
+    scopes: Vec<Vec<Var>>,
+    frames: Vec<Frame>,
+    loops: usize,
+    nest: usize,
+    budget: i32,
+    uid: usize,
+    /// No block expressions here (`while` conditions).
+    simple: bool,
+    /// Inside a yield's operand: no yields (see `Features::nested_yields`).
+    no_yield: usize,
+    /// Inside the operand of `return` or `?`: no yield statements (see
+    /// `Features::yield_stmt_in_return_operand`).
+    no_yield_stmt: usize,
+    /// Names whose `push` argument is being generated: not mutated or moved
+    /// there (E0499 in plain Rust too).
+    frozen: Vec<String>,
+}
+
+/// Generates the program for `seed`.
+pub fn program(seed: u64, features: &Features) -> Program {
+    let mut rng = Rng::new(seed);
+    let send_u32 = rng.pct(70);
+    let ret_option = rng.pct(30);
+    let budget = 6 + rng.below(30) as i32;
+    let mut g = Gen {
+        rng: &mut rng,
+        features: features.clone(),
+        send_u32,
+        ret_option,
+        scopes: vec![Vec::new()],
+        frames: Vec::new(),
+        loops: 0,
+        nest: 0,
+        budget,
+        uid: 0,
+        simple: false,
+        no_yield: 0,
+        no_yield_stmt: 0,
+        frozen: Vec::new(),
+    };
+    let mut out = String::from("{\n");
+    // Start with something to drop and something to yield.
+    out.push_str(&g.stmt_let(Some(Ty::Guard)));
+    while g.budget > 0 {
+        let s = g.stmt();
+        out.push_str(&s);
+    }
+    let tail = g.ret_expr();
+    let _ = writeln!(out, "{tail}\n}}");
+    Program {
+        seed,
+        send_u32,
+        ret_option,
+        body: out,
+    }
+}
+
+/// A labeled block as a `break` operand needs parentheses.
+fn break_operand(e: String) -> String {
+    if e.starts_with('\'') {
+        format!("({e})")
+    } else {
+        e
+    }
+}
+
+impl Gen<'_> {
+    fn id(&mut self) -> usize {
+        self.uid += 1;
+        self.uid
+    }
+
+    // ---------------------------------------------------------------- scopes
+
+    fn visible(&self, ty: Ty) -> Vec<Var> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut found = Vec::new();
+        for scope in self.scopes.iter().rev() {
+            for var in scope.iter().rev() {
+                if seen.contains(&var.name.as_str()) {
+                    continue;
+                }
+                seen.push(&var.name);
+                if var.ty == ty && !var.moved {
+                    found.push(var.clone());
+                }
+            }
+        }
+        found
+    }
+
+    fn visible_var(&mut self, ty: Ty, mutable: bool) -> Option<String> {
+        let vars: Vec<Var> = self
+            .visible(ty)
+            .into_iter()
+            .filter(|v| !mutable || (v.mutable && !self.frozen.contains(&v.name)))
+            .collect();
+        if vars.is_empty() {
+            None
+        } else {
+            Some(self.rng.pick(&vars).name.clone())
+        }
+    }
+
+    fn declare(&mut self, name: &str, ty: Ty, mutable: bool) {
+        self.scopes.last_mut().unwrap().push(Var {
+            name: name.to_owned(),
+            ty,
+            mutable,
+            moved: false,
+        });
+    }
+
+    fn fresh_name(&mut self) -> String {
+        (*self.rng.pick(&NAMES)).to_owned()
+    }
+
+    /// `{ stmts }` in a new scope, `tail` (if any) generated inside it.
+    fn block(&mut self, n: usize, tail: Option<Ty>) -> String {
+        self.scopes.push(Vec::new());
+        self.nest += 1;
+        let mut out = String::from("{\n");
+        for _ in 0..n {
+            if self.budget <= 0 {
+                break;
+            }
+            out.push_str(&self.stmt());
+        }
+        if let Some(ty) = tail {
+            let e = self.expr(ty, 2);
+            let _ = writeln!(out, "{e}");
+        }
+        out.push('}');
+        self.nest -= 1;
+        self.scopes.pop();
+        out
+    }
+
+    fn small_block(&mut self, tail: Option<Ty>) -> String {
+        let n = self.rng.below(3) + usize::from(tail.is_none());
+        self.block(n, tail)
+    }
+
+    // ----------------------------------------------------------- expressions
+
+    fn lit(&mut self) -> String {
+        format!("{}u32", self.rng.below(20))
+    }
+
+    /// A yield usable as a `u32` value here.
+    fn yield_ok(&self) -> bool {
+        self.send_u32 && self.can_yield()
+    }
+
+    /// A yield (statement) allowed here.
+    fn can_yield(&self) -> bool {
+        self.no_yield == 0 || self.features.nested_yields
+    }
+
+    /// A yield statement (`r#yield!(e);`) allowed here.
+    fn can_yield_stmt(&self) -> bool {
+        self.can_yield() && (self.no_yield_stmt == 0 || self.features.yield_stmt_in_return_operand)
+    }
+
+    /// Generates the operand of `return` or `?`.
+    fn operand<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.no_yield_stmt += 1;
+        let t = f(self);
+        self.no_yield_stmt -= 1;
+        t
+    }
+
+    fn expr(&mut self, ty: Ty, depth: usize) -> String {
+        match ty {
+            Ty::U32 => self.e_u32(depth),
+            Ty::Str => self.e_str(depth),
+            Ty::Vec => self.e_vec(depth),
+            Ty::Guard => self.e_guard(),
+        }
+    }
+
+    fn leaf_u32(&mut self) -> String {
+        match self.rng.below(8) {
+            0..=2 => {
+                if let Some(v) = self.visible_var(Ty::U32, false) {
+                    return v;
+                }
+            }
+            3 => {
+                if let Some(v) = self.visible_var(Ty::Str, false) {
+                    return format!("({v}.len() as u32)");
+                }
+            }
+            4 => {
+                if let Some(v) = self.visible_var(Ty::Vec, false) {
+                    return format!("sumv(&{v})");
+                }
+            }
+            5 => {
+                if let Some(v) = self.visible_var(Ty::Guard, false) {
+                    return format!("({v}.name().len() as u32)");
+                }
+            }
+            _ => {}
+        }
+        self.lit()
+    }
+
+    fn e_u32(&mut self, depth: usize) -> String {
+        if depth == 0 || self.rng.pct(30) {
+            return self.leaf_u32();
+        }
+        let d = depth - 1;
+        let blocks = !self.simple && self.nest < MAX_NEST && self.budget > 0;
+        match self.rng.below(20) {
+            0..=4 if self.yield_ok() => {
+                self.no_yield += 1;
+                let e = self.e_u32(d);
+                self.no_yield -= 1;
+                format!("r#yield!({e})")
+            }
+            5 => {
+                let (a, b) = (self.e_u32(d), self.e_u32(d));
+                format!("({a} ^ {b})")
+            }
+            6 => {
+                let (a, b) = (self.e_u32(d), self.e_u32(d));
+                format!("({a} % 1000 + {b} % 1000)")
+            }
+            7 => {
+                let (a, b) = (self.e_u32(d), self.e_u32(d));
+                format!("f2({a}, {b})")
+            }
+            8 => {
+                let (a, b, c) = (self.e_u32(d), self.e_u32(d), self.e_u32(d));
+                format!("f3({a}, {b}, {c})")
+            }
+            9 => {
+                let (a, b) = (self.e_u32(d), self.e_u32(d));
+                format!("({a}).wrapping_add({b})")
+            }
+            10 => {
+                if let Some(v) = self.visible_var(Ty::Vec, true) {
+                    let b = self.e_u32(d);
+                    format!("{v}.pop().unwrap_or({b})")
+                } else {
+                    self.leaf_u32()
+                }
+            }
+            11 if self.features.guard_temporaries => {
+                let id = self.id();
+                let b = self.e_u32(d);
+                format!("touch(log.guard(\"t{id}\"), {b})")
+            }
+            12 if self.ret_option => {
+                let b = self.operand(|g| g.e_u32(d));
+                format!("opt({b})?")
+            }
+            13 if blocks => {
+                let c = self.cond(d);
+                let a = self.small_block(Some(Ty::U32));
+                let b = self.small_block(Some(Ty::U32));
+                format!("if {c} {a} else {b}")
+            }
+            14 if blocks => self.match_u32(d, true),
+            15 if blocks && self.features.labeled_blocks => self.labeled_block(true),
+            16 if blocks && self.features.value_loops && self.loops < MAX_LOOPS => {
+                self.value_loop()
+            }
+            17 if blocks => self.small_block(Some(Ty::U32)),
+            18 => {
+                if let Some(v) = self.visible_var(Ty::Vec, false) {
+                    let b = self.e_u32(d);
+                    format!("{v}.len() as u32 + ({b}) % 1000")
+                } else {
+                    self.leaf_u32()
+                }
+            }
+            _ => self.leaf_u32(),
+        }
+    }
+
+    fn e_str(&mut self, depth: usize) -> String {
+        match self.rng.below(5) {
+            0 => {
+                if let Some(v) = self.visible_var(Ty::Str, false) {
+                    return format!("{v}.clone()");
+                }
+                "String::from(\"s\")".to_owned()
+            }
+            1 | 2 => {
+                let s = self.e_str(depth.saturating_sub(1).min(1));
+                let e = self.e_u32(depth);
+                format!("cat({s}, {e})")
+            }
+            3 => {
+                let e = self.e_u32(depth);
+                format!("num({e})")
+            }
+            _ => format!(
+                "String::from(\"{}\")",
+                ["x", "yz", "abc"][self.rng.below(3)]
+            ),
+        }
+    }
+
+    fn e_vec(&mut self, depth: usize) -> String {
+        match self.rng.below(4) {
+            0 => {
+                if let Some(v) = self.visible_var(Ty::Vec, false) {
+                    return format!("{v}.clone()");
+                }
+                "Vec::<u32>::new()".to_owned()
+            }
+            1 => {
+                let v = self.e_vec(0);
+                let e = self.e_u32(depth);
+                format!("vpush({v}, {e})")
+            }
+            _ => {
+                let n = self.rng.below(4);
+                let items: Vec<String> = (0..n).map(|_| self.lit()).collect();
+                if items.is_empty() {
+                    "Vec::<u32>::new()".to_owned()
+                } else {
+                    format!("vec![{}]", items.join(", "))
+                }
+            }
+        }
+    }
+
+    fn e_guard(&mut self) -> String {
+        let id = self.id();
+        match self.rng.below(4) {
+            0 => {
+                if let Some(v) = self.visible_var(Ty::Guard, false) {
+                    return format!("log.guard(format!(\"g{id}<{{}}>\", {v}.name()))");
+                }
+                format!("log.guard(\"g{id}\")")
+            }
+            1 => {
+                if let Some(v) = self.visible_var(Ty::U32, false) {
+                    return format!("log.guard(format!(\"g{id}.{{}}\", {v}))");
+                }
+                format!("log.guard(\"g{id}\")")
+            }
+            _ => format!("log.guard(\"g{id}\")"),
+        }
+    }
+
+    fn cond(&mut self, depth: usize) -> String {
+        let d = depth.min(2);
+        match self.rng.below(9) {
+            0 | 1 => {
+                let e = self.e_u32(d);
+                let k = 2 + self.rng.below(3);
+                let r = self.rng.below(k);
+                format!("{e} % {k} == {r}")
+            }
+            2 => {
+                let (a, b) = (self.e_u32(d), self.e_u32(d));
+                format!("{a} < {b}")
+            }
+            3 => {
+                if let Some(v) = self.visible_var(Ty::Vec, false) {
+                    return format!("{v}.is_empty()");
+                }
+                "true".to_owned()
+            }
+            4 => {
+                if let Some(v) = self.visible_var(Ty::Str, false) {
+                    let k = self.rng.below(6);
+                    return format!("{v}.len() > {k}");
+                }
+                "false".to_owned()
+            }
+            5 if d > 0 && self.features.short_circuit_yields => {
+                let (a, b) = (self.cond(d - 1), self.cond(d - 1));
+                format!("({a} && {b})")
+            }
+            6 if d > 0 && self.features.short_circuit_yields => {
+                let (a, b) = (self.cond(d - 1), self.cond(d - 1));
+                format!("({a} || {b})")
+            }
+            7 if d > 0 => {
+                let a = self.cond(d - 1);
+                format!("!({a})")
+            }
+            _ => {
+                let e = self.leaf_u32();
+                format!("{e} % 2 == 0")
+            }
+        }
+    }
+
+    fn ret_expr(&mut self) -> String {
+        let e = self.e_u32(2);
+        if self.ret_option {
+            if self.rng.pct(20) {
+                "None".to_owned()
+            } else {
+                format!("Some({e})")
+            }
+        } else {
+            e
+        }
+    }
+
+    // ------------------------------------------------- control-flow pieces
+
+    fn match_u32(&mut self, depth: usize, value: bool) -> String {
+        let tail = value.then_some(Ty::U32);
+        let mut out = String::new();
+        if self.rng.pct(50) {
+            let scrut = self.e_u32(depth);
+            let _ = writeln!(out, "match {scrut} {{");
+            let k = self.rng.below(5);
+            let a = self.small_block(tail);
+            let _ = writeln!(out, "{k} => {a}");
+            let name = self.fresh_name();
+            let m = 2 + self.rng.below(3);
+            self.scopes.push(Vec::new());
+            self.declare(&name, Ty::U32, false);
+            let b = self.small_block(tail);
+            self.scopes.pop();
+            let _ = writeln!(out, "{name} if {name} % {m} == 0 => {b}");
+            let name = self.fresh_name();
+            self.scopes.push(Vec::new());
+            self.declare(&name, Ty::U32, false);
+            let c = self.small_block(tail);
+            self.scopes.pop();
+            let _ = writeln!(out, "{name} @ 1..=9 => {c}");
+            let d = self.small_block(tail);
+            let _ = write!(out, "_ => {d}\n}}");
+        } else {
+            let scrut = self.e_u32(depth);
+            let _ = writeln!(out, "match opt({scrut}) {{");
+            let name = self.fresh_name();
+            self.scopes.push(Vec::new());
+            self.declare(&name, Ty::U32, false);
+            let a = self.small_block(tail);
+            self.scopes.pop();
+            let k = 3 + self.rng.below(8);
+            let _ = writeln!(out, "Some({name}) if {name} > {k} => {a}");
+            let name = self.fresh_name();
+            self.scopes.push(Vec::new());
+            self.declare(&name, Ty::U32, false);
+            let b = self.small_block(tail);
+            self.scopes.pop();
+            let _ = writeln!(out, "Some({name}) => {b}");
+            let c = self.small_block(tail);
+            let _ = write!(out, "None => {c}\n}}");
+        }
+        out
+    }
+
+    fn labeled_block(&mut self, value: bool) -> String {
+        let id = self.id();
+        let label = format!("'b{id}");
+        self.frames.push(Frame {
+            kind: FrameKind::Block,
+            label: label.clone(),
+            value,
+            target: true,
+        });
+        let tail = value.then_some(Ty::U32);
+        let body = {
+            let n = 1 + self.rng.below(3);
+            self.block(n, tail)
+        };
+        self.frames.pop();
+        format!("{label}: {body}")
+    }
+
+    /// `{ let mut cN = 0; 'lN: loop { cN += 1; if cN > K { break 'lN E; } … } }`
+    fn value_loop(&mut self) -> String {
+        let id = self.id();
+        let label = format!("'l{id}");
+        let k = 1 + self.rng.below(3);
+        // The break operand is generated outside the loop's frame: a
+        // `continue` to this loop in it would never end.
+        self.frames.push(Frame {
+            kind: FrameKind::Loop,
+            label: label.clone(),
+            value: true,
+            target: false,
+        });
+        let e = break_operand(self.e_u32(1));
+        self.frames.pop();
+        self.frames.push(Frame {
+            kind: FrameKind::Loop,
+            label: label.clone(),
+            value: true,
+            target: true,
+        });
+        self.loops += 1;
+        self.scopes.push(Vec::new());
+        let body = {
+            let n = 1 + self.rng.below(3);
+            self.block(n, None)
+        };
+        self.scopes.pop();
+        self.loops -= 1;
+        self.frames.pop();
+        format!(
+            "{{\nlet mut c{id} = 0u32;\n{label}: loop {{\nc{id} += 1;\nif c{id} > {k} {{ break {label} {e}; }}\n{body}\n}}\n}}"
+        )
+    }
+
+    /// A conditional `break`/`continue`/`return`, or `None` when there is
+    /// nothing to leave.
+    fn jump(&mut self) -> Option<String> {
+        let choice = self.rng.below(10);
+        if choice < 2 || self.frames.is_empty() {
+            if choice < 2 || self.rng.pct(30) {
+                let e = self.operand(|g| g.ret_expr());
+                return Some(format!("return {e}"));
+            }
+            return None;
+        }
+        let targets: Vec<usize> = (0..self.frames.len())
+            .filter(|&i| self.frames[i].target)
+            .collect();
+        if targets.is_empty() {
+            return None;
+        }
+        let i = *self.rng.pick(&targets);
+        let frame = self.frames[i].clone();
+        // Unlabeled only for the innermost frame, when it is a loop (an
+        // unlabeled break inside a labeled block is E0695).
+        let innermost = i + 1 == self.frames.len() && frame.kind == FrameKind::Loop;
+        let label = if innermost && self.rng.pct(50) {
+            String::new()
+        } else {
+            format!(" {}", frame.label)
+        };
+        if frame.kind == FrameKind::Loop && self.rng.pct(40) {
+            return Some(format!("continue{label}"));
+        }
+        if frame.value {
+            let e = self.e_u32(1);
+            Some(format!("break{label} {}", break_operand(e)))
+        } else {
+            Some(format!("break{label}"))
+        }
+    }
+
+    // ------------------------------------------------------------ statements
+
+    fn stmt_let(&mut self, force: Option<Ty>) -> String {
+        self.budget -= 1;
+        let ty = force.unwrap_or_else(|| {
+            *self.rng.pick(&[
+                Ty::U32,
+                Ty::U32,
+                Ty::U32,
+                Ty::Str,
+                Ty::Vec,
+                Ty::Guard,
+                Ty::Guard,
+            ])
+        });
+        let init = if ty == Ty::U32 && !self.send_u32 && self.can_yield_stmt() && self.rng.pct(10) {
+            // A unit yield as a `let` initialiser.
+            self.no_yield += 1;
+            let e = self.e_u32(1);
+            self.no_yield -= 1;
+            let name = self.fresh_name();
+            return format!("let _{name} = r#yield!({e});\n");
+        } else {
+            self.expr(ty, 2)
+        };
+        let name = self.fresh_name();
+        let mutable = self.rng.pct(60);
+        let m = if mutable { "mut " } else { "" };
+        let annot = match ty {
+            Ty::U32 if self.rng.pct(30) => ": u32",
+            _ => "",
+        };
+        self.declare(&name, ty, mutable);
+        format!("let {m}{name}{annot} = {init};\n")
+    }
+
+    fn stmt(&mut self) -> String {
+        self.budget -= 1;
+        let can_nest = self.nest < MAX_NEST;
+        let can_loop = can_nest && self.loops < MAX_LOOPS;
+        loop {
+            let s = match self.rng.below(32) {
+                0..=4 if self.can_yield_stmt() => {
+                    self.no_yield += 1;
+                    let e = self.e_u32(2);
+                    self.no_yield -= 1;
+                    format!("r#yield!({e});\n")
+                }
+                5..=9 => {
+                    self.budget += 1;
+                    self.stmt_let(None)
+                }
+                10 => {
+                    let Some(v) = self.visible_var(Ty::U32, true) else {
+                        continue;
+                    };
+                    let e = self.e_u32(2);
+                    format!("{v} = {e};\n")
+                }
+                11 => {
+                    let Some(v) = self.visible_var(Ty::U32, true) else {
+                        continue;
+                    };
+                    let e = self.e_u32(2);
+                    match self.rng.below(4) {
+                        0 => format!("{v} += {e} % 1000;\n"),
+                        1 => format!("{v} ^= {e};\n"),
+                        2 => format!("{v} |= {e};\n"),
+                        _ => format!("{v} %= ({e}) | 1;\n"),
+                    }
+                }
+                12 => {
+                    let Some(v) = self.visible_var(Ty::Vec, true) else {
+                        continue;
+                    };
+                    self.frozen.push(v.clone());
+                    let e = self.e_u32(2);
+                    self.frozen.pop();
+                    format!("{v}.push({e});\n")
+                }
+                13 => {
+                    let Some(v) = self.visible_var(Ty::Str, true) else {
+                        continue;
+                    };
+                    if self.rng.pct(50) {
+                        self.frozen.push(v.clone());
+                        let e = self.e_u32(2);
+                        self.frozen.pop();
+                        format!("{v}.push(ch({e}));\n")
+                    } else {
+                        let e = self.e_u32(2);
+                        format!("{v} = cat({v}.clone(), {e});\n")
+                    }
+                }
+                14 | 15 if can_nest => {
+                    let c = self.cond(2);
+                    let a = self.small_block(None);
+                    if self.rng.pct(50) {
+                        let b = self.small_block(None);
+                        format!("if {c} {a} else {b}\n")
+                    } else {
+                        format!("if {c} {a}\n")
+                    }
+                }
+                16 if can_nest => {
+                    let m = self.match_u32(2, false);
+                    format!("{m}\n")
+                }
+                17 if can_nest => {
+                    let e = self.e_u32(2);
+                    let name = self.fresh_name();
+                    self.scopes.push(Vec::new());
+                    self.declare(&name, Ty::U32, false);
+                    let a = self.small_block(None);
+                    self.scopes.pop();
+                    let b = self.small_block(None);
+                    format!("if let Some({name}) = opt({e}) {a} else {b}\n")
+                }
+                18 if can_nest && self.features.let_else => {
+                    let e = self.e_u32(2);
+                    let name = self.fresh_name();
+                    let Some(j) = self.jump() else { continue };
+                    self.scopes.push(Vec::new());
+                    let pre = if self.rng.pct(50) {
+                        self.no_yield += 1;
+                        let e = self.e_u32(1);
+                        self.no_yield -= 1;
+                        if self.can_yield_stmt() {
+                            format!("r#yield!({e});\n")
+                        } else {
+                            String::new()
+                        }
+                    } else {
+                        String::new()
+                    };
+                    self.scopes.pop();
+                    self.declare(&name, Ty::U32, false);
+                    format!("let Some({name}) = opt({e}) else {{\n{pre}{j};\n}};\n")
+                }
+                19 | 20 if can_loop => self.for_loop(),
+                21 if can_loop => self.while_loop(),
+                22 if can_loop => self.plain_loop(),
+                23 if can_loop => self.while_let(),
+                24 if can_nest && self.features.labeled_blocks => {
+                    let b = self.labeled_block(false);
+                    format!("{b}\n")
+                }
+                25 if can_nest => {
+                    let b = self.small_block(None);
+                    format!("{b}\n")
+                }
+                26 | 27 => {
+                    let Some(j) = self.jump() else { continue };
+                    let c = self.cond(1);
+                    format!("if {c} {{\n{j};\n}}\n")
+                }
+                28 if self.features.moves => {
+                    // Move a value declared in this block: unconditional.
+                    let scope = self.scopes.last().unwrap();
+                    let visible_names: Vec<String> = [Ty::Guard, Ty::Str, Ty::Vec]
+                        .iter()
+                        .flat_map(|&t| self.visible(t))
+                        .map(|v| v.name)
+                        .collect();
+                    let cands: Vec<usize> = (0..scope.len())
+                        .filter(|&i| !scope[i].moved && scope[i].ty != Ty::U32)
+                        .filter(|&i| !self.frozen.contains(&scope[i].name))
+                        .filter(|&i| visible_names.contains(&scope[i].name))
+                        // The innermost binding of that name only.
+                        .filter(|&i| !scope[i + 1..].iter().any(|w| w.name == scope[i].name))
+                        .collect();
+                    if cands.is_empty() {
+                        continue;
+                    }
+                    let i = *self.rng.pick(&cands);
+                    let scope = self.scopes.last_mut().unwrap();
+                    scope[i].moved = true;
+                    let v = scope[i].name.clone();
+                    match scope[i].ty {
+                        Ty::Guard => format!("drop({v});\n"),
+                        Ty::Str => format!("take_s({v});\n"),
+                        _ => format!("take_v({v});\n"),
+                    }
+                }
+                29 if self.ret_option => {
+                    let e = self.operand(|g| g.e_u32(2));
+                    let name = self.fresh_name();
+                    self.declare(&name, Ty::U32, false);
+                    format!("let {name} = opt({e})?;\n")
+                }
+                30 if self.yield_ok() => {
+                    // A yield as the operand of `return`.
+                    self.no_yield += 1;
+                    let e = self.e_u32(1);
+                    self.no_yield -= 1;
+                    let c = self.cond(1);
+                    let r = if self.ret_option {
+                        format!("Some(r#yield!({e}))")
+                    } else {
+                        format!("r#yield!({e})")
+                    };
+                    format!("if {c} {{\nreturn {r};\n}}\n")
+                }
+                31 => {
+                    let g = self.e_guard();
+                    let name = self.fresh_name();
+                    self.declare(&name, Ty::Guard, false);
+                    format!("let {name} = {g};\n")
+                }
+                _ => continue,
+            };
+            return s;
+        }
+    }
+
+    fn loop_frame(&mut self, label: &str) {
+        self.frames.push(Frame {
+            kind: FrameKind::Loop,
+            label: label.to_owned(),
+            value: false,
+            target: true,
+        });
+        self.loops += 1;
+    }
+
+    fn end_loop_frame(&mut self) {
+        self.loops -= 1;
+        self.frames.pop();
+    }
+
+    fn for_loop(&mut self) -> String {
+        let id = self.id();
+        let label = format!("'l{id}");
+        let iter = match self.rng.below(3) {
+            0 => format!("0..{}u32", 1 + self.rng.below(3)),
+            1 => {
+                let e = self.e_u32(1);
+                format!("0..({e}) % 4")
+            }
+            _ => {
+                let v = self.e_vec(0);
+                format!("({v}).into_iter().take(3)")
+            }
+        };
+        // Bug: the binding of a `while let` whose body has no yield leaks
+        // into the enclosing block, and a later yield there fails to compile
+        // ("cannot find value `k`"). Unless `Features::yield_free_while_let`
+        // is on, the body gets a yield, or the pattern binds nothing.
+        let bind = self.features.yield_free_while_let || self.can_yield_stmt();
+        let name = if bind {
+            self.fresh_name()
+        } else {
+            "_".to_owned()
+        };
+        self.loop_frame(&label);
+        self.scopes.push(Vec::new());
+        if bind {
+            self.declare(&name, Ty::U32, false);
+        }
+        let mut body = {
+            let n = 1 + self.rng.below(4);
+            self.block(n, None)
+        };
+        self.scopes.pop();
+        self.end_loop_frame();
+        if bind && !self.features.yield_free_while_let && !body.contains("r#yield!") {
+            body = body.replacen('{', &format!("{{\nr#yield!({name});"), 1);
+        }
+        format!("{label}: for {name} in {iter} {body}\n")
+    }
+
+    fn while_loop(&mut self) -> String {
+        let id = self.id();
+        let label = format!("'l{id}");
+        let k = 1 + self.rng.below(3);
+        let extra = if self.rng.pct(40) {
+            self.simple = true;
+            let c = self.cond(1);
+            self.simple = false;
+            format!(" && {c}")
+        } else {
+            String::new()
+        };
+        self.loop_frame(&label);
+        let body = {
+            let n = 1 + self.rng.below(4);
+            self.block(n, None)
+        };
+        self.end_loop_frame();
+        // The counter is bumped first, so `continue` cannot skip it.
+        let body = body.replacen('{', &format!("{{\nc{id} += 1;"), 1);
+        format!("let mut c{id} = 0u32;\n{label}: while c{id} < {k}{extra} {body}\n")
+    }
+
+    fn plain_loop(&mut self) -> String {
+        let id = self.id();
+        let label = format!("'l{id}");
+        let k = 1 + self.rng.below(3);
+        self.loop_frame(&label);
+        let body = {
+            let n = 1 + self.rng.below(4);
+            self.block(n, None)
+        };
+        self.end_loop_frame();
+        let body = body.replacen(
+            '{',
+            &format!("{{\nc{id} += 1;\nif c{id} > {k} {{ break {label}; }}"),
+            1,
+        );
+        format!("let mut c{id} = 0u32;\n{label}: loop {body}\n")
+    }
+
+    fn while_let(&mut self) -> String {
+        let id = self.id();
+        let label = format!("'l{id}");
+        let n = self.rng.below(4);
+        let items: Vec<String> = (0..n).map(|_| self.lit()).collect();
+        // Bug: the binding of a `while let` whose body has no yield leaks
+        // into the enclosing block, and a later yield there fails to compile
+        // ("cannot find value `k`"). Unless `Features::yield_free_while_let`
+        // is on, the body gets a yield, or the pattern binds nothing.
+        let bind = self.features.yield_free_while_let || self.can_yield_stmt();
+        let name = if bind {
+            self.fresh_name()
+        } else {
+            "_".to_owned()
+        };
+        self.loop_frame(&label);
+        self.scopes.push(Vec::new());
+        if bind {
+            self.declare(&name, Ty::U32, false);
+        }
+        let mut body = {
+            let n = 1 + self.rng.below(4);
+            self.block(n, None)
+        };
+        self.scopes.pop();
+        self.end_loop_frame();
+        if bind && !self.features.yield_free_while_let && !body.contains("r#yield!") {
+            body = body.replacen('{', &format!("{{\nr#yield!({name});"), 1);
+        }
+        format!(
+            "let mut w{id}: Vec<u32> = vec![{}];\n{label}: while let Some({name}) = w{id}.pop() {body}\n",
+            items.join(", ")
+        )
+    }
+}
