@@ -528,3 +528,60 @@ fn realistic_shapes() {
     assert_eq!(dedup(vec![1, 1, 2, 2, 1]).collect::<Vec<_>>(), [1, 2, 1]);
     assert_eq!(chunks(vec![1, 2, 3, 4, 5], 2).count(), 3);
 }
+
+// ---- found by the differential tester (tests/differential.rs)
+
+/// A yield statement in a block inside `return`'s operand (seeds 19, 30, 35).
+#[generator(yield = u32)]
+fn yield_in_return_block() -> u32 {
+    return {
+        r#yield!(1);
+        2
+    };
+}
+
+#[generator(yield = u32)]
+fn yield_in_question_block(opt: fn(u32) -> Option<u32>) -> Option<u32> {
+    let x = opt({
+        r#yield!(1);
+        2
+    })?;
+    Some(x + 1)
+}
+
+/// A yield-free `while let` followed by a yield: the loop's binding does not
+/// outlive the loop (seeds 126, 176, 238).
+#[generator(yield = u32)]
+fn yield_after_while_let(mut v: Vec<u32>) {
+    let mut last = 0;
+    while let Some(k) = v.pop() {
+        last = k;
+    }
+    r#yield!(last);
+}
+
+#[test]
+fn differential_tester_findings() {
+    let mut g = yield_in_return_block();
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [1]);
+    assert_eq!(g.take_return(), Some(2));
+    let mut g = yield_in_question_block(Some);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [1]);
+    assert_eq!(g.take_return(), Some(Some(3)));
+    assert_eq!(yield_after_while_let(vec![3, 4]).collect::<Vec<_>>(), [3]);
+}
+
+/// A yield inside another yield's operand: the inner one suspends first.
+#[generator(yield = u32, send = u32)]
+fn nested_yield() -> u32 {
+    let echoed = r#yield!(r#yield!(1) + 10);
+    echoed * 2
+}
+
+#[test]
+fn a_yield_in_a_yield_operand() {
+    let (first, mut g) = nested_yield().start();
+    assert_eq!(first, GeneratorState::Yielded(1));
+    assert_eq!(g.send(5), GeneratorState::Yielded(15));
+    assert_eq!(g.send(7), GeneratorState::Complete(14));
+}

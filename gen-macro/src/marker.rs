@@ -58,16 +58,23 @@ pub(crate) fn normalize_stmt(stmt: &mut syn::Stmt) {
     }
 }
 
+struct Normalize;
+
+impl syn::visit_mut::VisitMut for Normalize {
+    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
+        normalize_stmt(stmt);
+        syn::visit_mut::visit_stmt_mut(self, stmt);
+    }
+}
+
 /// [`normalize_stmt`] on every statement of a re-parsed expression.
 pub(crate) fn normalize_expr(expr: &mut Expr) {
-    struct Normalize;
-    impl syn::visit_mut::VisitMut for Normalize {
-        fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-            normalize_stmt(stmt);
-            syn::visit_mut::visit_stmt_mut(self, stmt);
-        }
-    }
     syn::visit_mut::VisitMut::visit_expr_mut(&mut Normalize, expr);
+}
+
+/// [`normalize_stmt`] on a statement and every statement inside it.
+pub(crate) fn normalize_stmt_deep(stmt: &mut syn::Stmt) {
+    syn::visit_mut::VisitMut::visit_stmt_mut(&mut Normalize, stmt);
 }
 
 pub(crate) fn index_of(expr: &Expr) -> Option<usize> {

@@ -26,15 +26,15 @@
 //!   the block that declared them, so the move is unconditional, and a moved
 //!   name is never used again.
 //!
-//! Also not generated: a yield inside another yield's operand, which the
-//! macro rejects ("not supported yet"; `Features::nested_yields`).
-//!
-//! Excluded for open macro bugs this test found (each `Features` switch names
-//! its bug; turn it on to reproduce):
-//! - `yield_stmt_in_return_operand`: `return { r#yield!(1); 2 };` does not
+//! Bugs this test found, now fixed, with regression tests in
+//! `tests/regressions.rs` (their `Features` switches stay, on by default):
+//! - `yield_stmt_in_return_operand`: `return { r#yield!(1); 2 };` did not
 //!   compile ("cannot find macro `__gen_yield`");
 //! - `yield_free_while_let`: `while let Some(k) = v.pop() {} r#yield!(2);`
-//!   does not compile ("cannot find value `k`").
+//!   did not compile ("cannot find value `k`").
+//!
+//! A yield inside another yield's operand (`nested_yields`) was rejected
+//! until it was supported.
 
 use std::fmt::Write as _;
 
@@ -77,20 +77,16 @@ pub struct Features {
     pub labeled_blocks: bool,
     pub let_else: bool,
     pub moves: bool,
-    /// A yield inside another yield's operand (`r#yield!(r#yield!(x))`,
-    /// or a block with yields as the operand): the macro rejects it ("a
-    /// yield inside the operand of `r#yield!` is not supported yet"), so it
-    /// is off; the README's "Limits" do not list it yet.
+    /// A yield inside another yield's operand (`r#yield!(r#yield!(x))`, or
+    /// a block with yields as the operand).
     pub nested_yields: bool,
     /// A yield statement in a block inside the operand of `return` or `?`
-    /// (`return { r#yield!(1); 2 };`, `opt({ r#yield!(1); 2 })?`): off
-    /// while that bug is open; it fails to compile with "cannot find macro
-    /// `__gen_yield` in this scope".
+    /// (`return { r#yield!(1); 2 };`, `opt({ r#yield!(1); 2 })?`): failed
+    /// to compile ("cannot find macro `__gen_yield`") until fixed.
     pub yield_stmt_in_return_operand: bool,
     /// A `while let` with a binding and no yield in its body, followed by a
-    /// yield in the same block (`while let Some(k) = v.pop() {}
-    /// r#yield!(2);`): off while that bug is open; it fails to compile with
-    /// "cannot find value `k` in this scope".
+    /// yield in the same block: failed to compile ("cannot find value `k`")
+    /// until fixed.
     pub yield_free_while_let: bool,
 }
 
@@ -103,9 +99,9 @@ impl Default for Features {
             labeled_blocks: true,
             let_else: true,
             moves: true,
-            nested_yields: false,
-            yield_stmt_in_return_operand: false,
-            yield_free_while_let: false,
+            nested_yields: true,
+            yield_stmt_in_return_operand: true,
+            yield_free_while_let: true,
         }
     }
 }

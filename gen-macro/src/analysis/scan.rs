@@ -116,12 +116,6 @@ impl Scanner<'_> {
             match syn::parse2::<Expr>(mac.tokens.clone()) {
                 Ok(mut expr) => {
                     self.visit_expr_mut(&mut expr);
-                    if marker::contains(&expr, None) {
-                        self.cx.error(
-                            expr.span(),
-                            "a yield inside the operand of `r#yield!` is not supported yet; bind it with `let` first",
-                        );
-                    }
                     expr
                 }
                 Err(error) => {
@@ -131,6 +125,26 @@ impl Scanner<'_> {
             }
         };
         let index = self.points.len();
+        if marker::contains(&operand, None) {
+            // `r#yield!(… r#yield!(x) …)`: the operand suspends first, so it
+            // is evaluated into a hidden binding that the outer yield yields:
+            // `{ let __gen_operand_N = OPERAND; r#yield!(__gen_operand_N) }`.
+            let value = format_ident!(
+                "__gen_operand_{}",
+                index,
+                span = Span::mixed_site().located_at(span)
+            );
+            self.points.push(YieldPoint {
+                span,
+                operand: syn::parse_quote!(#value),
+            });
+            let outer = marker::make(index, span);
+            let glue = crate::spans::glue(span);
+            let mut expr: Expr =
+                syn::parse_quote_spanned!(glue=> { let #value = #operand; #outer });
+            marker::normalize_expr(&mut expr);
+            return expr;
+        }
         self.points.push(YieldPoint { span, operand });
         marker::make(index, span)
     }

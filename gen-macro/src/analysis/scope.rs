@@ -501,8 +501,11 @@ impl Walker<'_> {
                 self.loops[id].end = self.tick();
             }
             Expr::While(e) => {
-                self.walk_expr(&mut e.cond, Ctx::Move);
-                self.walk_block(&mut e.body);
+                // `while let` bindings live in the loop, not after it.
+                self.in_frame(|w| {
+                    w.walk_expr(&mut e.cond, Ctx::Move);
+                    w.walk_block(&mut e.body);
+                });
             }
             Expr::Match(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);

@@ -28,6 +28,10 @@ pub(crate) fn rewrite_body(body: &mut syn::Block, points: &mut [YieldPoint], rt:
     for point in points {
         rewriter.visit_expr_mut(&mut point.operand);
     }
+    // The rewrites re-parse code that may hold yields in statement position.
+    for stmt in &mut body.stmts {
+        marker::normalize_stmt_deep(stmt);
+    }
 }
 
 struct Rewriter<'a> {
