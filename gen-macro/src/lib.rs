@@ -11,6 +11,8 @@ mod lower;
 mod marker;
 mod signature;
 mod spans;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 

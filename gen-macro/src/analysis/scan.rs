@@ -304,7 +304,15 @@ impl VisitMut for Scanner<'_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         match expr {
             Expr::Macro(mac) => {
-                if let Some(kind) = yield_macro(&mac.mac) {
+                if marker::index_of_mac(&mac.mac).is_some() {
+                    // The lowering's own name: written by hand it would pose
+                    // as a suspension point.
+                    self.cx.error(
+                        mac.mac.path.span(),
+                        "`__gen_yield!` is reserved for the expansion of `r#yield!`",
+                    );
+                    *expr = unit(mac.mac.path.span());
+                } else if let Some(kind) = yield_macro(&mac.mac) {
                     let mac = mac.mac.clone();
                     *expr = self.lower_yield(&mac, kind);
                 } else {
@@ -329,7 +337,7 @@ impl VisitMut for Scanner<'_> {
 
     fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
         if let Stmt::Macro(sm) = stmt {
-            if yield_macro(&sm.mac).is_some() {
+            if yield_macro(&sm.mac).is_some() || marker::index_of_mac(&sm.mac).is_some() {
                 let mut expr = Expr::Macro(syn::ExprMacro {
                     attrs: sm.attrs.clone(),
                     mac: sm.mac.clone(),

@@ -1,0 +1,167 @@
+//! The macro never panics: mutated generator functions and attribute
+//! arguments go through the whole expansion, which must return tokens (a
+//! generator or `compile_error!`s), whatever the input.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::quote;
+
+use crate::expand;
+
+fn samples() -> Vec<(TokenStream, TokenStream)> {
+    vec![
+        (
+            quote!(yield = u64),
+            quote! {
+                fn count(n: u64) -> u64 {
+                    let mut total = 0;
+                    for i in 0..n { total += i; r#yield!(i); }
+                    total
+                }
+            },
+        ),
+        (
+            quote!(yield = i64, send = i64, throw = E),
+            quote! {
+                pub fn acc<'a, T: Clone>(v: &'a [T], (a, b): (u8, u8)) -> Result<i64, E> {
+                    let mut x = 0;
+                    'outer: loop {
+                        let s = r#yield!(x)?;
+                        match s { 0 => break 'outer, n if n < 0 => return Ok(x), n => x += n }
+                        let x = { let y = r#yield!(x + 1)?; y * 2 };
+                        if let Some(z) = v.first() { let _ = z.clone(); }
+                        while x > 0 { r#yield!(f(x, r#yield!(1)?))?; }
+                    }
+                    yield_from!(other())?;
+                    Ok(x)
+                }
+            },
+        ),
+        (
+            quote!(yield = String),
+            quote! {
+                fn words(&self, text: &str) {
+                    let mut it = text.split(' ').peekable();
+                    while let Some(w) = it.next() {
+                        let w = w.to_string();
+                        if it.peek().is_some() { r#yield!(w) } else { return; }
+                        println!("{}", self.name);
+                    }
+                    let c = || 1;
+                    __gen_yield!(99);
+                    r#yield!(format!("{}", c()));
+                }
+            },
+        ),
+    ]
+}
+
+/// Every token tree of a stream, flattened, to mutate by position.
+fn flatten(tokens: TokenStream, out: &mut Vec<TokenTree>) {
+    for tt in tokens {
+        out.push(tt);
+    }
+}
+
+fn expand_must_not_panic(args: TokenStream, item: TokenStream) {
+    let result = std::panic::catch_unwind(|| expand::generator(args.clone(), item.clone()));
+    assert!(
+        result.is_ok(),
+        "the macro panicked on:\n#[generator({args})]\n{item}"
+    );
+}
+
+/// Rebuilds a stream with the token at `at` (a depth-first index into every
+/// group) deleted, duplicated or swapped with its successor.
+fn mutate(tokens: TokenStream, at: &mut isize, kind: u8) -> TokenStream {
+    let mut out: Vec<TokenTree> = Vec::new();
+    let mut iter: Vec<TokenTree> = Vec::new();
+    flatten(tokens, &mut iter);
+    let mut i = 0;
+    while i < iter.len() {
+        let tt = iter[i].clone();
+        *at -= 1;
+        if *at == -1 {
+            match kind {
+                0 => {}
+                1 => {
+                    out.push(tt.clone());
+                    out.push(tt);
+                }
+                _ => {
+                    if let Some(next) = iter.get(i + 1) {
+                        out.push(next.clone());
+                        out.push(tt);
+                        i += 1;
+                    } else {
+                        out.push(tt);
+                    }
+                }
+            }
+        } else if let TokenTree::Group(group) = &tt {
+            let inner = mutate(group.stream(), at, kind);
+            let mut new = proc_macro2::Group::new(group.delimiter(), inner);
+            new.set_span(group.span());
+            out.push(TokenTree::Group(new));
+        } else {
+            out.push(tt);
+        }
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+fn count_tokens(tokens: TokenStream) -> usize {
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Group(g) => 1 + count_tokens(g.stream()),
+            _ => 1,
+        })
+        .sum()
+}
+
+#[test]
+fn mutated_bodies_never_panic() {
+    for (args, item) in samples() {
+        expand_must_not_panic(args.clone(), item.clone());
+        let n = count_tokens(item.clone());
+        for position in 0..n {
+            for kind in 0..3 {
+                let mut at = position as isize;
+                let mutated = mutate(item.clone(), &mut at, kind);
+                expand_must_not_panic(args.clone(), mutated);
+            }
+        }
+    }
+}
+
+#[test]
+fn mutated_arguments_never_panic() {
+    for (args, item) in samples() {
+        let n = count_tokens(args.clone());
+        for position in 0..n {
+            for kind in 0..3 {
+                let mut at = position as isize;
+                let mutated = mutate(args.clone(), &mut at, kind);
+                expand_must_not_panic(mutated, item.clone());
+            }
+        }
+    }
+    for garbage in [
+        quote!(yield),
+        quote!(= u8),
+        quote!(yield = ),
+        quote!(crate = 5),
+        quote!(,,),
+        quote!(send = u8 send),
+    ] {
+        expand_must_not_panic(
+            garbage,
+            quote!(
+                fn f() {
+                    r#yield!(1);
+                }
+            ),
+        );
+    }
+}
