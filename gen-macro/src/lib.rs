@@ -10,6 +10,8 @@ mod expand;
 mod lower;
 mod marker;
 mod signature;
+#[cfg(test)]
+mod snapshots;
 mod spans;
 #[cfg(test)]
 mod tests;

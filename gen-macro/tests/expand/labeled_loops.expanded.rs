@@ -1,0 +1,338 @@
+fn pairs(
+    n: u32,
+) -> ::gen_runtime::__private::Fresh<
+    impl ::gen_runtime::__private::RawGenerator<
+        Yield = (u32, u32),
+        Send = (),
+        Throw = ::gen_runtime::__private::NotDeclared,
+        Return = u32,
+    >,
+> {
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __GenState<__A0, __T0, __T1, __T3, __T4, __TR> {
+        __Start { param_0: __A0 },
+        __Yield0 { gen_iter_1_4: __T4, i_3: __T3, gen_iter_0_1: __T1, n_0: __T0 },
+        __Returned(__TR),
+        __Done,
+        __Closed,
+    }
+    impl<__A0, __T0, __T1, __T3, __T4, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T0, __T1, __T3, __T4, __TR> {
+        type Return = __TR;
+        #[inline(always)]
+        fn phase(&self) -> ::gen_runtime::__private::Phase {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
+                Self::__Returned(_) | Self::__Done => {
+                    ::gen_runtime::__private::Phase::Complete
+                }
+                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
+                _ => ::gen_runtime::__private::Phase::Suspended,
+            }
+        }
+        #[inline]
+        fn complete(&mut self, value: __TR) {
+            *self = Self::__Returned(value);
+        }
+        #[inline]
+        fn take_return(
+            &mut self,
+        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+            match self {
+                Self::__Returned(_) => {
+                    match ::gen_runtime::__private::core::mem::replace(
+                        self,
+                        Self::__Done,
+                    ) {
+                        Self::__Returned(value) => {
+                            ::gen_runtime::__private::core::option::Option::Some(value)
+                        }
+                        _ => ::gen_runtime::__private::core::option::Option::None,
+                    }
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[cold]
+        fn poison(&mut self) {
+            *self = Self::__Done;
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                _ => *self = Self::__Closed,
+            }
+        }
+    }
+    ::gen_runtime::__private::fresh(
+        __GenState::__Start { param_0: n },
+        move |
+            __gen_state,
+            __gen_arg: ::gen_runtime::__private::Resume<
+                (),
+                ::gen_runtime::__private::NotDeclared,
+            >,
+        | -> ::gen_runtime::__private::GeneratorState<(u32, u32), u32> {
+            match __gen_state {
+                __GenState::__Start { .. } => {
+                    let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    let _ = __gen_arg;
+                    #[allow(unused_mut, unused_variables)]
+                    let n = __gen_param_0;
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        let found = 'outer: {
+                            {
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                    0..n,
+                                );
+                                loop {
+                                    let i = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                        &mut __gen_iter_0,
+                                    ) {
+                                        ::gen_runtime::__private::core::option::Option::Some(
+                                            __gen_next,
+                                        ) => __gen_next,
+                                        ::gen_runtime::__private::core::option::Option::None => {
+                                            break;
+                                        }
+                                    };
+                                    {
+                                        #[allow(unused_mut)]
+                                        let mut __gen_iter_1 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                            0..i,
+                                        );
+                                        loop {
+                                            let j = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                                &mut __gen_iter_1,
+                                            ) {
+                                                ::gen_runtime::__private::core::option::Option::Some(
+                                                    __gen_next,
+                                                ) => __gen_next,
+                                                ::gen_runtime::__private::core::option::Option::None => {
+                                                    break;
+                                                }
+                                            };
+                                            if i * j > 6 {
+                                                break 'outer i;
+                                            }
+                                            {
+                                                let __gen_yielded: (u32, u32) = (i, j);
+                                                *__gen_state = __GenState::__Yield0 {
+                                                    n_0: n,
+                                                    gen_iter_0_1: __gen_iter_0,
+                                                    i_3: i,
+                                                    gen_iter_1_4: __gen_iter_1,
+                                                };
+                                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                    __gen_yielded,
+                                                );
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            break 'outer 0;
+                        };
+                        found
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                __GenState::__Yield0 { .. } => {
+                    let __GenState::__Yield0 {
+                        n_0: __gen_slot_0,
+                        gen_iter_0_1: __gen_slot_1,
+                        i_3: __gen_slot_3,
+                        gen_iter_1_4: __gen_slot_4,
+                    } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        #[allow(unused_mut, unused_variables)]
+                        let n = __gen_slot_0;
+                        {
+                            let found = {
+                                let mut __gen_first_0 = ::gen_runtime::__private::core::option::Option::Some((
+                                    __gen_slot_1,
+                                    __gen_slot_3,
+                                    __gen_slot_4,
+                                ));
+                                'outer: loop {
+                                    if let ::gen_runtime::__private::core::option::Option::Some(
+                                        (__gen_slot_1, __gen_slot_3, __gen_slot_4),
+                                    ) = __gen_first_0.take()
+                                    {
+                                        {
+                                            {
+                                                #[allow(unused_mut, unused_variables)]
+                                                #[allow(unused_mut)]
+                                                let mut __gen_iter_0 = __gen_slot_1;
+                                                {
+                                                    {
+                                                        #[allow(unused_mut, unused_variables)]
+                                                        let i = __gen_slot_3;
+                                                        {
+                                                            #[allow(unused_mut, unused_variables)]
+                                                            #[allow(unused_mut)]
+                                                            let mut __gen_iter_1 = __gen_slot_4;
+                                                            {
+                                                                {}
+                                                                loop {
+                                                                    let j = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                                                        &mut __gen_iter_1,
+                                                                    ) {
+                                                                        ::gen_runtime::__private::core::option::Option::Some(
+                                                                            __gen_next,
+                                                                        ) => __gen_next,
+                                                                        ::gen_runtime::__private::core::option::Option::None => {
+                                                                            break;
+                                                                        }
+                                                                    };
+                                                                    if i * j > 6 {
+                                                                        break 'outer i;
+                                                                    }
+                                                                    {
+                                                                        let __gen_yielded: (u32, u32) = (i, j);
+                                                                        *__gen_state = __GenState::__Yield0 {
+                                                                            n_0: n,
+                                                                            gen_iter_0_1: __gen_iter_0,
+                                                                            i_3: i,
+                                                                            gen_iter_1_4: __gen_iter_1,
+                                                                        };
+                                                                        return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                                            __gen_yielded,
+                                                                        );
+                                                                    }
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                    loop {
+                                                        let i = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                                            &mut __gen_iter_0,
+                                                        ) {
+                                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                                __gen_next,
+                                                            ) => __gen_next,
+                                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                                break;
+                                                            }
+                                                        };
+                                                        {
+                                                            #[allow(unused_mut)]
+                                                            let mut __gen_iter_1 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                                                0..i,
+                                                            );
+                                                            loop {
+                                                                let j = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                                                    &mut __gen_iter_1,
+                                                                ) {
+                                                                    ::gen_runtime::__private::core::option::Option::Some(
+                                                                        __gen_next,
+                                                                    ) => __gen_next,
+                                                                    ::gen_runtime::__private::core::option::Option::None => {
+                                                                        break;
+                                                                    }
+                                                                };
+                                                                if i * j > 6 {
+                                                                    break 'outer i;
+                                                                }
+                                                                {
+                                                                    let __gen_yielded: (u32, u32) = (i, j);
+                                                                    *__gen_state = __GenState::__Yield0 {
+                                                                        n_0: n,
+                                                                        gen_iter_0_1: __gen_iter_0,
+                                                                        i_3: i,
+                                                                        gen_iter_1_4: __gen_iter_1,
+                                                                    };
+                                                                    return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                                        __gen_yielded,
+                                                                    );
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                            break 0;
+                                        }
+                                    } else {
+                                        {
+                                            #[allow(unused_mut)]
+                                            let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                                0..n,
+                                            );
+                                            loop {
+                                                let i = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                                    &mut __gen_iter_0,
+                                                ) {
+                                                    ::gen_runtime::__private::core::option::Option::Some(
+                                                        __gen_next,
+                                                    ) => __gen_next,
+                                                    ::gen_runtime::__private::core::option::Option::None => {
+                                                        break;
+                                                    }
+                                                };
+                                                {
+                                                    #[allow(unused_mut)]
+                                                    let mut __gen_iter_1 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                                        0..i,
+                                                    );
+                                                    loop {
+                                                        let j = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                                            &mut __gen_iter_1,
+                                                        ) {
+                                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                                __gen_next,
+                                                            ) => __gen_next,
+                                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                                break;
+                                                            }
+                                                        };
+                                                        if i * j > 6 {
+                                                            break 'outer i;
+                                                        }
+                                                        {
+                                                            let __gen_yielded: (u32, u32) = (i, j);
+                                                            *__gen_state = __GenState::__Yield0 {
+                                                                n_0: n,
+                                                                gen_iter_0_1: __gen_iter_0,
+                                                                i_3: i,
+                                                                gen_iter_1_4: __gen_iter_1,
+                                                            };
+                                                            return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                                __gen_yielded,
+                                                            );
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        break 0;
+                                    }
+                                }
+                            };
+                            found
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                _ => ::gen_runtime::__private::resumed_finished(),
+            }
+        },
+    )
+}

@@ -1,0 +1,238 @@
+fn parse_all(
+    items: Vec<&'static str>,
+) -> ::gen_runtime::__private::Fresh<
+    impl ::gen_runtime::__private::RawGenerator<
+        Yield = u32,
+        Send = (),
+        Throw = ::gen_runtime::__private::NotDeclared,
+        Return = Result<u32, std::num::ParseIntError>,
+    >,
+> {
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __GenState<__A0, __T1, __T2, __T4, __T5, __TR> {
+        __Start { param_0: __A0 },
+        __Yield0 { rest_5: __T5, item_4: __T4, gen_iter_0_2: __T2, sum_1: __T1 },
+        __Returned(__TR),
+        __Done,
+        __Closed,
+    }
+    impl<__A0, __T1, __T2, __T4, __T5, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T1, __T2, __T4, __T5, __TR> {
+        type Return = __TR;
+        #[inline(always)]
+        fn phase(&self) -> ::gen_runtime::__private::Phase {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
+                Self::__Returned(_) | Self::__Done => {
+                    ::gen_runtime::__private::Phase::Complete
+                }
+                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
+                _ => ::gen_runtime::__private::Phase::Suspended,
+            }
+        }
+        #[inline]
+        fn complete(&mut self, value: __TR) {
+            *self = Self::__Returned(value);
+        }
+        #[inline]
+        fn take_return(
+            &mut self,
+        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+            match self {
+                Self::__Returned(_) => {
+                    match ::gen_runtime::__private::core::mem::replace(
+                        self,
+                        Self::__Done,
+                    ) {
+                        Self::__Returned(value) => {
+                            ::gen_runtime::__private::core::option::Option::Some(value)
+                        }
+                        _ => ::gen_runtime::__private::core::option::Option::None,
+                    }
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[cold]
+        fn poison(&mut self) {
+            *self = Self::__Done;
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                _ => *self = Self::__Closed,
+            }
+        }
+    }
+    ::gen_runtime::__private::fresh(
+        __GenState::__Start {
+            param_0: items,
+        },
+        move |
+            __gen_state,
+            __gen_arg: ::gen_runtime::__private::Resume<
+                (),
+                ::gen_runtime::__private::NotDeclared,
+            >,
+        | -> ::gen_runtime::__private::GeneratorState<
+            u32,
+            Result<u32, std::num::ParseIntError>,
+        > {
+            match __gen_state {
+                __GenState::__Start { .. } => {
+                    let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    let _ = __gen_arg;
+                    #[allow(unused_mut, unused_variables)]
+                    let items = __gen_param_0;
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        #[allow(unused_mut)]
+                        let mut sum = 0;
+                        {
+                            #[allow(unused_mut)]
+                            let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                items,
+                            );
+                            loop {
+                                let item = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                    &mut __gen_iter_0,
+                                ) {
+                                    ::gen_runtime::__private::core::option::Option::Some(
+                                        __gen_next,
+                                    ) => __gen_next,
+                                    ::gen_runtime::__private::core::option::Option::None => {
+                                        break;
+                                    }
+                                };
+                                let Some(rest) = item.strip_prefix('+') else {
+                                    continue;
+                                };
+                                let n: u32 = match ::gen_runtime::__private::Try::branch(
+                                    rest.parse(),
+                                ) {
+                                    ::gen_runtime::__private::core::ops::ControlFlow::Continue(
+                                        __gen_value,
+                                    ) => __gen_value,
+                                    ::gen_runtime::__private::core::ops::ControlFlow::Break(
+                                        __gen_residual,
+                                    ) => {
+                                        return ::gen_runtime::__private::GeneratorState::Complete(
+                                            ::gen_runtime::__private::FromResidual::from_residual(
+                                                __gen_residual,
+                                            ),
+                                        );
+                                    }
+                                };
+                                sum += n;
+                                {
+                                    let __gen_yielded: u32 = n;
+                                    *__gen_state = __GenState::__Yield0 {
+                                        sum_1: sum,
+                                        gen_iter_0_2: __gen_iter_0,
+                                        item_4: item,
+                                        rest_5: rest,
+                                    };
+                                    return ::gen_runtime::__private::GeneratorState::Yielded(
+                                        __gen_yielded,
+                                    );
+                                }
+                            }
+                        }
+                        Ok(sum)
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                __GenState::__Yield0 { .. } => {
+                    let __GenState::__Yield0 {
+                        sum_1: __gen_slot_1,
+                        gen_iter_0_2: __gen_slot_2,
+                        item_4: __gen_slot_4,
+                        rest_5: __gen_slot_5,
+                    } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        {
+                            #[allow(unused_mut, unused_variables)]
+                            #[allow(unused_mut)]
+                            let mut sum = __gen_slot_1;
+                            {
+                                #[allow(unused_mut, unused_variables)]
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0 = __gen_slot_2;
+                                {
+                                    {
+                                        #[allow(unused_mut, unused_variables)]
+                                        let item = __gen_slot_4;
+                                        #[allow(unused_mut, unused_variables)]
+                                        let rest = __gen_slot_5;
+                                    }
+                                    loop {
+                                        let item = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                            &mut __gen_iter_0,
+                                        ) {
+                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                __gen_next,
+                                            ) => __gen_next,
+                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                break;
+                                            }
+                                        };
+                                        let Some(rest) = item.strip_prefix('+') else {
+                                            continue;
+                                        };
+                                        let n: u32 = match ::gen_runtime::__private::Try::branch(
+                                            rest.parse(),
+                                        ) {
+                                            ::gen_runtime::__private::core::ops::ControlFlow::Continue(
+                                                __gen_value,
+                                            ) => __gen_value,
+                                            ::gen_runtime::__private::core::ops::ControlFlow::Break(
+                                                __gen_residual,
+                                            ) => {
+                                                return ::gen_runtime::__private::GeneratorState::Complete(
+                                                    ::gen_runtime::__private::FromResidual::from_residual(
+                                                        __gen_residual,
+                                                    ),
+                                                );
+                                            }
+                                        };
+                                        sum += n;
+                                        {
+                                            let __gen_yielded: u32 = n;
+                                            *__gen_state = __GenState::__Yield0 {
+                                                sum_1: sum,
+                                                gen_iter_0_2: __gen_iter_0,
+                                                item_4: item,
+                                                rest_5: rest,
+                                            };
+                                            return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                __gen_yielded,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                            Ok(sum)
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                _ => ::gen_runtime::__private::resumed_finished(),
+            }
+        },
+    )
+}

@@ -1,0 +1,304 @@
+fn classify(
+    items: Vec<Option<i32>>,
+) -> ::gen_runtime::__private::Fresh<
+    impl ::gen_runtime::__private::RawGenerator<
+        Yield = String,
+        Send = (),
+        Throw = ::gen_runtime::__private::NotDeclared,
+        Return = usize,
+    >,
+> {
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __GenState<__A0, __T1, __T2, __T5, __T6, __TR> {
+        __Start { param_0: __A0 },
+        __Yield0 { n_5: __T5, gen_iter_0_2: __T2, seen_1: __T1 },
+        __Yield1 { n_6: __T6, gen_iter_0_2: __T2, seen_1: __T1 },
+        __Returned(__TR),
+        __Done,
+        __Closed,
+    }
+    impl<__A0, __T1, __T2, __T5, __T6, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T1, __T2, __T5, __T6, __TR> {
+        type Return = __TR;
+        #[inline(always)]
+        fn phase(&self) -> ::gen_runtime::__private::Phase {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
+                Self::__Returned(_) | Self::__Done => {
+                    ::gen_runtime::__private::Phase::Complete
+                }
+                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
+                _ => ::gen_runtime::__private::Phase::Suspended,
+            }
+        }
+        #[inline]
+        fn complete(&mut self, value: __TR) {
+            *self = Self::__Returned(value);
+        }
+        #[inline]
+        fn take_return(
+            &mut self,
+        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+            match self {
+                Self::__Returned(_) => {
+                    match ::gen_runtime::__private::core::mem::replace(
+                        self,
+                        Self::__Done,
+                    ) {
+                        Self::__Returned(value) => {
+                            ::gen_runtime::__private::core::option::Option::Some(value)
+                        }
+                        _ => ::gen_runtime::__private::core::option::Option::None,
+                    }
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[cold]
+        fn poison(&mut self) {
+            *self = Self::__Done;
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                _ => *self = Self::__Closed,
+            }
+        }
+    }
+    ::gen_runtime::__private::fresh(
+        __GenState::__Start {
+            param_0: items,
+        },
+        move |
+            __gen_state,
+            __gen_arg: ::gen_runtime::__private::Resume<
+                (),
+                ::gen_runtime::__private::NotDeclared,
+            >,
+        | -> ::gen_runtime::__private::GeneratorState<String, usize> {
+            match __gen_state {
+                __GenState::__Start { .. } => {
+                    let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    let _ = __gen_arg;
+                    #[allow(unused_mut, unused_variables)]
+                    let items = __gen_param_0;
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        #[allow(unused_mut)]
+                        let mut seen = 0;
+                        {
+                            #[allow(unused_mut)]
+                            let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                items,
+                            );
+                            loop {
+                                let item = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                    &mut __gen_iter_0,
+                                ) {
+                                    ::gen_runtime::__private::core::option::Option::Some(
+                                        __gen_next,
+                                    ) => __gen_next,
+                                    ::gen_runtime::__private::core::option::Option::None => {
+                                        break;
+                                    }
+                                };
+                                match item {
+                                    Some(n) if n < 0 => {
+                                        let __gen_yielded: String = format!("negative {n}");
+                                        *__gen_state = __GenState::__Yield0 {
+                                            seen_1: seen,
+                                            gen_iter_0_2: __gen_iter_0,
+                                            n_5: n,
+                                        };
+                                        return ::gen_runtime::__private::GeneratorState::Yielded(
+                                            __gen_yielded,
+                                        );
+                                    }
+                                    Some(n) => {
+                                        seen += 1;
+                                        {
+                                            let __gen_yielded: String = format!("value {n}");
+                                            *__gen_state = __GenState::__Yield1 {
+                                                seen_1: seen,
+                                                gen_iter_0_2: __gen_iter_0,
+                                                n_6: n,
+                                            };
+                                            return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                __gen_yielded,
+                                            );
+                                        }
+                                    }
+                                    None => continue,
+                                }
+                            }
+                        }
+                        seen
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                __GenState::__Yield0 { .. } => {
+                    let __GenState::__Yield0 {
+                        seen_1: __gen_slot_1,
+                        gen_iter_0_2: __gen_slot_2,
+                        n_5: __gen_slot_5,
+                    } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        {
+                            #[allow(unused_mut, unused_variables)]
+                            #[allow(unused_mut)]
+                            let mut seen = __gen_slot_1;
+                            {
+                                #[allow(unused_mut, unused_variables)]
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0 = __gen_slot_2;
+                                {
+                                    {
+                                        {
+                                            #[allow(unused_mut, unused_variables)]
+                                            let n = __gen_slot_5;
+                                        }
+                                    }
+                                    loop {
+                                        let item = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                            &mut __gen_iter_0,
+                                        ) {
+                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                __gen_next,
+                                            ) => __gen_next,
+                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                break;
+                                            }
+                                        };
+                                        match item {
+                                            Some(n) if n < 0 => {
+                                                let __gen_yielded: String = format!("negative {n}");
+                                                *__gen_state = __GenState::__Yield0 {
+                                                    seen_1: seen,
+                                                    gen_iter_0_2: __gen_iter_0,
+                                                    n_5: n,
+                                                };
+                                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                    __gen_yielded,
+                                                );
+                                            }
+                                            Some(n) => {
+                                                seen += 1;
+                                                {
+                                                    let __gen_yielded: String = format!("value {n}");
+                                                    *__gen_state = __GenState::__Yield1 {
+                                                        seen_1: seen,
+                                                        gen_iter_0_2: __gen_iter_0,
+                                                        n_6: n,
+                                                    };
+                                                    return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                        __gen_yielded,
+                                                    );
+                                                }
+                                            }
+                                            None => continue,
+                                        }
+                                    }
+                                }
+                            }
+                            seen
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                __GenState::__Yield1 { .. } => {
+                    let __GenState::__Yield1 {
+                        seen_1: __gen_slot_1,
+                        gen_iter_0_2: __gen_slot_2,
+                        n_6: __gen_slot_6,
+                    } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        {
+                            #[allow(unused_mut, unused_variables)]
+                            #[allow(unused_mut)]
+                            let mut seen = __gen_slot_1;
+                            {
+                                #[allow(unused_mut, unused_variables)]
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0 = __gen_slot_2;
+                                {
+                                    {
+                                        {
+                                            #[allow(unused_mut, unused_variables)]
+                                            let n = __gen_slot_6;
+                                            {}
+                                        }
+                                    }
+                                    loop {
+                                        let item = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                            &mut __gen_iter_0,
+                                        ) {
+                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                __gen_next,
+                                            ) => __gen_next,
+                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                break;
+                                            }
+                                        };
+                                        match item {
+                                            Some(n) if n < 0 => {
+                                                let __gen_yielded: String = format!("negative {n}");
+                                                *__gen_state = __GenState::__Yield0 {
+                                                    seen_1: seen,
+                                                    gen_iter_0_2: __gen_iter_0,
+                                                    n_5: n,
+                                                };
+                                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                    __gen_yielded,
+                                                );
+                                            }
+                                            Some(n) => {
+                                                seen += 1;
+                                                {
+                                                    let __gen_yielded: String = format!("value {n}");
+                                                    *__gen_state = __GenState::__Yield1 {
+                                                        seen_1: seen,
+                                                        gen_iter_0_2: __gen_iter_0,
+                                                        n_6: n,
+                                                    };
+                                                    return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                        __gen_yielded,
+                                                    );
+                                                }
+                                            }
+                                            None => continue,
+                                        }
+                                    }
+                                }
+                            }
+                            seen
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                _ => ::gen_runtime::__private::resumed_finished(),
+            }
+        },
+    )
+}

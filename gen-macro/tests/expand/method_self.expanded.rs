@@ -1,0 +1,197 @@
+fn names<'__gen_l0, 'a>(
+    &'a self,
+    prefix: &'__gen_l0 str,
+) -> ::gen_runtime::__private::Fresh<
+    impl ::gen_runtime::__private::RawGenerator<
+        Yield = &'a str,
+        Send = (),
+        Throw = ::gen_runtime::__private::NotDeclared,
+        Return = (),
+    > + ::gen_runtime::__private::Captures<(&'__gen_l0 (), &'a ())>,
+> {
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __GenState<__A0, __A1, __T1, __T2, __T4, __TR> {
+        __Start { param_1: __A1, param_0: __A0 },
+        __Yield0 { name_4: __T4, gen_iter_0_2: __T2, prefix_1: __T1 },
+        __Returned(__TR),
+        __Done,
+        __Closed,
+    }
+    impl<__A0, __A1, __T1, __T2, __T4, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __A1, __T1, __T2, __T4, __TR> {
+        type Return = __TR;
+        #[inline(always)]
+        fn phase(&self) -> ::gen_runtime::__private::Phase {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
+                Self::__Returned(_) | Self::__Done => {
+                    ::gen_runtime::__private::Phase::Complete
+                }
+                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
+                _ => ::gen_runtime::__private::Phase::Suspended,
+            }
+        }
+        #[inline]
+        fn complete(&mut self, value: __TR) {
+            *self = Self::__Returned(value);
+        }
+        #[inline]
+        fn take_return(
+            &mut self,
+        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+            match self {
+                Self::__Returned(_) => {
+                    match ::gen_runtime::__private::core::mem::replace(
+                        self,
+                        Self::__Done,
+                    ) {
+                        Self::__Returned(value) => {
+                            ::gen_runtime::__private::core::option::Option::Some(value)
+                        }
+                        _ => ::gen_runtime::__private::core::option::Option::None,
+                    }
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[cold]
+        fn poison(&mut self) {
+            *self = Self::__Done;
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                _ => *self = Self::__Closed,
+            }
+        }
+    }
+    ::gen_runtime::__private::fresh(
+        __GenState::__Start {
+            param_0: self,
+            param_1: prefix,
+        },
+        move |
+            __gen_state,
+            __gen_arg: ::gen_runtime::__private::Resume<
+                (),
+                ::gen_runtime::__private::NotDeclared,
+            >,
+        | -> ::gen_runtime::__private::GeneratorState<&'a str, ()> {
+            match __gen_state {
+                __GenState::__Start { .. } => {
+                    let __GenState::__Start {
+                        param_0: __gen_param_0,
+                        param_1: __gen_param_1,
+                    } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    let _ = __gen_arg;
+                    #[allow(unused_mut, unused_variables)]
+                    let __self = __gen_param_0;
+                    #[allow(unused_mut, unused_variables)]
+                    let prefix = __gen_param_1;
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        {
+                            #[allow(unused_mut)]
+                            let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                &__self.names,
+                            );
+                            loop {
+                                let name = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                    &mut __gen_iter_0,
+                                ) {
+                                    ::gen_runtime::__private::core::option::Option::Some(
+                                        __gen_next,
+                                    ) => __gen_next,
+                                    ::gen_runtime::__private::core::option::Option::None => {
+                                        break;
+                                    }
+                                };
+                                if name.starts_with(prefix) {
+                                    {
+                                        let __gen_yielded: &'a str = name.as_str();
+                                        *__gen_state = __GenState::__Yield0 {
+                                            prefix_1: prefix,
+                                            gen_iter_0_2: __gen_iter_0,
+                                            name_4: name,
+                                        };
+                                        return ::gen_runtime::__private::GeneratorState::Yielded(
+                                            __gen_yielded,
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                __GenState::__Yield0 { .. } => {
+                    let __GenState::__Yield0 {
+                        prefix_1: __gen_slot_1,
+                        gen_iter_0_2: __gen_slot_2,
+                        name_4: __gen_slot_4,
+                    } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        #[allow(unused_mut, unused_variables)]
+                        let prefix = __gen_slot_1;
+                        {
+                            {
+                                #[allow(unused_mut, unused_variables)]
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0 = __gen_slot_2;
+                                {
+                                    {
+                                        #[allow(unused_mut, unused_variables)]
+                                        let name = __gen_slot_4;
+                                        {}
+                                    }
+                                    loop {
+                                        let name = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                            &mut __gen_iter_0,
+                                        ) {
+                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                __gen_next,
+                                            ) => __gen_next,
+                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                break;
+                                            }
+                                        };
+                                        if name.starts_with(prefix) {
+                                            {
+                                                let __gen_yielded: &'a str = name.as_str();
+                                                *__gen_state = __GenState::__Yield0 {
+                                                    prefix_1: prefix,
+                                                    gen_iter_0_2: __gen_iter_0,
+                                                    name_4: name,
+                                                };
+                                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                    __gen_yielded,
+                                                );
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                _ => ::gen_runtime::__private::resumed_finished(),
+            }
+        },
+    )
+}

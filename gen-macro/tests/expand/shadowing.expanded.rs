@@ -1,0 +1,166 @@
+fn lengths(
+    line: String,
+) -> ::gen_runtime::__private::Fresh<
+    impl ::gen_runtime::__private::RawGenerator<
+        Yield = usize,
+        Send = (),
+        Throw = ::gen_runtime::__private::NotDeclared,
+        Return = (),
+    >,
+> {
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __GenState<__A0, __T0, __T1, __T2, __TR> {
+        __Start { param_0: __A0 },
+        __Yield0 { line_shadow_1_1: __T1, line_0: __T0 },
+        __Yield1 { line_shadow_2_2: __T2, line_shadow_1_1: __T1, line_0: __T0 },
+        __Returned(__TR),
+        __Done,
+        __Closed,
+    }
+    impl<__A0, __T0, __T1, __T2, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T0, __T1, __T2, __TR> {
+        type Return = __TR;
+        #[inline(always)]
+        fn phase(&self) -> ::gen_runtime::__private::Phase {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
+                Self::__Returned(_) | Self::__Done => {
+                    ::gen_runtime::__private::Phase::Complete
+                }
+                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
+                _ => ::gen_runtime::__private::Phase::Suspended,
+            }
+        }
+        #[inline]
+        fn complete(&mut self, value: __TR) {
+            *self = Self::__Returned(value);
+        }
+        #[inline]
+        fn take_return(
+            &mut self,
+        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+            match self {
+                Self::__Returned(_) => {
+                    match ::gen_runtime::__private::core::mem::replace(
+                        self,
+                        Self::__Done,
+                    ) {
+                        Self::__Returned(value) => {
+                            ::gen_runtime::__private::core::option::Option::Some(value)
+                        }
+                        _ => ::gen_runtime::__private::core::option::Option::None,
+                    }
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[cold]
+        fn poison(&mut self) {
+            *self = Self::__Done;
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                _ => *self = Self::__Closed,
+            }
+        }
+    }
+    ::gen_runtime::__private::fresh(
+        __GenState::__Start {
+            param_0: line,
+        },
+        move |
+            __gen_state,
+            __gen_arg: ::gen_runtime::__private::Resume<
+                (),
+                ::gen_runtime::__private::NotDeclared,
+            >,
+        | -> ::gen_runtime::__private::GeneratorState<usize, ()> {
+            match __gen_state {
+                __GenState::__Start { .. } => {
+                    let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    let _ = __gen_arg;
+                    #[allow(unused_mut, unused_variables)]
+                    let line = __gen_param_0;
+                    {
+                        let line = line.trim().to_string();
+                        {
+                            let __gen_yielded: usize = line.len();
+                            *__gen_state = __GenState::__Yield0 {
+                                line_0: line,
+                                line_shadow_1_1: line,
+                            };
+                            return ::gen_runtime::__private::GeneratorState::Yielded(
+                                __gen_yielded,
+                            );
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    ::gen_runtime::__private::resumed_finished()
+                }
+                __GenState::__Yield0 { .. } => {
+                    let __GenState::__Yield0 {
+                        line_0: __gen_slot_0,
+                        line_shadow_1_1: __gen_slot_1,
+                    } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    {
+                        #[allow(unused_mut, unused_variables)]
+                        let line = __gen_slot_0;
+                        {
+                            #[allow(unused_mut, unused_variables)]
+                            let line = __gen_slot_1;
+                            let line_shadow_2 = line.to_uppercase();
+                            {
+                                let __gen_yielded: usize = line_shadow_2.len();
+                                *__gen_state = __GenState::__Yield1 {
+                                    line_0: line,
+                                    line_shadow_1_1: line,
+                                    line_shadow_2_2: line_shadow_2,
+                                };
+                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                    __gen_yielded,
+                                );
+                            }
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    ::gen_runtime::__private::resumed_finished()
+                }
+                __GenState::__Yield1 { .. } => {
+                    let __GenState::__Yield1 {
+                        line_0: __gen_slot_0,
+                        line_shadow_1_1: __gen_slot_1,
+                        line_shadow_2_2: __gen_slot_2,
+                    } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        #[allow(unused_mut, unused_variables)]
+                        let line = __gen_slot_0;
+                        {
+                            #[allow(unused_mut, unused_variables)]
+                            let line = __gen_slot_1;
+                            #[allow(unused_mut, unused_variables)]
+                            let line_shadow_2 = __gen_slot_2;
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                _ => ::gen_runtime::__private::resumed_finished(),
+            }
+        },
+    )
+}

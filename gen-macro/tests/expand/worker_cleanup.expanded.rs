@@ -1,0 +1,125 @@
+fn worker() -> ::gen_runtime::__private::Fresh<
+    impl ::gen_runtime::__private::RawGenerator<
+        Yield = (),
+        Send = &'static str,
+        Throw = ::gen_runtime::__private::NotDeclared,
+        Return = (),
+    >,
+> {
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __GenState<__T0, __TR> {
+        __Start {},
+        __Yield0 { finally_0: __T0 },
+        __Returned(__TR),
+        __Done,
+        __Closed,
+    }
+    impl<__T0, __TR> ::gen_runtime::__private::GenState for __GenState<__T0, __TR> {
+        type Return = __TR;
+        #[inline(always)]
+        fn phase(&self) -> ::gen_runtime::__private::Phase {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
+                Self::__Returned(_) | Self::__Done => {
+                    ::gen_runtime::__private::Phase::Complete
+                }
+                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
+                _ => ::gen_runtime::__private::Phase::Suspended,
+            }
+        }
+        #[inline]
+        fn complete(&mut self, value: __TR) {
+            *self = Self::__Returned(value);
+        }
+        #[inline]
+        fn take_return(
+            &mut self,
+        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+            match self {
+                Self::__Returned(_) => {
+                    match ::gen_runtime::__private::core::mem::replace(
+                        self,
+                        Self::__Done,
+                    ) {
+                        Self::__Returned(value) => {
+                            ::gen_runtime::__private::core::option::Option::Some(value)
+                        }
+                        _ => ::gen_runtime::__private::core::option::Option::None,
+                    }
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[cold]
+        fn poison(&mut self) {
+            *self = Self::__Done;
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                _ => *self = Self::__Closed,
+            }
+        }
+    }
+    ::gen_runtime::__private::fresh(
+        __GenState::__Start {},
+        move |
+            __gen_state,
+            __gen_arg: ::gen_runtime::__private::Resume<
+                &'static str,
+                ::gen_runtime::__private::NotDeclared,
+            >,
+        | -> ::gen_runtime::__private::GeneratorState<(), ()> {
+            match __gen_state {
+                __GenState::__Start { .. } => {
+                    let __GenState::__Start {} = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    let _ = __gen_arg;
+                    {
+                        let _finally = Cleanup;
+                        loop {
+                            {
+                                let __gen_yielded: () = ();
+                                *__gen_state = __GenState::__Yield0 {
+                                    finally_0: _finally,
+                                };
+                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                    __gen_yielded,
+                                );
+                            }
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    ::gen_runtime::__private::resumed_finished()
+                }
+                __GenState::__Yield0 { finally_0: __gen_ref_0 } => {
+                    {
+                        {
+                            {
+                                {
+                                    let item = __gen_arg.into_sent();
+                                    println!("processing {item}");
+                                }
+                                loop {
+                                    {
+                                        let __gen_yielded: () = ();
+                                        return ::gen_runtime::__private::GeneratorState::Yielded(
+                                            __gen_yielded,
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    ::gen_runtime::__private::resumed_finished()
+                }
+                _ => ::gen_runtime::__private::resumed_finished(),
+            }
+        },
+    )
+}

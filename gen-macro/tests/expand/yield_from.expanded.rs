@@ -1,0 +1,258 @@
+fn parent() -> ::gen_runtime::__private::Fresh<
+    impl ::gen_runtime::__private::RawGenerator<
+        Yield = String,
+        Send = (),
+        Throw = ::gen_runtime::__private::NotDeclared,
+        Return = (),
+    >,
+> {
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __GenState<__T2, __T3, __T10, __TR> {
+        __Start {},
+        __Yield0 { gen_from_next_0_3: __T3, gen_from_delegate_0_2: __T2 },
+        __Yield1 { result_10: __T10 },
+        __Returned(__TR),
+        __Done,
+        __Closed,
+    }
+    impl<__T2, __T3, __T10, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__T2, __T3, __T10, __TR> {
+        type Return = __TR;
+        #[inline(always)]
+        fn phase(&self) -> ::gen_runtime::__private::Phase {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
+                Self::__Returned(_) | Self::__Done => {
+                    ::gen_runtime::__private::Phase::Complete
+                }
+                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
+                _ => ::gen_runtime::__private::Phase::Suspended,
+            }
+        }
+        #[inline]
+        fn complete(&mut self, value: __TR) {
+            *self = Self::__Returned(value);
+        }
+        #[inline]
+        fn take_return(
+            &mut self,
+        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+            match self {
+                Self::__Returned(_) => {
+                    match ::gen_runtime::__private::core::mem::replace(
+                        self,
+                        Self::__Done,
+                    ) {
+                        Self::__Returned(value) => {
+                            ::gen_runtime::__private::core::option::Option::Some(value)
+                        }
+                        _ => ::gen_runtime::__private::core::option::Option::None,
+                    }
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[cold]
+        fn poison(&mut self) {
+            *self = Self::__Done;
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                _ => *self = Self::__Closed,
+            }
+        }
+    }
+    ::gen_runtime::__private::fresh(
+        __GenState::__Start {},
+        move |
+            __gen_state,
+            __gen_arg: ::gen_runtime::__private::Resume<
+                (),
+                ::gen_runtime::__private::NotDeclared,
+            >,
+        | -> ::gen_runtime::__private::GeneratorState<String, ()> {
+            match __gen_state {
+                __GenState::__Start { .. } => {
+                    let __GenState::__Start {} = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    let _ = __gen_arg;
+                    {
+                        let result = {
+                            let __gen_from_sub_0 = child();
+                            #[allow(unused_mut)]
+                            let mut __gen_from_delegate_0 = {
+                                #[allow(unused_imports)]
+                                use ::gen_runtime::__private::{
+                                    ViaGenerator as _, ViaIterator as _,
+                                };
+                                let kind = (&&__gen_from_sub_0).delegate_kind();
+                                kind.into_delegate(__gen_from_sub_0)
+                            };
+                            #[allow(unused_mut)]
+                            let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
+                            loop {
+                                let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
+                                    &mut __gen_from_next_0,
+                                ) {
+                                    ::gen_runtime::__private::core::option::Option::None => {
+                                        ::gen_runtime::__private::Delegate::first(
+                                            &mut __gen_from_delegate_0,
+                                        )
+                                    }
+                                    ::gen_runtime::__private::core::option::Option::Some(
+                                        resume,
+                                    ) => {
+                                        ::gen_runtime::__private::Delegate::step(
+                                            &mut __gen_from_delegate_0,
+                                            resume,
+                                        )
+                                    }
+                                };
+                                let __gen_from_item_0 = match __gen_from_state_0 {
+                                    ::gen_runtime::__private::GeneratorState::Yielded(item) => {
+                                        item
+                                    }
+                                    ::gen_runtime::__private::GeneratorState::Complete(r) => {
+                                        break r;
+                                    }
+                                };
+                                {
+                                    let __gen_yielded: String = __gen_from_item_0;
+                                    *__gen_state = __GenState::__Yield0 {
+                                        gen_from_delegate_0_2: __gen_from_delegate_0,
+                                        gen_from_next_0_3: __gen_from_next_0,
+                                    };
+                                    return ::gen_runtime::__private::GeneratorState::Yielded(
+                                        __gen_yielded,
+                                    );
+                                }
+                            }
+                        };
+                        {
+                            let __gen_yielded: String = format!("child said: {result}");
+                            *__gen_state = __GenState::__Yield1 {
+                                result_10: result,
+                            };
+                            return ::gen_runtime::__private::GeneratorState::Yielded(
+                                __gen_yielded,
+                            );
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    ::gen_runtime::__private::resumed_finished()
+                }
+                __GenState::__Yield0 {
+                    gen_from_delegate_0_2: __gen_ref_2,
+                    gen_from_next_0_3: __gen_ref_3,
+                } => {
+                    {
+                        {
+                            let result = {
+                                #[allow(unused_mut, unused_variables)]
+                                #[allow(unused_mut)]
+                                let mut __gen_from_delegate_0;
+                                #[allow(unused_mut, unused_variables)]
+                                #[allow(unused_mut)]
+                                let mut __gen_from_next_0;
+                                {
+                                    let __gen_loop_value = {
+                                        {
+                                            let __gen_from_sent_0 = ();
+                                            (*__gen_ref_3) = ::gen_runtime::__private::core::option::Option::Some(
+                                                ::gen_runtime::__private::Resume::Send(
+                                                    ::gen_runtime::__private::SendInto::into_send(
+                                                        __gen_from_sent_0,
+                                                    ),
+                                                ),
+                                            );
+                                        }
+                                        loop {
+                                            let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
+                                                &mut (*__gen_ref_3),
+                                            ) {
+                                                ::gen_runtime::__private::core::option::Option::None => {
+                                                    ::gen_runtime::__private::Delegate::first(
+                                                        &mut (*__gen_ref_2),
+                                                    )
+                                                }
+                                                ::gen_runtime::__private::core::option::Option::Some(
+                                                    resume,
+                                                ) => {
+                                                    ::gen_runtime::__private::Delegate::step(
+                                                        &mut (*__gen_ref_2),
+                                                        resume,
+                                                    )
+                                                }
+                                            };
+                                            let __gen_from_item_0 = match __gen_from_state_0 {
+                                                ::gen_runtime::__private::GeneratorState::Yielded(item) => {
+                                                    item
+                                                }
+                                                ::gen_runtime::__private::GeneratorState::Complete(r) => {
+                                                    break r;
+                                                }
+                                            };
+                                            {
+                                                let __gen_yielded: String = __gen_from_item_0;
+                                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                    __gen_yielded,
+                                                );
+                                            }
+                                        }
+                                    };
+                                    #[allow(unreachable_code, unused_assignments)]
+                                    {
+                                        let __GenState::__Yield0 {
+                                            gen_from_delegate_0_2: __gen_slot_2,
+                                            gen_from_next_0_3: __gen_slot_3,
+                                        } = ::gen_runtime::__private::core::mem::replace(
+                                            __gen_state,
+                                            __GenState::__Done,
+                                        ) else { ::gen_runtime::__private::resumed_finished() };
+                                        __gen_from_delegate_0 = __gen_slot_2;
+                                        __gen_from_next_0 = __gen_slot_3;
+                                    }
+                                    __gen_loop_value
+                                }
+                            };
+                            {
+                                let __gen_yielded: String = format!("child said: {result}");
+                                *__gen_state = __GenState::__Yield1 {
+                                    result_10: result,
+                                };
+                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                    __gen_yielded,
+                                );
+                            }
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    ::gen_runtime::__private::resumed_finished()
+                }
+                __GenState::__Yield1 { .. } => {
+                    let __GenState::__Yield1 { result_10: __gen_slot_10 } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        {
+                            #[allow(unused_mut, unused_variables)]
+                            let result = __gen_slot_10;
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                _ => ::gen_runtime::__private::resumed_finished(),
+            }
+        },
+    )
+}
