@@ -100,7 +100,10 @@ where
     FUSE.with(|f| f.set(-1));
     let panicked = outcome.is_err();
     if panicked {
-        assert!(g.is_finished(), "a generator whose body panicked is finished");
+        assert!(
+            g.is_finished(),
+            "a generator whose body panicked is finished"
+        );
         assert_eq!(g.next(), None, "and yields nothing more");
     }
     drop(g);
@@ -120,7 +123,11 @@ fn assert_dropped_once(log: &[String], fuse: i32) {
     let mut names = log.to_vec();
     names.sort();
     names.dedup();
-    assert_eq!(names.len(), log.len(), "a value dropped twice (panic at resume {fuse}): {log:?}");
+    assert_eq!(
+        names.len(),
+        log.len(),
+        "a value dropped twice (panic at resume {fuse}): {log:?}"
+    );
 }
 
 #[test]
