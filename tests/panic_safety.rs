@@ -1,5 +1,5 @@
-//! Panic safety: a body that panics right after any of its yields drops
-//! every value exactly once, in the order the same body written as a plain
+//! Panic safety: a body that panics right before or right after any of its
+//! yields drops every value exactly once, in the order the same body written as a plain
 //! function drops them while unwinding; the generator is finished afterwards
 //! and iteration returns `None`.
 
@@ -29,6 +29,7 @@ fn nested(log: DropLog) {
     let _a = log.guard("a");
     for i in 0..3 {
         let _b = log.guard(format!("b{i}"));
+        tick();
         r#yield!(i);
         tick();
         {
@@ -38,6 +39,7 @@ fn nested(log: DropLog) {
         }
     }
     let _d = log.guard("d");
+    tick();
     r#yield!(99);
     tick();
 }
@@ -47,6 +49,7 @@ fn nested_reference(log: DropLog, out: &mut Vec<u32>) {
     let _a = log.guard("a");
     for i in 0..3 {
         let _b = log.guard(format!("b{i}"));
+        tick();
         out.push(i);
         tick();
         {
@@ -56,6 +59,7 @@ fn nested_reference(log: DropLog, out: &mut Vec<u32>) {
         }
     }
     let _d = log.guard("d");
+    tick();
     out.push(99);
     tick();
 }
@@ -132,7 +136,7 @@ fn assert_dropped_once(log: &[String], fuse: i32) {
 
 #[test]
 fn a_panic_after_any_yield_drops_everything_once_in_plain_order() {
-    for fuse in 0..8 {
+    for fuse in 0..12 {
         let got = run_generator(nested, fuse);
         let expected = run_reference(nested_reference, fuse);
         assert_eq!(got, expected, "panic at resume {fuse}");
