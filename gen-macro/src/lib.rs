@@ -2,6 +2,9 @@
 //! a small compiler pass from a function body with `r#yield!` to an enum
 //! state machine. Depend on `gen-runtime`, which re-exports it.
 
+#[macro_use]
+mod reparse;
+
 mod analysis;
 mod args;
 mod codegen;

@@ -52,6 +52,22 @@ fn samples() -> Vec<(TokenStream, TokenStream)> {
                 }
             },
         ),
+        (
+            quote!(yield = u8, send = u8, crate = ::gen_runtime),
+            quote! {
+                #[doc = "kept"]
+                pub(crate) fn shapes<T: Into<u8>>(t: T, mut v: Vec<u8>) -> Option<u8> where T: Copy {
+                    let x = t.into();
+                    let y = 'b: { if x == 0 { break 'b 1; } r#yield!(x) };
+                    v.push(r#yield!(y));
+                    let Some(last) = v.pop() else { return None };
+                    let w = match last { 0 => r#yield!(1), n if n > 3 => n, _ => { r#yield!(2); 3 } };
+                    let s = r#yield!(r#yield!(w) + 1);
+                    for (i, b) in v.into_iter().enumerate() { if i > 2 { continue; } let _ = r#yield!(b); }
+                    Some(s)
+                }
+            },
+        ),
     ]
 }
 
@@ -71,7 +87,8 @@ fn expand_must_not_panic(args: TokenStream, item: TokenStream) {
 }
 
 /// Rebuilds a stream with the token at `at` (a depth-first index into every
-/// group) deleted, duplicated or swapped with its successor.
+/// group) deleted (0), duplicated (1), swapped with its successor (2),
+/// replaced by `;` (3), or preceded by a yield (4).
 fn mutate(tokens: TokenStream, at: &mut isize, kind: u8) -> TokenStream {
     let mut out: Vec<TokenTree> = Vec::new();
     let mut iter: Vec<TokenTree> = Vec::new();
@@ -85,6 +102,11 @@ fn mutate(tokens: TokenStream, at: &mut isize, kind: u8) -> TokenStream {
                 0 => {}
                 1 => {
                     out.push(tt.clone());
+                    out.push(tt);
+                }
+                3 => out.extend(quote!(;)),
+                4 => {
+                    out.extend(quote!(r#yield!(1)));
                     out.push(tt);
                 }
                 _ => {
@@ -122,17 +144,20 @@ fn count_tokens(tokens: TokenStream) -> usize {
 
 #[test]
 fn mutated_bodies_never_panic() {
+    let mut expansions = 0;
     for (args, item) in samples() {
         expand_must_not_panic(args.clone(), item.clone());
         let n = count_tokens(item.clone());
         for position in 0..n {
-            for kind in 0..3 {
+            for kind in 0..5 {
                 let mut at = position as isize;
                 let mutated = mutate(item.clone(), &mut at, kind);
                 expand_must_not_panic(args.clone(), mutated);
+                expansions += 1;
             }
         }
     }
+    assert!(expansions > 2000, "only {expansions} mutated inputs");
 }
 
 #[test]

@@ -136,12 +136,11 @@ impl Scanner<'_> {
             );
             self.points.push(YieldPoint {
                 span,
-                operand: syn::parse_quote!(#value),
+                operand: reparse!(#value),
             });
             let outer = marker::make(index, span);
             let glue = crate::spans::glue(span);
-            let mut expr: Expr =
-                syn::parse_quote_spanned!(glue=> { let #value = #operand; #outer });
+            let mut expr: Expr = reparse_spanned!(glue=> { let #value = #operand; #outer });
             marker::normalize_expr(&mut expr);
             return expr;
         }
@@ -189,7 +188,7 @@ impl Scanner<'_> {
         );
         self.points.push(YieldPoint {
             span,
-            operand: syn::parse_quote!(#item),
+            operand: reparse!(#item),
         });
         let marker = marker::make(index, span);
         let rt = self.context.rt;
@@ -222,7 +221,7 @@ impl Scanner<'_> {
                 quote_spanned!(glue=> #rt::__private::Resume::Send(#rt::__private::SendInto::into_send(#sent))),
             )
         };
-        let mut expr: Expr = syn::parse_quote_spanned! {glue=>
+        let mut expr: Expr = reparse_spanned! {glue=>
             {
                 let #sub_value = #sub;
                 let mut #delegate = {
@@ -274,7 +273,7 @@ impl Scanner<'_> {
 
 fn unit(span: Span) -> Expr {
     let span = crate::spans::glue(span);
-    syn::parse_quote_spanned!(span=> ())
+    reparse_spanned!(span=> ())
 }
 
 fn find_nested_yields(tokens: TokenStream, report: &mut impl FnMut(Span, &str)) {

@@ -41,10 +41,10 @@ pub(super) fn loop_or_block(
 ) -> Expr {
     let span = crate::spans::glue(Span::call_site());
     let Some(label) = label else {
-        return syn::parse_quote_spanned!(span=> loop #body);
+        return reparse_spanned!(span=> loop #body);
     };
     if !body_diverges || has_continue(&body, &label.name) {
-        return syn::parse_quote_spanned!(span=> #label loop #body);
+        return reparse_spanned!(span=> #label loop #body);
     }
     struct Relabel<'l>(&'l syn::Lifetime, usize);
     impl syn::visit_mut::VisitMut for Relabel<'_> {
@@ -66,7 +66,7 @@ pub(super) fn loop_or_block(
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
     syn::visit_mut::VisitMut::visit_block_mut(&mut Relabel(&label.name, 0), &mut body);
-    syn::parse_quote_spanned!(span=> #label #body)
+    reparse_spanned!(span=> #label #body)
 }
 
 /// A `continue` of the loop labeled `label` (labeled, or unlabeled at the

@@ -83,12 +83,12 @@ impl Hoist {
             let span = crate::spans::glue(Span::call_site());
             let name = format_ident!("__gen_hoist_{}", self.next, span = Span::mixed_site());
             self.next += 1;
-            let value = std::mem::replace(&mut **op, syn::parse_quote!(#name));
-            lets.push(syn::parse_quote_spanned!(span=> let #name = #value;));
+            let value = std::mem::replace(&mut **op, reparse!(#name));
+            lets.push(reparse_spanned!(span=> let #name = #value;));
         }
         let rest = expr.clone();
         let span = crate::spans::glue(Span::call_site());
-        let mut block: Expr = syn::parse_quote_spanned!(span=> { #(#lets)* #rest });
+        let mut block: Expr = reparse_spanned!(span=> { #(#lets)* #rest });
         // Re-parsing turned the markers into statement macros.
         marker::normalize_expr(&mut block);
         Some(block)

@@ -240,7 +240,7 @@ impl Rename<'_> {
         let mut reference = reference.clone();
         reference.set_span(reference.span().located_at(ident.span()));
         let span = crate::spans::glue(ident.span());
-        Some(syn::parse_quote_spanned!(span=> (*#reference)))
+        Some(reparse_spanned!(span=> (*#reference)))
     }
 }
 
@@ -395,7 +395,7 @@ impl Lowerer<'_> {
                         let evict = self.evict;
                         let value_name =
                             format_ident!("__gen_completion", span = Span::mixed_site());
-                        *expr = syn::parse_quote!({
+                        *expr = reparse!({
                             let #value_name = #value;
                             #evict
                             return #value_name;

@@ -161,9 +161,9 @@ impl Lowerer<'_> {
                 if deferred {
                     // Resuming in place: the value stays in the state until
                     // it is evicted into this local.
-                    syn::parse_quote!(#[__gen_deferred] #[allow(unused_mut, unused_variables)] let #mutability #ident;)
+                    reparse!(#[__gen_deferred] #[allow(unused_mut, unused_variables)] let #mutability #ident;)
                 } else {
-                    syn::parse_quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
+                    reparse!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
                 }
             })
             .collect()
@@ -196,14 +196,14 @@ impl Lowerer<'_> {
         let typed = quote_spanned!(operand_span=> let #value: #yield_ty = #operand;);
         if same_point {
             // The saved values are already where this yield keeps them.
-            return syn::parse_quote_spanned! {span=>
+            return reparse_spanned! {span=>
                 {
                     #typed
                     return #rt::__private::GeneratorState::Yielded(#value);
                 }
             };
         }
-        syn::parse_quote_spanned! {span=>
+        reparse_spanned! {span=>
             {
                 #typed
                 #evict
@@ -219,13 +219,13 @@ impl Lowerer<'_> {
         if self.throw_declared {
             // At the user's span: an ignored `Result` (a thrown error
             // dropped on the floor) warns at the `r#yield!`.
-            return syn::parse_quote_spanned!(span=> #arg.into_result());
+            return reparse_spanned!(span=> #arg.into_result());
         }
         let span = crate::spans::glue(span);
         if self.send_is_unit {
-            syn::parse_quote_spanned!(span=> ())
+            reparse_spanned!(span=> ())
         } else {
-            syn::parse_quote_spanned!(span=> #arg.into_sent())
+            reparse_spanned!(span=> #arg.into_sent())
         }
     }
 
@@ -355,7 +355,7 @@ impl Lowerer<'_> {
                         let rebinds = self.rebinds(point, depth + 1);
                         let (then_branch, diverges) =
                             self.resume_block(&e.then_branch, point, depth + 2);
-                        return (syn::parse_quote!({ #(#rebinds)* #then_branch }), diverges);
+                        return (reparse!({ #(#rebinds)* #then_branch }), diverges);
                     }
                     let (then_branch, diverges) =
                         self.resume_block(&e.then_branch, point, depth + 1);
@@ -395,9 +395,9 @@ impl Lowerer<'_> {
                 let rebinds = self.rebinds(point, depth + 1);
                 let (body, diverges) = self.resume_expr(&arm.body, point, depth + 1);
                 if is_unit(&body) {
-                    return (syn::parse_quote!({ #(#rebinds)* }), diverges);
+                    return (reparse!({ #(#rebinds)* }), diverges);
                 }
-                (syn::parse_quote!({ #(#rebinds)* #body }), diverges)
+                (reparse!({ #(#rebinds)* #body }), diverges)
             }
             Expr::Loop(e) => {
                 let entering_region = self.in_place.as_ref().is_some_and(|p| !p.in_region);
@@ -417,7 +417,7 @@ impl Lowerer<'_> {
                 }
                 let evict = self.evict();
                 let value = format_ident!("__gen_loop_value", span = Span::mixed_site());
-                let wrapped = syn::parse_quote!({
+                let wrapped = reparse!({
                     let #value = #region;
                     #evict
                     #value
@@ -435,7 +435,7 @@ impl Lowerer<'_> {
                     (expr, false)
                 } else {
                     let (right, diverges) = self.resume_expr(&e.right, point, depth);
-                    (syn::parse_quote!((#right)), diverges)
+                    (reparse!((#right)), diverges)
                 }
             }
             _ => {
@@ -485,7 +485,7 @@ impl Lowerer<'_> {
                 moved.push(self.names.arg.clone());
             }
             let rt = &self.names.rt;
-            let expr = syn::parse_quote!({
+            let expr = reparse!({
                 let mut #flag = #rt::__private::core::option::Option::Some((#(#moved,)*));
                 #label loop {
                     if let #rt::__private::core::option::Option::Some((#(#moved,)*)) = #flag.take() { #cont } else #full
@@ -502,7 +502,7 @@ impl Lowerer<'_> {
             (
                 {
                     let again = loop_or_block(label.as_ref(), full, full_diverges);
-                    syn::parse_quote!({ #cont #again })
+                    reparse!({ #cont #again })
                 },
                 loop_diverges,
             )

@@ -63,7 +63,7 @@ impl Rewriter<'_> {
         let expr = &for_loop.expr;
         let stmts = &for_loop.body.stmts;
         let attrs = &for_loop.attrs;
-        syn::parse_quote_spanned! {span=>
+        reparse_spanned! {span=>
             #(#attrs)*
             {
                 let mut #iter = #rt::__private::core::iter::IntoIterator::into_iter(#expr);
@@ -87,7 +87,7 @@ impl Rewriter<'_> {
         let cond = &while_loop.cond;
         let body = &while_loop.body;
         let attrs = &while_loop.attrs;
-        syn::parse_quote_spanned! {span=>
+        reparse_spanned! {span=>
             #(#attrs)*
             #label loop {
                 if #cond #body else { break; }
@@ -128,7 +128,7 @@ impl VisitMut for Rewriter<'_> {
                     None => quote_spanned!(span=> ()),
                 };
                 let tokens = self.complete(span, value);
-                *expr = syn::parse_quote!(#tokens);
+                *expr = reparse!(#tokens);
             }
             Expr::Try(try_expr) if self.in_closure == 0 => {
                 self.visit_expr_mut(&mut try_expr.expr);
@@ -146,7 +146,7 @@ impl VisitMut for Rewriter<'_> {
                 );
                 // Desugar `e?` into the stable equivalent of rustc's
                 // `match Try::branch(e) { Continue(v) => v, Break(r) => return FromResidual::from_residual(r) }`.
-                *expr = syn::parse_quote_spanned! {span=>
+                *expr = reparse_spanned! {span=>
                     match #rt::__private::Try::branch(#inner) {
                         #rt::__private::core::ops::ControlFlow::Continue(#value) => #value,
                         #rt::__private::core::ops::ControlFlow::Break(#residual) => #exit,
