@@ -174,3 +174,52 @@ fn throw_goes_to_a_sub_that_accepts_it_and_past_one_that_does_not() {
         GeneratorState::Complete(Err(Oops("past")))
     );
 }
+
+/// PEP 380 through three levels: throw reaches the innermost generator that
+/// accepts it; close drops innermost first.
+#[generator(yield = u32, throw = Oops)]
+fn level3(log: DropLog) -> u32 {
+    let _g = log.guard("level3");
+    let mut caught = 0;
+    loop {
+        match r#yield!(caught) {
+            Ok(()) => {}
+            Err(Oops("done")) => return caught,
+            Err(_) => caught += 1,
+        }
+    }
+}
+
+#[generator(yield = u32, throw = Oops)]
+fn level2(log: DropLog) -> Result<u32, Oops> {
+    let _g = log.guard("level2");
+    let inner = yield_from!(level3(log.clone()))?;
+    Ok(inner * 10)
+}
+
+#[generator(yield = u32, throw = Oops)]
+fn level1(log: DropLog) -> Result<u32, Oops> {
+    let _g = log.guard("level1");
+    let middle = yield_from!(level2(log.clone()))??;
+    Ok(middle + 1)
+}
+
+#[test]
+fn throw_and_return_pass_through_three_levels() {
+    let log = DropLog::new();
+    let (first, mut g) = level1(log.clone()).start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.throw(Oops("x")), GeneratorState::Yielded(1));
+    assert_eq!(g.throw(Oops("y")), GeneratorState::Yielded(2));
+    assert_eq!(g.throw(Oops("done")), GeneratorState::Complete(Ok(21)));
+    assert_eq!(log.dropped(), ["level3", "level2", "level1"]);
+}
+
+#[test]
+fn close_through_three_levels_drops_innermost_first() {
+    let log = DropLog::new();
+    let (_, mut g) = level1(log.clone()).start();
+    assert!(log.dropped().is_empty());
+    g.close();
+    assert_eq!(log.dropped(), ["level3", "level2", "level1"]);
+}
