@@ -37,7 +37,7 @@ fn snapshots() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expand");
     let bless = std::env::var_os("GEN_BLESS").is_some();
     let mut inputs: Vec<_> = fs::read_dir(&dir)
-        .expect("tests/expand exists")
+        .expect("tests/expand exists") // invariant: test-only, checked-in inputs
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| {
@@ -53,9 +53,9 @@ fn snapshots() {
     );
     let mut stale = Vec::new();
     for input in inputs {
-        let source = fs::read_to_string(&input).expect("readable input");
-        let file: syn::File = syn::parse_str(&source).expect("input parses");
-        let (args, item) = split(&file).expect("input is one #[generator] fn");
+        let source = fs::read_to_string(&input).expect("readable input"); // invariant: test-only
+        let file: syn::File = syn::parse_str(&source).expect("input parses"); // invariant: test-only
+        let (args, item) = split(&file).expect("input is one #[generator] fn"); // invariant: test-only
         let expanded = expand::generator(args, item);
         let pretty = match syn::parse2::<syn::File>(expanded.clone()) {
             Ok(file) => prettyplease::unparse(&file),
@@ -63,7 +63,7 @@ fn snapshots() {
         };
         let snapshot = input.with_extension("expanded.rs");
         if bless {
-            fs::write(&snapshot, &pretty).expect("writable snapshot");
+            fs::write(&snapshot, &pretty).expect("writable snapshot"); // invariant: test-only
             continue;
         }
         match fs::read_to_string(&snapshot) {
