@@ -46,7 +46,7 @@ pub(crate) struct Emit<'a> {
     pub(crate) resume_bodies: Vec<Segment>,
 }
 
-fn param_field(index: usize) -> syn::Ident {
+pub(crate) fn param_field(index: usize) -> syn::Ident {
     format_ident!("param_{}", index)
 }
 
@@ -148,13 +148,26 @@ impl Emit<'_> {
                 }
             });
 
+        // A recursive generator's closure runs one frame: it receives the
+        // callee's return value too, and can return `Step::Call`.
+        let (entry, closure_types) = if names.frames {
+            (
+                quote!(fresh_frames),
+                quote!(#arg: #rt::__private::FrameResume<#send_ty, #throw_ty, #return_ty>| -> #rt::__private::Step<#yield_ty, #return_ty, _>),
+            )
+        } else {
+            (
+                quote!(fresh),
+                quote!(#arg: #rt::__private::Resume<#send_ty, #throw_ty>| -> #rt::__private::GeneratorState<#yield_ty, #return_ty>),
+            )
+        };
         quote! {
             #(#attrs)*
             #vis #unsafety #fn_token #ident #generics (#inputs) -> #output #where_clause {
                 #state_def
-                #rt::__private::fresh(
+                #rt::__private::#entry(
                     #state_enum::__Start { #(#start_fields),* },
-                    move |#state, #arg: #rt::__private::Resume<#send_ty, #throw_ty>| -> #rt::__private::GeneratorState<#yield_ty, #return_ty> {
+                    move |#state, #closure_types {
                         match #state {
                             #state_enum::__Start { .. } => {
                                 let #state_enum::__Start { #(#start_pattern),* } =
@@ -181,6 +194,7 @@ impl Emit<'_> {
     /// expression (clippy's `diverging_sub_expression`).
     fn completion(&self, segment: &Segment) -> TokenStream {
         let rt = &self.names.rt;
+        let output = self.names.output();
         let code = &segment.code;
         if segment.diverges {
             quote! {
@@ -193,7 +207,7 @@ impl Emit<'_> {
                 #[allow(unused_braces)]
                 let __gen_return = #code;
                 #[allow(unreachable_code)]
-                return #rt::__private::GeneratorState::Complete(__gen_return);
+                return #output::Complete(__gen_return);
             }
         }
     }

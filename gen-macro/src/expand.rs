@@ -12,6 +12,7 @@ use crate::codegen::Emit;
 use crate::error::Diagnostics;
 use crate::lower::resume::{Lowerer, Names};
 use crate::lower::{hoist, rewrite};
+use crate::marker::PointKind;
 use crate::signature::{self, Param};
 
 /// The types of the protocol, as the expansion writes them.
@@ -55,9 +56,11 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     let rt = args.runtime_path();
     let mut body = *block;
 
+    let state_enum = format_ident!("__GenState", span = Span::mixed_site());
     let scan_context = scan::Context {
         rt: &rt,
         throw_declared: args.throw_ty.is_some(),
+        recursion: recursion(&signature, &state_enum),
     };
     let points = scan::scan_body(&mut body, &scan_context, &mut cx);
     let unit: syn::Type = syn::parse_quote!(());
@@ -93,7 +96,8 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     }
 
     let mut points = points;
-    rewrite::rewrite_body(&mut body, &mut points, &rt);
+    let frames = points.iter().any(|point| point.kind == PointKind::Call);
+    rewrite::rewrite_body(&mut body, &mut points, &rt, frames);
     hoist::hoist_body(&mut body);
     let arg_bindings: Vec<slots::ArgBinding<'_>> = signature
         .params
@@ -125,7 +129,8 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         rt: rt.clone(),
         state: format_ident!("__gen_state", span = Span::mixed_site()),
         arg: format_ident!("__gen_arg", span = Span::mixed_site()),
-        state_enum: format_ident!("__GenState", span = Span::mixed_site()),
+        state_enum,
+        frames,
     };
     let mut lowerer = Lowerer {
         analysis: &analysis,
@@ -159,6 +164,57 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         eprintln!("{tokens}");
     }
     tokens
+}
+
+/// A generator function without a receiver can call itself in
+/// `yield_from!`; its frames are then kept on an explicit stack.
+fn recursion<'a>(
+    signature: &'a signature::Signature,
+    state_enum: &'a syn::Ident,
+) -> Option<scan::Recursion<'a>> {
+    let param_types = signature
+        .sig
+        .inputs
+        .iter()
+        .map(|input| match input {
+            syn::FnArg::Typed(typed) => {
+                (!contains_impl_trait(&typed.ty)).then(|| (*typed.ty).clone())
+            }
+            syn::FnArg::Receiver(receiver) => receiver_type(receiver),
+        })
+        .collect();
+    let has_receiver = matches!(signature.sig.inputs.first(), Some(syn::FnArg::Receiver(_)));
+    Some(scan::Recursion {
+        name: &signature.sig.ident,
+        param_types,
+        has_receiver,
+        state_enum,
+    })
+}
+
+/// The type of `self`, `&'a self`, `&'a mut self` or `self: T`.
+fn receiver_type(receiver: &syn::Receiver) -> Option<syn::Type> {
+    Some(match &receiver.kind {
+        syn::ReceiverKind::Value => syn::parse_quote!(Self),
+        syn::ReceiverKind::Reference(_, lifetime, mutability) => {
+            syn::parse_quote!(& #lifetime #mutability Self)
+        }
+        syn::ReceiverKind::Typed(_, ty) if !contains_impl_trait(ty) => (**ty).clone(),
+        _ => return None,
+    })
+}
+
+/// `impl Trait` cannot be written in a `let`'s type.
+fn contains_impl_trait(ty: &syn::Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_impl_trait(&mut self, _: &'ast syn::TypeImplTrait) {
+            self.0 = true;
+        }
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_type(&mut finder, ty);
+    finder.0
 }
 
 /// Gives renamed shadowing bindings their names back, with mixed-site

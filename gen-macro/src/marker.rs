@@ -11,8 +11,21 @@ const MARKER: &str = "__gen_yield";
 pub(crate) struct YieldPoint {
     /// Span of the `r#yield!` invocation, for diagnostics and glue code.
     pub(crate) span: Span,
-    /// The yielded expression (`()` for `r#yield!()`).
+    /// The yielded expression (`()` for `r#yield!()`); for a call, the
+    /// callee's initial state.
     pub(crate) operand: Expr,
+    pub(crate) kind: PointKind,
+}
+
+/// What the generator does at a suspension point.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum PointKind {
+    /// `r#yield!`: hands the operand to the caller.
+    Yield,
+    /// A self-recursive `yield_from!`: runs a new frame of the generator
+    /// itself on top of this one (see `gen_runtime`'s `frames` module), and
+    /// evaluates to its return value.
+    Call,
 }
 
 pub(crate) fn make(index: usize, span: Span) -> Expr {

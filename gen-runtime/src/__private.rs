@@ -8,6 +8,8 @@ pub use crate::delegate::{
     Delegate, GeneratorTag, IteratorTag, SendInto, ThrowIntoDelegate, ThrowPastDelegate,
     ThrowProbe, ViaGenerator, ViaIterator,
 };
+#[cfg(feature = "alloc")]
+pub use crate::frames::{FrameMachine, FrameResume, Step, fresh_frames};
 pub use crate::protocol::{GeneratorState, Phase};
 pub use crate::wrappers::Fresh;
 pub use core;

@@ -45,6 +45,8 @@ extern crate alloc;
 #[cfg(feature = "alloc")]
 mod boxed;
 mod delegate;
+#[cfg(feature = "alloc")]
+mod frames;
 mod protocol;
 mod wrappers;
 

@@ -10,7 +10,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Macro, Stmt};
 
 use crate::error::Diagnostics;
-use crate::marker::{self, YieldPoint};
+use crate::marker::{self, PointKind, YieldPoint};
 
 /// What kind of code the walk is in; yields only work in `Body`.
 #[derive(Clone, Copy, PartialEq)]
@@ -49,6 +49,22 @@ pub(crate) struct Context<'a> {
     pub(crate) rt: &'a syn::Path,
     /// `throw = E`: `yield_from!` then evaluates to `Result<R, E>`.
     pub(crate) throw_declared: bool,
+    /// Set when the generator may call itself in `yield_from!`.
+    pub(crate) recursion: Option<Recursion<'a>>,
+}
+
+/// What a self-recursive `yield_from!(name(args))` needs to build the
+/// callee's frame: the function's name, its parameters' types, and the
+/// state enum whose `__Start` variant holds the arguments.
+pub(crate) struct Recursion<'a> {
+    pub(crate) name: &'a syn::Ident,
+    /// Each parameter's type (the receiver's first), when a `let` can name
+    /// it (not `impl Trait`): the argument is coerced to it, as a call
+    /// would coerce it.
+    pub(crate) param_types: Vec<Option<syn::Type>>,
+    /// A method calls itself as `self.name(…)` or `Self::name(self, …)`.
+    pub(crate) has_receiver: bool,
+    pub(crate) state_enum: &'a syn::Ident,
 }
 
 pub(crate) fn scan_body(
@@ -137,6 +153,7 @@ impl Scanner<'_> {
             self.points.push(YieldPoint {
                 span,
                 operand: reparse!(#value),
+                kind: PointKind::Yield,
             });
             let outer = marker::make(index, span);
             let glue = crate::spans::glue(span);
@@ -144,7 +161,11 @@ impl Scanner<'_> {
             marker::normalize_expr(&mut expr);
             return expr;
         }
-        self.points.push(YieldPoint { span, operand });
+        self.points.push(YieldPoint {
+            span,
+            operand,
+            kind: PointKind::Yield,
+        });
         marker::make(index, span)
     }
 
@@ -175,6 +196,9 @@ impl Scanner<'_> {
         if marker::contains(&sub, None) {
             self.cx.error(sub.span(), "a yield inside the operand of `yield_from!` is not supported yet; bind it with `let` first");
         }
+        if let Some(args) = self.self_call(&sub) {
+            return self.lower_self_call(args, span);
+        }
         let index = self.points.len();
         let at = Span::mixed_site().located_at(span);
         let hidden = |name: &str| format_ident!("__gen_from_{}_{}", name, index, span = at);
@@ -189,6 +213,7 @@ impl Scanner<'_> {
         self.points.push(YieldPoint {
             span,
             operand: reparse!(#item),
+            kind: PointKind::Yield,
         });
         let marker = marker::make(index, span);
         let rt = self.context.rt;
@@ -249,6 +274,90 @@ impl Scanner<'_> {
         };
         marker::normalize_expr(&mut expr);
         expr
+    }
+
+    /// The arguments (the receiver first) of a `yield_from!` operand that
+    /// calls this generator function itself: `name(args)` (a function
+    /// without receiver), `Self::name(args)`, or `self.name(args)` (a
+    /// method); a plain path without turbofish, with as many arguments as
+    /// the function has parameters.
+    fn self_call(&self, sub: &Expr) -> Option<Vec<Expr>> {
+        let recursion = self.context.recursion.as_ref()?;
+        let args: Vec<Expr> = match sub {
+            Expr::Call(call) => {
+                let Expr::Path(path) = &*call.func else {
+                    return None;
+                };
+                let segments: Vec<_> = path.path.segments.iter().collect();
+                let plain = |segment: &syn::PathSegment| segment.arguments.is_none();
+                let names_self = match segments.as_slice() {
+                    [name] => {
+                        !recursion.has_receiver && plain(name) && name.ident == *recursion.name
+                    }
+                    [ty, name] => {
+                        ty.ident == "Self"
+                            && plain(ty)
+                            && plain(name)
+                            && name.ident == *recursion.name
+                    }
+                    _ => false,
+                };
+                if !names_self || path.qself.is_some() || path.path.leading_colon.is_some() {
+                    return None;
+                }
+                call.args.iter().cloned().collect()
+            }
+            Expr::MethodCall(call) => {
+                let on_self = matches!(&*call.receiver, Expr::Path(p) if p.path.is_ident("self"));
+                if !recursion.has_receiver
+                    || !on_self
+                    || call.method != *recursion.name
+                    || call.turbofish.is_some()
+                {
+                    return None;
+                }
+                std::iter::once((*call.receiver).clone())
+                    .chain(call.args.iter().cloned())
+                    .collect()
+            }
+            _ => return None,
+        };
+        (args.len() == recursion.param_types.len()).then_some(args)
+    }
+
+    /// `yield_from!(walk(a, b))` inside `fn walk`: a call point whose
+    /// operand is the callee's initial state,
+    /// `{ let a0: A = a; let a1: B = b; __GenState::__Start { param_0: a0, param_1: a1 } }`.
+    /// The arguments are evaluated in order and coerced to the parameter
+    /// types, as the call would.
+    fn lower_self_call(&mut self, args: Vec<Expr>, span: Span) -> Expr {
+        let Some(recursion) = self.context.recursion.as_ref() else {
+            return unit(span);
+        };
+        let index = self.points.len();
+        let at = Span::mixed_site().located_at(span);
+        let glue = crate::spans::glue(span);
+        let mut lets = Vec::new();
+        let mut fields = Vec::new();
+        for (i, (arg, ty)) in args.iter().zip(&recursion.param_types).enumerate() {
+            let temp = format_ident!("__gen_call_{}_arg_{}", index, i, span = at);
+            let arg_span = arg.span();
+            lets.push(match ty {
+                Some(ty) => quote_spanned!(arg_span=> let #temp: #ty = #arg;),
+                None => quote_spanned!(arg_span=> let #temp = #arg;),
+            });
+            let field = crate::codegen::param_field(i);
+            fields.push(quote_spanned!(glue=> #field: #temp));
+        }
+        let state_enum = recursion.state_enum;
+        let operand: Expr =
+            reparse_spanned!(glue=> { #(#lets)* #state_enum::__Start { #(#fields),* } });
+        self.points.push(YieldPoint {
+            span,
+            operand,
+            kind: PointKind::Call,
+        });
+        marker::make(index, span)
     }
 
     /// Yields inside another macro's tokens cannot be seen by the lowering.

@@ -130,7 +130,10 @@ fn analyze_once(
             continue;
         };
         let saved = walker.saved_at(point, walker.operands[index].span, &mut conflicts, cx);
-        in_place.push(walker.can_stay_in_place(point, &saved));
+        // A call moves the whole frame onto the stack anyway: no gain in
+        // resuming it in place.
+        let is_call = walker.operands[index].kind == crate::marker::PointKind::Call;
+        in_place.push(!is_call && walker.can_stay_in_place(point, &saved));
         slots.push(saved);
     }
     // Mixed-site hygiene gives one more context per name, not one per

@@ -203,8 +203,8 @@ pub(super) fn label_is_targeted(label: Option<&syn::Label>, block: &Block) -> bo
     targets.found
 }
 
-/// `return GeneratorState::Complete(…)`: a user `return` or `?` after the
-/// rewrite pass.
+/// `return GeneratorState::Complete(…)` (`Step::Complete` in a recursive
+/// generator): a user `return` or `?` after the rewrite pass.
 pub(super) fn is_completion(ret: &syn::ExprReturn) -> bool {
     let Some(value) = &ret.expr else { return false };
     let Expr::Call(call) = &**value else {
@@ -215,7 +215,9 @@ pub(super) fn is_completion(ret: &syn::ExprReturn) -> bool {
     };
     let mut segments = path.path.segments.iter().rev();
     segments.next().is_some_and(|s| s.ident == "Complete")
-        && segments.next().is_some_and(|s| s.ident == "GeneratorState")
+        && segments
+            .next()
+            .is_some_and(|s| s.ident == "GeneratorState" || s.ident == "Step")
 }
 
 /// The operand evaluated first by an expression that evaluates its operands

@@ -43,7 +43,7 @@ use crate::lower::control::{
     loop_or_block, rebuild_local, stmt_always_leaves, strip_unused_labels,
 };
 use crate::lower::inplace::{InPlace, finish_deferred};
-use crate::marker::{self, YieldPoint};
+use crate::marker::{self, PointKind, YieldPoint};
 
 pub(crate) struct Lowerer<'a> {
     pub(crate) analysis: &'a Analysis,
@@ -65,11 +65,24 @@ pub(crate) struct Names {
     pub(crate) state: Ident,
     pub(crate) arg: Ident,
     pub(crate) state_enum: Ident,
+    /// The generator calls itself (`yield_from!(name(…))`): its code runs
+    /// one frame of an explicit stack, returning `Step` (which can also
+    /// call) instead of `GeneratorState`.
+    pub(crate) frames: bool,
 }
 
 impl Names {
     pub(crate) fn variant(index: usize) -> Ident {
         format_ident!("__Yield{}", index)
+    }
+    /// The enum a resume arm returns: `GeneratorState`, or `Step`.
+    pub(crate) fn output(&self) -> TokenStream {
+        let rt = &self.rt;
+        if self.frames {
+            quote!(#rt::__private::Step)
+        } else {
+            quote!(#rt::__private::GeneratorState)
+        }
     }
     pub(crate) fn slot_temp(id: BindingId) -> Ident {
         format_ident!("__gen_slot_{}", id, span = Span::mixed_site())
@@ -193,13 +206,24 @@ impl Lowerer<'_> {
             quote!(#field: #access)
         });
         let operand_span = operand.span();
-        let typed = quote_spanned!(operand_span=> let #value: #yield_ty = #operand;);
+        let output = names.output();
+        let (typed, out) = match point.kind {
+            PointKind::Yield => (
+                quote_spanned!(operand_span=> let #value: #yield_ty = #operand;),
+                quote!(#output::Yielded(#value)),
+            ),
+            // The callee's frame: the runtime runs it on top of this one.
+            PointKind::Call => (
+                quote_spanned!(operand_span=> let #value = #operand;),
+                quote!(#rt::__private::Step::Call(#value)),
+            ),
+        };
         if same_point {
             // The saved values are already where this yield keeps them.
             return reparse_spanned! {span=>
                 {
                     #typed
-                    return #rt::__private::GeneratorState::Yielded(#value);
+                    return #out;
                 }
             };
         }
@@ -208,14 +232,24 @@ impl Lowerer<'_> {
                 #typed
                 #evict
                 *#state = #state_enum::#variant { #(#fields),* };
-                return #rt::__private::GeneratorState::Yielded(#value);
+                return #out;
             }
         }
     }
 
-    /// What the resumed `r#yield!` evaluates to.
-    fn sent_value(&self, span: Span) -> Expr {
+    /// What the resumed `r#yield!` evaluates to; at a call point, what
+    /// the callee returned.
+    fn sent_value(&self, point: usize) -> Expr {
+        let YieldPoint { span, kind, .. } = self.points[point];
         let arg = &self.names.arg;
+        if kind == PointKind::Call {
+            let span = crate::spans::glue(span);
+            return if self.throw_declared {
+                reparse_spanned!(span=> #arg.into_returned_ok())
+            } else {
+                reparse_spanned!(span=> #arg.into_returned())
+            };
+        }
         if self.throw_declared {
             // At the user's span: an ignored `Result` (a thrown error
             // dropped on the floor) warns at the `r#yield!`.
@@ -229,9 +263,9 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Does the resumed yield read the resume argument?
-    fn uses_arg(&self) -> bool {
-        self.throw_declared || !self.send_is_unit
+    /// Does the code resumed at `point` read the resume argument?
+    fn uses_arg(&self, point: usize) -> bool {
+        self.points[point].kind == PointKind::Call || self.throw_declared || !self.send_is_unit
     }
     // ---- resume mode: the segment starts at `point` inside this code ------
 
@@ -311,7 +345,7 @@ impl Lowerer<'_> {
     #[allow(clippy::too_many_lines)] // one arm per expression kind
     fn resume_expr(&mut self, expr: &Expr, point: usize, depth: usize) -> (Expr, bool) {
         if marker::index_of(expr) == Some(point) {
-            return (self.sent_value(self.points[point].span), false);
+            return (self.sent_value(point), false);
         }
         let mut expr = expr.clone();
         match &mut expr {
@@ -481,7 +515,7 @@ impl Lowerer<'_> {
                     .map(|&id| Names::slot_temp(id))
                     .collect()
             };
-            if self.uses_arg() {
+            if self.uses_arg(point) {
                 moved.push(self.names.arg.clone());
             }
             let rt = &self.names.rt;

@@ -18,9 +18,17 @@ use crate::marker::{self, YieldPoint};
 pub(crate) const SELF_ALIAS: &str = "__self";
 
 /// Rewrites the body and the yields' operands (kept aside by the scan).
-pub(crate) fn rewrite_body(body: &mut syn::Block, points: &mut [YieldPoint], rt: &Path) {
+/// `frames`: the generator calls itself, so its code returns
+/// `__private::Step` rather than `GeneratorState`.
+pub(crate) fn rewrite_body(
+    body: &mut syn::Block,
+    points: &mut [YieldPoint],
+    rt: &Path,
+    frames: bool,
+) {
     let mut rewriter = Rewriter {
         rt,
+        frames,
         in_closure: 0,
         next_iter: 0,
     };
@@ -36,6 +44,7 @@ pub(crate) fn rewrite_body(body: &mut syn::Block, points: &mut [YieldPoint], rt:
 
 struct Rewriter<'a> {
     rt: &'a Path,
+    frames: bool,
     /// Depth of closures/async blocks: `return` and `?` there are theirs.
     in_closure: usize,
     next_iter: usize,
@@ -97,6 +106,9 @@ impl Rewriter<'_> {
 
     fn complete(&self, span: Span, value: TokenStream) -> TokenStream {
         let rt = self.rt;
+        if self.frames {
+            return quote_spanned!(span=> return #rt::__private::Step::Complete(#value));
+        }
         quote_spanned!(span=> return #rt::__private::GeneratorState::Complete(#value))
     }
 }

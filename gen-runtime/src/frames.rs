@@ -1,0 +1,230 @@
+#![allow(missing_docs)] // reached only through `__private`, by generated code
+//! Direct self-recursion (`yield_from!(walk(child))` inside `fn walk`) as an
+//! explicit stack of frames inside one generator.
+//!
+//! Each frame is a value of the function's own state enum. When the body
+//! reaches a self-recursive `yield_from!`, it saves its live values in that
+//! point's variant and returns [`Step::Call`] with the callee's initial
+//! state; the driver pushes the caller and runs the callee on top. A value
+//! yielded by the top frame goes straight out, a value sent goes straight
+//! in, and when the top frame completes, the caller is popped and resumed
+//! with the callee's return value ([`FrameResume::Returned`]). So a resume
+//! costs the same at any depth, recursion depth is bounded by the heap
+//! rather than the thread's stack, and a walk over a tree allocates one
+//! growing `Vec` instead of one box per node.
+
+use alloc::vec::Vec;
+use core::marker::PhantomData;
+
+use crate::__private::{GenState, RawGenerator, Resume};
+use crate::protocol::{GeneratorState, Phase};
+use crate::wrappers::Fresh;
+
+/// What one run of a frame produced.
+#[derive(Debug)]
+pub enum Step<Y, R, St> {
+    /// The frame yielded: the whole generator yields.
+    Yielded(Y),
+    /// The frame completed: its caller (if any) receives the value.
+    Complete(R),
+    /// The frame called the generator itself: run this frame on top.
+    Call(St),
+}
+
+/// How the driver resumes a frame.
+#[derive(Debug)]
+pub enum FrameResume<S, E, R> {
+    /// A frame's first run (the generator's start, or a fresh callee).
+    Start,
+    /// `next()` or `send(value)`, delivered to the top frame.
+    Send(S),
+    /// `throw(error)`, delivered to the top frame.
+    Throw(E),
+    /// The frame this one called returned this value.
+    Returned(R),
+}
+
+impl<S, E, R> FrameResume<S, E, R> {
+    /// See [`Resume::into_sent`].
+    #[inline(always)]
+    pub fn into_sent(self) -> S {
+        match self {
+            FrameResume::Send(value) => value,
+            _ => wrong_resume(),
+        }
+    }
+
+    /// See [`Resume::into_result`].
+    #[inline(always)]
+    pub fn into_result(self) -> Result<S, E> {
+        match self {
+            FrameResume::Send(value) => Ok(value),
+            FrameResume::Throw(error) => Err(error),
+            _ => wrong_resume(),
+        }
+    }
+
+    /// What a self-recursive `yield_from!` evaluates to.
+    #[inline(always)]
+    pub fn into_returned(self) -> R {
+        match self {
+            FrameResume::Returned(value) => value,
+            _ => wrong_resume(),
+        }
+    }
+
+    /// The same in a generator with `throw = E`, where `yield_from!`
+    /// evaluates to `Result<R, E>`: the callee received every thrown error,
+    /// so it is always `Ok`.
+    #[inline(always)]
+    pub fn into_returned_ok(self) -> Result<R, E> {
+        Ok(self.into_returned())
+    }
+}
+
+impl<S, E, R> From<Resume<S, E>> for FrameResume<S, E, R> {
+    #[inline(always)]
+    fn from(arg: Resume<S, E>) -> Self {
+        match arg {
+            Resume::Start => FrameResume::Start,
+            Resume::Send(value) => FrameResume::Send(value),
+            Resume::Throw(error) => FrameResume::Throw(error),
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn wrong_resume() -> ! {
+    panic!("generator frame resumed with the wrong kind of value (gen-runtime bug)")
+}
+
+type Protocol<Y, S, E, R> = PhantomData<fn(S, E) -> (Y, R)>;
+
+/// A self-recursive generator: the running frame, the suspended callers
+/// below it (innermost last), and the code shared by all frames.
+pub struct FrameMachine<St: GenState, F, Y, S, E, R> {
+    top: St,
+    below: Vec<St>,
+    resume: F,
+    _types: Protocol<Y, S, E, R>,
+}
+
+impl<St: GenState, F, Y, S, E, R> core::fmt::Debug for FrameMachine<St, F, Y, S, E, R> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("FrameMachine")
+            .field("phase", &self.top.phase())
+            .field("depth", &self.below.len())
+            .finish()
+    }
+}
+
+impl<St: GenState, F, Y, S, E, R> FrameMachine<St, F, Y, S, E, R> {
+    /// Drops the frames innermost first, as unwinding a recursive function
+    /// (or closing a chain of `yield from`) would: the top frame's saved
+    /// values, then each caller's.
+    fn drop_frames(&mut self) {
+        self.top.close();
+        while let Some(frame) = self.below.pop() {
+            drop(frame);
+        }
+    }
+}
+
+impl<St: GenState, F, Y, S, E, R> Drop for FrameMachine<St, F, Y, S, E, R> {
+    fn drop(&mut self) {
+        self.drop_frames();
+    }
+}
+
+impl<St, F, Y, S, E, R> RawGenerator for FrameMachine<St, F, Y, S, E, R>
+where
+    St: GenState<Return = R>,
+    F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
+{
+    type Yield = Y;
+    type Send = S;
+    type Throw = E;
+    type Return = R;
+
+    #[inline]
+    fn resume_raw(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, R> {
+        let mut arg = FrameResume::from(arg);
+        // If a frame panics, every frame's saved values are dropped
+        // (innermost first) and the generator is finished.
+        let guard = PoisonFramesOnUnwind(self);
+        let machine = &mut *guard.0;
+        let result = loop {
+            match (machine.resume)(&mut machine.top, arg) {
+                Step::Yielded(value) => break GeneratorState::Yielded(value),
+                Step::Call(callee) => {
+                    let caller = core::mem::replace(&mut machine.top, callee);
+                    machine.below.push(caller);
+                    arg = FrameResume::Start;
+                }
+                Step::Complete(value) => match machine.below.pop() {
+                    None => break GeneratorState::Complete(value),
+                    Some(caller) => {
+                        // The finished callee (already in a terminal state)
+                        // is dropped here.
+                        machine.top = caller;
+                        arg = FrameResume::Returned(value);
+                    }
+                },
+            }
+        };
+        core::mem::forget(guard);
+        result
+    }
+    #[inline]
+    fn phase(&self) -> Phase {
+        // Callers below the top are suspended in it, so the generator's
+        // phase is the top frame's.
+        self.top.phase()
+    }
+    #[inline]
+    fn complete(&mut self, value: R) {
+        self.top.complete(value);
+    }
+    #[inline]
+    fn take_return(&mut self) -> Option<R> {
+        self.top.take_return()
+    }
+    #[inline]
+    fn close(&mut self) {
+        self.drop_frames();
+    }
+}
+
+struct PoisonFramesOnUnwind<'a, St: GenState, F, Y, S, E, R>(
+    &'a mut FrameMachine<St, F, Y, S, E, R>,
+);
+
+impl<St: GenState, F, Y, S, E, R> Drop for PoisonFramesOnUnwind<'_, St, F, Y, S, E, R> {
+    // Runs only while unwinding: the normal path forgets the guard.
+    fn drop(&mut self) {
+        self.0.top.poison();
+        while let Some(frame) = self.0.below.pop() {
+            drop(frame);
+        }
+    }
+}
+
+/// Entry point of a self-recursive generator's expansion (see
+/// [`crate::__private::fresh`]).
+#[inline(always)]
+pub fn fresh_frames<St, F, Y, S, E, R>(
+    state: St,
+    resume: F,
+) -> Fresh<FrameMachine<St, F, Y, S, E, R>>
+where
+    St: GenState<Return = R>,
+    F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
+{
+    Fresh::from_raw(FrameMachine {
+        top: state,
+        below: Vec::new(),
+        resume,
+        _types: PhantomData,
+    })
+}
