@@ -46,12 +46,14 @@ impl Tree {
     }
 }
 
+/// Calls itself directly: each call is a frame on the generator's own
+/// stack (no `.boxed()`), and every resume goes straight to the innermost.
 #[generator(yield = u64)]
 fn inorder<'a>(node: Option<&'a Node>) {
     if let Some(node) = node {
-        yield_from!(inorder(node.left.as_deref()).boxed());
+        yield_from!(inorder(node.left.as_deref()));
         r#yield!(node.key);
-        yield_from!(inorder(node.right.as_deref()).boxed());
+        yield_from!(inorder(node.right.as_deref()));
     }
 }
 
