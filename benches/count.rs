@@ -71,21 +71,8 @@ fn count_diapause(n: u64) {
     }
 }
 
-/// `start` once, then `resume` until `Complete`: the protocol without the
-/// status check `diapause::Iter` makes on every `next`.
-fn diapause_each<C, Y>(mut c: C, mut f: impl FnMut(Y))
-where
-    C: diapause::Coroutine<(), Yield = Y>,
-{
-    let mut state = c.start();
-    while let diapause::CoroutineState::Yielded(y) = state {
-        f(y);
-        state = c.resume(());
-    }
-}
-
 fn each_diapause(n: u64, f: impl FnMut(u64)) {
-    diapause_each(count_diapause(n), f)
+    common::diapause_each(count_diapause(n), f)
 }
 
 // ---- genawaiter (stack) ----------------------------------------------------------

@@ -9,12 +9,21 @@
 //!
 //! Run: `cargo bench --bench size`
 
+// Each included workload file brings its own copy of `common/mod.rs`.
+#![allow(clippy::duplicate_mod)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 #[allow(dead_code)]
 #[path = "count.rs"]
 mod count;
+#[allow(dead_code)]
+#[path = "large_state.rs"]
+mod large_state;
+#[allow(dead_code)]
+#[path = "send.rs"]
+mod send;
 
 static ALLOCATED: AtomicU64 = AtomicU64::new(0);
 
@@ -61,4 +70,6 @@ fn allocated() -> u64 {
 fn main() {
     // `cargo bench` passes `--bench`; nothing here is timed.
     count::sizes(allocated);
+    send::sizes(allocated);
+    large_state::sizes(allocated);
 }

@@ -40,6 +40,21 @@ impl<S: Stream + ?Sized> Iterator for StreamIter<'_, S> {
     }
 }
 
+// ---- driving a diapause coroutine -----------------------------------------------
+
+/// `start` once, then `resume` until `Complete`: diapause's protocol
+/// without the status check its `Iter` adaptor makes on every `next`.
+pub fn diapause_each<C, Y>(mut c: C, mut f: impl FnMut(Y))
+where
+    C: diapause::Coroutine<(), Yield = Y>,
+{
+    let mut state = c.start();
+    while let diapause::CoroutineState::Yielded(y) = state {
+        f(y);
+        state = c.resume(());
+    }
+}
+
 // ---- criterion settings ----------------------------------------------------------
 
 /// For workloads whose single iteration takes milliseconds (tree,
