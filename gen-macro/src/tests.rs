@@ -68,6 +68,19 @@ fn samples() -> Vec<(TokenStream, TokenStream)> {
                 }
             },
         ),
+        (
+            quote!(yield = u32, throw = E),
+            quote! {
+                fn walk<'t>(&self, tree: &'t Tree, (lo, hi): (u32, u32), items: impl Iterator<Item = u32>) -> usize {
+                    let Tree::Node(left, value, right) = tree else { return 0 };
+                    let n = yield_from!(self.walk(left, (lo, *value), items))?;
+                    r#yield!(*value)?;
+                    let m = yield_from!(Self::walk(self, right, (*value, hi), core::iter::empty()))?;
+                    yield_from!(walk(right, (0, 0)));
+                    n + m + 1
+                }
+            },
+        ),
     ]
 }
 
