@@ -9,7 +9,8 @@ pub use crate::delegate::{
     ThrowProbe, ViaGenerator, ViaIterator,
 };
 #[cfg(feature = "alloc")]
-pub use crate::frames::{FrameMachine, FrameResume, Step, fresh_frames};
+pub use crate::frames::FrameMachine;
+pub use crate::frames::{FrameResume, Step, fresh_frames};
 pub use crate::protocol::{GeneratorState, Phase};
 pub use crate::wrappers::Fresh;
 pub use core;

@@ -13,12 +13,12 @@
 //! rather than the thread's stack, and a walk over a tree allocates one
 //! growing `Vec` instead of one box per node.
 
-use alloc::vec::Vec;
-use core::marker::PhantomData;
+#[cfg(feature = "alloc")]
+pub use machine::{FrameMachine, fresh_frames};
+#[cfg(not(feature = "alloc"))]
+pub use without_alloc::fresh_frames;
 
-use crate::__private::{GenState, RawGenerator, Resume};
-use crate::protocol::{GeneratorState, Phase};
-use crate::wrappers::Fresh;
+use crate::__private::Resume;
 
 /// What one run of a frame produced.
 #[derive(Debug)]
@@ -99,132 +99,167 @@ fn wrong_resume() -> ! {
     panic!("generator frame resumed with the wrong kind of value (gen-runtime bug)")
 }
 
-type Protocol<Y, S, E, R> = PhantomData<fn(S, E) -> (Y, R)>;
+#[cfg(feature = "alloc")]
+mod machine {
+    use alloc::vec::Vec;
+    use core::marker::PhantomData;
 
-/// A self-recursive generator: the running frame, the suspended callers
-/// below it (innermost last), and the code shared by all frames.
-pub struct FrameMachine<St: GenState, F, Y, S, E, R> {
-    top: St,
-    below: Vec<St>,
-    resume: F,
-    _types: Protocol<Y, S, E, R>,
-}
+    use super::{FrameResume, Step};
+    use crate::__private::{GenState, RawGenerator, Resume};
+    use crate::protocol::{GeneratorState, Phase};
+    use crate::wrappers::Fresh;
 
-impl<St: GenState, F, Y, S, E, R> core::fmt::Debug for FrameMachine<St, F, Y, S, E, R> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("FrameMachine")
-            .field("phase", &self.top.phase())
-            .field("depth", &self.below.len())
-            .finish()
+    type Protocol<Y, S, E, R> = PhantomData<fn(S, E) -> (Y, R)>;
+
+    /// A self-recursive generator: the running frame, the suspended callers
+    /// below it (innermost last), and the code shared by all frames.
+    pub struct FrameMachine<St: GenState, F, Y, S, E, R> {
+        top: St,
+        below: Vec<St>,
+        resume: F,
+        _types: Protocol<Y, S, E, R>,
     }
-}
 
-impl<St: GenState, F, Y, S, E, R> FrameMachine<St, F, Y, S, E, R> {
-    /// Drops the frames innermost first, as unwinding a recursive function
-    /// (or closing a chain of `yield from`) would: the top frame's saved
-    /// values, then each caller's.
-    fn drop_frames(&mut self) {
-        self.top.close();
-        while let Some(frame) = self.below.pop() {
-            drop(frame);
+    impl<St: GenState, F, Y, S, E, R> core::fmt::Debug for FrameMachine<St, F, Y, S, E, R> {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.debug_struct("FrameMachine")
+                .field("phase", &self.top.phase())
+                .field("depth", &self.below.len())
+                .finish()
         }
     }
-}
 
-impl<St: GenState, F, Y, S, E, R> Drop for FrameMachine<St, F, Y, S, E, R> {
-    fn drop(&mut self) {
-        self.drop_frames();
-    }
-}
-
-impl<St, F, Y, S, E, R> RawGenerator for FrameMachine<St, F, Y, S, E, R>
-where
-    St: GenState<Return = R>,
-    F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
-{
-    type Yield = Y;
-    type Send = S;
-    type Throw = E;
-    type Return = R;
-
-    #[inline]
-    fn resume_raw(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, R> {
-        let mut arg = FrameResume::from(arg);
-        // If a frame panics, every frame's saved values are dropped
-        // (innermost first) and the generator is finished.
-        let guard = PoisonFramesOnUnwind(self);
-        let machine = &mut *guard.0;
-        let result = loop {
-            match (machine.resume)(&mut machine.top, arg) {
-                Step::Yielded(value) => break GeneratorState::Yielded(value),
-                Step::Call(callee) => {
-                    let caller = core::mem::replace(&mut machine.top, callee);
-                    machine.below.push(caller);
-                    arg = FrameResume::Start;
-                }
-                Step::Complete(value) => match machine.below.pop() {
-                    None => break GeneratorState::Complete(value),
-                    Some(caller) => {
-                        // The finished callee (already in a terminal state)
-                        // is dropped here.
-                        machine.top = caller;
-                        arg = FrameResume::Returned(value);
-                    }
-                },
+    impl<St: GenState, F, Y, S, E, R> FrameMachine<St, F, Y, S, E, R> {
+        /// Drops the frames innermost first, as unwinding a recursive function
+        /// (or closing a chain of `yield from`) would: the top frame's saved
+        /// values, then each caller's.
+        fn drop_frames(&mut self) {
+            self.top.close();
+            while let Some(frame) = self.below.pop() {
+                drop(frame);
             }
-        };
-        core::mem::forget(guard);
-        result
-    }
-    #[inline]
-    fn phase(&self) -> Phase {
-        // Callers below the top are suspended in it, so the generator's
-        // phase is the top frame's.
-        self.top.phase()
-    }
-    #[inline]
-    fn complete(&mut self, value: R) {
-        self.top.complete(value);
-    }
-    #[inline]
-    fn take_return(&mut self) -> Option<R> {
-        self.top.take_return()
-    }
-    #[inline]
-    fn close(&mut self) {
-        self.drop_frames();
-    }
-}
-
-struct PoisonFramesOnUnwind<'a, St: GenState, F, Y, S, E, R>(
-    &'a mut FrameMachine<St, F, Y, S, E, R>,
-);
-
-impl<St: GenState, F, Y, S, E, R> Drop for PoisonFramesOnUnwind<'_, St, F, Y, S, E, R> {
-    // Runs only while unwinding: the normal path forgets the guard.
-    fn drop(&mut self) {
-        self.0.top.poison();
-        while let Some(frame) = self.0.below.pop() {
-            drop(frame);
         }
     }
+
+    impl<St: GenState, F, Y, S, E, R> Drop for FrameMachine<St, F, Y, S, E, R> {
+        fn drop(&mut self) {
+            self.drop_frames();
+        }
+    }
+
+    impl<St, F, Y, S, E, R> RawGenerator for FrameMachine<St, F, Y, S, E, R>
+    where
+        St: GenState<Return = R>,
+        F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
+    {
+        type Yield = Y;
+        type Send = S;
+        type Throw = E;
+        type Return = R;
+
+        #[inline]
+        fn resume_raw(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, R> {
+            let mut arg = FrameResume::from(arg);
+            // If a frame panics, every frame's saved values are dropped
+            // (innermost first) and the generator is finished.
+            let guard = PoisonFramesOnUnwind(self);
+            let machine = &mut *guard.0;
+            let result = loop {
+                match (machine.resume)(&mut machine.top, arg) {
+                    Step::Yielded(value) => break GeneratorState::Yielded(value),
+                    Step::Call(callee) => {
+                        let caller = core::mem::replace(&mut machine.top, callee);
+                        machine.below.push(caller);
+                        arg = FrameResume::Start;
+                    }
+                    Step::Complete(value) => match machine.below.pop() {
+                        None => break GeneratorState::Complete(value),
+                        Some(caller) => {
+                            // The finished callee (already in a terminal state)
+                            // is dropped here.
+                            machine.top = caller;
+                            arg = FrameResume::Returned(value);
+                        }
+                    },
+                }
+            };
+            core::mem::forget(guard);
+            result
+        }
+        #[inline]
+        fn phase(&self) -> Phase {
+            // Callers below the top are suspended in it, so the generator's
+            // phase is the top frame's.
+            self.top.phase()
+        }
+        #[inline]
+        fn complete(&mut self, value: R) {
+            self.top.complete(value);
+        }
+        #[inline]
+        fn take_return(&mut self) -> Option<R> {
+            self.top.take_return()
+        }
+        #[inline]
+        fn close(&mut self) {
+            self.drop_frames();
+        }
+    }
+
+    struct PoisonFramesOnUnwind<'a, St: GenState, F, Y, S, E, R>(
+        &'a mut FrameMachine<St, F, Y, S, E, R>,
+    );
+
+    impl<St: GenState, F, Y, S, E, R> Drop for PoisonFramesOnUnwind<'_, St, F, Y, S, E, R> {
+        // Runs only while unwinding: the normal path forgets the guard.
+        fn drop(&mut self) {
+            self.0.top.poison();
+            while let Some(frame) = self.0.below.pop() {
+                drop(frame);
+            }
+        }
+    }
+
+    /// Entry point of a self-recursive generator's expansion (see
+    /// [`crate::__private::fresh`]).
+    #[inline(always)]
+    pub fn fresh_frames<St, F, Y, S, E, R>(
+        state: St,
+        resume: F,
+    ) -> Fresh<FrameMachine<St, F, Y, S, E, R>>
+    where
+        St: GenState<Return = R>,
+        F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
+    {
+        Fresh::from_raw(FrameMachine {
+            top: state,
+            below: Vec::new(),
+            resume,
+            _types: PhantomData,
+        })
+    }
 }
 
-/// Entry point of a self-recursive generator's expansion (see
-/// [`crate::__private::fresh`]).
-#[inline(always)]
-pub fn fresh_frames<St, F, Y, S, E, R>(
-    state: St,
-    resume: F,
-) -> Fresh<FrameMachine<St, F, Y, S, E, R>>
-where
-    St: GenState<Return = R>,
-    F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
-{
-    Fresh::from_raw(FrameMachine {
-        top: state,
-        below: Vec::new(),
-        resume,
-        _types: PhantomData,
-    })
+/// Without `alloc` there is no `Vec` for the frames: the expansion of a
+/// self-recursive generator reaches this instead, and the error says why.
+#[cfg(not(feature = "alloc"))]
+mod without_alloc {
+    use super::{FrameResume, Step};
+    use crate::__private::{Stub, stub};
+    use crate::wrappers::Fresh;
+
+    #[diagnostic::on_unimplemented(
+        message = "a generator that calls itself in `yield_from!` keeps its frames in a `Vec`, which needs `gen-runtime`'s `alloc` feature",
+        label = "this generator calls itself",
+        note = "enable it with `features = [\"alloc\"]` on the `gen-runtime` dependency, or write the recursion as a loop"
+    )]
+    pub trait FramesNeedAlloc {}
+
+    pub fn fresh_frames<St, F, Y, S, E, R>(_: St, _: F) -> Fresh<Stub<Y, S, E, R>>
+    where
+        St: FramesNeedAlloc,
+        F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
+    {
+        stub()
+    }
 }

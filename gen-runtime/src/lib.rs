@@ -45,7 +45,6 @@ extern crate alloc;
 #[cfg(feature = "alloc")]
 mod boxed;
 mod delegate;
-#[cfg(feature = "alloc")]
 mod frames;
 mod protocol;
 mod wrappers;
