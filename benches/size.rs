@@ -19,11 +19,20 @@ use std::sync::atomic::{AtomicU64, Ordering};
 #[path = "count.rs"]
 mod count;
 #[allow(dead_code)]
+#[path = "delegate.rs"]
+mod delegate;
+#[allow(dead_code)]
 #[path = "large_state.rs"]
 mod large_state;
 #[allow(dead_code)]
+#[path = "pipeline.rs"]
+mod pipeline;
+#[allow(dead_code)]
 #[path = "send.rs"]
 mod send;
+#[allow(dead_code)]
+#[path = "tree.rs"]
+mod tree;
 
 static ALLOCATED: AtomicU64 = AtomicU64::new(0);
 
@@ -72,4 +81,7 @@ fn main() {
     count::sizes(allocated);
     send::sizes(allocated);
     large_state::sizes(allocated);
+    delegate::sizes(allocated);
+    tree::sizes(allocated);
+    pipeline::sizes(allocated);
 }
