@@ -222,18 +222,32 @@ for row, limit in [("count", 1.1), ("large_state", 1.1), ("pipeline", 1.1), ("se
 d1, d32 = lookup("delegate d1", "ours"), lookup("delegate d32", "ours")
 check("delegate", None if d1 is None or d32 is None else d32 / d1, 2, "ours d32 / ours d1")
 check("tree", ratio("tree", "ours"), 2, "ours / hand-written explicit stack")
-behind = []
+behind, tied = [], []
 for row in ROWS:
     ours = lookup(row, "ours")
     if ours is None:
         continue
     for peer in PEERS:
         p = lookup(row, peer)
-        if p is not None and p < ours:
-            behind.append(f"{row}: {peer} {p / ours:.2f}×")
-checks.append("| ahead of every peer | ours faster than each peer on each row | "
-              + (", ".join(behind) if behind else "ahead everywhere") + " | "
-              + ("**no**" if behind else "yes") + " |")
+        if p is None or p >= ours:
+            continue
+        # Within 2 % is run-to-run noise on this kind of machine.
+        (behind if p < ours / 1.02 else tied).append(f"{row}: {peer} {p / ours:.2f}×")
+verdict = ", ".join(behind) if behind else "no peer faster by more than 2 %"
+if tied:
+    verdict += "; within 2 %: " + ", ".join(tied)
+checks.append("| ahead of every peer | each peer's time / ours, where a peer is faster | "
+              + verdict + " | " + ("**no**" if behind else "yes") + " |")
+boxed_behind = []
+for row in ROWS:
+    boxed = lookup(row, "ours (boxed)")
+    for peer in PEERS if boxed is not None else []:
+        p = lookup(row, peer)
+        if p is not None and p < boxed / 1.02:
+            boxed_behind.append(f"{row}: {peer} {p / boxed:.2f}×")
+if boxed_behind:
+    checks.append("| (not a target) ours (boxed) vs peers | each peer's time / ours (boxed), "
+                  "where a peer is faster | " + ", ".join(boxed_behind) + " | – |")
 
 # ---- sizes ----------------------------------------------------------------------
 
