@@ -148,17 +148,20 @@ impl Emit<'_> {
                 }
             });
 
-        // A recursive generator's closure runs one frame: it receives the
-        // callee's return value too, and can return `Step::Call`.
-        let (entry, closure_types) = if names.frames {
+        // A recursive generator's closure runs one frame: it can be resumed
+        // with the callee's return value, and can return `Step::Call`.
+        let arms_return = names.output();
+        let (entry, resume_ty, output_ty) = if names.frames {
             (
                 quote!(fresh_frames),
-                quote!(#arg: #rt::__private::FrameResume<#send_ty, #throw_ty, #return_ty>| -> #rt::__private::Step<#yield_ty, #return_ty, _>),
+                quote!(#rt::__private::Resume<#send_ty, #throw_ty, #return_ty>),
+                quote!(#arms_return<#yield_ty, #return_ty, _>),
             )
         } else {
             (
                 quote!(fresh),
-                quote!(#arg: #rt::__private::Resume<#send_ty, #throw_ty>| -> #rt::__private::GeneratorState<#yield_ty, #return_ty>),
+                quote!(#rt::__private::Resume<#send_ty, #throw_ty>),
+                quote!(#arms_return<#yield_ty, #return_ty>),
             )
         };
         quote! {
@@ -167,7 +170,7 @@ impl Emit<'_> {
                 #state_def
                 #rt::__private::#entry(
                     #state_enum::__Start { #(#start_fields),* },
-                    move |#state, #closure_types {
+                    move |#state, #arg: #resume_ty| -> #output_ty {
                         match #state {
                             #state_enum::__Start { .. } => {
                                 let #state_enum::__Start { #(#start_pattern),* } =

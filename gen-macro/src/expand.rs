@@ -96,8 +96,14 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     }
 
     let mut points = points;
-    let frames = points.iter().any(|point| point.kind == PointKind::Call);
-    rewrite::rewrite_body(&mut body, &mut points, &rt, frames);
+    let names = Names {
+        rt: rt.clone(),
+        state: format_ident!("__gen_state", span = Span::mixed_site()),
+        arg: format_ident!("__gen_arg", span = Span::mixed_site()),
+        state_enum,
+        frames: points.iter().any(|point| point.kind == PointKind::Call),
+    };
+    rewrite::rewrite_body(&mut body, &mut points, &rt, &names.output());
     hoist::hoist_body(&mut body);
     let arg_bindings: Vec<slots::ArgBinding<'_>> = signature
         .params
@@ -125,13 +131,6 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         .collect();
     let analysis = slots::analyze(&arg_bindings, &mut body, &mut points, &mut cx);
 
-    let names = Names {
-        rt: rt.clone(),
-        state: format_ident!("__gen_state", span = Span::mixed_site()),
-        arg: format_ident!("__gen_arg", span = Span::mixed_site()),
-        state_enum,
-        frames,
-    };
     let mut lowerer = Lowerer {
         analysis: &analysis,
         points: &points,
@@ -166,12 +165,12 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     tokens
 }
 
-/// A generator function without a receiver can call itself in
-/// `yield_from!`; its frames are then kept on an explicit stack.
+/// What the scan needs to recognise the function calling itself in
+/// `yield_from!` (its frames are then kept on an explicit stack).
 fn recursion<'a>(
     signature: &'a signature::Signature,
     state_enum: &'a syn::Ident,
-) -> Option<scan::Recursion<'a>> {
+) -> scan::Recursion<'a> {
     let param_types = signature
         .sig
         .inputs
@@ -184,12 +183,12 @@ fn recursion<'a>(
         })
         .collect();
     let has_receiver = matches!(signature.sig.inputs.first(), Some(syn::FnArg::Receiver(_)));
-    Some(scan::Recursion {
+    scan::Recursion {
         name: &signature.sig.ident,
         param_types,
         has_receiver,
         state_enum,
-    })
+    }
 }
 
 /// The type of `self`, `&'a self`, `&'a mut self` or `self: T`.

@@ -2,6 +2,7 @@
 //! changes with every release of `gen-macro`, which is pinned to this crate.
 #![allow(missing_docs)]
 
+use core::convert::Infallible;
 use core::marker::PhantomData;
 
 pub use crate::delegate::{
@@ -10,32 +11,41 @@ pub use crate::delegate::{
 };
 #[cfg(feature = "alloc")]
 pub use crate::frames::FrameMachine;
-pub use crate::frames::{FrameResume, Step, fresh_frames};
+pub use crate::frames::{Step, fresh_frames};
 pub use crate::protocol::{GeneratorState, Phase};
 pub use crate::wrappers::Fresh;
 pub use core;
 
 /// How the caller resumed the state machine.
+///
+/// `R` is the generator's return type when it calls itself (see
+/// `frames`): a frame is then also resumed with what the frame it called
+/// returned. For every other generator it is `Infallible`, so `Returned`
+/// cannot be built.
 #[derive(Debug)]
-pub enum Resume<S, E> {
-    /// First resume through `start()`: there is no yield to receive a value.
+pub enum Resume<S, E, R = Infallible> {
+    /// First resume through `start()`, or a callee frame's first run:
+    /// there is no yield to receive a value.
     Start,
     /// `next()` or `send(value)`.
     Send(S),
     /// `throw(error)` (only with `#[generator(throw = E)]`).
     Throw(E),
+    /// The frame this one called (a self-recursive `yield_from!`) returned.
+    Returned(R),
 }
 
-impl<S, E> Resume<S, E> {
+impl<S, E, R> Resume<S, E, R> {
     /// The value sent to a suspended yield of a generator without `throw`.
     /// Only `start` resumes with `Start`, and only the initial state, so
     /// the panic branch is dead code in practice; a `Throw` cannot be built
-    /// for such a generator (its `E` is [`NotDeclared`]).
+    /// for such a generator (its `E` is [`NotDeclared`]), and `Returned`
+    /// only reaches a self-recursive call point.
     #[inline(always)]
     pub fn into_sent(self) -> S {
         match self {
             Resume::Send(value) => value,
-            Resume::Start | Resume::Throw(_) => resumed_without_value(),
+            _ => resumed_without_value(),
         }
     }
 
@@ -45,7 +55,37 @@ impl<S, E> Resume<S, E> {
         match self {
             Resume::Send(value) => Ok(value),
             Resume::Throw(error) => Err(error),
-            Resume::Start => resumed_without_value(),
+            _ => resumed_without_value(),
+        }
+    }
+
+    /// What a self-recursive `yield_from!` evaluates to.
+    #[inline(always)]
+    pub fn into_returned(self) -> R {
+        match self {
+            Resume::Returned(value) => value,
+            _ => resumed_without_value(),
+        }
+    }
+
+    /// The same in a generator with `throw = E`, where `yield_from!`
+    /// evaluates to `Result<R, E>`: the callee received every thrown error,
+    /// so it is always `Ok`.
+    #[inline(always)]
+    pub fn into_returned_ok(self) -> Result<R, E> {
+        Ok(self.into_returned())
+    }
+}
+
+impl<S, E> Resume<S, E> {
+    /// The same resume, as a frame of a self-recursive generator takes it.
+    #[inline(always)]
+    pub fn with_return_type<R>(self) -> Resume<S, E, R> {
+        match self {
+            Resume::Start => Resume::Start,
+            Resume::Send(value) => Resume::Send(value),
+            Resume::Throw(error) => Resume::Throw(error),
+            Resume::Returned(never) => match never {},
         }
     }
 }
@@ -58,7 +98,7 @@ pub struct NotDeclared(());
 #[cold]
 #[inline(never)]
 fn resumed_without_value() -> ! {
-    panic!("generator resumed at a yield without a value (gen-runtime bug)")
+    panic!("generator resumed without the value its suspension point takes (gen-runtime bug)")
 }
 
 /// Implemented by the state enum the macro emits inside each generator

@@ -8,7 +8,7 @@
 //! state; the driver pushes the caller and runs the callee on top. A value
 //! yielded by the top frame goes straight out, a value sent goes straight
 //! in, and when the top frame completes, the caller is popped and resumed
-//! with the callee's return value ([`FrameResume::Returned`]). So a resume
+//! with the callee's return value (`Resume::Returned`). So a resume
 //! costs the same at any depth, recursion depth is bounded by the heap
 //! rather than the thread's stack, and a walk over a tree allocates one
 //! growing `Vec` instead of one box per node.
@@ -17,8 +17,6 @@
 pub use machine::{FrameMachine, fresh_frames};
 #[cfg(not(feature = "alloc"))]
 pub use without_alloc::fresh_frames;
-
-use crate::__private::Resume;
 
 /// What one run of a frame produced.
 #[derive(Debug)]
@@ -31,80 +29,12 @@ pub enum Step<Y, R, St> {
     Call(St),
 }
 
-/// How the driver resumes a frame.
-#[derive(Debug)]
-pub enum FrameResume<S, E, R> {
-    /// A frame's first run (the generator's start, or a fresh callee).
-    Start,
-    /// `next()` or `send(value)`, delivered to the top frame.
-    Send(S),
-    /// `throw(error)`, delivered to the top frame.
-    Throw(E),
-    /// The frame this one called returned this value.
-    Returned(R),
-}
-
-impl<S, E, R> FrameResume<S, E, R> {
-    /// See [`Resume::into_sent`].
-    #[inline(always)]
-    pub fn into_sent(self) -> S {
-        match self {
-            FrameResume::Send(value) => value,
-            _ => wrong_resume(),
-        }
-    }
-
-    /// See [`Resume::into_result`].
-    #[inline(always)]
-    pub fn into_result(self) -> Result<S, E> {
-        match self {
-            FrameResume::Send(value) => Ok(value),
-            FrameResume::Throw(error) => Err(error),
-            _ => wrong_resume(),
-        }
-    }
-
-    /// What a self-recursive `yield_from!` evaluates to.
-    #[inline(always)]
-    pub fn into_returned(self) -> R {
-        match self {
-            FrameResume::Returned(value) => value,
-            _ => wrong_resume(),
-        }
-    }
-
-    /// The same in a generator with `throw = E`, where `yield_from!`
-    /// evaluates to `Result<R, E>`: the callee received every thrown error,
-    /// so it is always `Ok`.
-    #[inline(always)]
-    pub fn into_returned_ok(self) -> Result<R, E> {
-        Ok(self.into_returned())
-    }
-}
-
-impl<S, E, R> From<Resume<S, E>> for FrameResume<S, E, R> {
-    #[inline(always)]
-    fn from(arg: Resume<S, E>) -> Self {
-        match arg {
-            Resume::Start => FrameResume::Start,
-            Resume::Send(value) => FrameResume::Send(value),
-            Resume::Throw(error) => FrameResume::Throw(error),
-        }
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn wrong_resume() -> ! {
-    panic!("generator frame resumed with the wrong kind of value (gen-runtime bug)")
-}
-
 #[cfg(feature = "alloc")]
 mod machine {
     use alloc::vec::Vec;
     use core::marker::PhantomData;
 
-    use super::{FrameResume, Step};
+    use super::Step;
     use crate::__private::{GenState, RawGenerator, Resume};
     use crate::protocol::{GeneratorState, Phase};
     use crate::wrappers::Fresh;
@@ -135,6 +65,11 @@ mod machine {
         /// values, then each caller's.
         fn drop_frames(&mut self) {
             self.top.close();
+            self.drop_callers();
+        }
+
+        /// The callers below the top, innermost (last pushed) first.
+        fn drop_callers(&mut self) {
             while let Some(frame) = self.below.pop() {
                 drop(frame);
             }
@@ -150,7 +85,7 @@ mod machine {
     impl<St, F, Y, S, E, R> RawGenerator for FrameMachine<St, F, Y, S, E, R>
     where
         St: GenState<Return = R>,
-        F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
+        F: FnMut(&mut St, Resume<S, E, R>) -> Step<Y, R, St>,
     {
         type Yield = Y;
         type Send = S;
@@ -159,7 +94,7 @@ mod machine {
 
         #[inline]
         fn resume_raw(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, R> {
-            let mut arg = FrameResume::from(arg);
+            let mut arg = arg.with_return_type();
             // If a frame panics, every frame's saved values are dropped
             // (innermost first) and the generator is finished.
             let guard = PoisonFramesOnUnwind(self);
@@ -170,7 +105,7 @@ mod machine {
                     Step::Call(callee) => {
                         let caller = core::mem::replace(&mut machine.top, callee);
                         machine.below.push(caller);
-                        arg = FrameResume::Start;
+                        arg = Resume::Start;
                     }
                     Step::Complete(value) => match machine.below.pop() {
                         None => break GeneratorState::Complete(value),
@@ -178,7 +113,7 @@ mod machine {
                             // The finished callee (already in a terminal state)
                             // is dropped here.
                             machine.top = caller;
-                            arg = FrameResume::Returned(value);
+                            arg = Resume::Returned(value);
                         }
                     },
                 }
@@ -214,9 +149,7 @@ mod machine {
         // Runs only while unwinding: the normal path forgets the guard.
         fn drop(&mut self) {
             self.0.top.poison();
-            while let Some(frame) = self.0.below.pop() {
-                drop(frame);
-            }
+            self.0.drop_callers();
         }
     }
 
@@ -229,7 +162,7 @@ mod machine {
     ) -> Fresh<FrameMachine<St, F, Y, S, E, R>>
     where
         St: GenState<Return = R>,
-        F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
+        F: FnMut(&mut St, Resume<S, E, R>) -> Step<Y, R, St>,
     {
         Fresh::from_raw(FrameMachine {
             top: state,
@@ -244,8 +177,8 @@ mod machine {
 /// self-recursive generator reaches this instead, and the error says why.
 #[cfg(not(feature = "alloc"))]
 mod without_alloc {
-    use super::{FrameResume, Step};
-    use crate::__private::{Stub, stub};
+    use super::Step;
+    use crate::__private::{Resume, Stub, stub};
     use crate::wrappers::Fresh;
 
     #[diagnostic::on_unimplemented(
@@ -258,7 +191,7 @@ mod without_alloc {
     pub fn fresh_frames<St, F, Y, S, E, R>(_: St, _: F) -> Fresh<Stub<Y, S, E, R>>
     where
         St: FramesNeedAlloc,
-        F: FnMut(&mut St, FrameResume<S, E, R>) -> Step<Y, R, St>,
+        F: FnMut(&mut St, Resume<S, E, R>) -> Step<Y, R, St>,
     {
         stub()
     }

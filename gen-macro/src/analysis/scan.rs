@@ -49,8 +49,8 @@ pub(crate) struct Context<'a> {
     pub(crate) rt: &'a syn::Path,
     /// `throw = E`: `yield_from!` then evaluates to `Result<R, E>`.
     pub(crate) throw_declared: bool,
-    /// Set when the generator may call itself in `yield_from!`.
-    pub(crate) recursion: Option<Recursion<'a>>,
+    /// How to recognise and build a call of the generator to itself.
+    pub(crate) recursion: Recursion<'a>,
 }
 
 /// What a self-recursive `yield_from!(name(args))` needs to build the
@@ -282,7 +282,7 @@ impl Scanner<'_> {
     /// method); a plain path without turbofish, with as many arguments as
     /// the function has parameters.
     fn self_call(&self, sub: &Expr) -> Option<Vec<Expr>> {
-        let recursion = self.context.recursion.as_ref()?;
+        let recursion = &self.context.recursion;
         let args: Vec<Expr> = match sub {
             Expr::Call(call) => {
                 let Expr::Path(path) = &*call.func else {
@@ -331,9 +331,7 @@ impl Scanner<'_> {
     /// The arguments are evaluated in order and coerced to the parameter
     /// types, as the call would.
     fn lower_self_call(&mut self, args: Vec<Expr>, span: Span) -> Expr {
-        let Some(recursion) = self.context.recursion.as_ref() else {
-            return unit(span);
-        };
+        let recursion = &self.context.recursion;
         let index = self.points.len();
         let at = Span::mixed_site().located_at(span);
         let glue = crate::spans::glue(span);

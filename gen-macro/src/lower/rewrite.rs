@@ -18,17 +18,16 @@ use crate::marker::{self, YieldPoint};
 pub(crate) const SELF_ALIAS: &str = "__self";
 
 /// Rewrites the body and the yields' operands (kept aside by the scan).
-/// `frames`: the generator calls itself, so its code returns
-/// `__private::Step` rather than `GeneratorState`.
+/// `output`: the enum the generator's code returns (`Names::output`).
 pub(crate) fn rewrite_body(
     body: &mut syn::Block,
     points: &mut [YieldPoint],
     rt: &Path,
-    frames: bool,
+    output: &TokenStream,
 ) {
     let mut rewriter = Rewriter {
         rt,
-        frames,
+        output,
         in_closure: 0,
         next_iter: 0,
     };
@@ -44,7 +43,7 @@ pub(crate) fn rewrite_body(
 
 struct Rewriter<'a> {
     rt: &'a Path,
-    frames: bool,
+    output: &'a TokenStream,
     /// Depth of closures/async blocks: `return` and `?` there are theirs.
     in_closure: usize,
     next_iter: usize,
@@ -105,11 +104,8 @@ impl Rewriter<'_> {
     }
 
     fn complete(&self, span: Span, value: TokenStream) -> TokenStream {
-        let rt = self.rt;
-        if self.frames {
-            return quote_spanned!(span=> return #rt::__private::Step::Complete(#value));
-        }
-        quote_spanned!(span=> return #rt::__private::GeneratorState::Complete(#value))
+        let output = self.output;
+        quote_spanned!(span=> return #output::Complete(#value))
     }
 }
 

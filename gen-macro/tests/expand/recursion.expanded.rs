@@ -74,7 +74,7 @@ fn walk<'__gen_l0>(
         },
         move |
             __gen_state,
-            __gen_arg: ::gen_runtime::__private::FrameResume<
+            __gen_arg: ::gen_runtime::__private::Resume<
                 (),
                 ::gen_runtime::__private::NotDeclared,
                 (),
