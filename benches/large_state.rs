@@ -4,8 +4,8 @@
 //! for the state's size on every item; the target is the hand-written loop.
 //! The generators are written as a `for` loop over `0..rounds` with one
 //! annotated `let` per local, the shape every macro here handles best
-//! (diapause resumes in place only from a `for` loop; ours not after a
-//! tuple-pattern `let (mut a, mut b) = ..`).
+//! (diapause resumes in place only from a `for` loop; ours also from
+//! `while`/`loop`, and after tuple-pattern `let`s).
 //!
 //! Every implementation is an `each_*` function feeding each item to a
 //! callback; results are checked for equality before timing.

@@ -585,3 +585,80 @@ fn a_yield_in_a_yield_operand() {
     assert_eq!(g.send(5), GeneratorState::Yielded(15));
     assert_eq!(g.send(7), GeneratorState::Complete(14));
 }
+
+/// Tuple-pattern `let`s (and a pattern argument) before a loop used to turn
+/// off resuming in place, and a value moved only after the loop did too
+/// (issue 5). Both now stay in place; the values still reach the code after
+/// the loop and drop where a plain function drops them.
+#[generator(yield = u64)]
+fn tuple_lets_in_place(
+    log: gen_workspace::drops::DropLog,
+    rounds: usize,
+    (mut x, step): (u64, u64),
+) -> (usize, u64) {
+    let (mut buf, mut a, mut names) = ([0u8; 64], 1u64, Vec::new());
+    let (mut b, mut c, guard) = (2u64, 3u64, log.guard("guard"));
+    for round in 0..rounds {
+        buf[round % 64] = buf[(round * 7) % 64].wrapping_add(round as u8);
+        a = a.wrapping_mul(31).wrapping_add(u64::from(buf[round % 64]));
+        b = c.wrapping_add(a).wrapping_add(b);
+        c = b.wrapping_add(a);
+        x = x.wrapping_add(step);
+        names.push(log.guard(format!("name {round}")));
+        r#yield!(a ^ b ^ c ^ x);
+    }
+    let kept = names.len();
+    drop(names);
+    drop(log.guard(guard.name().to_owned() + " seen"));
+    (kept, buf.iter().map(|&v| u64::from(v)).sum::<u64>() + a)
+}
+
+fn tuple_lets_plain(
+    log: gen_workspace::drops::DropLog,
+    rounds: usize,
+    (mut x, step): (u64, u64),
+    out: &mut Vec<u64>,
+) -> (usize, u64) {
+    let (mut buf, mut a, mut names) = ([0u8; 64], 1u64, Vec::new());
+    let (mut b, mut c, guard) = (2u64, 3u64, log.guard("guard"));
+    for round in 0..rounds {
+        buf[round % 64] = buf[(round * 7) % 64].wrapping_add(round as u8);
+        a = a.wrapping_mul(31).wrapping_add(u64::from(buf[round % 64]));
+        b = c.wrapping_add(a).wrapping_add(b);
+        c = b.wrapping_add(a);
+        x = x.wrapping_add(step);
+        names.push(log.guard(format!("name {round}")));
+        out.push(a ^ b ^ c ^ x);
+    }
+    let kept = names.len();
+    drop(names);
+    drop(log.guard(guard.name().to_owned() + " seen"));
+    (kept, buf.iter().map(|&v| u64::from(v)).sum::<u64>() + a)
+}
+
+#[test]
+fn tuple_pattern_lets_resume_in_place() {
+    for rounds in [0, 1, 3, 100] {
+        let (log, plain_log) = (
+            gen_workspace::drops::DropLog::new(),
+            gen_workspace::drops::DropLog::new(),
+        );
+        let mut expected = Vec::new();
+        let expected_return = tuple_lets_plain(plain_log.clone(), rounds, (5, 7), &mut expected);
+        let mut g = tuple_lets_in_place(log.clone(), rounds, (5, 7));
+        assert_eq!(g.by_ref().collect::<Vec<_>>(), expected);
+        assert_eq!(g.take_return(), Some(expected_return));
+        drop(g);
+        assert_eq!(log.dropped(), plain_log.dropped());
+
+        // Closed halfway: each guard drops once.
+        if rounds > 1 {
+            let log = gen_workspace::drops::DropLog::new();
+            let mut g = tuple_lets_in_place(log.clone(), rounds, (5, 7));
+            assert_eq!(g.next(), expected.first().copied());
+            g.close();
+            // In reverse declaration order, as on an early return.
+            assert_eq!(log.dropped(), ["guard", "name 0"]);
+        }
+    }
+}

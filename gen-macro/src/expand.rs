@@ -126,7 +126,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
                 is_ref: *is_ref,
                 ty: Some(ty),
             },
-            Param::Pattern { pat, .. } => slots::ArgBinding::Pattern(pat),
+            Param::Pattern { pat, ty, .. } => slots::ArgBinding::Pattern { pat, ty },
         })
         .collect();
     let analysis = slots::analyze(&arg_bindings, &mut body, &mut points, &mut cx);

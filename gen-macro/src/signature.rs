@@ -21,7 +21,11 @@ pub(crate) enum Param {
     },
     /// `(a, b): T`: the signature names it `__gen_arg_N`; the body starts
     /// with `let (a, b) = __gen_arg_N;`.
-    Pattern { name: Ident, pat: Box<Pat> },
+    Pattern {
+        name: Ident,
+        pat: Box<Pat>,
+        ty: Box<Type>,
+    },
 }
 
 impl Param {
@@ -139,6 +143,7 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
                         params.push(Param::Pattern {
                             name,
                             pat: Box::new(original),
+                            ty: typed.ty.clone(),
                         });
                     }
                 }

@@ -15,7 +15,7 @@ use syn::{Block, Expr, Ident, Pat, Stmt};
 
 use crate::analysis::syntax::{
     BORROWING_ITERATORS, BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES, cond_has_let,
-    format_captures, is_comparison, is_compound_assign, is_hidden_iterator, local_is_known_copy,
+    copy_bindings, format_captures, is_comparison, is_compound_assign, is_hidden_iterator,
     method_chain_root, pat_bindings, place_root, returns_borrow,
 };
 use crate::marker::{self, YieldPoint};
@@ -143,6 +143,14 @@ impl Walker<'_> {
             if is_ref {
                 self.bindings[id].borrow_of = borrow_of;
             }
+        }
+    }
+
+    /// Records which of the bindings declared from `first` on are visibly
+    /// `Copy` (flags in declaration order, from [`copy_bindings`]).
+    pub(super) fn mark_known_copy(&mut self, first: BindingId, flags: Vec<bool>) {
+        for (binding, copy) in self.bindings[first..].iter_mut().zip(flags) {
+            binding.known_copy = copy;
         }
     }
 
@@ -284,12 +292,13 @@ impl Walker<'_> {
                 let pat = local.pat.clone();
                 let first_new = self.bindings.len();
                 self.declare_pat(&pat, is_ref, borrow_of, no_init);
+                let init = local
+                    .init
+                    .as_ref()
+                    .filter(|init| init.diverge.is_none())
+                    .map(|init| &*init.expr);
+                self.mark_known_copy(first_new, copy_bindings(&pat, None, init));
                 self.rename_in_pat(&mut local.pat, first_new);
-                if local_is_known_copy(local) {
-                    for binding in &mut self.bindings[first_new..] {
-                        binding.known_copy = true;
-                    }
-                }
             }
             Stmt::Expr(expr, _) => self.walk_expr(expr, Ctx::Move),
             Stmt::Macro(mac) => self.walk_macro(&mut mac.mac),

@@ -15,7 +15,7 @@ use quote::format_ident;
 use syn::{Block, Ident, Pat};
 
 use crate::analysis::scope::{Binding, BindingId, LoopRange, PointScope, Use, Walker};
-use crate::analysis::syntax::{HIDDEN_ITERATOR, type_is_known_copy};
+use crate::analysis::syntax::{HIDDEN_ITERATOR, copy_bindings, type_is_known_copy};
 use crate::error::Diagnostics;
 use crate::marker::YieldPoint;
 
@@ -44,7 +44,7 @@ pub(crate) enum ArgBinding<'a> {
         ty: Option<&'a syn::Type>,
     },
     /// `(a, b): (T, U)`: the pattern's bindings.
-    Pattern(&'a Pat),
+    Pattern { pat: &'a Pat, ty: &'a syn::Type },
 }
 
 pub(crate) fn analyze(
@@ -113,7 +113,11 @@ fn analyze_once(
                 walker.bindings[id].is_ref = *is_ref;
                 walker.bindings[id].known_copy = ty.is_some_and(type_is_known_copy);
             }
-            ArgBinding::Pattern(pat) => walker.declare_pat(pat, false, None, false),
+            ArgBinding::Pattern { pat, ty } => {
+                let first_new = walker.bindings.len();
+                walker.declare_pat(pat, false, None, false);
+                walker.mark_known_copy(first_new, copy_bindings(pat, Some(ty), None));
+            }
         }
     }
     walker.walk_block(body);
@@ -212,13 +216,17 @@ impl Walker<'_> {
         let Some(&outermost) = point.loops.first() else {
             return false;
         };
-        let loop_start = self.loops[outermost].start;
+        let region = self.loops[outermost];
+        // Inside the loop the values are reached through a reference into
+        // the state, so nothing there may move them; before and after the
+        // loop they are ordinary locals.
+        let moved_in_region = |u: &Use| u.moving && region.start <= u.pos && u.pos <= region.end;
         !saved.is_empty()
             && saved.iter().all(|&id| {
                 let binding = &self.bindings[id];
-                binding.decl_pos < loop_start
+                binding.decl_pos < region.start
                     && !binding.is_ref
-                    && (binding.known_copy || binding.uses.iter().all(|u| !u.moving))
+                    && (binding.known_copy || !binding.uses.iter().any(moved_in_region))
             })
     }
 

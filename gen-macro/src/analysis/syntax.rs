@@ -6,18 +6,66 @@
 
 use syn::{Expr, Ident, Pat};
 
-/// `let x = 0;`, `let x: u64 = …;`, `let buf = [0u8; 256];`: the binding
-/// is `Copy` whatever the rest of the program does.
-pub(super) fn local_is_known_copy(local: &syn::Local) -> bool {
-    match &local.pat {
-        Pat::Type(pat_type) => {
-            matches!(*pat_type.pat, Pat::Ident(_)) && type_is_known_copy(&pat_type.ty)
+/// For each binding of `pat`, in [`pat_bindings`] order: whether it is
+/// `Copy` whatever the rest of the program does, as far as the pattern's
+/// type or initializer shows. `let x = 0;`, `let x: u64 = …;`,
+/// `let buf = [0u8; 256];` and `let (mut a, mut b) = (1u64, 2);` are;
+/// `let (v, n) = (Vec::new(), 0);` gives `[false, true]`, because a
+/// tuple pattern is matched element by element against a tuple type or a
+/// tuple expression.
+pub(crate) fn copy_bindings(pat: &Pat, ty: Option<&syn::Type>, init: Option<&Expr>) -> Vec<bool> {
+    let known = match (ty, init) {
+        (Some(ty), _) => Known::Type(ty),
+        (None, Some(init)) => Known::Init(init),
+        (None, None) => Known::Unknown,
+    };
+    let mut out = Vec::new();
+    collect_pat(pat, known, &mut out);
+    out.into_iter().map(|(_, _, _, copy)| copy).collect()
+}
+
+/// What is known about the value a (sub)pattern matches.
+#[derive(Clone, Copy)]
+enum Known<'a> {
+    /// Visibly `Copy`: then so is every part of it.
+    Copy,
+    Type(&'a syn::Type),
+    Init(&'a Expr),
+    Unknown,
+}
+
+impl<'a> Known<'a> {
+    fn normalize(self) -> Self {
+        match self {
+            Known::Type(ty) if type_is_known_copy(ty) => Known::Copy,
+            Known::Init(expr) if expr_is_copy_literal(expr) => Known::Copy,
+            Known::Type(syn::Type::Paren(p)) => Known::Type(&p.elem).normalize(),
+            Known::Init(Expr::Paren(p)) => Known::Init(&p.expr).normalize(),
+            other => other,
         }
-        Pat::Ident(p) if p.subpat.is_none() && p.by_ref.is_none() => local
-            .init
-            .as_ref()
-            .is_some_and(|init| init.diverge.is_none() && expr_is_copy_literal(&init.expr)),
-        _ => false,
+    }
+
+    /// What is known about each element of a tuple pattern of `len`
+    /// elements (without `..`).
+    fn elements(self, len: usize) -> Vec<Known<'a>> {
+        match self {
+            Known::Copy => vec![Known::Copy; len],
+            Known::Type(syn::Type::Tuple(t)) if t.elems.len() == len => {
+                t.elems.iter().map(Known::Type).collect()
+            }
+            Known::Init(Expr::Tuple(t)) if t.elems.len() == len => {
+                t.elems.iter().map(Known::Init).collect()
+            }
+            _ => vec![Known::Unknown; len],
+        }
+    }
+
+    /// A part that is not matched structurally: `Copy` if the whole is.
+    fn part(self) -> Self {
+        match self {
+            Known::Copy => Known::Copy,
+            _ => Known::Unknown,
+        }
     }
 }
 
@@ -250,11 +298,15 @@ pub(super) fn place_root(expr: &Expr) -> Option<String> {
 /// constant or unit variant, as rustc's resolution would in practice.
 pub(crate) fn pat_bindings(pat: &Pat) -> Vec<(Ident, bool, bool)> {
     let mut out = Vec::new();
-    collect_pat(pat, &mut out);
-    out
+    collect_pat(pat, Known::Unknown, &mut out);
+    out.into_iter()
+        .map(|(ident, mutable, by_ref, _)| (ident, mutable, by_ref))
+        .collect()
 }
 
-fn collect_pat(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
+/// Collects `(name, mut, ref, known Copy)` for each binding of `pat`.
+fn collect_pat(pat: &Pat, known: Known<'_>, out: &mut Vec<(Ident, bool, bool, bool)>) {
+    let known = known.normalize();
     match pat {
         Pat::Ident(p) => {
             let name = p.ident.to_string();
@@ -263,25 +315,51 @@ fn collect_pat(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
                 && p.mutability.is_none()
                 && p.subpat.is_none();
             if !looks_like_path {
-                out.push((p.ident.clone(), p.mutability.is_some(), p.by_ref.is_some()));
+                let copy = p.by_ref.is_none() && matches!(known, Known::Copy);
+                out.push((
+                    p.ident.clone(),
+                    p.mutability.is_some(),
+                    p.by_ref.is_some(),
+                    copy,
+                ));
             }
             if let Some((_, sub)) = &p.subpat {
-                collect_pat(sub, out);
+                collect_pat(sub, known, out);
             }
         }
         Pat::Or(p) => {
             if let Some(first) = p.cases.first() {
-                collect_pat(first, out);
+                collect_pat(first, known.part(), out);
             }
         }
-        Pat::Paren(p) => collect_pat(&p.pat, out),
-        Pat::Reference(p) => collect_pat(&p.pat, out),
-        Pat::Slice(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
-        Pat::Struct(p) => p.fields.iter().for_each(|f| collect_pat(&f.pat, out)),
-        Pat::Tuple(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
-        Pat::TupleStruct(p) => p.elems.iter().for_each(|p| collect_pat(p, out)),
-        Pat::Type(p) => collect_pat(&p.pat, out),
-        Pat::Guard(p) => collect_pat(&p.pat, out),
+        Pat::Paren(p) => collect_pat(&p.pat, known, out),
+        // A value bound through `&` is copied out of the reference.
+        Pat::Reference(p) => collect_pat(&p.pat, Known::Copy, out),
+        Pat::Slice(p) => p
+            .elems
+            .iter()
+            .for_each(|p| collect_pat(p, known.part(), out)),
+        Pat::Struct(p) => p
+            .fields
+            .iter()
+            .for_each(|f| collect_pat(&f.pat, known.part(), out)),
+        Pat::Tuple(p) => {
+            let has_rest = p.elems.iter().any(|e| matches!(e, Pat::Rest(_)));
+            let parts = if has_rest {
+                vec![known.part(); p.elems.len()]
+            } else {
+                known.elements(p.elems.len())
+            };
+            for (elem, part) in p.elems.iter().zip(parts) {
+                collect_pat(elem, part, out);
+            }
+        }
+        Pat::TupleStruct(p) => p
+            .elems
+            .iter()
+            .for_each(|p| collect_pat(p, known.part(), out)),
+        Pat::Type(p) => collect_pat(&p.pat, Known::Type(&p.ty), out),
+        Pat::Guard(p) => collect_pat(&p.pat, known, out),
         _ => {}
     }
 }
