@@ -40,6 +40,7 @@ pub(crate) struct Emit<'a> {
     pub(crate) analysis: &'a Analysis,
     pub(crate) signature: &'a Signature,
     pub(crate) types: &'a crate::expand::ProtocolTypes,
+    pub(crate) points: &'a [crate::marker::YieldPoint],
     /// The start arm's code, then one continuation per suspension point
     /// (and whether it resumes in place).
     pub(crate) start_body: Segment,
@@ -151,17 +152,29 @@ impl Emit<'_> {
         // A recursive generator's closure runs one frame: it can be resumed
         // with the callee's return value, and can return `Step::Call`.
         let arms_return = names.output();
-        let (entry, resume_ty, output_ty) = if names.frames {
+        // A generator with hand-off points can return `Step::Call(Handoff)`,
+        // and gives the runtime a second closure that takes the boxed
+        // sub-generator out of the state at such a point.
+        let (entry, resume_ty, output_ty, take) = if names.frames {
             (
                 quote!(fresh_frames),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty, #return_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty, _>),
+                TokenStream::new(),
+            )
+        } else if names.handoff {
+            (
+                quote!(fresh_handoff),
+                quote!(#rt::__private::Resume<#send_ty, #throw_ty>),
+                quote!(#arms_return<#yield_ty, #return_ty, #rt::__private::Handoff>),
+                self.take_closure(),
             )
         } else {
             (
                 quote!(fresh),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty>),
+                TokenStream::new(),
             )
         };
         quote! {
@@ -186,8 +199,38 @@ impl Emit<'_> {
                             _ => #rt::__private::resumed_finished(),
                         }
                     },
+                    #take
                 )
             }
+        }
+    }
+
+    /// `|state, _| match state { __GenState::__YieldN { delegate_field: d, .. }
+    /// => TakeFrame::take_frame(d), …, _ => None }`: one arm per hand-off
+    /// point, taking the boxed sub-generator out of the saved delegate.
+    fn take_closure(&self) -> TokenStream {
+        let names = self.names;
+        let (rt, state_enum, state) = (&names.rt, &names.state_enum, &names.state);
+        let delegate = format_ident!("__gen_delegate", span = Span::mixed_site());
+        let arms = self.points.iter().enumerate().filter_map(|(index, point)| {
+            let name = point.delegate.as_ref()?;
+            let id = self.analysis.slots[index]
+                .iter()
+                .copied()
+                .find(|&id| self.analysis.bindings[id].ident == *name)?;
+            let field = field_name(id, &self.analysis.bindings[id].ident);
+            let variant = Names::variant(index);
+            Some(quote! {
+                #state_enum::#variant { #field: #delegate, .. } => {
+                    #rt::__private::TakeFrame::take_frame(#delegate)
+                }
+            })
+        });
+        quote! {
+            |#state, _| match #state {
+                #(#arms)*
+                _ => #rt::__private::core::option::Option::None,
+            },
         }
     }
 

@@ -57,26 +57,8 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     let mut body = *block;
 
     let state_enum = format_ident!("__GenState", span = Span::mixed_site());
-    let scan_context = scan::Context {
-        rt: &rt,
-        throw_declared: args.throw_ty.is_some(),
-        recursion: recursion(&signature, &state_enum),
-    };
-    let points = scan::scan_body(&mut body, &scan_context, &mut cx);
     let unit: syn::Type = syn::parse_quote!(());
-    let yield_ty = match (&args.yield_ty, points.first()) {
-        (Some(ty), _) => ty.clone(),
-        (None, Some(first)) => {
-            cx.error(
-                Span::call_site(),
-                "this generator yields values but does not say their type: add `yield = <type>`, e.g. `#[generator(yield = u64)]`",
-            );
-            cx.error(first.span, "a value is yielded here");
-            unit.clone()
-        }
-        (None, None) => unit.clone(),
-    };
-    let mut yield_ty = yield_ty;
+    let mut yield_ty = args.yield_ty.clone().unwrap_or_else(|| unit.clone());
     signature.fill_elided(&mut yield_ty);
     let mut send_ty = args.send_ty.clone().unwrap_or_else(|| unit.clone());
     signature.fill_elided(&mut send_ty);
@@ -91,6 +73,35 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         throw_ty,
     };
 
+    let mut scan_context = scan::Context {
+        rt: &rt,
+        throw_declared: args.throw_ty.is_some(),
+        recursion: recursion(&signature, &state_enum),
+        types: &types,
+        handoff: false,
+    };
+    // A self-recursive generator keeps its own frames on its stack, and a
+    // boxed sub-generator cannot join them: only other generators offer
+    // boxed sub-generators to a stack (hand-off points). Whether the body
+    // calls itself is known once every `yield_from!` operand is parsed, so
+    // a first scan of a copy (its diagnostics repeat in the second) decides.
+    let calls_itself = scan::scan_body(
+        &mut body.clone(),
+        &scan_context,
+        &mut Diagnostics::default(),
+    )
+    .iter()
+    .any(|point| point.kind == PointKind::Call);
+    scan_context.handoff = !calls_itself;
+    let points = scan::scan_body(&mut body, &scan_context, &mut cx);
+    if let (None, Some(first)) = (&args.yield_ty, points.first()) {
+        cx.error(
+            Span::call_site(),
+            "this generator yields values but does not say their type: add `yield = <type>`, e.g. `#[generator(yield = u64)]`",
+        );
+        cx.error(first.span, "a value is yielded here");
+    }
+
     if !cx.is_empty() {
         return fallback(cx, &attrs, &vis, &signature, &rt, &types);
     }
@@ -101,7 +112,8 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         state: format_ident!("__gen_state", span = Span::mixed_site()),
         arg: format_ident!("__gen_arg", span = Span::mixed_site()),
         state_enum,
-        frames: points.iter().any(|point| point.kind == PointKind::Call),
+        frames: calls_itself,
+        handoff: points.iter().any(|point| point.kind == PointKind::Handoff),
     };
     rewrite::rewrite_body(&mut body, &mut points, &rt, &names.output());
     hoist::hoist_body(&mut body);
@@ -155,6 +167,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         analysis: &analysis,
         signature: &signature,
         types: &types,
+        points: &points,
         start_body,
         resume_bodies,
     };

@@ -15,6 +15,9 @@ pub(crate) struct YieldPoint {
     /// callee's initial state.
     pub(crate) operand: Expr,
     pub(crate) kind: PointKind,
+    /// At a hand-off point: the hidden binding of the `yield_from!`'s
+    /// delegate, which the driver takes the sub-generator from.
+    pub(crate) delegate: Option<syn::Ident>,
 }
 
 /// What the generator does at a suspension point.
@@ -26,6 +29,10 @@ pub(crate) enum PointKind {
     /// itself on top of this one (see `gen_runtime`'s `frames` module), and
     /// evaluates to its return value.
     Call,
+    /// Before a `yield_from!` of a boxed generator that can run on the
+    /// driver's stack: suspends so that the driver can take it (see
+    /// `gen_runtime`'s `handoff` module), and evaluates to `()`.
+    Handoff,
 }
 
 pub(crate) fn make(index: usize, span: Span) -> Expr {

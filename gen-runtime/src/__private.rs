@@ -6,12 +6,15 @@ use core::convert::Infallible;
 use core::marker::PhantomData;
 
 pub use crate::delegate::{
-    Delegate, GeneratorTag, IteratorTag, SendInto, ThrowIntoDelegate, ThrowPastDelegate,
-    ThrowProbe, ViaGenerator, ViaIterator,
+    Delegate, DelegateProbe, GeneratorTag, IteratorTag, SendInto, TakeFrame, ThrowIntoDelegate,
+    ThrowPastDelegate, ThrowProbe, ViaGenerator, ViaIterator, probe,
 };
+#[cfg(feature = "alloc")]
+pub use crate::delegate::{FrameDelegate, FrameTag, ViaFrame};
 #[cfg(feature = "alloc")]
 pub use crate::frames::FrameMachine;
 pub use crate::frames::{Step, fresh_frames};
+pub use crate::handoff::{BoxFrame, FrameStep, Handoff, HandoffMachine, fresh_handoff};
 pub use crate::protocol::{GeneratorState, Phase};
 pub use crate::wrappers::Fresh;
 pub use core;
@@ -33,6 +36,9 @@ pub enum Resume<S, E, R = Infallible> {
     Throw(E),
     /// The frame this one called (a self-recursive `yield_from!`) returned.
     Returned(R),
+    /// At a hand-off point (see `handoff`): the driver ran the offered
+    /// boxed sub-generator to completion on its own stack, or declined it.
+    Handed,
 }
 
 impl<S, E, R> Resume<S, E, R> {
@@ -68,6 +74,16 @@ impl<S, E, R> Resume<S, E, R> {
         }
     }
 
+    /// What a hand-off point evaluates to: nothing, once the driver says
+    /// it is done with the offered sub-generator.
+    #[inline(always)]
+    pub fn into_handed(self) {
+        match self {
+            Resume::Handed => {}
+            _ => resumed_without_value(),
+        }
+    }
+
     /// The same in a generator with `throw = E`, where `yield_from!`
     /// evaluates to `Result<R, E>`: the callee received every thrown error,
     /// so it is always `Ok`.
@@ -86,6 +102,7 @@ impl<S, E> Resume<S, E> {
             Resume::Send(value) => Resume::Send(value),
             Resume::Throw(error) => Resume::Throw(error),
             Resume::Returned(never) => match never {},
+            Resume::Handed => Resume::Handed,
         }
     }
 }
@@ -153,6 +170,29 @@ pub trait RawGenerator {
     fn complete(&mut self, value: Self::Return);
     fn take_return(&mut self) -> Option<Self::Return>;
     fn close(&mut self);
+
+    /// The body panicked while a driver above this generator ran: drop what
+    /// is saved and become finished, as a panic inside `resume_raw` does.
+    fn poison(&mut self) {
+        self.close();
+    }
+
+    /// [`resume_raw`](Self::resume_raw) for a driver that keeps a stack of
+    /// boxed generators (a [`BoxGenerator`](crate::BoxGenerator)): instead
+    /// of running a boxed sub-generator it delegates to, this generator may
+    /// hand it over ([`Step::Call`]) to be run on that stack. `Self: 'a`
+    /// is what lets the sub-generator, which this generator owned, live as
+    /// long as the driver's frames.
+    #[inline]
+    fn resume_frame<'a>(
+        &mut self,
+        arg: Resume<Self::Send, Self::Throw>,
+    ) -> FrameStep<'a, Self::Yield, Self::Send, Self::Throw, Self::Return>
+    where
+        Self: 'a,
+    {
+        self.resume_raw(arg).into()
+    }
 }
 
 impl<St, F, Y, S, E, R> RawGenerator for Machine<St, F, Y, S, E, R>
@@ -191,9 +231,13 @@ where
     fn close(&mut self) {
         self.state.close();
     }
+    #[inline]
+    fn poison(&mut self) {
+        self.state.poison();
+    }
 }
 
-struct PoisonOnUnwind<'a, St: GenState>(&'a mut St);
+pub(crate) struct PoisonOnUnwind<'a, St: GenState>(pub(crate) &'a mut St);
 
 impl<St: GenState> Drop for PoisonOnUnwind<'_, St> {
     // Runs only while unwinding: the normal path forgets the guard.

@@ -9,23 +9,28 @@
 use alloc::boxed::Box;
 
 use crate::__private::{NotDeclared, RawGenerator, Resume};
+use crate::frames::Step;
+use crate::handoff::{BoxFrame, BoxRaw};
 use crate::protocol::{GeneratorState, Phase};
 use crate::wrappers::{Fresh, Started};
 
-/// A state machine behind a pointer (`dyn RawGenerator`).
-pub type DynRaw<'a, Y, S, E, R> =
-    Box<dyn RawGenerator<Yield = Y, Send = S, Throw = E, Return = R> + 'a>;
-
-/// The same, `Send`.
-pub type DynRawSend<'a, Y, S, E, R> =
-    Box<dyn RawGenerator<Yield = Y, Send = S, Throw = E, Return = R> + Send + 'a>;
-
 /// A boxed fresh generator: yields `Y`, receives `S`, returns `R`, accepts
 /// thrown `E`.
-pub type BoxGenerator<'a, Y, S = (), R = (), E = NotDeclared> = Fresh<DynRaw<'a, Y, S, E, R>>;
+///
+/// It runs the boxed generators it delegates to (`yield_from!` of a fresh
+/// `BoxGenerator` with the same `Y`, `S` and `E` that returns `()`) on a
+/// stack of its own, so recursion through boxes costs the same per item at
+/// any depth and does not grow the thread's stack.
+pub type BoxGenerator<'a, Y, S = (), R = (), E = NotDeclared> = Fresh<BoxRaw<'a, Y, S, E, R>>;
 
 /// A boxed started generator.
-pub type BoxStarted<'a, Y, S = (), R = (), E = NotDeclared> = Started<DynRaw<'a, Y, S, E, R>>;
+pub type BoxStarted<'a, Y, S = (), R = (), E = NotDeclared> = Started<BoxRaw<'a, Y, S, E, R>>;
+
+/// A `Send` state machine behind a pointer. It runs the boxed generators
+/// it delegates to itself, one level each: the stack of a [`BoxGenerator`]
+/// holds frames that need not be `Send`.
+pub type DynRawSend<'a, Y, S, E, R> =
+    Box<dyn RawGenerator<Yield = Y, Send = S, Throw = E, Return = R> + Send + 'a>;
 
 /// A boxed fresh generator that is `Send`.
 pub type BoxSendGenerator<'a, Y, S = (), R = (), E = NotDeclared> =
@@ -64,6 +69,20 @@ impl<G: RawGenerator + ?Sized> RawGenerator for Box<G> {
     fn close(&mut self) {
         (**self).close();
     }
+    #[inline]
+    fn poison(&mut self) {
+        (**self).poison();
+    }
+    #[inline]
+    fn resume_frame<'b>(
+        &mut self,
+        arg: Resume<G::Send, G::Throw>,
+    ) -> Step<G::Yield, G::Return, BoxFrame<'b, G::Yield, G::Send, G::Throw>>
+    where
+        Self: 'b,
+    {
+        (**self).resume_frame(arg)
+    }
 }
 
 macro_rules! boxing_methods {
@@ -76,9 +95,7 @@ macro_rules! boxing_methods {
             where
                 G: 'a,
             {
-                let raw: DynRaw<'a, G::Yield, G::Send, G::Throw, G::Return> =
-                    Box::new(self.into_raw());
-                $wrapper::from_raw(raw)
+                $wrapper::from_raw(BoxRaw::new(Box::new(self.into_raw())))
             }
 
             /// [`boxed`](Self::boxed), keeping `Send` (the generator's saved

@@ -12,6 +12,7 @@
 use core::marker::PhantomData;
 
 use crate::__private::{NotDeclared, RawGenerator, Resume};
+use crate::handoff::BoxFrame;
 use crate::protocol::GeneratorState;
 use crate::wrappers::{Fresh, Started, UnitSend};
 
@@ -29,6 +30,25 @@ pub trait Delegate {
         &mut self,
         arg: Resume<Self::Send, Self::Throw>,
     ) -> GeneratorState<Self::Yield, Self::Return>;
+    /// Whether `yield_from!` first offers this delegate to the driver's
+    /// stack (a hand-off point, see `handoff`).
+    #[inline(always)]
+    fn offers_frame(&self) -> bool {
+        false
+    }
+}
+
+/// What a hand-off point gives the driver: the delegate's boxed generator,
+/// when it can run on a stack of generators yielding `Y`, receiving `S`
+/// and accepting `E` (the outer generator's types).
+pub trait TakeFrame<Y, S, E> {
+    #[inline(always)]
+    fn take_frame<'a>(&mut self) -> Option<BoxFrame<'a, Y, S, E>>
+    where
+        Self: 'a,
+    {
+        None
+    }
 }
 
 /// A generator delegate: the generator's state machine, and how to resume
@@ -73,6 +93,8 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
     }
 }
 
+impl<G: RawGenerator, Y, S, E> TakeFrame<Y, S, E> for GeneratorDelegate<G> {}
+
 /// An iterator delegate: yields its items, takes `()`, returns `()`.
 #[derive(Debug)]
 pub struct IteratorDelegate<I>(I);
@@ -95,6 +117,8 @@ impl<I: Iterator> Delegate for IteratorDelegate<I> {
         self.first()
     }
 }
+
+impl<I, Y, S, E> TakeFrame<Y, S, E> for IteratorDelegate<I> {}
 
 /// The generator forms `yield_from!` accepts.
 pub trait ToDelegate {
@@ -135,6 +159,20 @@ pub struct GeneratorTag;
 #[derive(Debug, Clone, Copy)]
 pub struct IteratorTag;
 
+/// `yield_from!`'s operand, seen with the outer generator's yield, send
+/// and throw types; `(&&&probe).delegate_kind()` picks the delegate:
+/// [`ViaFrame`] (on `&&DelegateProbe`) is found first, then
+/// [`ViaGenerator`] (on `&DelegateProbe`), then [`ViaIterator`].
+#[derive(Debug)]
+pub struct DelegateProbe<'p, Sub, Y, S, E>(PhantomData<&'p Sub>, Types<Y, S, E>);
+
+/// Probes `sub` as the operand of a `yield_from!` in a generator yielding
+/// `Y`, receiving `S` and accepting thrown `E`.
+#[inline(always)]
+pub fn probe<Y, S, E, Sub>(_: &Sub) -> DelegateProbe<'_, Sub, Y, S, E> {
+    DelegateProbe(PhantomData, PhantomData)
+}
+
 pub trait ViaGenerator {
     #[inline(always)]
     fn delegate_kind(&self) -> GeneratorTag {
@@ -142,8 +180,8 @@ pub trait ViaGenerator {
     }
 }
 
-impl<G: RawGenerator> ViaGenerator for &Fresh<G> {}
-impl<G: RawGenerator> ViaGenerator for &Started<G> {}
+impl<G: RawGenerator, Y, S, E> ViaGenerator for &DelegateProbe<'_, Fresh<G>, Y, S, E> {}
+impl<G: RawGenerator, Y, S, E> ViaGenerator for &DelegateProbe<'_, Started<G>, Y, S, E> {}
 
 pub trait ViaIterator {
     #[inline(always)]
@@ -152,7 +190,7 @@ pub trait ViaIterator {
     }
 }
 
-impl<I: IntoIterator> ViaIterator for I {}
+impl<I: IntoIterator, Y, S, E> ViaIterator for DelegateProbe<'_, I, Y, S, E> {}
 
 impl GeneratorTag {
     #[inline(always)]
@@ -235,5 +273,94 @@ impl<S, T, E> ThrowPastDelegate<S, T, E> for &ThrowProbe<S, T, E> {
     #[inline(always)]
     fn deliver(&self, error: E) -> Result<Resume<S, T>, E> {
         Err(error)
+    }
+}
+
+#[cfg(feature = "alloc")]
+pub use frame::{FrameDelegate, FrameTag, ViaFrame};
+
+/// A fresh boxed generator with the outer generator's types that returns
+/// `()`: offered to the driver's stack at a hand-off point (see `handoff`),
+/// run as an ordinary delegate if the driver has no stack.
+#[cfg(feature = "alloc")]
+mod frame {
+    use super::{Delegate, DelegateProbe, TakeFrame};
+    use crate::__private::RawGenerator;
+    use crate::__private::Resume;
+    use crate::boxed::BoxGenerator;
+    use crate::handoff::{BoxFrame, BoxRaw};
+    use crate::protocol::GeneratorState;
+    use crate::wrappers::Fresh;
+
+    /// Chosen for a boxed generator that can run on the driver's stack.
+    #[derive(Debug, Clone, Copy)]
+    pub struct FrameTag;
+
+    /// Found before [`ViaGenerator`](super::ViaGenerator), and only where
+    /// the generated code imports it (not in a self-recursive generator,
+    /// whose stack holds its own frames).
+    pub trait ViaFrame {
+        #[inline(always)]
+        fn delegate_kind(&self) -> FrameTag {
+            FrameTag
+        }
+    }
+
+    impl<Y, S, E> ViaFrame for &&DelegateProbe<'_, BoxGenerator<'_, Y, S, (), E>, Y, S, E> {}
+
+    impl FrameTag {
+        #[inline(always)]
+        pub fn into_delegate<'b, Y, S, E>(
+            self,
+            sub: BoxGenerator<'b, Y, S, (), E>,
+        ) -> FrameDelegate<'b, Y, S, E> {
+            FrameDelegate(Some(sub.into_raw()))
+        }
+    }
+
+    /// The boxed generator, until the driver takes it.
+    #[derive(Debug)]
+    pub struct FrameDelegate<'b, Y, S, E>(Option<BoxRaw<'b, Y, S, E, ()>>);
+
+    impl<Y, S, E> Delegate for FrameDelegate<'_, Y, S, E> {
+        type Yield = Y;
+        type Send = S;
+        type Throw = E;
+        type Return = ();
+
+        /// Runs the generator here when the driver did not take it; once
+        /// it was taken and ran to completion, there is nothing left.
+        #[inline]
+        fn first(&mut self) -> GeneratorState<Y, ()> {
+            match &mut self.0 {
+                Some(raw) => raw.resume_raw(Resume::Start),
+                None => GeneratorState::Complete(()),
+            }
+        }
+
+        #[inline]
+        fn step(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, ()> {
+            match &mut self.0 {
+                Some(raw) => raw.resume_raw(arg),
+                None => GeneratorState::Complete(()),
+            }
+        }
+
+        #[inline(always)]
+        fn offers_frame(&self) -> bool {
+            true
+        }
+    }
+
+    impl<'b, Y, S, E> TakeFrame<Y, S, E> for FrameDelegate<'b, Y, S, E> {
+        #[inline]
+        fn take_frame<'a>(&mut self) -> Option<BoxFrame<'a, Y, S, E>>
+        where
+            Self: 'a,
+        {
+            // `Self: 'a` gives `'b: 'a`: the box may live as long as the
+            // driver's stack.
+            self.0.take().map(Fresh::from_raw)
+        }
     }
 }

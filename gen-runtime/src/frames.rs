@@ -18,6 +18,8 @@ pub use machine::{FrameMachine, fresh_frames};
 #[cfg(not(feature = "alloc"))]
 pub use without_alloc::fresh_frames;
 
+use crate::protocol::GeneratorState;
+
 /// What one run of a frame produced.
 #[derive(Debug)]
 pub enum Step<Y, R, St> {
@@ -27,6 +29,16 @@ pub enum Step<Y, R, St> {
     Complete(R),
     /// The frame called the generator itself: run this frame on top.
     Call(St),
+}
+
+impl<Y, R, F> From<GeneratorState<Y, R>> for Step<Y, R, F> {
+    #[inline(always)]
+    fn from(state: GeneratorState<Y, R>) -> Self {
+        match state {
+            GeneratorState::Yielded(value) => Step::Yielded(value),
+            GeneratorState::Complete(value) => Step::Complete(value),
+        }
+    }
 }
 
 #[cfg(feature = "alloc")]

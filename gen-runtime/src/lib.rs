@@ -46,6 +46,7 @@ extern crate alloc;
 mod boxed;
 mod delegate;
 mod frames;
+mod handoff;
 mod protocol;
 mod wrappers;
 

@@ -51,6 +51,12 @@ pub(crate) struct Context<'a> {
     pub(crate) throw_declared: bool,
     /// How to recognise and build a call of the generator to itself.
     pub(crate) recursion: Recursion<'a>,
+    /// The generator's yield, send and throw types, which pick the
+    /// delegate of a `yield_from!`.
+    pub(crate) types: &'a crate::expand::ProtocolTypes,
+    /// Offer boxed sub-generators to the driver's stack (hand-off points):
+    /// in every generator that does not call itself.
+    pub(crate) handoff: bool,
 }
 
 /// What a self-recursive `yield_from!(name(args))` needs to build the
@@ -154,6 +160,7 @@ impl Scanner<'_> {
                 span,
                 operand: reparse!(#value),
                 kind: PointKind::Yield,
+                delegate: None,
             });
             let outer = marker::make(index, span);
             let glue = crate::spans::glue(span);
@@ -165,6 +172,7 @@ impl Scanner<'_> {
             span,
             operand,
             kind: PointKind::Yield,
+            delegate: None,
         });
         marker::make(index, span)
     }
@@ -214,10 +222,36 @@ impl Scanner<'_> {
             span,
             operand: reparse!(#item),
             kind: PointKind::Yield,
+            delegate: None,
         });
         let marker = marker::make(index, span);
         let rt = self.context.rt;
         let glue = crate::spans::glue(span);
+        let (handoff, via_frame) = if self.context.handoff {
+            let handoff_index = self.points.len();
+            self.points.push(YieldPoint {
+                span,
+                operand: reparse_spanned!(glue=> #rt::__private::Handoff),
+                kind: PointKind::Handoff,
+                delegate: Some(delegate.clone()),
+            });
+            let handoff_marker = marker::make(handoff_index, span);
+            (
+                quote_spanned! {glue=>
+                    if #rt::__private::Delegate::offers_frame(&#delegate) {
+                        #handoff_marker;
+                    }
+                },
+                quote_spanned!(glue=> ViaFrame as _,),
+            )
+        } else {
+            (TokenStream::new(), TokenStream::new())
+        };
+        let crate::expand::ProtocolTypes {
+            yield_ty,
+            send_ty,
+            throw_ty,
+        } = self.context.types;
         let (complete, resume) = if self.context.throw_declared {
             let error = hidden("error");
             let probe = hidden("probe");
@@ -251,10 +285,12 @@ impl Scanner<'_> {
                 let #sub_value = #sub;
                 let mut #delegate = {
                     #[allow(unused_imports)]
-                    use #rt::__private::{ViaGenerator as _, ViaIterator as _};
-                    let kind = (&&#sub_value).delegate_kind();
+                    use #rt::__private::{#via_frame ViaGenerator as _, ViaIterator as _};
+                    let probe = #rt::__private::probe::<#yield_ty, #send_ty, #throw_ty, _>(&#sub_value);
+                    let kind = (&&&probe).delegate_kind();
                     kind.into_delegate(#sub_value)
                 };
+                #handoff
                 let mut #next = #rt::__private::core::option::Option::None;
                 loop {
                     let #state = match #rt::__private::core::option::Option::take(&mut #next) {
@@ -354,6 +390,7 @@ impl Scanner<'_> {
             span,
             operand,
             kind: PointKind::Call,
+            delegate: None,
         });
         marker::make(index, span)
     }

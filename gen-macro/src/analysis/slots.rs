@@ -134,9 +134,10 @@ fn analyze_once(
             continue;
         };
         let saved = walker.saved_at(point, walker.operands[index].span, &mut conflicts, cx);
-        // A call moves the whole frame onto the stack anyway: no gain in
-        // resuming it in place.
-        let is_call = walker.operands[index].kind == crate::marker::PointKind::Call;
+        // A call moves the whole frame onto the stack anyway, and a
+        // hand-off point is passed once per delegation: no gain in resuming
+        // either in place.
+        let is_call = walker.operands[index].kind != crate::marker::PointKind::Yield;
         in_place.push(!is_call && walker.can_stay_in_place(point, &saved));
         slots.push(saved);
     }

@@ -69,6 +69,10 @@ pub(crate) struct Names {
     /// one frame of an explicit stack, returning `Step` (which can also
     /// call) instead of `GeneratorState`.
     pub(crate) frames: bool,
+    /// The body has hand-off points (a `yield_from!` that may offer a boxed
+    /// sub-generator to the driver's stack): it also returns `Step`, whose
+    /// `Call` carries `Handoff`.
+    pub(crate) handoff: bool,
 }
 
 impl Names {
@@ -78,7 +82,7 @@ impl Names {
     /// The enum a resume arm returns: `GeneratorState`, or `Step`.
     pub(crate) fn output(&self) -> TokenStream {
         let rt = &self.rt;
-        if self.frames {
+        if self.frames || self.handoff {
             quote!(#rt::__private::Step)
         } else {
             quote!(#rt::__private::GeneratorState)
@@ -212,8 +216,9 @@ impl Lowerer<'_> {
                 quote_spanned!(operand_span=> let #value: #yield_ty = #operand;),
                 quote!(#output::Yielded(#value)),
             ),
-            // The callee's frame: the runtime runs it on top of this one.
-            PointKind::Call => (
+            // The callee's frame: the runtime runs it on top of this one;
+            // or `Handoff`: the runtime may take the boxed sub-generator.
+            PointKind::Call | PointKind::Handoff => (
                 quote_spanned!(operand_span=> let #value = #operand;),
                 quote!(#rt::__private::Step::Call(#value)),
             ),
@@ -242,6 +247,10 @@ impl Lowerer<'_> {
     fn sent_value(&self, point: usize) -> Expr {
         let YieldPoint { span, kind, .. } = self.points[point];
         let arg = &self.names.arg;
+        if kind == PointKind::Handoff {
+            let span = crate::spans::glue(span);
+            return reparse_spanned!(span=> #arg.into_handed());
+        }
         if kind == PointKind::Call {
             let span = crate::spans::glue(span);
             return if self.throw_declared {
@@ -265,7 +274,7 @@ impl Lowerer<'_> {
 
     /// Does the code resumed at `point` read the resume argument?
     fn uses_arg(&self, point: usize) -> bool {
-        self.points[point].kind == PointKind::Call || self.throw_declared || !self.send_is_unit
+        self.points[point].kind != PointKind::Yield || self.throw_declared || !self.send_is_unit
     }
     // ---- resume mode: the segment starts at `point` inside this code ------
 

@@ -7,16 +7,17 @@ fn parent() -> ::gen_runtime::__private::Fresh<
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<__T2, __T3, __T10, __TR> {
+    enum __GenState<__T3, __T4, __T11, __TR> {
         __Start {},
-        __Yield0 { gen_from_next_0_3: __T3, gen_from_delegate_0_2: __T2 },
-        __Yield1 { result_10: __T10 },
+        __Yield0 { gen_from_next_0_4: __T4, gen_from_delegate_0_3: __T3 },
+        __Yield1 { gen_from_delegate_0_3: __T3 },
+        __Yield2 { result_11: __T11 },
         __Returned(__TR),
         __Done,
         __Closed,
     }
-    impl<__T2, __T3, __T10, __TR> ::gen_runtime::__private::GenState
-    for __GenState<__T2, __T3, __T10, __TR> {
+    impl<__T3, __T4, __T11, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__T3, __T4, __T11, __TR> {
         type Return = __TR;
         #[inline(always)]
         fn phase(&self) -> ::gen_runtime::__private::Phase {
@@ -65,7 +66,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
             }
         }
     }
-    ::gen_runtime::__private::fresh(
+    ::gen_runtime::__private::fresh_handoff(
         __GenState::__Start {},
         move |
             __gen_state,
@@ -73,7 +74,11 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                 (),
                 ::gen_runtime::__private::NotDeclared,
             >,
-        | -> ::gen_runtime::__private::GeneratorState<String, ()> {
+        | -> ::gen_runtime::__private::Step<
+            String,
+            (),
+            ::gen_runtime::__private::Handoff,
+        > {
             match __gen_state {
                 __GenState::__Start { .. } => {
                     let __GenState::__Start {} = ::gen_runtime::__private::core::mem::replace(
@@ -88,11 +93,28 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                             let mut __gen_from_delegate_0 = {
                                 #[allow(unused_imports)]
                                 use ::gen_runtime::__private::{
-                                    ViaGenerator as _, ViaIterator as _,
+                                    ViaFrame as _, ViaGenerator as _, ViaIterator as _,
                                 };
-                                let kind = (&&__gen_from_sub_0).delegate_kind();
+                                let probe = ::gen_runtime::__private::probe::<
+                                    String,
+                                    (),
+                                    ::gen_runtime::__private::NotDeclared,
+                                    _,
+                                >(&__gen_from_sub_0);
+                                let kind = (&&&probe).delegate_kind();
                                 kind.into_delegate(__gen_from_sub_0)
                             };
+                            if ::gen_runtime::__private::Delegate::offers_frame(
+                                &__gen_from_delegate_0,
+                            ) {
+                                {
+                                    let __gen_yielded = ::gen_runtime::__private::Handoff;
+                                    *__gen_state = __GenState::__Yield1 {
+                                        gen_from_delegate_0_3: __gen_from_delegate_0,
+                                    };
+                                    return ::gen_runtime::__private::Step::Call(__gen_yielded);
+                                }
+                            }
                             #[allow(unused_mut)]
                             let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
                             loop {
@@ -124,10 +146,10 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                 {
                                     let __gen_yielded: String = __gen_from_item_0;
                                     *__gen_state = __GenState::__Yield0 {
-                                        gen_from_delegate_0_2: __gen_from_delegate_0,
-                                        gen_from_next_0_3: __gen_from_next_0,
+                                        gen_from_delegate_0_3: __gen_from_delegate_0,
+                                        gen_from_next_0_4: __gen_from_next_0,
                                     };
-                                    return ::gen_runtime::__private::GeneratorState::Yielded(
+                                    return ::gen_runtime::__private::Step::Yielded(
                                         __gen_yielded,
                                     );
                                 }
@@ -135,10 +157,10 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                         };
                         {
                             let __gen_yielded: String = format!("child said: {result}");
-                            *__gen_state = __GenState::__Yield1 {
-                                result_10: result,
+                            *__gen_state = __GenState::__Yield2 {
+                                result_11: result,
                             };
-                            return ::gen_runtime::__private::GeneratorState::Yielded(
+                            return ::gen_runtime::__private::Step::Yielded(
                                 __gen_yielded,
                             );
                         }
@@ -147,8 +169,8 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                     ::gen_runtime::__private::resumed_finished()
                 }
                 __GenState::__Yield0 {
-                    gen_from_delegate_0_2: __gen_ref_2,
-                    gen_from_next_0_3: __gen_ref_3,
+                    gen_from_delegate_0_3: __gen_ref_3,
+                    gen_from_next_0_4: __gen_ref_4,
                 } => {
                     {
                         {
@@ -163,7 +185,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                     let __gen_loop_value = {
                                         {
                                             let __gen_from_sent_0 = ();
-                                            (*__gen_ref_3) = ::gen_runtime::__private::core::option::Option::Some(
+                                            (*__gen_ref_4) = ::gen_runtime::__private::core::option::Option::Some(
                                                 ::gen_runtime::__private::Resume::Send(
                                                     ::gen_runtime::__private::SendInto::into_send(
                                                         __gen_from_sent_0,
@@ -173,18 +195,18 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                         }
                                         loop {
                                             let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
-                                                &mut (*__gen_ref_3),
+                                                &mut (*__gen_ref_4),
                                             ) {
                                                 ::gen_runtime::__private::core::option::Option::None => {
                                                     ::gen_runtime::__private::Delegate::first(
-                                                        &mut (*__gen_ref_2),
+                                                        &mut (*__gen_ref_3),
                                                     )
                                                 }
                                                 ::gen_runtime::__private::core::option::Option::Some(
                                                     resume,
                                                 ) => {
                                                     ::gen_runtime::__private::Delegate::step(
-                                                        &mut (*__gen_ref_2),
+                                                        &mut (*__gen_ref_3),
                                                         resume,
                                                     )
                                                 }
@@ -199,7 +221,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                             };
                                             {
                                                 let __gen_yielded: String = __gen_from_item_0;
-                                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                return ::gen_runtime::__private::Step::Yielded(
                                                     __gen_yielded,
                                                 );
                                             }
@@ -208,24 +230,24 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                     #[allow(unreachable_code, unused_assignments)]
                                     {
                                         let __GenState::__Yield0 {
-                                            gen_from_delegate_0_2: __gen_slot_2,
-                                            gen_from_next_0_3: __gen_slot_3,
+                                            gen_from_delegate_0_3: __gen_slot_3,
+                                            gen_from_next_0_4: __gen_slot_4,
                                         } = ::gen_runtime::__private::core::mem::replace(
                                             __gen_state,
                                             __GenState::__Done,
                                         ) else { ::gen_runtime::__private::resumed_finished() };
-                                        __gen_from_delegate_0 = __gen_slot_2;
-                                        __gen_from_next_0 = __gen_slot_3;
+                                        __gen_from_delegate_0 = __gen_slot_3;
+                                        __gen_from_next_0 = __gen_slot_4;
                                     }
                                     __gen_loop_value
                                 }
                             };
                             {
                                 let __gen_yielded: String = format!("child said: {result}");
-                                *__gen_state = __GenState::__Yield1 {
-                                    result_10: result,
+                                *__gen_state = __GenState::__Yield2 {
+                                    result_11: result,
                                 };
-                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                return ::gen_runtime::__private::Step::Yielded(
                                     __gen_yielded,
                                 );
                             }
@@ -235,7 +257,75 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                     ::gen_runtime::__private::resumed_finished()
                 }
                 __GenState::__Yield1 { .. } => {
-                    let __GenState::__Yield1 { result_10: __gen_slot_10 } = ::gen_runtime::__private::core::mem::replace(
+                    let __GenState::__Yield1 { gen_from_delegate_0_3: __gen_slot_3 } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    {
+                        {
+                            let result = {
+                                #[allow(unused_mut, unused_variables)]
+                                #[allow(unused_mut)]
+                                let mut __gen_from_delegate_0 = __gen_slot_3;
+                                {
+                                    __gen_arg.into_handed();
+                                }
+                                #[allow(unused_mut)]
+                                let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
+                                loop {
+                                    let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
+                                        &mut __gen_from_next_0,
+                                    ) {
+                                        ::gen_runtime::__private::core::option::Option::None => {
+                                            ::gen_runtime::__private::Delegate::first(
+                                                &mut __gen_from_delegate_0,
+                                            )
+                                        }
+                                        ::gen_runtime::__private::core::option::Option::Some(
+                                            resume,
+                                        ) => {
+                                            ::gen_runtime::__private::Delegate::step(
+                                                &mut __gen_from_delegate_0,
+                                                resume,
+                                            )
+                                        }
+                                    };
+                                    let __gen_from_item_0 = match __gen_from_state_0 {
+                                        ::gen_runtime::__private::GeneratorState::Yielded(item) => {
+                                            item
+                                        }
+                                        ::gen_runtime::__private::GeneratorState::Complete(r) => {
+                                            break r;
+                                        }
+                                    };
+                                    {
+                                        let __gen_yielded: String = __gen_from_item_0;
+                                        *__gen_state = __GenState::__Yield0 {
+                                            gen_from_delegate_0_3: __gen_from_delegate_0,
+                                            gen_from_next_0_4: __gen_from_next_0,
+                                        };
+                                        return ::gen_runtime::__private::Step::Yielded(
+                                            __gen_yielded,
+                                        );
+                                    }
+                                }
+                            };
+                            {
+                                let __gen_yielded: String = format!("child said: {result}");
+                                *__gen_state = __GenState::__Yield2 {
+                                    result_11: result,
+                                };
+                                return ::gen_runtime::__private::Step::Yielded(
+                                    __gen_yielded,
+                                );
+                            }
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    ::gen_runtime::__private::resumed_finished()
+                }
+                __GenState::__Yield2 { .. } => {
+                    let __GenState::__Yield2 { result_11: __gen_slot_11 } = ::gen_runtime::__private::core::mem::replace(
                         __gen_state,
                         __GenState::__Done,
                     ) else { ::gen_runtime::__private::resumed_finished() };
@@ -243,16 +333,20 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                     let __gen_return = {
                         {
                             #[allow(unused_mut, unused_variables)]
-                            let result = __gen_slot_10;
+                            let result = __gen_slot_11;
                         }
                     };
                     #[allow(unreachable_code)]
-                    return ::gen_runtime::__private::GeneratorState::Complete(
-                        __gen_return,
-                    );
+                    return ::gen_runtime::__private::Step::Complete(__gen_return);
                 }
                 _ => ::gen_runtime::__private::resumed_finished(),
             }
+        },
+        |__gen_state, _| match __gen_state {
+            __GenState::__Yield1 { gen_from_delegate_0_3: __gen_delegate, .. } => {
+                ::gen_runtime::__private::TakeFrame::take_frame(__gen_delegate)
+            }
+            _ => ::gen_runtime::__private::core::option::Option::None,
         },
     )
 }
