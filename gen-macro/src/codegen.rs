@@ -183,6 +183,7 @@ impl Emit<'_> {
                 #state_def
                 #rt::__private::#entry(
                     #state_enum::__Start { #(#start_fields),* },
+                    #[inline(always)]
                     move |#state, #arg: #resume_ty| -> #output_ty {
                         match #state {
                             #state_enum::__Start { .. } => {

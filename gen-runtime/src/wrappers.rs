@@ -354,7 +354,7 @@ where
 {
     type Item = G::Yield;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<G::Yield> {
         self.next_item()
     }
@@ -367,7 +367,7 @@ where
 {
     type Item = G::Yield;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<G::Yield> {
         self.next_item()
     }

@@ -65,6 +65,7 @@ fn accumulator() -> ::gen_runtime::__private::Fresh<
     }
     ::gen_runtime::__private::fresh(
         __GenState::__Start {},
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

@@ -68,6 +68,7 @@ fn count(
     }
     ::gen_runtime::__private::fresh(
         __GenState::__Start { param_0: n },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

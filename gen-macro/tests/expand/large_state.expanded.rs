@@ -70,6 +70,7 @@ fn large_state(
         __GenState::__Start {
             param_0: rounds,
         },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

@@ -70,6 +70,7 @@ fn parse_all(
         __GenState::__Start {
             param_0: items,
         },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

@@ -71,6 +71,7 @@ fn classify(
         __GenState::__Start {
             param_0: items,
         },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

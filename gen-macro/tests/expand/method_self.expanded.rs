@@ -72,6 +72,7 @@ fn names<'__gen_l0, 'a>(
             param_0: self,
             param_1: prefix,
         },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

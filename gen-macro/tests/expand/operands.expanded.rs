@@ -71,6 +71,7 @@ fn collect_sent(
         __GenState::__Start {
             param_0: base,
         },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

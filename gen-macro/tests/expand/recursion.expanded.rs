@@ -72,6 +72,7 @@ fn walk<'__gen_l0>(
         __GenState::__Start {
             param_0: tree,
         },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

@@ -71,6 +71,7 @@ fn lengths(
         __GenState::__Start {
             param_0: line,
         },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

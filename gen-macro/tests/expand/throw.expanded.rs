@@ -70,6 +70,7 @@ fn resilient(
         __GenState::__Start {
             param_0: jobs,
         },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<(), Retry>,

@@ -68,6 +68,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
     }
     ::gen_runtime::__private::fresh_handoff(
         __GenState::__Start {},
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
