@@ -7,10 +7,10 @@ use core::marker::PhantomData;
 
 pub use crate::delegate::{
     Delegate, DelegateProbe, GeneratorTag, IteratorTag, SendInto, TakeFrame, ThrowIntoDelegate,
-    ThrowPastDelegate, ThrowProbe, ViaGenerator, ViaIterator, probe,
+    ThrowPastDelegate, ThrowProbe, ViaFrame, ViaGenerator, ViaIterator, probe,
 };
 #[cfg(feature = "alloc")]
-pub use crate::delegate::{FrameDelegate, FrameTag, ViaFrame};
+pub use crate::delegate::{FrameDelegate, FrameTag};
 #[cfg(feature = "alloc")]
 pub use crate::frames::FrameMachine;
 pub use crate::frames::{Step, fresh_frames};

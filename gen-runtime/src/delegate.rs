@@ -279,6 +279,11 @@ impl<S, T, E> ThrowPastDelegate<S, T, E> for &ThrowProbe<S, T, E> {
 #[cfg(feature = "alloc")]
 pub use frame::{FrameDelegate, FrameTag, ViaFrame};
 
+/// Without `alloc` there are no boxed generators to hand over: the trait
+/// the expansion imports has no implementations.
+#[cfg(not(feature = "alloc"))]
+pub trait ViaFrame {}
+
 /// A fresh boxed generator with the outer generator's types that returns
 /// `()`: offered to the driver's stack at a hand-off point (see `handoff`),
 /// run as an ordinary delegate if the driver has no stack.

@@ -80,7 +80,7 @@ where
     type Throw = E;
     type Return = R;
 
-    #[inline]
+    #[inline(always)]
     fn resume_raw(&mut self, mut arg: Resume<S, E>) -> GeneratorState<Y, R> {
         let guard = PoisonOnUnwind(&mut self.state);
         let result = loop {

@@ -93,6 +93,7 @@ fn tuple_state(
             param_0: rounds,
             param_1: __gen_arg_0,
         },
+        #[inline(always)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

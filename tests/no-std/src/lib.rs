@@ -44,3 +44,14 @@ pub fn checksum_of(bytes: &[u8]) -> u32 {
         GeneratorState::Complete(sum) | GeneratorState::Yielded(sum) => sum,
     }
 }
+
+/// Delegation without `alloc`: an array, then another generator, then the
+/// sub-generator's return value (no boxed generator can be built here, so
+/// nothing is ever handed over to a stack).
+#[generator(yield = u64)]
+pub fn framed(limit: u64) -> usize {
+    yield_from!([u64::MAX; 2]);
+    let count = yield_from!(fibonacci(limit));
+    r#yield!(u64::MAX);
+    count
+}
