@@ -107,7 +107,9 @@ fn count_ours(n: u64) {
     }
 }
 
-/// Each level a `BoxGenerator`: one heap box and one extra resume per level.
+/// Each level a `BoxGenerator`: one heap box per level; the outermost box
+/// runs the others on its stack, so an item costs one resume of the
+/// innermost box at any depth.
 #[gen_runtime::generator(yield = u64)]
 fn chain_ours_boxed(depth: u32, n: u64) {
     if depth == 1 {
