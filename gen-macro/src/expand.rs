@@ -78,22 +78,24 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         throw_declared: args.throw_ty.is_some(),
         recursion: recursion(&signature, &state_enum),
         types: &types,
-        handoff: false,
+        handoff: true,
     };
     // A self-recursive generator keeps its own frames on its stack, and a
     // boxed sub-generator cannot join them: only other generators offer
     // boxed sub-generators to a stack (hand-off points). Whether the body
     // calls itself is known once every `yield_from!` operand is parsed, so
-    // a first scan of a copy (its diagnostics repeat in the second) decides.
-    let calls_itself = scan::scan_body(
-        &mut body.clone(),
-        &scan_context,
-        &mut Diagnostics::default(),
-    )
-    .iter()
-    .any(|point| point.kind == PointKind::Call);
-    scan_context.handoff = !calls_itself;
-    let points = scan::scan_body(&mut body, &scan_context, &mut cx);
+    // a body that turns out to call itself is scanned again, without them.
+    let original = body.clone();
+    let mut scan_cx = Diagnostics::default();
+    let mut points = scan::scan_body(&mut body, &scan_context, &mut scan_cx);
+    let calls_itself = points.iter().any(|point| point.kind == PointKind::Call);
+    if calls_itself {
+        scan_context.handoff = false;
+        body = original;
+        scan_cx = Diagnostics::default();
+        points = scan::scan_body(&mut body, &scan_context, &mut scan_cx);
+    }
+    cx.extend(scan_cx);
     if let (None, Some(first)) = (&args.yield_ty, points.first()) {
         cx.error(
             Span::call_site(),
@@ -106,7 +108,6 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         return fallback(cx, &attrs, &vis, &signature, &rt, &types);
     }
 
-    let mut points = points;
     let names = Names {
         rt: rt.clone(),
         state: format_ident!("__gen_state", span = Span::mixed_site()),

@@ -95,6 +95,10 @@ where
         result
     }
 
+    // The same loop as `resume_raw`, taking the offered sub-generator.
+    // Sharing one generic loop between the two made the hot `resume_raw`
+    // of a generator whose delegates are never boxed 40 % slower
+    // (delegate d1, ours (boxed): 9.7 -> 13.7 µs), so they stay apart.
     #[inline]
     fn resume_frame<'a>(&mut self, mut arg: Resume<S, E>) -> Step<Y, R, BoxFrame<'a, Y, S, E>>
     where

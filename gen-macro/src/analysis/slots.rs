@@ -137,8 +137,8 @@ fn analyze_once(
         // A call moves the whole frame onto the stack anyway, and a
         // hand-off point is passed once per delegation: no gain in resuming
         // either in place.
-        let is_call = walker.operands[index].kind != crate::marker::PointKind::Yield;
-        in_place.push(!is_call && walker.can_stay_in_place(point, &saved));
+        let hands_over_frame = walker.operands[index].kind != crate::marker::PointKind::Yield;
+        in_place.push(!hands_over_frame && walker.can_stay_in_place(point, &saved));
         slots.push(saved);
     }
     // Mixed-site hygiene gives one more context per name, not one per
