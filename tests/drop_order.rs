@@ -525,3 +525,101 @@ fn branches_drop_like_a_plain_function() {
         ));
     }
 }
+
+// ------------------------------------- loops the start arm enters by jumping
+//
+// A loop whose body ends with its yield is not emitted in the start arm: the
+// start saves what the loop holds at its head and goes on in that yield's
+// arm (`lower::entry`). Values before, inside and after such loops, loops
+// that run zero times, and loops entered from inside another loop must
+// still drop as in the plain function.
+
+drops! {
+    fn entered_loops / entered_loops_ref(log: DropLog, n: u32) yield u32 {
+        let _a = log.guard("a");
+        drop(log.guard("b"));
+        let mut names = Vec::new();
+        for i in 0..n {
+            names.push(log.guard(format!("n{i}")));
+            if i % 2 == 0 {
+                r#yield!(i);
+            } else {
+                r#yield!(i * 10);
+            }
+        }
+        let _e = log.guard("e");
+        while let Some(g) = names.pop() {
+            drop(g);
+            r#yield!(100);
+        }
+    }
+}
+
+drops! {
+    fn entered_inner_loop / entered_inner_loop_ref(log: DropLog, n: u32) yield u32 {
+        let _a = log.guard("a");
+        'outer: for i in 0..n {
+            let _o = log.guard(format!("o{i}"));
+            for j in 0..i {
+                if j == 2 {
+                    continue 'outer;
+                }
+                r#yield!(10 * i + j);
+            }
+        }
+    }
+}
+
+drops! {
+    fn entered_in_branches / entered_in_branches_ref(log: DropLog, flag: bool) yield u32 {
+        let _a = log.guard("a");
+        let v = if flag {
+            let mut k = 0;
+            let _k = log.guard("k");
+            loop {
+                k += 1;
+                if k > 3 {
+                    break k;
+                }
+                r#yield!(k);
+            }
+        } else {
+            let _x = log.guard("x");
+            for x in 0..2 {
+                r#yield!(x + 50);
+            }
+            7
+        };
+        r#yield!(v);
+    }
+}
+
+#[test]
+fn loops_entered_from_the_start_drop_like_a_plain_function() {
+    for n in [0, 1, 4] {
+        let (yields, _) = compare_all!(|log| entered_loops(log, n), |log, stop| {
+            entered_loops_ref(log, n, stop)
+        });
+        assert_eq!(yields, 2 * n as usize);
+        let got: Vec<u32> = entered_loops(DropLog::new(), n).collect();
+        let odd_even = (0..n).map(|i| if i % 2 == 0 { i } else { i * 10 });
+        let want: Vec<u32> = odd_even.chain((0..n).map(|_| 100)).collect();
+        assert_eq!(got, want);
+    }
+    for n in [0, 1, 5] {
+        compare_all!(|log| entered_inner_loop(log, n), |log, stop| {
+            entered_inner_loop_ref(log, n, stop)
+        });
+    }
+    let got: Vec<u32> = entered_inner_loop(DropLog::new(), 5).collect();
+    assert_eq!(got, [10, 20, 21, 30, 31, 40, 41]);
+    for flag in [true, false] {
+        compare_all!(|log| entered_in_branches(log, flag), |log, stop| {
+            entered_in_branches_ref(log, flag, stop)
+        });
+    }
+    let got: Vec<u32> = entered_in_branches(DropLog::new(), true).collect();
+    assert_eq!(got, [1, 2, 3, 4]);
+    let got: Vec<u32> = entered_in_branches(DropLog::new(), false).collect();
+    assert_eq!(got, [50, 51, 7]);
+}

@@ -45,6 +45,8 @@ pub(crate) struct Emit<'a> {
     /// (and whether it resumes in place).
     pub(crate) start_body: Segment,
     pub(crate) resume_bodies: Vec<Segment>,
+    /// The loops the start arm enters by jumping (see `lower::entry`).
+    pub(crate) entered: Vec<crate::lower::entry::Entry>,
 }
 
 pub(crate) fn param_field(index: usize) -> syn::Ident {
@@ -107,47 +109,19 @@ impl Emit<'_> {
             .map(|(i, param)| self.param_rebind(i, param));
         let start_body = self.completion(&self.start_body);
 
-        let resume_arms = self
-            .resume_bodies
-            .iter()
-            .enumerate()
-            .map(|(index, segment)| {
-                let variant = Names::variant(index);
-                let slots = &self.analysis.slots[index];
-                let field = |id: usize| field_name(id, &self.analysis.bindings[id].ident);
-                // In place: bind the saved values by reference and leave the
-                // state as it is. Otherwise move the variant out of the state.
-                let (pattern, moved) = if segment.in_place {
-                    let fields = slots.iter().map(|&id| {
-                        let (field, reference) = (field(id), crate::lower::inplace::ref_name(id));
-                        quote!(#field: #reference)
-                    });
-                    (
-                        quote!(#state_enum::#variant { #(#fields),* }),
-                        TokenStream::new(),
-                    )
-                } else {
-                    let fields = slots.iter().map(|&id| {
-                        let (field, temp) = (field(id), Names::slot_temp(id));
-                        quote!(#field: #temp)
-                    });
-                    let moved = quote! {
-                        let #state_enum::#variant { #(#fields),* } =
-                            #rt::__private::core::mem::replace(#state, #state_enum::__Done)
-                        else {
-                            #rt::__private::resumed_finished()
-                        };
-                    };
-                    (quote!(#state_enum::#variant { .. }), moved)
+        let start_arm = quote! {
+            #state_enum::__Start { .. } => {
+                let #state_enum::__Start { #(#start_pattern),* } =
+                    #rt::__private::core::mem::replace(#state, #state_enum::__Done)
+                else {
+                    #rt::__private::resumed_finished()
                 };
-                let body = self.completion(segment);
-                quote! {
-                    #pattern => {
-                        #moved
-                        #body
-                    }
-                }
-            });
+                let _ = #arg;
+                #(#arg_rebinds)*
+                #start_body
+            }
+        };
+        let dispatch = self.dispatch(&start_arm);
 
         // A recursive generator's closure runs one frame: it can be resumed
         // with the callee's return value, and can return `Step::Call`.
@@ -185,23 +159,89 @@ impl Emit<'_> {
                     #state_enum::__Start { #(#start_fields),* },
                     #[inline(always)]
                     move |#state, #arg: #resume_ty| -> #output_ty {
-                        match #state {
-                            #state_enum::__Start { .. } => {
-                                let #state_enum::__Start { #(#start_pattern),* } =
-                                    #rt::__private::core::mem::replace(#state, #state_enum::__Done)
-                                else {
-                                    #rt::__private::resumed_finished()
-                                };
-                                let _ = #arg;
-                                #(#arg_rebinds)*
-                                #start_body
-                            }
-                            #(#resume_arms)*
-                            _ => #rt::__private::resumed_finished(),
-                        }
+                        #dispatch
                     },
                     #take
                 )
+            }
+        }
+    }
+
+    /// The match on the state. When the start arm enters a loop by jumping
+    /// (see `lower::entry`), it breaks out of a first match into a second,
+    /// which holds the other arms ordered by where their code begins.
+    fn dispatch(&self, start_arm: &TokenStream) -> TokenStream {
+        let (rt, state) = (&self.names.rt, &self.names.state);
+        let mut order: Vec<usize> = (0..self.resume_bodies.len()).collect();
+        order.sort_by_key(
+            |&index| match self.entered.iter().find(|entry| entry.point == index) {
+                Some(entry) => (entry.head, 0),
+                None => (index, 1),
+            },
+        );
+        let arms = order
+            .into_iter()
+            .map(|index| self.resume_arm(index, &self.resume_bodies[index]));
+        if self.entered.is_empty() {
+            return quote! {
+                match #state {
+                    #start_arm
+                    #(#arms)*
+                    _ => #rt::__private::resumed_finished(),
+                }
+            };
+        }
+        let label = crate::lower::entry::enter_label();
+        quote! {
+            #label: {
+                match #state {
+                    #start_arm
+                    _ => {}
+                }
+            }
+            match #state {
+                #(#arms)*
+                _ => #rt::__private::resumed_finished(),
+            }
+        }
+    }
+
+    /// The arm resuming at suspension point `index`.
+    fn resume_arm(&self, index: usize, segment: &Segment) -> TokenStream {
+        let (rt, state, state_enum) = (&self.names.rt, &self.names.state, &self.names.state_enum);
+        let variant = Names::variant(index);
+        let slots = &self.analysis.slots[index];
+        let field = |id: usize| field_name(id, &self.analysis.bindings[id].ident);
+        // In place: bind the saved values by reference and leave the state
+        // as it is. Otherwise move the variant out of the state.
+        let (pattern, moved) = if segment.in_place {
+            let fields = slots.iter().map(|&id| {
+                let (field, reference) = (field(id), crate::lower::inplace::ref_name(id));
+                quote!(#field: #reference)
+            });
+            (
+                quote!(#state_enum::#variant { #(#fields),* }),
+                TokenStream::new(),
+            )
+        } else {
+            let fields = slots.iter().map(|&id| {
+                let (field, temp) = (field(id), Names::slot_temp(id));
+                quote!(#field: #temp)
+            });
+            let moved = quote! {
+                let #state_enum::#variant { #(#fields),* } =
+                    #rt::__private::core::mem::replace(#state, #state_enum::__Done)
+                else {
+                    #rt::__private::resumed_finished()
+                };
+            };
+            (quote!(#state_enum::#variant { .. }), moved)
+        };
+        let body = self.completion(segment);
+        quote! {
+            #pattern => {
+                #moved
+                #body
             }
         }
     }
@@ -272,7 +312,9 @@ impl Emit<'_> {
                 let mutability = mutable.then(|| quote!(mut));
                 quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
             }
-            Param::Pattern { pat, .. } => quote!(let #pat = #temp;),
+            Param::Pattern { pat, .. } => {
+                quote!(#[allow(unused_mut, unused_variables)] let #pat = #temp;)
+            }
         }
     }
 

@@ -154,11 +154,16 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         throw_declared: args.throw_ty.is_some(),
         next_flag: 0,
         in_place: None,
+        entries: Vec::new(),
+        may_jump: false,
+        entered: Vec::new(),
     };
+    lowerer.plan_entries(&body);
     let start_body = lowerer.start_body(&body);
     let resume_bodies = (0..points.len())
         .map(|index| lowerer.resume_body(&body, index))
         .collect();
+    let entered = std::mem::take(&mut lowerer.entered);
 
     if !cx.is_empty() {
         return fallback(cx, &attrs, &vis, &signature, &rt, &types);
@@ -171,6 +176,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         points: &points,
         start_body,
         resume_bodies,
+        entered,
     };
     let tokens = restore_hidden_names(emit.function(&attrs, &vis), &analysis.hidden_names);
     if std::env::var_os("GEN_MACRO_DEBUG").is_some() {

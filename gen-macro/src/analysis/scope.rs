@@ -50,6 +50,8 @@ pub(crate) struct Binding {
 pub(super) struct Use {
     pub(super) pos: usize,
     pub(super) moving: bool,
+    /// The name is (part of) the left side of `=`: it gets a new value.
+    pub(super) assigning: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -88,6 +90,8 @@ pub(super) struct Walker<'p> {
     pub(super) pos: usize,
     /// Inside a `move` closure every captured name is moved.
     pub(super) force_move: usize,
+    /// Walking the left side of `x = …` or `(x, y) = …`.
+    pub(super) assign_target: usize,
 }
 
 impl Walker<'_> {
@@ -169,7 +173,12 @@ impl Walker<'_> {
         let id = self.lookup_user_name(name)?;
         let pos = self.tick();
         let moving = ctx == Ctx::Move || self.force_move > 0;
-        self.bindings[id].uses.push(Use { pos, moving });
+        let assigning = self.assign_target > 0 && ctx == Ctx::Place;
+        self.bindings[id].uses.push(Use {
+            pos,
+            moving,
+            assigning,
+        });
         self.renames.get(&id).map(|(_, hidden)| hidden.clone())
     }
 
@@ -409,7 +418,15 @@ impl Walker<'_> {
                 .for_each(|e| self.walk_expr(e, Ctx::Move)),
             Expr::Assign(e) => {
                 self.walk_expr(&mut e.right, Ctx::Move);
+                // `x = …` and destructuring `(x, y) = …` give the names new
+                // values; `v[i] = …` or `p.f = …` do not.
+                let target = matches!(
+                    &*e.left,
+                    Expr::Path(_) | Expr::Tuple(_) | Expr::Paren(_) | Expr::Array(_)
+                );
+                self.assign_target += usize::from(target);
                 self.walk_expr(&mut e.left, Ctx::Place);
+                self.assign_target -= usize::from(target);
             }
             Expr::Binary(e) => {
                 let (left, right) = if is_comparison(&e.op) {

@@ -28,6 +28,11 @@ pub(crate) struct Analysis {
     /// is in a loop, every saved binding was declared before the outermost
     /// one, and each is only used in place or is visibly `Copy`.
     pub(crate) in_place: Vec<bool>,
+    /// For each suspension point: whether what it saves is what the
+    /// innermost loop around it holds at its head (see `lower::entry`):
+    /// every saved binding was declared before that loop, with a value, and
+    /// is not moved before it (unless visibly `Copy`).
+    pub(crate) saves_loop_head: Vec<bool>,
     /// Temporary names given to bindings that hide, at a yield, another
     /// binding still needed after it; the expansion turns each back into the
     /// user's name with its own (mixed-site) hygiene.
@@ -100,6 +105,7 @@ fn analyze_once(
         renames,
         pos: 0,
         force_move: 0,
+        assign_target: 0,
     };
     for arg in args {
         match arg {
@@ -124,6 +130,7 @@ fn analyze_once(
 
     let mut slots = Vec::with_capacity(walker.points.len());
     let mut in_place = Vec::with_capacity(walker.points.len());
+    let mut saves_loop_head = Vec::with_capacity(walker.points.len());
     let mut conflicts = Vec::new();
     for (index, point) in walker.points.iter().enumerate() {
         let Some(point) = point else {
@@ -131,6 +138,7 @@ fn analyze_once(
             // lowering reports it.
             slots.push(Vec::new());
             in_place.push(false);
+            saves_loop_head.push(false);
             continue;
         };
         let saved = walker.saved_at(point, walker.operands[index].span, &mut conflicts, cx);
@@ -139,6 +147,7 @@ fn analyze_once(
         // either in place.
         let hands_over_frame = walker.operands[index].kind != crate::marker::PointKind::Yield;
         in_place.push(!hands_over_frame && walker.can_stay_in_place(point, &saved));
+        saves_loop_head.push(!hands_over_frame && walker.saves_loop_head(point, &saved));
         slots.push(saved);
     }
     // Mixed-site hygiene gives one more context per name, not one per
@@ -159,6 +168,7 @@ fn analyze_once(
         bindings: walker.bindings,
         slots,
         in_place,
+        saves_loop_head,
         hidden_names,
     };
     (analysis, conflicts)
@@ -229,6 +239,26 @@ impl Walker<'_> {
                     && !binding.is_ref
                     && (binding.known_copy || !binding.uses.iter().any(moved_in_region))
             })
+    }
+
+    /// Code that reaches the head of the innermost loop around `point` could
+    /// save these same values there: each was declared before the loop and
+    /// holds a value at its head. A binding declared without a value, or
+    /// moved before the loop (unless visibly `Copy`), is refused when the
+    /// loop or what follows gives it a new value: it may be empty at the head.
+    fn saves_loop_head(&self, point: &PointScope, saved: &[BindingId]) -> bool {
+        let Some(&innermost) = point.loops.last() else {
+            return false;
+        };
+        let head = self.loops[innermost].start;
+        saved.iter().all(|&id| {
+            let binding = &self.bindings[id];
+            let moved_before =
+                !binding.known_copy && binding.uses.iter().any(|u| u.moving && u.pos < head);
+            let maybe_empty = binding.no_init || moved_before;
+            let assigned_later = binding.uses.iter().any(|u| u.assigning && u.pos > head);
+            binding.decl_pos < head && !(maybe_empty && assigned_later)
+        })
     }
 
     /// The bindings saved at one suspension point (see the module docs).

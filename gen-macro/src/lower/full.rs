@@ -23,9 +23,17 @@ enum Lowered {
     /// The expression, and whether it always suspends (so the statements
     /// after it are dead in this segment and are dropped).
     Expr(Expr, bool),
-    /// The expression reaches yield `N` before anything else happens: the
-    /// whole enclosing statement becomes "save and return".
-    Suspend(usize),
+    /// The expression reaches yield `N` (or a loop entered by jumping to
+    /// the arm of its tail yield) before anything else happens: the whole
+    /// enclosing statement becomes "save and return" (or "save and jump").
+    Suspend(Leave),
+}
+
+#[derive(Clone, Copy)]
+enum Leave {
+    Yield(usize),
+    /// See `lower::entry`.
+    EnterLoop(usize),
 }
 
 impl Lowerer<'_> {
@@ -72,7 +80,7 @@ impl Lowerer<'_> {
                     return false;
                 };
                 match self.full_expr(&init.expr) {
-                    Lowered::Suspend(index) => self.push_suspend(index, out),
+                    Lowered::Suspend(leave) => self.push_suspend(leave, out),
                     Lowered::Expr(expr, diverges) => {
                         let else_branch = init
                             .diverge
@@ -84,7 +92,7 @@ impl Lowerer<'_> {
                 }
             }
             Stmt::Expr(expr, semi) => match self.full_expr(expr) {
-                Lowered::Suspend(index) => self.push_suspend(index, out),
+                Lowered::Suspend(leave) => self.push_suspend(leave, out),
                 Lowered::Expr(expr, diverges) => {
                     let stmt = Stmt::Expr(expr, *semi);
                     let leaves = diverges || stmt_always_leaves(&stmt);
@@ -101,12 +109,16 @@ impl Lowerer<'_> {
 
     /// The statement that reaches yield `index` first becomes "save and
     /// return"; nothing after it runs in this segment.
-    fn push_suspend(&mut self, index: usize, out: &mut Vec<Stmt>) -> bool {
-        out.push(Stmt::Expr(
-            Expr::Block(block_expr(self.suspend(index))),
-            None,
-        ));
+    fn push_suspend(&mut self, leave: Leave, out: &mut Vec<Stmt>) -> bool {
+        out.push(Stmt::Expr(Expr::Block(block_expr(self.leave(leave))), None));
         true
+    }
+
+    fn leave(&self, leave: Leave) -> Block {
+        match leave {
+            Leave::Yield(index) => self.suspend(index),
+            Leave::EnterLoop(index) => self.enter_loop(index),
+        }
     }
 
     /// A conditionally executed child (a branch, an arm body): a yield there
@@ -117,7 +129,7 @@ impl Lowerer<'_> {
 
     pub(super) fn full_branch_div(&mut self, expr: &Expr) -> (Expr, bool) {
         match self.full_expr(expr) {
-            Lowered::Suspend(index) => (Expr::Block(block_expr(self.suspend(index))), true),
+            Lowered::Suspend(leave) => (Expr::Block(block_expr(self.leave(leave))), true),
             Lowered::Expr(expr, diverges) => (expr, diverges),
         }
     }
@@ -128,7 +140,7 @@ impl Lowerer<'_> {
             return Lowered::Expr(expr.clone(), false);
         }
         if let Some(index) = marker::index_of(expr) {
-            return Lowered::Suspend(index);
+            return Lowered::Suspend(Leave::Yield(index));
         }
         let mut expr = expr.clone();
         let diverges = match &mut expr {
@@ -150,8 +162,8 @@ impl Lowerer<'_> {
                 e.then_branch = then_branch;
                 let else_div = match &mut e.else_branch {
                     Some((_, else_branch)) => match self.full_expr(else_branch) {
-                        Lowered::Suspend(index) => {
-                            **else_branch = Expr::Block(block_expr(self.suspend(index)));
+                        Lowered::Suspend(leave) => {
+                            **else_branch = Expr::Block(block_expr(self.leave(leave)));
                             true
                         }
                         Lowered::Expr(lowered, diverges) => {
@@ -175,8 +187,8 @@ impl Lowerer<'_> {
                         self.not_supported(&guarded.guard);
                     }
                     match self.full_expr(&arm.body) {
-                        Lowered::Suspend(index) => {
-                            *arm.body = Expr::Block(block_expr(self.suspend(index)))
+                        Lowered::Suspend(leave) => {
+                            *arm.body = Expr::Block(block_expr(self.leave(leave)))
                         }
                         Lowered::Expr(lowered, diverges) => {
                             *arm.body = lowered;
@@ -187,6 +199,9 @@ impl Lowerer<'_> {
                 all_diverge
             }
             Expr::Loop(e) => {
+                if let Some(target) = self.entry_of(e) {
+                    return Lowered::Suspend(Leave::EnterLoop(target));
+                }
                 let (body, body_diverges) = self.full_block(&e.body);
                 let label_name = e.label.as_ref().map(|l| &l.name);
                 let diverges = !breaks_out_of_loop(&body, label_name);
@@ -212,7 +227,7 @@ impl Lowerer<'_> {
                 let first_has = marker::contains(&*first, None);
                 let result = if first_has {
                     match self.full_expr(first) {
-                        Lowered::Suspend(index) => Some(Lowered::Suspend(index)),
+                        Lowered::Suspend(leave) => Some(Lowered::Suspend(leave)),
                         // Nothing after the first operand runs.
                         Lowered::Expr(lowered, true) => return Lowered::Expr(lowered, true),
                         Lowered::Expr(lowered, false) => {
@@ -227,7 +242,7 @@ impl Lowerer<'_> {
                     self.not_supported(&expr);
                 }
                 match result {
-                    Some(Lowered::Suspend(index)) => return Lowered::Suspend(index),
+                    Some(Lowered::Suspend(leave)) => return Lowered::Suspend(leave),
                     Some(Lowered::Expr(_, diverges)) => diverges,
                     None => false,
                 }
@@ -241,7 +256,7 @@ impl Lowerer<'_> {
     /// after it runs).
     fn full_operand(&mut self, operand: &mut Expr) -> Option<Lowered> {
         match self.full_expr(operand) {
-            Lowered::Suspend(index) => Some(Lowered::Suspend(index)),
+            Lowered::Suspend(leave) => Some(Lowered::Suspend(leave)),
             Lowered::Expr(lowered, true) => Some(Lowered::Expr(lowered, true)),
             Lowered::Expr(lowered, false) => {
                 *operand = lowered;

@@ -2,6 +2,7 @@
 //! point.
 
 mod control;
+pub(crate) mod entry;
 mod full;
 pub(crate) mod hoist;
 pub(crate) mod inplace;

@@ -42,6 +42,7 @@ use crate::lower::control::{
     block_expr, breaks_out_of_loop, first_operand_mut, is_unit, jumps_to_loop, label_is_targeted,
     loop_or_block, rebuild_local, stmt_always_leaves, strip_unused_labels,
 };
+use crate::lower::entry::Entry;
 use crate::lower::inplace::{InPlace, finish_deferred};
 use crate::marker::{self, PointKind, YieldPoint};
 
@@ -57,6 +58,12 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) next_flag: usize,
     /// Set while lowering the continuation of a point that resumes in place.
     pub(crate) in_place: Option<InPlace>,
+    /// The loops the start arm may enter by jumping (see `lower::entry`).
+    pub(crate) entries: Vec<Entry>,
+    /// Lowering the start arm, which may jump to one of `entries`.
+    pub(crate) may_jump: bool,
+    /// The entries the start arm jumps to.
+    pub(crate) entered: Vec<Entry>,
 }
 
 /// Identifiers of the generated glue, shared by lowering and codegen.
@@ -106,7 +113,9 @@ pub(crate) struct Segment {
 impl Lowerer<'_> {
     /// The body as the start arm runs it.
     pub(crate) fn start_body(&mut self, body: &Block) -> Segment {
+        self.may_jump = true;
         let (mut block, diverges) = self.full_block(body);
+        self.may_jump = false;
         self.allow_unused_mut(&mut block);
         strip_unused_labels(&mut block);
         Segment {
@@ -186,6 +195,42 @@ impl Lowerer<'_> {
             .collect()
     }
 
+    /// `{ *state = Variant { saved… }; break '__gen_enter; }`: goes on in
+    /// the arm of `index`, a loop's tail yield (see `lower::entry`).
+    pub(super) fn enter_loop(&self, index: usize) -> Block {
+        let span = crate::spans::glue(self.points[index].span);
+        let state = &self.names.state;
+        let state_enum = &self.names.state_enum;
+        let variant = Names::variant(index);
+        let evict = match &self.in_place {
+            Some(in_place) if in_place.in_region => self.evict(),
+            _ => TokenStream::new(),
+        };
+        let fields = self.saved_fields(index, span);
+        let label = crate::lower::entry::enter_label();
+        reparse_spanned! {span=>
+            {
+                #evict
+                *#state = #state_enum::#variant { #(#fields),* };
+                break #label;
+            }
+        }
+    }
+
+    /// `field: binding` for each value point `index` saves.
+    fn saved_fields(&self, index: usize, span: Span) -> Vec<TokenStream> {
+        self.analysis.slots[index]
+            .iter()
+            .map(|&id| {
+                let binding = &self.analysis.bindings[id];
+                let field = field_name(id, &binding.ident);
+                let mut access = binding.ident.clone();
+                access.set_span(access.span().located_at(span));
+                quote!(#field: #access)
+            })
+            .collect()
+    }
+
     /// `{ let __y: Y = operand; *state = Variant { saved… }; return Yielded(__y); }`
     pub(super) fn suspend(&self, index: usize) -> Block {
         let point = &self.points[index];
@@ -202,13 +247,7 @@ impl Lowerer<'_> {
         };
         let yield_ty = self.yield_ty;
         let value = format_ident!("__gen_yielded", span = Span::mixed_site());
-        let fields = self.analysis.slots[index].iter().map(|&id| {
-            let binding = &self.analysis.bindings[id];
-            let field = field_name(id, &binding.ident);
-            let mut access = binding.ident.clone();
-            access.set_span(access.span().located_at(span));
-            quote!(#field: #access)
-        });
+        let fields = self.saved_fields(index, span);
         let operand_span = operand.span();
         let output = names.output();
         let (typed, out) = match point.kind {
@@ -273,7 +312,7 @@ impl Lowerer<'_> {
     }
 
     /// Does the code resumed at `point` read the resume argument?
-    fn uses_arg(&self, point: usize) -> bool {
+    pub(super) fn uses_arg(&self, point: usize) -> bool {
         self.points[point].kind != PointKind::Yield || self.throw_declared || !self.send_is_unit
     }
     // ---- resume mode: the segment starts at `point` inside this code ------

@@ -76,50 +76,37 @@ fn count(
                 ::gen_runtime::__private::NotDeclared,
             >,
         | -> ::gen_runtime::__private::GeneratorState<u64, ()> {
-            match __gen_state {
-                __GenState::__Start { .. } => {
-                    let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
-                        __gen_state,
-                        __GenState::__Done,
-                    ) else { ::gen_runtime::__private::resumed_finished() };
-                    let _ = __gen_arg;
-                    #[allow(unused_mut, unused_variables)]
-                    let n = __gen_param_0;
-                    #[allow(unused_braces)]
-                    let __gen_return = {
+            '__gen_enter: {
+                match __gen_state {
+                    __GenState::__Start { .. } => {
+                        let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
+                            __gen_state,
+                            __GenState::__Done,
+                        ) else { ::gen_runtime::__private::resumed_finished() };
+                        let _ = __gen_arg;
+                        #[allow(unused_mut, unused_variables)]
+                        let n = __gen_param_0;
                         {
-                            #[allow(unused_mut)]
-                            let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
-                                0..n,
-                            );
-                            loop {
-                                let i = match ::gen_runtime::__private::core::iter::Iterator::next(
-                                    &mut __gen_iter_0,
-                                ) {
-                                    ::gen_runtime::__private::core::option::Option::Some(
-                                        __gen_next,
-                                    ) => __gen_next,
-                                    ::gen_runtime::__private::core::option::Option::None => {
-                                        break;
-                                    }
-                                };
+                            {
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                    0..n,
+                                );
                                 {
-                                    let __gen_yielded: u64 = i;
                                     *__gen_state = __GenState::__Yield0 {
                                         gen_iter_0_1: __gen_iter_0,
                                     };
-                                    return ::gen_runtime::__private::GeneratorState::Yielded(
-                                        __gen_yielded,
-                                    );
+                                    break '__gen_enter;
                                 }
                             }
                         }
-                    };
-                    #[allow(unreachable_code)]
-                    return ::gen_runtime::__private::GeneratorState::Complete(
-                        __gen_return,
-                    );
+                        #[allow(unreachable_code)]
+                        ::gen_runtime::__private::resumed_finished()
+                    }
+                    _ => {}
                 }
+            }
+            match __gen_state {
                 __GenState::__Yield0 { gen_iter_0_1: __gen_ref_1 } => {
                     #[allow(unused_braces)]
                     let __gen_return = {

@@ -76,78 +76,65 @@ fn pairs(
                 ::gen_runtime::__private::NotDeclared,
             >,
         | -> ::gen_runtime::__private::GeneratorState<(u32, u32), u32> {
-            match __gen_state {
-                __GenState::__Start { .. } => {
-                    let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
-                        __gen_state,
-                        __GenState::__Done,
-                    ) else { ::gen_runtime::__private::resumed_finished() };
-                    let _ = __gen_arg;
-                    #[allow(unused_mut, unused_variables)]
-                    let n = __gen_param_0;
-                    #[allow(unused_braces)]
-                    let __gen_return = {
-                        let found = 'outer: {
-                            {
-                                #[allow(unused_mut)]
-                                let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
-                                    0..n,
-                                );
-                                loop {
-                                    let i = match ::gen_runtime::__private::core::iter::Iterator::next(
-                                        &mut __gen_iter_0,
-                                    ) {
-                                        ::gen_runtime::__private::core::option::Option::Some(
-                                            __gen_next,
-                                        ) => __gen_next,
-                                        ::gen_runtime::__private::core::option::Option::None => {
-                                            break;
-                                        }
-                                    };
-                                    {
-                                        #[allow(unused_mut)]
-                                        let mut __gen_iter_1 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
-                                            0..i,
-                                        );
-                                        loop {
-                                            let j = match ::gen_runtime::__private::core::iter::Iterator::next(
-                                                &mut __gen_iter_1,
-                                            ) {
-                                                ::gen_runtime::__private::core::option::Option::Some(
-                                                    __gen_next,
-                                                ) => __gen_next,
-                                                ::gen_runtime::__private::core::option::Option::None => {
-                                                    break;
-                                                }
-                                            };
-                                            if i * j > 6 {
-                                                break 'outer i;
+            '__gen_enter: {
+                match __gen_state {
+                    __GenState::__Start { .. } => {
+                        let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
+                            __gen_state,
+                            __GenState::__Done,
+                        ) else { ::gen_runtime::__private::resumed_finished() };
+                        let _ = __gen_arg;
+                        #[allow(unused_mut, unused_variables)]
+                        let n = __gen_param_0;
+                        #[allow(unused_braces)]
+                        let __gen_return = {
+                            let found = 'outer: {
+                                {
+                                    #[allow(unused_mut)]
+                                    let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                        0..n,
+                                    );
+                                    loop {
+                                        let i = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                            &mut __gen_iter_0,
+                                        ) {
+                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                __gen_next,
+                                            ) => __gen_next,
+                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                break;
                                             }
+                                        };
+                                        {
+                                            #[allow(unused_mut)]
+                                            let mut __gen_iter_1 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                                0..i,
+                                            );
                                             {
-                                                let __gen_yielded: (u32, u32) = (i, j);
                                                 *__gen_state = __GenState::__Yield0 {
                                                     n_0: n,
                                                     gen_iter_0_1: __gen_iter_0,
                                                     i_3: i,
                                                     gen_iter_1_4: __gen_iter_1,
                                                 };
-                                                return ::gen_runtime::__private::GeneratorState::Yielded(
-                                                    __gen_yielded,
-                                                );
+                                                break '__gen_enter;
                                             }
                                         }
                                     }
                                 }
-                            }
-                            break 'outer 0;
+                                break 'outer 0;
+                            };
+                            found
                         };
-                        found
-                    };
-                    #[allow(unreachable_code)]
-                    return ::gen_runtime::__private::GeneratorState::Complete(
-                        __gen_return,
-                    );
+                        #[allow(unreachable_code)]
+                        return ::gen_runtime::__private::GeneratorState::Complete(
+                            __gen_return,
+                        );
+                    }
+                    _ => {}
                 }
+            }
+            match __gen_state {
                 __GenState::__Yield0 { .. } => {
                     let __GenState::__Yield0 {
                         n_0: __gen_slot_0,

@@ -78,53 +78,40 @@ fn large_state(
                 ::gen_runtime::__private::NotDeclared,
             >,
         | -> ::gen_runtime::__private::GeneratorState<u64, ()> {
-            match __gen_state {
-                __GenState::__Start { .. } => {
-                    let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
-                        __gen_state,
-                        __GenState::__Done,
-                    ) else { ::gen_runtime::__private::resumed_finished() };
-                    let _ = __gen_arg;
-                    #[allow(unused_mut, unused_variables)]
-                    let rounds = __gen_param_0;
-                    #[allow(unused_braces)]
-                    let __gen_return = {
-                        #[allow(unused_mut)]
-                        let mut buf = [0u8; 256];
-                        #[allow(unused_mut)]
-                        let mut a: u64 = 1;
-                        #[allow(unused_mut)]
-                        let mut round = 0;
-                        loop {
-                            if round < rounds {
-                                buf[round % 256] = buf[(round * 7) % 256]
-                                    .wrapping_add(round as u8);
-                                a = a
-                                    .wrapping_mul(31)
-                                    .wrapping_add(u64::from(buf[round % 256]));
-                                round += 1;
-                                {
-                                    let __gen_yielded: u64 = a;
-                                    *__gen_state = __GenState::__Yield0 {
-                                        rounds_0: rounds,
-                                        buf_1: buf,
-                                        a_2: a,
-                                        round_3: round,
-                                    };
-                                    return ::gen_runtime::__private::GeneratorState::Yielded(
-                                        __gen_yielded,
-                                    );
-                                }
-                            } else {
-                                break;
+            '__gen_enter: {
+                match __gen_state {
+                    __GenState::__Start { .. } => {
+                        let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
+                            __gen_state,
+                            __GenState::__Done,
+                        ) else { ::gen_runtime::__private::resumed_finished() };
+                        let _ = __gen_arg;
+                        #[allow(unused_mut, unused_variables)]
+                        let rounds = __gen_param_0;
+                        {
+                            #[allow(unused_mut)]
+                            let mut buf = [0u8; 256];
+                            #[allow(unused_mut)]
+                            let mut a: u64 = 1;
+                            #[allow(unused_mut)]
+                            let mut round = 0;
+                            {
+                                *__gen_state = __GenState::__Yield0 {
+                                    rounds_0: rounds,
+                                    buf_1: buf,
+                                    a_2: a,
+                                    round_3: round,
+                                };
+                                break '__gen_enter;
                             }
                         }
-                    };
-                    #[allow(unreachable_code)]
-                    return ::gen_runtime::__private::GeneratorState::Complete(
-                        __gen_return,
-                    );
+                        #[allow(unreachable_code)]
+                        ::gen_runtime::__private::resumed_finished()
+                    }
+                    _ => {}
                 }
+            }
+            match __gen_state {
                 __GenState::__Yield0 {
                     rounds_0: __gen_ref_0,
                     buf_1: __gen_ref_1,

@@ -101,52 +101,36 @@ fn tuple_state(
                 ::gen_runtime::__private::NotDeclared,
             >,
         | -> ::gen_runtime::__private::GeneratorState<u64, ()> {
-            match __gen_state {
-                __GenState::__Start { .. } => {
-                    let __GenState::__Start {
-                        param_0: __gen_param_0,
-                        param_1: __gen_param_1,
-                    } = ::gen_runtime::__private::core::mem::replace(
-                        __gen_state,
-                        __GenState::__Done,
-                    ) else { ::gen_runtime::__private::resumed_finished() };
-                    let _ = __gen_arg;
-                    #[allow(unused_mut, unused_variables)]
-                    let rounds = __gen_param_0;
-                    let (mut x, step) = __gen_param_1;
-                    #[allow(unused_braces)]
-                    let __gen_return = {
-                        #[allow(unused_mut)]
-                        let (mut buf, mut a, mut names) = ([0u8; 64], 1u64, Vec::new());
-                        #[allow(unused_mut)]
-                        let (mut b, mut c) = (2u64, 3u64);
+            '__gen_enter: {
+                match __gen_state {
+                    __GenState::__Start { .. } => {
+                        let __GenState::__Start {
+                            param_0: __gen_param_0,
+                            param_1: __gen_param_1,
+                        } = ::gen_runtime::__private::core::mem::replace(
+                            __gen_state,
+                            __GenState::__Done,
+                        ) else { ::gen_runtime::__private::resumed_finished() };
+                        let _ = __gen_arg;
+                        #[allow(unused_mut, unused_variables)]
+                        let rounds = __gen_param_0;
+                        #[allow(unused_mut, unused_variables)]
+                        let (mut x, step) = __gen_param_1;
                         {
                             #[allow(unused_mut)]
-                            let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
-                                0..rounds,
+                            let (mut buf, mut a, mut names) = (
+                                [0u8; 64],
+                                1u64,
+                                Vec::new(),
                             );
-                            loop {
-                                let round = match ::gen_runtime::__private::core::iter::Iterator::next(
-                                    &mut __gen_iter_0,
-                                ) {
-                                    ::gen_runtime::__private::core::option::Option::Some(
-                                        __gen_next,
-                                    ) => __gen_next,
-                                    ::gen_runtime::__private::core::option::Option::None => {
-                                        break;
-                                    }
-                                };
-                                buf[round % 64] = buf[(round * 7) % 64]
-                                    .wrapping_add(round as u8);
-                                a = a
-                                    .wrapping_mul(31)
-                                    .wrapping_add(u64::from(buf[round % 64]));
-                                b = c.wrapping_add(a).wrapping_add(b);
-                                c = b.wrapping_add(a);
-                                x = x.wrapping_add(step);
-                                names.push(round);
+                            #[allow(unused_mut)]
+                            let (mut b, mut c) = (2u64, 3u64);
+                            {
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                    0..rounds,
+                                );
                                 {
-                                    let __gen_yielded: u64 = a ^ b ^ c ^ x;
                                     *__gen_state = __GenState::__Yield0 {
                                         x_1: x,
                                         step_2: step,
@@ -157,19 +141,17 @@ fn tuple_state(
                                         c_7: c,
                                         gen_iter_0_8: __gen_iter_0,
                                     };
-                                    return ::gen_runtime::__private::GeneratorState::Yielded(
-                                        __gen_yielded,
-                                    );
+                                    break '__gen_enter;
                                 }
                             }
                         }
-                        drop(names);
-                    };
-                    #[allow(unreachable_code)]
-                    return ::gen_runtime::__private::GeneratorState::Complete(
-                        __gen_return,
-                    );
+                        #[allow(unreachable_code)]
+                        ::gen_runtime::__private::resumed_finished()
+                    }
+                    _ => {}
                 }
+            }
+            match __gen_state {
                 __GenState::__Yield0 {
                     x_1: __gen_ref_1,
                     step_2: __gen_ref_2,

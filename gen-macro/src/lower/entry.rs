@@ -1,0 +1,178 @@
+//! Entering a loop by jumping to the arm that resumes it.
+//!
+//! When the last thing a loop's body does is yield at `P` (a *tail* yield),
+//! resuming at `P` means running the loop again from its head: `P`'s arm is
+//! exactly the code of "the loop, and what follows it". So the start arm,
+//! when it reaches such a loop, need not carry a second copy of it: it saves
+//! the values `P` would save and goes on in `P`'s arm.
+//!
+//! ```text
+//! Input:   let mut it = xs.into_iter(); loop { …; r#yield!(x); }
+//! Output:  '__gen_enter: {
+//!              match state {
+//!                  Start => { let mut it = …; *state = P { it }; break '__gen_enter; }
+//!                  _ => {}
+//!              }
+//!          }
+//!          match state { P { it } => { loop { …; return Yielded(x); } … } … }
+//! ```
+//!
+//! The loops of a typical generator are then emitted once instead of twice,
+//! which halves its resume closure and lets LLVM inline it into the
+//! consumer as readily as a hand-written `next`. The jump costs one store of
+//! the saved values and a second match on the state, once per generator.
+//!
+//! Conditions, each needed for the two ways in to run the same code:
+//! - the yield is the loop body's tail (`ends_with`), so nothing of the
+//!   iteration is left to run when it resumes;
+//! - it saves exactly what the loop has at its head (the analysis checks
+//!   this: `Analysis::saves_loop_head`), so the jump can save the same
+//!   values; a binding moved before the loop and not saved is dropped at the
+//!   jump rather than at the first yield;
+//! - its arm does not read the resume argument (no `send`, no `throw`),
+//!   since the jump resumes it with the start's argument.
+//!
+//! Only the start arm jumps. rustc infers types in the order it reads the
+//! arms, and the start arm used to hold the first pass through the loop,
+//! which fixes the types of the values saved inside it; the arms after the
+//! start are therefore ordered by where their code begins in the body (an
+//! entered arm at its loop's head), so that the loop's code is read before
+//! the arms of yields inside it, as it was. Arms that reach a loop later
+//! keep their own copy of it: a jump from them would need the arm jumped to
+//! to come after them, and so before their own code is typed.
+
+use proc_macro2::Span;
+use syn::visit::{self, Visit};
+use syn::{Block, Expr, ExprLoop, Stmt};
+
+use crate::lower::resume::Lowerer;
+use crate::marker::{self, PointKind};
+
+/// The label of the block the first match runs in; `break` to it goes on in
+/// the second match.
+pub(crate) fn enter_label() -> syn::Lifetime {
+    syn::Lifetime::new("'__gen_enter", Span::mixed_site())
+}
+
+/// A loop the start arm may enter by jumping to the arm of `point`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// The loop's tail yield.
+    pub(crate) point: usize,
+    /// The first suspension point inside the loop: the arm of `point` is
+    /// read before that point's arm.
+    pub(crate) head: usize,
+}
+
+impl Lowerer<'_> {
+    /// Picks the loops the start arm may enter by jumping: for each loop,
+    /// its first tail yield that meets the conditions in the module docs.
+    pub(crate) fn plan_entries(&mut self, body: &Block) {
+        let mut loops: Vec<*const ExprLoop> = Vec::new();
+        for (index, point) in self.points.iter().enumerate() {
+            if point.kind != PointKind::Yield
+                || self.uses_arg(index)
+                || !self.analysis.saves_loop_head[index]
+            {
+                continue;
+            }
+            let Some(found) = innermost_loop(body, index) else {
+                continue;
+            };
+            let id: *const ExprLoop = found;
+            if !ends_with(&found.body, index) || loops.contains(&id) {
+                continue;
+            }
+            let Some(head) =
+                (0..self.points.len()).find(|&p| marker::contains(&found.body, Some(p)))
+            else {
+                continue;
+            };
+            loops.push(id);
+            self.entries.push(Entry { point: index, head });
+        }
+    }
+
+    /// The entry to jump to instead of running the loop `e`, when lowering
+    /// the start arm.
+    pub(super) fn entry_of(&mut self, e: &ExprLoop) -> Option<usize> {
+        if !self.may_jump {
+            return None;
+        }
+        let entry = self.entries.iter().copied().find(|entry| {
+            marker::contains(&e.body, Some(entry.point))
+                && innermost_loop(&e.body, entry.point).is_none()
+        })?;
+        if !self.entered.contains(&entry) {
+            self.entered.push(entry);
+        }
+        Some(entry.point)
+    }
+}
+
+/// The innermost loop of `block` around suspension point `point`.
+fn innermost_loop(block: &Block, point: usize) -> Option<&ExprLoop> {
+    struct Find<'a> {
+        point: usize,
+        found: Option<&'a ExprLoop>,
+    }
+    impl<'a> Visit<'a> for Find<'a> {
+        fn visit_expr_loop(&mut self, e: &'a ExprLoop) {
+            if marker::contains(&e.body, Some(self.point)) {
+                self.found = Some(e);
+                visit::visit_expr_loop(self, e);
+            }
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut find = Find { point, found: None };
+    find.visit_block(block);
+    find.found
+}
+
+/// Is yield `point` the last thing `block` does, whichever branch leads to
+/// it: its last statement, or inside the last statement's `if`/`match`
+/// branch or block that itself ends with it?
+fn ends_with(block: &Block, point: usize) -> bool {
+    match block.stmts.last() {
+        Some(Stmt::Expr(expr, _)) => expr_ends_with(expr, point),
+        _ => false,
+    }
+}
+
+fn expr_ends_with(expr: &Expr, point: usize) -> bool {
+    if marker::index_of(expr) == Some(point) {
+        return true;
+    }
+    match expr {
+        // A labeled block could be left by `break` past the yield: refused.
+        Expr::Block(e) => e.label.is_none() && ends_with(&e.block, point),
+        Expr::Paren(e) => expr_ends_with(&e.expr, point),
+        Expr::Group(e) => expr_ends_with(&e.expr, point),
+        Expr::If(e) => {
+            if marker::contains(&*e.cond, Some(point)) {
+                return false;
+            }
+            if marker::contains(&e.then_branch, Some(point)) {
+                return ends_with(&e.then_branch, point);
+            }
+            e.else_branch
+                .as_ref()
+                .is_some_and(|(_, branch)| expr_ends_with(branch, point))
+        }
+        Expr::Match(e) => {
+            if marker::contains(&*e.expr, Some(point)) {
+                return false;
+            }
+            e.arms.iter().any(|arm| {
+                let in_guard = matches!(&arm.pat, syn::Pat::Guard(g) if marker::contains(&*g.guard, Some(point)));
+                !in_guard
+                    && marker::contains(&*arm.body, Some(point))
+                    && expr_ends_with(&arm.body, point)
+            })
+        }
+        _ => false,
+    }
+}
