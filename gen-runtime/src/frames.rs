@@ -29,6 +29,10 @@ pub enum Step<Y, R, St> {
     Complete(R),
     /// The frame called the generator itself: run this frame on top.
     Call(St),
+    /// The same as `Call` from the last thing a frame does, with nothing
+    /// saved: the callee's return value is the frame's, so the callee
+    /// replaces the frame instead of going on top of it.
+    TailCall(St),
 }
 
 impl<Y, R, F> From<GeneratorState<Y, R>> for Step<Y, R, F> {
@@ -117,6 +121,11 @@ mod machine {
                     Step::Call(callee) => {
                         let caller = core::mem::replace(&mut machine.top, callee);
                         machine.below.push(caller);
+                        arg = Resume::Start;
+                    }
+                    Step::TailCall(callee) => {
+                        // The caller saved nothing and is finished.
+                        machine.top = callee;
                         arg = Resume::Start;
                     }
                     Step::Complete(value) => match machine.below.pop() {

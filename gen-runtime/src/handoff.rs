@@ -88,7 +88,7 @@ where
                 Step::Yielded(value) => break GeneratorState::Yielded(value),
                 Step::Complete(value) => break GeneratorState::Complete(value),
                 // No stack to hand the sub-generator to: the body runs it.
-                Step::Call(Handoff) => arg = Resume::Handed,
+                Step::Call(Handoff) | Step::TailCall(Handoff) => arg = Resume::Handed,
             }
         };
         core::mem::forget(guard);
@@ -109,10 +109,12 @@ where
             match (self.resume)(&mut *guard.0, arg) {
                 Step::Yielded(value) => break Step::Yielded(value),
                 Step::Complete(value) => break Step::Complete(value),
-                Step::Call(Handoff) => match (self.take)(&mut *guard.0, PhantomData) {
-                    Some(frame) => break Step::Call(frame),
-                    None => arg = Resume::Handed,
-                },
+                Step::Call(Handoff) | Step::TailCall(Handoff) => {
+                    match (self.take)(&mut *guard.0, PhantomData) {
+                        Some(frame) => break Step::Call(frame),
+                        None => arg = Resume::Handed,
+                    }
+                }
             }
         };
         core::mem::forget(guard);
@@ -264,12 +266,12 @@ mod stack {
                             arg = Resume::Handed;
                             continue;
                         }
-                        Step::Call(frame) => frame,
+                        Step::Call(frame) | Step::TailCall(frame) => frame,
                     },
                     None => match stack.bottom.resume_frame(arg) {
                         Step::Yielded(value) => break GeneratorState::Yielded(value),
                         Step::Complete(value) => break GeneratorState::Complete(value),
-                        Step::Call(frame) => frame,
+                        Step::Call(frame) | Step::TailCall(frame) => frame,
                     },
                 };
                 stack.push(handed);

@@ -135,7 +135,7 @@ fn innermost_loop(block: &Block, point: usize) -> Option<&ExprLoop> {
 /// Is yield `point` the last thing `block` does, whichever branch leads to
 /// it: its last statement, or inside the last statement's `if`/`match`
 /// branch or block that itself ends with it?
-fn ends_with(block: &Block, point: usize) -> bool {
+pub(crate) fn ends_with(block: &Block, point: usize) -> bool {
     match block.stmts.last() {
         Some(Stmt::Expr(expr, _)) => expr_ends_with(expr, point),
         _ => false,

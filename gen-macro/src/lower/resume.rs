@@ -64,6 +64,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) may_jump: bool,
     /// The entries the start arm jumps to.
     pub(crate) entered: Vec<Entry>,
+    /// Self-calls that are the last thing the body does (see
+    /// `plan_tail_calls`).
+    pub(crate) tail_calls: Vec<usize>,
 }
 
 /// Identifiers of the generated glue, shared by lowering and codegen.
@@ -195,6 +198,26 @@ impl Lowerer<'_> {
             .collect()
     }
 
+    /// The self-calls (`yield_from!(name(…))`) that are the last thing the
+    /// body does and save nothing: the caller has nothing left to run or to
+    /// drop, and its return value is the callee's, so the runtime runs the
+    /// callee in the caller's place (`Step::TailCall`), as a tail call. A
+    /// walk recursing into its last child then keeps no frame per level for
+    /// it. Not with `throw`, where an error the callee does not catch is
+    /// handed back to the caller's frame.
+    pub(crate) fn plan_tail_calls(&mut self, body: &Block) {
+        if self.throw_declared {
+            return;
+        }
+        self.tail_calls = (0..self.points.len())
+            .filter(|&index| {
+                self.points[index].kind == PointKind::Call
+                    && self.analysis.slots[index].is_empty()
+                    && crate::lower::entry::ends_with(body, index)
+            })
+            .collect();
+    }
+
     /// `{ *state = Variant { saved… }; break '__gen_enter; }`: goes on in
     /// the arm of `index`, a loop's tail yield (see `lower::entry`).
     pub(super) fn enter_loop(&self, index: usize) -> Block {
@@ -262,6 +285,16 @@ impl Lowerer<'_> {
                 quote!(#rt::__private::Step::Call(#value)),
             ),
         };
+        if self.tail_calls.contains(&index) {
+            // Nothing saved and nothing left to run: the callee replaces
+            // this frame (the state was taken at the start of the arm).
+            return reparse_spanned! {span=>
+                {
+                    #typed
+                    return #rt::__private::Step::TailCall(#value);
+                }
+            };
+        }
         if same_point {
             // The saved values are already where this yield keeps them.
             return reparse_spanned! {span=>
