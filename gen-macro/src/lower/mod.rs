@@ -8,3 +8,4 @@ pub(crate) mod hoist;
 pub(crate) mod inplace;
 pub(crate) mod resume;
 pub(crate) mod rewrite;
+mod suspend;

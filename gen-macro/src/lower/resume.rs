@@ -30,8 +30,7 @@
 //! `{ let mut first = true; 'l: loop { if first { first = false; B } else { A; …; } } }`.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::{format_ident, quote};
 use syn::{Block, Expr, Ident, Stmt};
 
 use crate::analysis::scope::BindingId;
@@ -196,122 +195,6 @@ impl Lowerer<'_> {
                 }
             })
             .collect()
-    }
-
-    /// The self-calls (`yield_from!(name(…))`) that are the last thing the
-    /// body does and save nothing: the caller has nothing left to run or to
-    /// drop, and its return value is the callee's, so the runtime runs the
-    /// callee in the caller's place (`Step::TailCall`), as a tail call. A
-    /// walk recursing into its last child then keeps no frame per level for
-    /// it. Not with `throw`, where an error the callee does not catch is
-    /// handed back to the caller's frame.
-    pub(crate) fn plan_tail_calls(&mut self, body: &Block) {
-        if self.throw_declared {
-            return;
-        }
-        self.tail_calls = (0..self.points.len())
-            .filter(|&index| {
-                self.points[index].kind == PointKind::Call
-                    && self.analysis.slots[index].is_empty()
-                    && crate::lower::entry::ends_with(body, index)
-            })
-            .collect();
-    }
-
-    /// `{ *state = Variant { saved… }; break '__gen_enter; }`: goes on in
-    /// the arm of `index`, a loop's tail yield (see `lower::entry`).
-    pub(super) fn enter_loop(&self, index: usize) -> Block {
-        let span = crate::spans::glue(self.points[index].span);
-        let state = &self.names.state;
-        let state_enum = &self.names.state_enum;
-        let variant = Names::variant(index);
-        let evict = match &self.in_place {
-            Some(in_place) if in_place.in_region => self.evict(),
-            _ => TokenStream::new(),
-        };
-        let fields = self.saved_fields(index, span);
-        let label = crate::lower::entry::enter_label();
-        reparse_spanned! {span=>
-            {
-                #evict
-                *#state = #state_enum::#variant { #(#fields),* };
-                break #label;
-            }
-        }
-    }
-
-    /// `field: binding` for each value point `index` saves.
-    fn saved_fields(&self, index: usize, span: Span) -> Vec<TokenStream> {
-        self.analysis.slots[index]
-            .iter()
-            .map(|&id| {
-                let binding = &self.analysis.bindings[id];
-                let field = field_name(id, &binding.ident);
-                let mut access = binding.ident.clone();
-                access.set_span(access.span().located_at(span));
-                quote!(#field: #access)
-            })
-            .collect()
-    }
-
-    /// `{ let __y: Y = operand; *state = Variant { saved… }; return Yielded(__y); }`
-    pub(super) fn suspend(&self, index: usize) -> Block {
-        let point = &self.points[index];
-        let span = crate::spans::glue(point.span);
-        let names = self.names;
-        let rt = &names.rt;
-        let state = &names.state;
-        let state_enum = &names.state_enum;
-        let variant = Names::variant(index);
-        let operand = self.operand(index);
-        let (same_point, evict) = match &self.in_place {
-            Some(in_place) if in_place.in_region => (in_place.point == index, self.evict()),
-            _ => (false, TokenStream::new()),
-        };
-        let yield_ty = self.yield_ty;
-        let value = format_ident!("__gen_yielded", span = Span::mixed_site());
-        let fields = self.saved_fields(index, span);
-        let operand_span = operand.span();
-        let output = names.output();
-        let (typed, out) = match point.kind {
-            PointKind::Yield => (
-                quote_spanned!(operand_span=> let #value: #yield_ty = #operand;),
-                quote!(#output::Yielded(#value)),
-            ),
-            // The callee's frame: the runtime runs it on top of this one;
-            // or `Handoff`: the runtime may take the boxed sub-generator.
-            PointKind::Call | PointKind::Handoff => (
-                quote_spanned!(operand_span=> let #value = #operand;),
-                quote!(#rt::__private::Step::Call(#value)),
-            ),
-        };
-        if self.tail_calls.contains(&index) {
-            // Nothing saved and nothing left to run: the callee replaces
-            // this frame (the state was taken at the start of the arm).
-            return reparse_spanned! {span=>
-                {
-                    #typed
-                    return #rt::__private::Step::TailCall(#value);
-                }
-            };
-        }
-        if same_point {
-            // The saved values are already where this yield keeps them.
-            return reparse_spanned! {span=>
-                {
-                    #typed
-                    return #out;
-                }
-            };
-        }
-        reparse_spanned! {span=>
-            {
-                #typed
-                #evict
-                *#state = #state_enum::#variant { #(#fields),* };
-                return #out;
-            }
-        }
     }
 
     /// What the resumed `r#yield!` evaluates to; at a call point, what
