@@ -155,11 +155,9 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         next_flag: 0,
         in_place: None,
         entries: Vec::new(),
-        may_jump: false,
         entered: Vec::new(),
         tail_calls: Vec::new(),
     };
-    lowerer.plan_entries(&body);
     lowerer.plan_tail_calls(&body);
     let start_body = lowerer.start_body(&body);
     let resume_bodies = (0..points.len())

@@ -65,40 +65,31 @@ pub(crate) struct Entry {
 }
 
 impl Lowerer<'_> {
-    /// Picks the loops the start arm may enter by jumping: for each loop,
-    /// its first tail yield that meets the conditions in the module docs.
+    /// The loops the start arm may enter by jumping: the tail yields that
+    /// meet the conditions in the module docs. A loop with several (one per
+    /// branch) is entered by the first.
     pub(crate) fn plan_entries(&mut self, body: &Block) {
-        let mut loops: Vec<*const ExprLoop> = Vec::new();
-        for (index, point) in self.points.iter().enumerate() {
-            if point.kind != PointKind::Yield
-                || self.uses_arg(index)
-                || !self.analysis.saves_loop_head[index]
-            {
-                continue;
-            }
-            let Some(found) = innermost_loop(body, index) else {
-                continue;
-            };
-            let id: *const ExprLoop = found;
-            if !ends_with(&found.body, index) || loops.contains(&id) {
-                continue;
-            }
-            let Some(head) =
-                (0..self.points.len()).find(|&p| marker::contains(&found.body, Some(p)))
-            else {
-                continue;
-            };
-            loops.push(id);
-            self.entries.push(Entry { point: index, head });
-        }
+        self.entries = (0..self.points.len())
+            .filter(|&index| {
+                self.points[index].kind == PointKind::Yield
+                    && !self.uses_arg(index)
+                    && self.analysis.saves_loop_head[index]
+            })
+            .filter_map(|point| {
+                let found = innermost_loop(body, point)?;
+                if !ends_with(&found.body, point) {
+                    return None;
+                }
+                let head =
+                    (0..self.points.len()).find(|&p| marker::contains(&found.body, Some(p)))?;
+                Some(Entry { point, head })
+            })
+            .collect();
     }
 
-    /// The entry to jump to instead of running the loop `e`, when lowering
-    /// the start arm.
+    /// The entry to jump to instead of running the loop `e`. Only the start
+    /// arm has entries (see the module docs).
     pub(super) fn entry_of(&mut self, e: &ExprLoop) -> Option<usize> {
-        if !self.may_jump {
-            return None;
-        }
         let entry = self.entries.iter().copied().find(|entry| {
             marker::contains(&e.body, Some(entry.point))
                 && innermost_loop(&e.body, entry.point).is_none()
@@ -142,6 +133,8 @@ pub(crate) fn ends_with(block: &Block, point: usize) -> bool {
     }
 }
 
+// A marker occurs once in the body, so a branch that does not hold it
+// simply does not end with it: no need to check where it is first.
 fn expr_ends_with(expr: &Expr, point: usize) -> bool {
     if marker::index_of(expr) == Some(point) {
         return true;
@@ -152,27 +145,12 @@ fn expr_ends_with(expr: &Expr, point: usize) -> bool {
         Expr::Paren(e) => expr_ends_with(&e.expr, point),
         Expr::Group(e) => expr_ends_with(&e.expr, point),
         Expr::If(e) => {
-            if marker::contains(&*e.cond, Some(point)) {
-                return false;
-            }
-            if marker::contains(&e.then_branch, Some(point)) {
-                return ends_with(&e.then_branch, point);
-            }
-            e.else_branch
-                .as_ref()
-                .is_some_and(|(_, branch)| expr_ends_with(branch, point))
+            ends_with(&e.then_branch, point)
+                || e.else_branch
+                    .as_ref()
+                    .is_some_and(|(_, branch)| expr_ends_with(branch, point))
         }
-        Expr::Match(e) => {
-            if marker::contains(&*e.expr, Some(point)) {
-                return false;
-            }
-            e.arms.iter().any(|arm| {
-                let in_guard = matches!(&arm.pat, syn::Pat::Guard(g) if marker::contains(&*g.guard, Some(point)));
-                !in_guard
-                    && marker::contains(&*arm.body, Some(point))
-                    && expr_ends_with(&arm.body, point)
-            })
-        }
+        Expr::Match(e) => e.arms.iter().any(|arm| expr_ends_with(&arm.body, point)),
         _ => false,
     }
 }

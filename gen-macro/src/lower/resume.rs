@@ -57,10 +57,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) next_flag: usize,
     /// Set while lowering the continuation of a point that resumes in place.
     pub(crate) in_place: Option<InPlace>,
-    /// The loops the start arm may enter by jumping (see `lower::entry`).
+    /// While the start arm is lowered: the loops it may enter by jumping
+    /// (see `lower::entry`).
     pub(crate) entries: Vec<Entry>,
-    /// Lowering the start arm, which may jump to one of `entries`.
-    pub(crate) may_jump: bool,
     /// The entries the start arm jumps to.
     pub(crate) entered: Vec<Entry>,
     /// Self-calls that are the last thing the body does (see
@@ -113,11 +112,12 @@ pub(crate) struct Segment {
 }
 
 impl Lowerer<'_> {
-    /// The body as the start arm runs it.
+    /// The body as the start arm runs it. It enters a loop that ends with
+    /// its yield by jumping to that yield's arm (`lower::entry`).
     pub(crate) fn start_body(&mut self, body: &Block) -> Segment {
-        self.may_jump = true;
+        self.plan_entries(body);
         let (mut block, diverges) = self.full_block(body);
-        self.may_jump = false;
+        self.entries.clear();
         self.allow_unused_mut(&mut block);
         strip_unused_labels(&mut block);
         Segment {

@@ -37,36 +37,36 @@ impl Lowerer<'_> {
     /// the arm of `index`, a loop's tail yield (see `lower::entry`).
     pub(super) fn enter_loop(&self, index: usize) -> Block {
         let span = crate::spans::glue(self.points[index].span);
-        let state = &self.names.state;
-        let state_enum = &self.names.state_enum;
-        let variant = Names::variant(index);
-        let evict = match &self.in_place {
-            Some(in_place) if in_place.in_region => self.evict(),
-            _ => TokenStream::new(),
-        };
-        let fields = self.saved_fields(index, span);
+        let save = self.save(index, span);
         let label = crate::lower::entry::enter_label();
         reparse_spanned! {span=>
             {
-                #evict
-                *#state = #state_enum::#variant { #(#fields),* };
+                #save
                 break #label;
             }
         }
     }
 
-    /// `field: binding` for each value point `index` saves.
-    fn saved_fields(&self, index: usize, span: Span) -> Vec<TokenStream> {
-        self.analysis.slots[index]
-            .iter()
-            .map(|&id| {
-                let binding = &self.analysis.bindings[id];
-                let field = field_name(id, &binding.ident);
-                let mut access = binding.ident.clone();
-                access.set_span(access.span().located_at(span));
-                quote!(#field: #access)
-            })
-            .collect()
+    /// `*state = Variant { saved… };`, the values point `index` saves, after
+    /// moving the values an in-place loop keeps in the state back out.
+    fn save(&self, index: usize, span: Span) -> TokenStream {
+        let (state, state_enum) = (&self.names.state, &self.names.state_enum);
+        let variant = Names::variant(index);
+        let evict = match &self.in_place {
+            Some(in_place) if in_place.in_region => self.evict(),
+            _ => TokenStream::new(),
+        };
+        let fields = self.analysis.slots[index].iter().map(|&id| {
+            let binding = &self.analysis.bindings[id];
+            let field = field_name(id, &binding.ident);
+            let mut access = binding.ident.clone();
+            access.set_span(access.span().located_at(span));
+            quote!(#field: #access)
+        });
+        quote_spanned! {span=>
+            #evict
+            *#state = #state_enum::#variant { #(#fields),* };
+        }
     }
 
     /// `{ let __y: Y = operand; *state = Variant { saved… }; return Yielded(__y); }`
@@ -75,17 +75,13 @@ impl Lowerer<'_> {
         let span = crate::spans::glue(point.span);
         let names = self.names;
         let rt = &names.rt;
-        let state = &names.state;
-        let state_enum = &names.state_enum;
-        let variant = Names::variant(index);
         let operand = self.operand(index);
-        let (same_point, evict) = match &self.in_place {
-            Some(in_place) if in_place.in_region => (in_place.point == index, self.evict()),
-            _ => (false, TokenStream::new()),
-        };
+        let same_point = self
+            .in_place
+            .as_ref()
+            .is_some_and(|in_place| in_place.in_region && in_place.point == index);
         let yield_ty = self.yield_ty;
         let value = format_ident!("__gen_yielded", span = Span::mixed_site());
-        let fields = self.saved_fields(index, span);
         let operand_span = operand.span();
         let output = names.output();
         let (typed, out) = match point.kind {
@@ -119,11 +115,11 @@ impl Lowerer<'_> {
                 }
             };
         }
+        let save = self.save(index, span);
         reparse_spanned! {span=>
             {
                 #typed
-                #evict
-                *#state = #state_enum::#variant { #(#fields),* };
+                #save
                 return #out;
             }
         }
