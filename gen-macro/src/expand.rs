@@ -19,7 +19,7 @@ use crate::signature::{self, Param};
 pub(crate) struct ProtocolTypes {
     pub(crate) yield_ty: syn::Type,
     pub(crate) send_ty: syn::Type,
-    /// `throw = E`, or `__private::NotDeclared`.
+    /// `throw = E`, or `__private::NoThrow`.
     pub(crate) throw_ty: syn::Type,
 }
 
@@ -64,7 +64,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     signature.fill_elided(&mut send_ty);
     let mut throw_ty = match &args.throw_ty {
         Some((_, ty)) => ty.clone(),
-        None => syn::parse_quote!(#rt::__private::NotDeclared),
+        None => syn::parse_quote!(#rt::__private::NoThrow),
     };
     signature.fill_elided(&mut throw_ty);
     let types = ProtocolTypes {
@@ -328,7 +328,7 @@ fn fallback_for_tokens(cx: Diagnostics, item: TokenStream, _: Option<()>) -> Tok
     let types = ProtocolTypes {
         yield_ty: syn::parse_quote!(()),
         send_ty: syn::parse_quote!(()),
-        throw_ty: syn::parse_quote!(#rt::__private::NotDeclared),
+        throw_ty: syn::parse_quote!(#rt::__private::NoThrow),
     };
     fallback(cx, &attrs, &vis, &signature, &rt, &types)
 }

@@ -11,10 +11,11 @@
 
 use core::marker::PhantomData;
 
-use crate::__private::{NotDeclared, RawGenerator, Resume};
-use crate::handoff::BoxFrame;
-use crate::protocol::GeneratorState;
-use crate::wrappers::{Fresh, Started, UnitSend};
+use crate::bounds::ResumeStartedDelegate;
+use crate::boxed::BoxFrame;
+use crate::protocol::{Generator, GeneratorState, NoThrow, Phase};
+use crate::raw::{RawGenerator, Resume};
+use crate::wrappers::{Fresh, Started};
 
 /// A sub-generator as `yield_from!` drives it.
 pub trait Delegate {
@@ -95,6 +96,64 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
 
 impl<G: RawGenerator, Y, S, E> TakeFrame<Y, S, E> for GeneratorDelegate<G> {}
 
+/// A delegate seen only through the public [`Generator`] trait: a generic
+/// `G: Generator`, an `impl Generator`, `&mut G`, `Box<dyn Generator>`.
+/// Dropping it closes the generator if it is not finished, so closing the
+/// outer generator closes a borrowed delegate too (PEP 380), not only one
+/// it owns.
+#[derive(Debug)]
+pub struct AnyGeneratorDelegate<G: Generator>(G);
+
+impl<G: Generator> Delegate for AnyGeneratorDelegate<G> {
+    type Yield = G::Yield;
+    type Send = G::Send;
+    type Throw = G::Throw;
+    type Return = G::Return;
+
+    #[inline]
+    fn first(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        match self.0.phase() {
+            Phase::Created => self.0.prime(),
+            // Generic code cannot make a value of `G::Send` to resume a
+            // generator suspended at a yield: only a `Started` of the
+            // macro's with `send = ()` is checked for that at compile time.
+            Phase::Suspended => delegated_started_generic(),
+            Phase::Complete | Phase::Closed => match self.0.take_return() {
+                Some(value) => GeneratorState::Complete(value),
+                None => crate::raw::resumed_finished(),
+            },
+        }
+    }
+
+    #[inline]
+    fn step(&mut self, arg: Resume<G::Send, G::Throw>) -> GeneratorState<G::Yield, G::Return> {
+        match arg {
+            Resume::Send(value) => self.0.resume(value),
+            Resume::Throw(error) => self.0.throw(error),
+            Resume::Start | Resume::Returned(_) | Resume::Handed => self.first(),
+        }
+    }
+}
+
+impl<G: Generator> Drop for AnyGeneratorDelegate<G> {
+    fn drop(&mut self) {
+        if !self.0.is_finished() {
+            self.0.close();
+        }
+    }
+}
+
+impl<G: Generator, Y, S, E> TakeFrame<Y, S, E> for AnyGeneratorDelegate<G> {}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn delegated_started_generic() -> ! {
+    panic!(
+        "`yield_from!` of a generic generator that has already started: there is no value to resume it with; delegate to it before it starts, or drive it with `resume(value)`"
+    )
+}
+
 /// An iterator delegate: yields its items, takes `()`, returns `()`.
 #[derive(Debug)]
 pub struct IteratorDelegate<I>(I);
@@ -102,7 +161,7 @@ pub struct IteratorDelegate<I>(I);
 impl<I: Iterator> Delegate for IteratorDelegate<I> {
     type Yield = I::Item;
     type Send = ();
-    type Throw = NotDeclared;
+    type Throw = NoThrow;
     type Return = ();
 
     #[inline]
@@ -113,7 +172,7 @@ impl<I: Iterator> Delegate for IteratorDelegate<I> {
     }
 
     #[inline]
-    fn step(&mut self, _: Resume<(), NotDeclared>) -> GeneratorState<I::Item, ()> {
+    fn step(&mut self, _: Resume<(), NoThrow>) -> GeneratorState<I::Item, ()> {
         self.first()
     }
 }
@@ -139,14 +198,14 @@ impl<G: RawGenerator> ToDelegate for Fresh<G> {
 
 impl<G: RawGenerator> ToDelegate for Started<G>
 where
-    G::Send: UnitSend,
+    G::Send: ResumeStartedDelegate,
 {
     type Delegate = GeneratorDelegate<G>;
     #[inline]
     fn to_delegate(self) -> GeneratorDelegate<G> {
         GeneratorDelegate {
             raw: self.into_raw(),
-            first: Some(Resume::Send(<G::Send as UnitSend>::unit())),
+            first: Some(Resume::Send(<G::Send as ResumeStartedDelegate>::unit())),
         }
     }
 }
@@ -155,14 +214,21 @@ where
 #[derive(Debug, Clone, Copy)]
 pub struct GeneratorTag;
 
+/// Chosen for any other value implementing [`Generator`].
+#[derive(Debug, Clone, Copy)]
+pub struct AnyGeneratorTag;
+
 /// Chosen for iterables that are not generators.
 #[derive(Debug, Clone, Copy)]
 pub struct IteratorTag;
 
 /// `yield_from!`'s operand, seen with the outer generator's yield, send
-/// and throw types; `(&&&probe).delegate_kind()` picks the delegate:
-/// [`ViaFrame`] (on `&&DelegateProbe`) is found first, then
-/// [`ViaGenerator`] (on `&DelegateProbe`), then [`ViaIterator`].
+/// and throw types; `(&&&&probe).delegate_kind()` picks the delegate:
+/// [`ViaFrame`] (on `&&&DelegateProbe`) is found first, then
+/// [`ViaGenerator`] (a `Fresh` or `Started` of the macro's, on
+/// `&&DelegateProbe`), then [`ViaAnyGenerator`] (any other [`Generator`]:
+/// a generic `G`, `impl Generator`, `&mut G`, `Box<dyn Generator>`, on
+/// `&DelegateProbe`), then [`ViaIterator`].
 #[derive(Debug)]
 pub struct DelegateProbe<'p, Sub, Y, S, E>(PhantomData<&'p Sub>, Types<Y, S, E>);
 
@@ -180,8 +246,17 @@ pub trait ViaGenerator {
     }
 }
 
-impl<G: RawGenerator, Y, S, E> ViaGenerator for &DelegateProbe<'_, Fresh<G>, Y, S, E> {}
-impl<G: RawGenerator, Y, S, E> ViaGenerator for &DelegateProbe<'_, Started<G>, Y, S, E> {}
+impl<G: RawGenerator, Y, S, E> ViaGenerator for &&DelegateProbe<'_, Fresh<G>, Y, S, E> {}
+impl<G: RawGenerator, Y, S, E> ViaGenerator for &&DelegateProbe<'_, Started<G>, Y, S, E> {}
+
+pub trait ViaAnyGenerator {
+    #[inline(always)]
+    fn delegate_kind(&self) -> AnyGeneratorTag {
+        AnyGeneratorTag
+    }
+}
+
+impl<G: Generator, Y, S, E> ViaAnyGenerator for &DelegateProbe<'_, G, Y, S, E> {}
 
 pub trait ViaIterator {
     #[inline(always)]
@@ -196,6 +271,13 @@ impl GeneratorTag {
     #[inline(always)]
     pub fn into_delegate<D: ToDelegate>(self, sub: D) -> D::Delegate {
         sub.to_delegate()
+    }
+}
+
+impl AnyGeneratorTag {
+    #[inline(always)]
+    pub fn into_delegate<G: Generator>(self, sub: G) -> AnyGeneratorDelegate<G> {
+        AnyGeneratorDelegate(sub)
     }
 }
 
@@ -290,11 +372,9 @@ pub trait ViaFrame {}
 #[cfg(feature = "alloc")]
 mod frame {
     use super::{Delegate, DelegateProbe, TakeFrame};
-    use crate::__private::RawGenerator;
-    use crate::__private::Resume;
-    use crate::boxed::BoxGenerator;
-    use crate::handoff::{BoxFrame, BoxRaw};
+    use crate::boxed::{BoxFrame, BoxGenerator, BoxRaw};
     use crate::protocol::GeneratorState;
+    use crate::raw::{RawGenerator, Resume};
     use crate::wrappers::Fresh;
 
     /// Chosen for a boxed generator that can run on the driver's stack.
@@ -311,7 +391,7 @@ mod frame {
         }
     }
 
-    impl<Y, S, E> ViaFrame for &&DelegateProbe<'_, BoxGenerator<'_, Y, S, (), E>, Y, S, E> {}
+    impl<Y, S, E> ViaFrame for &&&DelegateProbe<'_, BoxGenerator<'_, Y, S, (), E>, Y, S, E> {}
 
     impl FrameTag {
         #[inline(always)]

@@ -18,44 +18,15 @@ pub use machine::{FrameMachine, fresh_frames};
 #[cfg(not(feature = "alloc"))]
 pub use without_alloc::fresh_frames;
 
-use crate::protocol::GeneratorState;
-
-/// What one run of a frame produced.
-#[derive(Debug)]
-pub enum Step<Y, R, St> {
-    /// The frame yielded: the whole generator yields.
-    Yielded(Y),
-    /// The frame completed: its caller (if any) receives the value.
-    Complete(R),
-    /// The frame called the generator itself: run this frame on top.
-    Call(St),
-    /// The same as `Call` from the last thing a frame does, with nothing
-    /// saved: the callee's return value is the frame's, so the callee
-    /// replaces the frame instead of going on top of it.
-    TailCall(St),
-}
-
-impl<Y, R, F> From<GeneratorState<Y, R>> for Step<Y, R, F> {
-    #[inline(always)]
-    fn from(state: GeneratorState<Y, R>) -> Self {
-        match state {
-            GeneratorState::Yielded(value) => Step::Yielded(value),
-            GeneratorState::Complete(value) => Step::Complete(value),
-        }
-    }
-}
-
 #[cfg(feature = "alloc")]
 mod machine {
     use alloc::vec::Vec;
     use core::marker::PhantomData;
 
-    use super::Step;
-    use crate::__private::{GenState, RawGenerator, Resume};
+    use crate::machine::{GenState, Protocol};
     use crate::protocol::{GeneratorState, Phase};
+    use crate::raw::{Poison, PoisonOnUnwind, RawGenerator, Resume, Step};
     use crate::wrappers::Fresh;
-
-    type Protocol<Y, S, E, R> = PhantomData<fn(S, E) -> (Y, R)>;
 
     /// A self-recursive generator: the running frame, the suspended callers
     /// below it (innermost last), and the code shared by all frames.
@@ -113,7 +84,7 @@ mod machine {
             let mut arg = arg.with_return_type();
             // If a frame panics, every frame's saved values are dropped
             // (innermost first) and the generator is finished.
-            let guard = PoisonFramesOnUnwind(self);
+            let guard = PoisonOnUnwind(self);
             let machine = &mut *guard.0;
             let result = loop {
                 match (machine.resume)(&mut machine.top, arg) {
@@ -162,20 +133,15 @@ mod machine {
         }
     }
 
-    struct PoisonFramesOnUnwind<'a, St: GenState, F, Y, S, E, R>(
-        &'a mut FrameMachine<St, F, Y, S, E, R>,
-    );
-
-    impl<St: GenState, F, Y, S, E, R> Drop for PoisonFramesOnUnwind<'_, St, F, Y, S, E, R> {
-        // Runs only while unwinding: the normal path forgets the guard.
-        fn drop(&mut self) {
-            self.0.top.poison();
-            self.0.drop_callers();
+    impl<St: GenState, F, Y, S, E, R> Poison for FrameMachine<St, F, Y, S, E, R> {
+        fn poison(&mut self) {
+            self.top.poison();
+            self.drop_callers();
         }
     }
 
     /// Entry point of a self-recursive generator's expansion (see
-    /// [`crate::__private::fresh`]).
+    /// [`crate::machine::fresh`]).
     #[inline(always)]
     pub fn fresh_frames<St, F, Y, S, E, R>(
         state: St,
@@ -198,8 +164,8 @@ mod machine {
 /// self-recursive generator reaches this instead, and the error says why.
 #[cfg(not(feature = "alloc"))]
 mod without_alloc {
-    use super::Step;
-    use crate::__private::{Resume, Stub, stub};
+    use crate::machine::{Stub, stub};
+    use crate::raw::{Resume, Step};
     use crate::wrappers::Fresh;
 
     #[diagnostic::on_unimplemented(

@@ -30,15 +30,12 @@
 
 use core::marker::PhantomData;
 
-use crate::__private::{GenState, PoisonOnUnwind, RawGenerator, Resume};
-use crate::frames::Step;
+use crate::machine::{GenState, Protocol};
 use crate::protocol::{GeneratorState, Phase};
+use crate::raw::{PoisonOnUnwind, RawGenerator, Resume, Step};
 use crate::wrappers::Fresh;
 
-#[cfg(feature = "alloc")]
-pub use stack::{BoxFrame, BoxRaw};
-#[cfg(not(feature = "alloc"))]
-pub use without_alloc::BoxFrame;
+use crate::boxed::BoxFrame;
 
 /// What a run of a generator on a driver's stack produced: a value, its
 /// completion, or a boxed sub-generator handed over to the stack.
@@ -47,8 +44,6 @@ pub type FrameStep<'a, Y, S, E, R> = Step<Y, R, BoxFrame<'a, Y, S, E>>;
 /// What the body of a generator returns at a hand-off point.
 #[derive(Debug, Clone, Copy)]
 pub struct Handoff;
-
-type Protocol<Y, S, E, R> = PhantomData<fn(S, E) -> (Y, R)>;
 
 /// A generator with hand-off points: the state enum, the resume closure,
 /// and `take`, which moves the sub-generator out of the state at a hand-off
@@ -144,7 +139,7 @@ where
 }
 
 /// Entry point of the expansion of a generator with hand-off points (see
-/// [`crate::__private::fresh`]).
+/// [`crate::machine::fresh`]).
 #[inline(always)]
 pub fn fresh_handoff<St, F, T, Y, S, E, R>(
     state: St,
@@ -162,167 +157,4 @@ where
         take,
         _types: PhantomData,
     })
-}
-
-#[cfg(feature = "alloc")]
-mod stack {
-    use alloc::boxed::Box;
-    use alloc::vec::Vec;
-    use core::marker::PhantomData;
-
-    use crate::__private::{RawGenerator, Resume};
-    use crate::frames::Step;
-    use crate::protocol::{GeneratorState, Phase};
-    use crate::wrappers::Fresh;
-
-    type DynRaw<'a, Y, S, E, R> =
-        Box<dyn RawGenerator<Yield = Y, Send = S, Throw = E, Return = R> + 'a>;
-
-    /// A boxed generator and the stack of boxed generators it delegates
-    /// to, innermost last; what [`BoxGenerator`](crate::BoxGenerator)
-    /// wraps.
-    pub struct BoxRaw<'a, Y, S, E, R> {
-        // Fields drop in order: the frames (innermost first), then the
-        // generator that delegated to them.
-        frames: Frames<'a, Y, S, E>,
-        bottom: DynRaw<'a, Y, S, E, R>,
-        /// `Y: 'a` and the like, which `resume_frame` on the boxes needs:
-        /// true of every boxed generator (`G: 'a` implies them), and
-        /// implied by this field wherever a `BoxRaw` is named.
-        _outlives: PhantomData<&'a (Y, S, E, R)>,
-    }
-
-    /// The handed-over generators, innermost last.
-    struct Frames<'a, Y, S, E>(Vec<DynRaw<'a, Y, S, E, ()>>);
-
-    impl<Y, S, E> Frames<'_, Y, S, E> {
-        /// Closes the frames innermost first, as unwinding nested
-        /// delegations would: each sub-generator's saved values are dropped
-        /// before those of the generator that delegated to it.
-        fn close(&mut self) {
-            while let Some(mut frame) = self.0.pop() {
-                frame.close();
-            }
-        }
-    }
-
-    impl<Y, S, E> Drop for Frames<'_, Y, S, E> {
-        fn drop(&mut self) {
-            self.close();
-        }
-    }
-
-    /// A sub-generator handed over to a stack: a fresh boxed generator
-    /// that returns nothing.
-    pub type BoxFrame<'a, Y, S, E> = Fresh<BoxRaw<'a, Y, S, E, ()>>;
-
-    impl<Y, S, E, R> core::fmt::Debug for BoxRaw<'_, Y, S, E, R> {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.debug_struct("BoxRaw")
-                .field("phase", &self.bottom.phase())
-                .field("depth", &self.frames.0.len())
-                .finish()
-        }
-    }
-
-    impl<'a, Y, S, E, R> BoxRaw<'a, Y, S, E, R> {
-        pub(crate) fn new(bottom: DynRaw<'a, Y, S, E, R>) -> Self {
-            BoxRaw {
-                frames: Frames(Vec::new()),
-                bottom,
-                _outlives: PhantomData,
-            }
-        }
-
-        /// Puts a handed-over sub-generator (and whatever it already runs
-        /// on its own stack) on top.
-        fn push(&mut self, frame: BoxFrame<'a, Y, S, E>) {
-            let BoxRaw {
-                bottom, mut frames, ..
-            } = frame.into_raw();
-            self.frames.0.push(bottom);
-            self.frames.0.append(&mut frames.0);
-        }
-    }
-
-    impl<'a, Y, S, E, R> RawGenerator for BoxRaw<'a, Y, S, E, R> {
-        type Yield = Y;
-        type Send = S;
-        type Throw = E;
-        type Return = R;
-
-        fn resume_raw(&mut self, mut arg: Resume<S, E>) -> GeneratorState<Y, R> {
-            // A panic in any frame drops every frame (innermost first) and
-            // finishes the generator, as it would through nested calls.
-            let guard = PoisonStackOnUnwind(self);
-            let stack = &mut *guard.0;
-            let result = loop {
-                let handed: BoxFrame<'a, Y, S, E> = match stack.frames.0.last_mut() {
-                    Some(top) => match top.resume_frame(arg) {
-                        Step::Yielded(value) => break GeneratorState::Yielded(value),
-                        Step::Complete(()) => {
-                            // The finished frame's values are already dropped.
-                            stack.frames.0.pop();
-                            arg = Resume::Handed;
-                            continue;
-                        }
-                        Step::Call(frame) | Step::TailCall(frame) => frame,
-                    },
-                    None => match stack.bottom.resume_frame(arg) {
-                        Step::Yielded(value) => break GeneratorState::Yielded(value),
-                        Step::Complete(value) => break GeneratorState::Complete(value),
-                        Step::Call(frame) | Step::TailCall(frame) => frame,
-                    },
-                };
-                stack.push(handed);
-                arg = Resume::Start;
-            };
-            core::mem::forget(guard);
-            result
-        }
-        #[inline]
-        fn phase(&self) -> Phase {
-            // The generators on the stack are suspended inside the bottom
-            // one's `yield_from!`.
-            self.bottom.phase()
-        }
-        #[inline]
-        fn complete(&mut self, value: R) {
-            self.bottom.complete(value);
-        }
-        #[inline]
-        fn take_return(&mut self) -> Option<R> {
-            self.bottom.take_return()
-        }
-        fn close(&mut self) {
-            self.frames.close();
-            self.bottom.close();
-        }
-        fn poison(&mut self) {
-            self.frames.close();
-            self.bottom.poison();
-        }
-    }
-
-    struct PoisonStackOnUnwind<'s, 'a, Y, S, E, R>(&'s mut BoxRaw<'a, Y, S, E, R>);
-
-    impl<Y, S, E, R> Drop for PoisonStackOnUnwind<'_, '_, Y, S, E, R> {
-        // Runs only while unwinding: the normal path forgets the guard.
-        fn drop(&mut self) {
-            self.0.poison();
-        }
-    }
-}
-
-/// Without `alloc` there are no boxed generators, so nothing is ever handed
-/// over: the frame type cannot be built.
-#[cfg(not(feature = "alloc"))]
-mod without_alloc {
-    use core::marker::PhantomData;
-
-    #[derive(Debug)]
-    pub enum Never {}
-
-    #[derive(Debug)]
-    pub struct BoxFrame<'a, Y, S, E>(Never, PhantomData<&'a (Y, S, E)>);
 }

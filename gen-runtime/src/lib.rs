@@ -42,21 +42,25 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
-#[cfg(feature = "alloc")]
 mod boxed;
 mod delegate;
 mod frames;
 mod handoff;
+mod machine;
 mod protocol;
+mod question;
+mod raw;
 mod wrappers;
 
 #[doc(hidden)]
 pub mod __private;
+pub mod bounds;
 
 #[cfg(feature = "alloc")]
 pub use boxed::{BoxGenerator, BoxSendGenerator, BoxSendStarted, BoxStarted};
 pub use gen_macro::generator;
-pub use protocol::{Generator, GeneratorState, Phase};
+pub use protocol::{Generator, GeneratorState, NoThrow, Phase};
+pub use raw::RawGenerator;
 pub use wrappers::{Fresh, Started};
 
 /// Suspends the generator and hands a value to its caller.

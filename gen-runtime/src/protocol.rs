@@ -46,6 +46,16 @@ pub trait Generator {
     /// The value the body returns when it completes.
     type Return;
 
+    /// Runs a generator that has not started to its first yield, in place
+    /// (Python's priming `next(gen)`; [`Fresh::start`](crate::Fresh::start)
+    /// does the same by value). `yield_from!` uses it to start a generic
+    /// delegate, for which no value of `Send` is at hand.
+    ///
+    /// # Panics
+    ///
+    /// When the generator has already started, completed, or was closed.
+    fn prime(&mut self) -> GeneratorState<Self::Yield, Self::Return>;
+
     /// Resumes the body with `arg` as the value of the yield it is suspended
     /// at (ignored on the first resume).
     ///
@@ -76,5 +86,110 @@ pub trait Generator {
     #[inline]
     fn is_finished(&self) -> bool {
         self.phase().is_finished()
+    }
+}
+
+/// The throw type of a generator declared without `throw = E`. No value of
+/// it can be built, so nothing can be thrown into such a generator. Name it
+/// where a type must spell out every part of the protocol:
+///
+/// ```
+/// use gen_runtime::{generator, Generator, GeneratorState, NoThrow};
+///
+/// #[generator(yield = u32)]
+/// fn count(n: u32) {
+///     for i in 0..n {
+///         r#yield!(i);
+///     }
+/// }
+///
+/// let mut gens: Vec<Box<dyn Generator<Yield = u32, Send = (), Throw = NoThrow, Return = ()>>> =
+///     vec![Box::new(count(2)), Box::new(count(3))];
+/// let mut total = 0;
+/// for g in &mut gens {
+///     let mut state = g.prime();
+///     while let GeneratorState::Yielded(v) = state {
+///         total += v;
+///         state = g.resume(());
+///     }
+/// }
+/// assert_eq!(total, 0 + 1 + 0 + 1 + 2);
+/// ```
+#[derive(Debug)]
+pub struct NoThrow(());
+
+/// A generator borrowed mutably is a generator: generic code can drive it
+/// (or `yield_from!(&mut g)` delegate to it) and the owner keeps it, with
+/// its return value, afterwards.
+impl<G: Generator + ?Sized> Generator for &mut G {
+    type Yield = G::Yield;
+    type Send = G::Send;
+    type Throw = G::Throw;
+    type Return = G::Return;
+
+    #[inline]
+    #[track_caller]
+    fn prime(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        (**self).prime()
+    }
+    #[inline]
+    #[track_caller]
+    fn resume(&mut self, arg: G::Send) -> GeneratorState<G::Yield, G::Return> {
+        (**self).resume(arg)
+    }
+    #[inline]
+    #[track_caller]
+    fn throw(&mut self, error: G::Throw) -> GeneratorState<G::Yield, G::Return> {
+        (**self).throw(error)
+    }
+    #[inline]
+    fn phase(&self) -> Phase {
+        (**self).phase()
+    }
+    #[inline]
+    fn take_return(&mut self) -> Option<G::Return> {
+        (**self).take_return()
+    }
+    #[inline]
+    fn close(&mut self) {
+        (**self).close();
+    }
+}
+
+/// `Box<dyn Generator<…>>`, for collections of generators of different
+/// kinds that generic code drives.
+#[cfg(feature = "alloc")]
+impl<G: Generator + ?Sized> Generator for alloc::boxed::Box<G> {
+    type Yield = G::Yield;
+    type Send = G::Send;
+    type Throw = G::Throw;
+    type Return = G::Return;
+
+    #[inline]
+    #[track_caller]
+    fn prime(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        (**self).prime()
+    }
+    #[inline]
+    #[track_caller]
+    fn resume(&mut self, arg: G::Send) -> GeneratorState<G::Yield, G::Return> {
+        (**self).resume(arg)
+    }
+    #[inline]
+    #[track_caller]
+    fn throw(&mut self, error: G::Throw) -> GeneratorState<G::Yield, G::Return> {
+        (**self).throw(error)
+    }
+    #[inline]
+    fn phase(&self) -> Phase {
+        (**self).phase()
+    }
+    #[inline]
+    fn take_return(&mut self) -> Option<G::Return> {
+        (**self).take_return()
+    }
+    #[inline]
+    fn close(&mut self) {
+        (**self).close();
     }
 }

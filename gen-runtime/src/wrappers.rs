@@ -7,8 +7,9 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use crate::__private::{NotDeclared, RawGenerator, Resume};
+use crate::bounds::{AcceptsThrown, StartBeforeSend, StartBeforeThrow, UnitSend};
 use crate::protocol::{Generator, GeneratorState, Phase};
+use crate::raw::{RawGenerator, Resume};
 
 /// A generator whose body has not run yet: what a `#[generator]` function
 /// returns.
@@ -26,73 +27,6 @@ pub struct Fresh<G> {
 pub struct Started<G> {
     raw: G,
 }
-
-/// Marks send types for which a generator can be driven as an `Iterator`:
-/// only `()`, because `next()` has no value to send.
-#[diagnostic::on_unimplemented(
-    message = "this generator receives values of type `{Self}` through `send`, so it is not an iterator",
-    label = "declared with `send = {Self}`",
-    note = "drive it with `.start()` and then `.send(value)`; only generators with `send = ()` implement `Iterator`"
-)]
-pub trait UnitSend {
-    #[doc(hidden)]
-    fn unit() -> Self;
-}
-
-impl UnitSend for () {
-    #[inline(always)]
-    fn unit() -> Self {}
-}
-
-/// Marks the errors a generator accepts through `throw`: its declared
-/// `throw = E`, and nothing for a generator that declared none.
-#[diagnostic::on_unimplemented(
-    message = "this generator does not accept thrown errors of type `{T}`",
-    label = "`throw` needs the generator to declare the error type it accepts",
-    note = "declare it with `#[generator(…, throw = {T})]`: every `r#yield!` then evaluates to `Result<S, {T}>`, `Err(e)` when `e` was thrown in"
-)]
-pub trait AcceptsThrown<T> {
-    #[doc(hidden)]
-    fn accept(error: T) -> Self;
-}
-
-impl<T> AcceptsThrown<T> for T {
-    #[inline(always)]
-    fn accept(error: T) -> T {
-        error
-    }
-}
-
-/// A second implementation for [`NotDeclared`], so that rustc cannot infer
-/// the thrown type from the bound alone and reports the message above
-/// instead of "expected `NotDeclared`".
-#[doc(hidden)]
-#[derive(Debug)]
-pub enum NeverThrown {}
-
-impl AcceptsThrown<NeverThrown> for NotDeclared {
-    fn accept(error: NeverThrown) -> Self {
-        match error {}
-    }
-}
-
-/// Never implemented: calling `throw` on a fresh generator names this bound
-/// so that the compiler's message explains what to do.
-#[diagnostic::on_unimplemented(
-    message = "cannot `throw` into a generator that has not started",
-    label = "this generator has not reached its first `r#yield!` yet",
-    note = "call `.start()` first; it runs the body to the first yield and returns `(first_state, started)`, then call `started.throw(error)` (Python: `next(gen)` before `gen.throw(e)`)"
-)]
-pub trait StartBeforeThrow {}
-
-/// Never implemented: calling `send` on a fresh generator names this bound
-/// so that the compiler's message explains what to do.
-#[diagnostic::on_unimplemented(
-    message = "cannot `send` to a generator that has not started",
-    label = "this generator has not reached its first `r#yield!` yet",
-    note = "call `.start()` first; it runs the body to the first yield and returns `(first_state, started)`, then call `started.send(value)` (Python: `next(gen)` before `gen.send(x)`)"
-)]
-pub trait StartBeforeSend {}
 
 macro_rules! common_methods {
     () => {
@@ -155,6 +89,17 @@ fn resumed_when_finished(phase: Phase) -> ! {
     match phase {
         Phase::Closed => panic!("generator resumed after close"),
         _ => panic!("generator resumed after completion"),
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn primed_twice(phase: Phase) -> ! {
+    match phase {
+        Phase::Created => unreachable!("a created generator can be primed"),
+        Phase::Suspended => panic!("generator primed after it started"),
+        finished => resumed_when_finished(finished),
     }
 }
 
@@ -278,6 +223,15 @@ impl<G: RawGenerator> Generator for Fresh<G> {
     type Throw = G::Throw;
     type Return = G::Return;
 
+    #[track_caller]
+    fn prime(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        let phase = self.raw.phase();
+        if phase != Phase::Created {
+            primed_twice(phase);
+        }
+        self.raw.resume_raw(Resume::Start)
+    }
+
     /// The first resume of a fresh generator ignores `arg`, as Python's
     /// `gen.send(None)` does.
     #[track_caller]
@@ -326,6 +280,14 @@ impl<G: RawGenerator> Generator for Started<G> {
     type Send = G::Send;
     type Throw = G::Throw;
     type Return = G::Return;
+
+    /// # Panics
+    ///
+    /// Always: a started generator has run to its first yield already.
+    #[track_caller]
+    fn prime(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        primed_twice(self.raw.phase())
+    }
 
     #[track_caller]
     fn resume(&mut self, arg: G::Send) -> GeneratorState<G::Yield, G::Return> {

@@ -285,9 +285,9 @@ impl Scanner<'_> {
                 let #sub_value = #sub;
                 let mut #delegate = {
                     #[allow(unused_imports)]
-                    use #rt::__private::{#via_frame ViaGenerator as _, ViaIterator as _};
+                    use #rt::__private::{#via_frame ViaGenerator as _, ViaAnyGenerator as _, ViaIterator as _};
                     let probe = #rt::__private::probe::<#yield_ty, #send_ty, #throw_ty, _>(&#sub_value);
-                    let kind = (&&&probe).delegate_kind();
+                    let kind = (&&&&probe).delegate_kind();
                     kind.into_delegate(#sub_value)
                 };
                 #handoff

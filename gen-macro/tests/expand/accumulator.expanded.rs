@@ -2,7 +2,7 @@ fn accumulator() -> ::gen_runtime::__private::Fresh<
     impl ::gen_runtime::__private::RawGenerator<
         Yield = i64,
         Send = i64,
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = i64,
     >,
 > {
@@ -70,7 +70,7 @@ fn accumulator() -> ::gen_runtime::__private::Fresh<
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 i64,
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<i64, i64> {
             match __gen_state {

@@ -4,7 +4,7 @@ fn pairs(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = (u32, u32),
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = u32,
     >,
 > {
@@ -73,7 +73,7 @@ fn pairs(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<(u32, u32), u32> {
             '__gen_enter: {

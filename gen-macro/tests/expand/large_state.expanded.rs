@@ -4,7 +4,7 @@ fn large_state(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = u64,
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
     >,
 > {
@@ -75,7 +75,7 @@ fn large_state(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<u64, ()> {
             '__gen_enter: {

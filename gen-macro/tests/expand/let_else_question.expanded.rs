@@ -4,7 +4,7 @@ fn parse_all(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = u32,
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = Result<u32, std::num::ParseIntError>,
     >,
 > {
@@ -75,7 +75,7 @@ fn parse_all(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<
             u32,

@@ -4,7 +4,7 @@ fn classify(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = String,
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = usize,
     >,
 > {
@@ -76,7 +76,7 @@ fn classify(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<String, usize> {
             match __gen_state {

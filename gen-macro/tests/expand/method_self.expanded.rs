@@ -5,7 +5,7 @@ fn names<'__gen_l0, 'a>(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = &'a str,
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
     > + ::gen_runtime::__private::Captures<(&'__gen_l0 (), &'a ())>,
 > {
@@ -77,7 +77,7 @@ fn names<'__gen_l0, 'a>(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<&'a str, ()> {
             match __gen_state {

@@ -4,7 +4,7 @@ fn collect_sent(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = u32,
         Send = u32,
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = Vec<u32>,
     >,
 > {
@@ -76,7 +76,7 @@ fn collect_sent(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 u32,
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<u32, Vec<u32>> {
             match __gen_state {

@@ -4,7 +4,7 @@ fn walk<'__gen_l0>(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = u32,
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
     > + ::gen_runtime::__private::Captures<(&'__gen_l0 (),)>,
 > {
@@ -77,7 +77,7 @@ fn walk<'__gen_l0>(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
                 (),
             >,
         | -> ::gen_runtime::__private::Step<u32, (), _> {

@@ -4,7 +4,7 @@ fn lengths(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = usize,
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
     >,
 > {
@@ -76,7 +76,7 @@ fn lengths(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<usize, ()> {
             match __gen_state {

@@ -4,7 +4,7 @@ fn countdown(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = u32,
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
     >,
 > {
@@ -74,7 +74,7 @@ fn countdown(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
                 (),
             >,
         | -> ::gen_runtime::__private::Step<u32, (), _> {

@@ -5,7 +5,7 @@ fn tuple_state(
     impl ::gen_runtime::__private::RawGenerator<
         Yield = u64,
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
     >,
 > {
@@ -98,7 +98,7 @@ fn tuple_state(
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<u64, ()> {
             '__gen_enter: {

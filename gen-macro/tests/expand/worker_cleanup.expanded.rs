@@ -2,7 +2,7 @@ fn worker() -> ::gen_runtime::__private::Fresh<
     impl ::gen_runtime::__private::RawGenerator<
         Yield = (),
         Send = &'static str,
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
     >,
 > {
@@ -70,7 +70,7 @@ fn worker() -> ::gen_runtime::__private::Fresh<
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 &'static str,
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<(), ()> {
             match __gen_state {

@@ -2,7 +2,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
     impl ::gen_runtime::__private::RawGenerator<
         Yield = String,
         Send = (),
-        Throw = ::gen_runtime::__private::NotDeclared,
+        Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
     >,
 > {
@@ -73,7 +73,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
                 (),
-                ::gen_runtime::__private::NotDeclared,
+                ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::Step<
             String,
@@ -94,15 +94,16 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                             let mut __gen_from_delegate_0 = {
                                 #[allow(unused_imports)]
                                 use ::gen_runtime::__private::{
-                                    ViaFrame as _, ViaGenerator as _, ViaIterator as _,
+                                    ViaFrame as _, ViaGenerator as _, ViaAnyGenerator as _,
+                                    ViaIterator as _,
                                 };
                                 let probe = ::gen_runtime::__private::probe::<
                                     String,
                                     (),
-                                    ::gen_runtime::__private::NotDeclared,
+                                    ::gen_runtime::__private::NoThrow,
                                     _,
                                 >(&__gen_from_sub_0);
-                                let kind = (&&&probe).delegate_kind();
+                                let kind = (&&&&probe).delegate_kind();
                                 kind.into_delegate(__gen_from_sub_0)
                             };
                             if ::gen_runtime::__private::Delegate::offers_frame(

@@ -1,5 +1,4 @@
-//! Boxed generators: the type erased behind a pointer, for recursion and for
-//! storing generators in structs.
+//! `boxed()`: a generator's type erased behind a pointer.
 //!
 //! Boxing keeps the wrapper: `Fresh<G>::boxed()` is a [`BoxGenerator`] (a
 //! `Fresh` around a boxed state machine) and `Started<G>::boxed()` a
@@ -8,10 +7,9 @@
 
 use alloc::boxed::Box;
 
-use crate::__private::{NotDeclared, RawGenerator, Resume};
-use crate::frames::Step;
-use crate::handoff::{BoxFrame, BoxRaw};
-use crate::protocol::{GeneratorState, Phase};
+use super::{BoxFrame, BoxRaw};
+use crate::protocol::{GeneratorState, NoThrow, Phase};
+use crate::raw::{RawGenerator, Resume, Step};
 use crate::wrappers::{Fresh, Started};
 
 /// A boxed fresh generator: yields `Y`, receives `S`, returns `R`, accepts
@@ -21,10 +19,10 @@ use crate::wrappers::{Fresh, Started};
 /// `BoxGenerator` with the same `Y`, `S` and `E` that returns `()`) on a
 /// stack of its own, so recursion through boxes costs the same per item at
 /// any depth and does not grow the thread's stack.
-pub type BoxGenerator<'a, Y, S = (), R = (), E = NotDeclared> = Fresh<BoxRaw<'a, Y, S, E, R>>;
+pub type BoxGenerator<'a, Y, S = (), R = (), E = NoThrow> = Fresh<BoxRaw<'a, Y, S, E, R>>;
 
 /// A boxed started generator.
-pub type BoxStarted<'a, Y, S = (), R = (), E = NotDeclared> = Started<BoxRaw<'a, Y, S, E, R>>;
+pub type BoxStarted<'a, Y, S = (), R = (), E = NoThrow> = Started<BoxRaw<'a, Y, S, E, R>>;
 
 /// A `Send` state machine behind a pointer. It runs the boxed generators
 /// it delegates to itself, one level each: the stack of a [`BoxGenerator`]
@@ -33,12 +31,10 @@ pub type DynRawSend<'a, Y, S, E, R> =
     Box<dyn RawGenerator<Yield = Y, Send = S, Throw = E, Return = R> + Send + 'a>;
 
 /// A boxed fresh generator that is `Send`.
-pub type BoxSendGenerator<'a, Y, S = (), R = (), E = NotDeclared> =
-    Fresh<DynRawSend<'a, Y, S, E, R>>;
+pub type BoxSendGenerator<'a, Y, S = (), R = (), E = NoThrow> = Fresh<DynRawSend<'a, Y, S, E, R>>;
 
 /// A boxed started generator that is `Send`.
-pub type BoxSendStarted<'a, Y, S = (), R = (), E = NotDeclared> =
-    Started<DynRawSend<'a, Y, S, E, R>>;
+pub type BoxSendStarted<'a, Y, S = (), R = (), E = NoThrow> = Started<DynRawSend<'a, Y, S, E, R>>;
 
 impl<G: RawGenerator + ?Sized> RawGenerator for Box<G> {
     type Yield = G::Yield;

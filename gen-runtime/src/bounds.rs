@@ -1,0 +1,92 @@
+//! Traits that only bound the protocol's methods. They exist for their
+//! compile errors: each says, in the user's terms, why a call is refused
+//! and what to write instead. None is meant to be implemented outside this
+//! crate.
+
+use crate::protocol::NoThrow;
+pub use crate::question::FromResidual;
+
+/// Marks send types for which a generator can be driven as an `Iterator`:
+/// only `()`, because `next()` has no value to send.
+#[diagnostic::on_unimplemented(
+    message = "this generator receives values of type `{Self}` through `send`, so it is not an iterator",
+    label = "declared with `send = {Self}`",
+    note = "drive it with `.start()` and then `.send(value)`; only generators with `send = ()` implement `Iterator`"
+)]
+pub trait UnitSend {
+    #[doc(hidden)]
+    fn unit() -> Self;
+}
+
+impl UnitSend for () {
+    #[inline(always)]
+    fn unit() -> Self {}
+}
+
+/// Marks the errors a generator accepts through `throw`: its declared
+/// `throw = E`, and nothing for a generator that declared none.
+#[diagnostic::on_unimplemented(
+    message = "this generator does not accept thrown errors of type `{T}`",
+    label = "`throw` needs the generator to declare the error type it accepts",
+    note = "declare it with `#[generator(…, throw = {T})]`: every `r#yield!` then evaluates to `Result<S, {T}>`, `Err(e)` when `e` was thrown in"
+)]
+pub trait AcceptsThrown<T> {
+    #[doc(hidden)]
+    fn accept(error: T) -> Self;
+}
+
+impl<T> AcceptsThrown<T> for T {
+    #[inline(always)]
+    fn accept(error: T) -> T {
+        error
+    }
+}
+
+/// A second implementation for [`NoThrow`], so that rustc cannot infer
+/// the thrown type from the bound alone and reports the message above
+/// instead of "expected `NoThrow`".
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum NeverThrown {}
+
+impl AcceptsThrown<NeverThrown> for NoThrow {
+    fn accept(error: NeverThrown) -> Self {
+        match error {}
+    }
+}
+
+/// Never implemented: calling `throw` on a fresh generator names this bound
+/// so that the compiler's message explains what to do.
+#[diagnostic::on_unimplemented(
+    message = "cannot `throw` into a generator that has not started",
+    label = "this generator has not reached its first `r#yield!` yet",
+    note = "call `.start()` first; it runs the body to the first yield and returns `(first_state, started)`, then call `started.throw(error)` (Python: `next(gen)` before `gen.throw(e)`)"
+)]
+pub trait StartBeforeThrow {}
+
+/// Never implemented: calling `send` on a fresh generator names this bound
+/// so that the compiler's message explains what to do.
+#[diagnostic::on_unimplemented(
+    message = "cannot `send` to a generator that has not started",
+    label = "this generator has not reached its first `r#yield!` yet",
+    note = "call `.start()` first; it runs the body to the first yield and returns `(first_state, started)`, then call `started.send(value)` (Python: `next(gen)` before `gen.send(x)`)"
+)]
+pub trait StartBeforeSend {}
+
+/// Marks send types with which `yield_from!` can resume a started
+/// generator where it is suspended: only `()`, because no value is at
+/// hand for the yield it is paused at.
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` cannot resume a started generator that receives values of type `{Self}`",
+    label = "this generator was started and takes `send = {Self}`: no value is at hand for the yield it is paused at",
+    note = "delegate to the generator before starting it (delegation then starts it, and passes every value sent to the outer generator on to it); only a started generator with `send = ()` can be resumed where it is"
+)]
+pub trait ResumeStartedDelegate {
+    #[doc(hidden)]
+    fn unit() -> Self;
+}
+
+impl ResumeStartedDelegate for () {
+    #[inline(always)]
+    fn unit() -> Self {}
+}

@@ -1,0 +1,145 @@
+//! The stack a [`BoxGenerator`](crate::BoxGenerator) keeps of the boxed
+//! generators handed over to it (see `handoff`), and its driver loop.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+use core::marker::PhantomData;
+
+use crate::protocol::{GeneratorState, Phase};
+use crate::raw::{Poison, PoisonOnUnwind, RawGenerator, Resume, Step};
+use crate::wrappers::Fresh;
+
+type DynRaw<'a, Y, S, E, R> =
+    Box<dyn RawGenerator<Yield = Y, Send = S, Throw = E, Return = R> + 'a>;
+
+/// A boxed generator and the stack of boxed generators it delegates
+/// to, innermost last; what [`BoxGenerator`](crate::BoxGenerator)
+/// wraps.
+pub struct BoxRaw<'a, Y, S, E, R> {
+    // Fields drop in order: the frames (innermost first), then the
+    // generator that delegated to them.
+    frames: Frames<'a, Y, S, E>,
+    bottom: DynRaw<'a, Y, S, E, R>,
+    /// `Y: 'a` and the like, which `resume_frame` on the boxes needs:
+    /// true of every boxed generator (`G: 'a` implies them), and
+    /// implied by this field wherever a `BoxRaw` is named.
+    _outlives: PhantomData<&'a (Y, S, E, R)>,
+}
+
+/// The handed-over generators, innermost last.
+struct Frames<'a, Y, S, E>(Vec<DynRaw<'a, Y, S, E, ()>>);
+
+impl<Y, S, E> Frames<'_, Y, S, E> {
+    /// Closes the frames innermost first, as unwinding nested
+    /// delegations would: each sub-generator's saved values are dropped
+    /// before those of the generator that delegated to it.
+    fn close(&mut self) {
+        while let Some(mut frame) = self.0.pop() {
+            frame.close();
+        }
+    }
+}
+
+impl<Y, S, E> Drop for Frames<'_, Y, S, E> {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+/// A sub-generator handed over to a stack: a fresh boxed generator
+/// that returns nothing.
+pub type BoxFrame<'a, Y, S, E> = Fresh<BoxRaw<'a, Y, S, E, ()>>;
+
+impl<Y, S, E, R> core::fmt::Debug for BoxRaw<'_, Y, S, E, R> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("BoxRaw")
+            .field("phase", &self.bottom.phase())
+            .field("depth", &self.frames.0.len())
+            .finish()
+    }
+}
+
+impl<'a, Y, S, E, R> BoxRaw<'a, Y, S, E, R> {
+    pub(crate) fn new(bottom: DynRaw<'a, Y, S, E, R>) -> Self {
+        BoxRaw {
+            frames: Frames(Vec::new()),
+            bottom,
+            _outlives: PhantomData,
+        }
+    }
+
+    /// Puts a handed-over sub-generator (and whatever it already runs
+    /// on its own stack) on top.
+    fn push(&mut self, frame: BoxFrame<'a, Y, S, E>) {
+        let BoxRaw {
+            bottom, mut frames, ..
+        } = frame.into_raw();
+        self.frames.0.push(bottom);
+        self.frames.0.append(&mut frames.0);
+    }
+}
+
+impl<'a, Y, S, E, R> RawGenerator for BoxRaw<'a, Y, S, E, R> {
+    type Yield = Y;
+    type Send = S;
+    type Throw = E;
+    type Return = R;
+
+    fn resume_raw(&mut self, mut arg: Resume<S, E>) -> GeneratorState<Y, R> {
+        // A panic in any frame drops every frame (innermost first) and
+        // finishes the generator, as it would through nested calls.
+        let guard = PoisonOnUnwind(self);
+        let stack = &mut *guard.0;
+        let result = loop {
+            let handed: BoxFrame<'a, Y, S, E> = match stack.frames.0.last_mut() {
+                Some(top) => match top.resume_frame(arg) {
+                    Step::Yielded(value) => break GeneratorState::Yielded(value),
+                    Step::Complete(()) => {
+                        // The finished frame's values are already dropped.
+                        stack.frames.0.pop();
+                        arg = Resume::Handed;
+                        continue;
+                    }
+                    Step::Call(frame) | Step::TailCall(frame) => frame,
+                },
+                None => match stack.bottom.resume_frame(arg) {
+                    Step::Yielded(value) => break GeneratorState::Yielded(value),
+                    Step::Complete(value) => break GeneratorState::Complete(value),
+                    Step::Call(frame) | Step::TailCall(frame) => frame,
+                },
+            };
+            stack.push(handed);
+            arg = Resume::Start;
+        };
+        core::mem::forget(guard);
+        result
+    }
+    #[inline]
+    fn phase(&self) -> Phase {
+        // The generators on the stack are suspended inside the bottom
+        // one's `yield_from!`.
+        self.bottom.phase()
+    }
+    #[inline]
+    fn complete(&mut self, value: R) {
+        self.bottom.complete(value);
+    }
+    #[inline]
+    fn take_return(&mut self) -> Option<R> {
+        self.bottom.take_return()
+    }
+    fn close(&mut self) {
+        self.frames.close();
+        self.bottom.close();
+    }
+    fn poison(&mut self) {
+        self.frames.close();
+        self.bottom.poison();
+    }
+}
+
+impl<Y, S, E, R> Poison for BoxRaw<'_, Y, S, E, R> {
+    fn poison(&mut self) {
+        RawGenerator::poison(self);
+    }
+}

@@ -1,0 +1,145 @@
+#![allow(missing_docs)] // reached only through `__private`, by generated code
+//! The plain machine: the state enum the macro emits and the resume
+//! closure that owns the body's code, plus the stub that stands in for a
+//! generator whose expansion reported errors.
+
+use core::marker::PhantomData;
+
+use crate::protocol::{GeneratorState, Phase};
+use crate::raw::{Poison, PoisonOnUnwind, RawGenerator, Resume, resumed_finished};
+use crate::wrappers::Fresh;
+
+/// Implemented by the state enum the macro emits inside each generator
+/// function: the runtime cannot name its variants, so it asks through this.
+pub trait GenState {
+    type Return;
+    fn phase(&self) -> Phase;
+    /// Store the body's return value until `take_return`.
+    fn complete(&mut self, value: Self::Return);
+    fn take_return(&mut self) -> Option<Self::Return>;
+    /// Drop the saved values (field order = reverse declaration order).
+    fn close(&mut self);
+    /// The body panicked: drop what is saved, become finished.
+    fn poison(&mut self);
+}
+
+impl<St: GenState> Poison for St {
+    #[inline]
+    fn poison(&mut self) {
+        GenState::poison(self);
+    }
+}
+
+/// The protocol's types, carried without being stored: a function pointer
+/// type keeps auto traits and variance independent of them.
+pub(crate) type Protocol<Y, S, E, R> = PhantomData<fn(S, E) -> (Y, R)>;
+
+/// The object behind a generator: the state enum and the resume closure
+/// that owns the code. Built by one generic call so that rustc knows the
+/// state's type before it checks the closure body.
+pub struct Machine<St, F, Y, S, E, R> {
+    state: St,
+    resume: F,
+    _types: Protocol<Y, S, E, R>,
+}
+
+impl<St, F, Y, S, E, R> core::fmt::Debug for Machine<St, F, Y, S, E, R>
+where
+    St: GenState,
+{
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Machine")
+            .field("phase", &self.state.phase())
+            .finish()
+    }
+}
+
+impl<St, F, Y, S, E, R> RawGenerator for Machine<St, F, Y, S, E, R>
+where
+    St: GenState<Return = R>,
+    F: FnMut(&mut St, Resume<S, E>) -> GeneratorState<Y, R>,
+{
+    type Yield = Y;
+    type Send = S;
+    type Throw = E;
+    type Return = R;
+
+    #[inline(always)]
+    fn resume_raw(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, R> {
+        // A resume that updates saved values in place leaves the state at its
+        // suspension point while the body runs; if the body panics, the
+        // guard drops those values once and marks the generator finished.
+        let guard = PoisonOnUnwind(&mut self.state);
+        let result = (self.resume)(&mut *guard.0, arg);
+        core::mem::forget(guard);
+        result
+    }
+    #[inline(always)]
+    fn phase(&self) -> Phase {
+        self.state.phase()
+    }
+    #[inline]
+    fn complete(&mut self, value: R) {
+        self.state.complete(value);
+    }
+    #[inline]
+    fn take_return(&mut self) -> Option<R> {
+        self.state.take_return()
+    }
+    #[inline]
+    fn close(&mut self) {
+        self.state.close();
+    }
+    #[inline]
+    fn poison(&mut self) {
+        self.state.poison();
+    }
+}
+
+/// Entry point of every expansion: the initial state first, then the
+/// closure, so the closure's parameter type is known when rustc checks it.
+#[inline(always)]
+pub fn fresh<St, F, Y, S, E, R>(state: St, resume: F) -> Fresh<Machine<St, F, Y, S, E, R>>
+where
+    St: GenState<Return = R>,
+    F: FnMut(&mut St, Resume<S, E>) -> GeneratorState<Y, R>,
+{
+    Fresh::from_raw(Machine {
+        state,
+        resume,
+        _types: PhantomData,
+    })
+}
+
+/// Lets an opaque return type mention lifetimes it captures on edition 2021
+/// (edition 2024 captures them without this).
+pub trait Captures<T: ?Sized> {}
+impl<T: ?Sized, U: ?Sized> Captures<T> for U {}
+
+/// What a generator function expands to when the macro reported errors:
+/// the right type, so callers see no follow-on errors. Never resumed,
+/// because the crate does not compile.
+pub fn stub<Y, S, E, R>() -> Fresh<Stub<Y, S, E, R>> {
+    Fresh::from_raw(Stub(PhantomData))
+}
+
+#[derive(Debug)]
+pub struct Stub<Y, S, E, R>(Protocol<Y, S, E, R>);
+
+impl<Y, S, E, R> RawGenerator for Stub<Y, S, E, R> {
+    type Yield = Y;
+    type Send = S;
+    type Throw = E;
+    type Return = R;
+    fn resume_raw(&mut self, _: Resume<S, E>) -> GeneratorState<Y, R> {
+        resumed_finished()
+    }
+    fn phase(&self) -> Phase {
+        Phase::Closed
+    }
+    fn complete(&mut self, _: R) {}
+    fn take_return(&mut self) -> Option<R> {
+        None
+    }
+    fn close(&mut self) {}
+}
