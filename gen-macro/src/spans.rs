@@ -9,3 +9,12 @@ use proc_macro2::Span;
 pub(crate) fn glue(user: Span) -> Span {
     Span::call_site().located_at(user)
 }
+
+/// The braces of a user block that the lowering re-emits, possibly as the
+/// only expression of a block of its own: marked as glue, so that
+/// `unused_braces` (whose suggested fix would delete the function body)
+/// does not fire on user code. Diagnostics still point at the user's
+/// braces.
+pub(crate) fn glue_braces(braces: syn::token::Brace) -> syn::token::Brace {
+    syn::token::Brace(glue(braces.span.join()))
+}

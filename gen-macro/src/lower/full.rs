@@ -49,7 +49,7 @@ impl Lowerer<'_> {
         let (stmts, diverges) = self.full_stmts(&block.stmts);
         (
             Block {
-                brace_token: block.brace_token,
+                brace_token: crate::spans::glue_braces(block.brace_token),
                 stmts,
             },
             diverges,

@@ -251,7 +251,7 @@ impl Lowerer<'_> {
         }
         (
             Block {
-                brace_token: block.brace_token,
+                brace_token: crate::spans::glue_braces(block.brace_token),
                 stmts,
             },
             diverges,
