@@ -562,3 +562,35 @@ fn methods_call_themselves_through_self() {
     assert_eq!(g.take_return(), Some(4));
     assert_eq!(Forest::countdown(3).collect::<Vec<_>>(), [3, 2, 1]);
 }
+
+/// What the error for `for x in f(n - 1) { r#yield!(x) }` suggests to
+/// transform the callee's values: iterate over the boxed call.
+#[generator(yield = u32)]
+fn scaled_countdown(n: u32) {
+    if n > 0 {
+        r#yield!(n);
+        for x in scaled_countdown(n - 1).boxed() {
+            r#yield!(x * 10);
+        }
+    }
+}
+
+#[test]
+fn iterating_over_a_boxed_call_of_itself() {
+    assert_eq!(scaled_countdown(3).collect::<Vec<_>>(), [3, 20, 100]);
+}
+
+/// A call of itself whose generator does not live across a yield needs
+/// neither: the state does not contain it.
+#[generator(yield = usize)]
+fn sizes(n: usize) {
+    if n > 0 {
+        let below = sizes(n - 1).count();
+        r#yield!(below);
+    }
+}
+
+#[test]
+fn a_call_of_itself_consumed_between_yields() {
+    assert_eq!(sizes(3).collect::<Vec<_>>(), [1]);
+}

@@ -44,6 +44,33 @@ fn yield_macro(mac: &Macro) -> Option<YieldMacro> {
     }
 }
 
+/// Iterator adaptors whose result holds the iterator they are called on,
+/// so `for x in walk(n).map(f)` keeps `walk(n)` across the loop's yields.
+const KEEPS_RECEIVER: &[&str] = &[
+    "by_ref",
+    "chain",
+    "cycle",
+    "enumerate",
+    "filter",
+    "filter_map",
+    "flat_map",
+    "flatten",
+    "fuse",
+    "inspect",
+    "into_iter",
+    "map",
+    "map_while",
+    "peekable",
+    "rev",
+    "scan",
+    "skip",
+    "skip_while",
+    "step_by",
+    "take",
+    "take_while",
+    "zip",
+];
+
 /// What the scan needs to know of the generator to expand `yield_from!`.
 pub(crate) struct Context<'a> {
     pub(crate) rt: &'a syn::Path,
@@ -361,6 +388,65 @@ impl Scanner<'_> {
         (args.len() == recursion.param_types.len()).then_some(args)
     }
 
+    /// `for x in walk(n - 1) { r#yield!(x) }` inside `fn walk` (Python's
+    /// spelling of recursion): the loop keeps the callee across the yield,
+    /// so the generator's state would contain itself and rustc reports only
+    /// E0720 "cannot resolve opaque type" at the attribute. Say what works.
+    fn check_self_iteration(&mut self, iterable: &Expr) {
+        let Some(call) = self.call_of_itself(iterable) else {
+            return;
+        };
+        let recursion = &self.context.recursion;
+        let name = recursion.name;
+        let callee = if recursion.has_receiver {
+            format!("Self::{name}(self, …)")
+        } else {
+            format!("{name}(…)")
+        };
+        self.cx.push(syn::Error::new_spanned(
+            call,
+            format!(
+                "a generator cannot iterate over a call of itself across `r#yield!` (its state would contain itself): write `yield_from!({callee})` to yield the call's values on this generator's own stack, or iterate over `{callee}.boxed()` to transform them"
+            ),
+        ));
+    }
+
+    /// The call of this generator function in `iterable`, also through
+    /// iterator adaptors on it, parentheses and references
+    /// (`walk(n).map(f)`, `&mut walk(n)`), whatever its arguments.
+    fn call_of_itself<'e>(&self, iterable: &'e Expr) -> Option<&'e Expr> {
+        let recursion = &self.context.recursion;
+        match iterable {
+            Expr::Call(call) => {
+                let Expr::Path(path) = &*call.func else {
+                    return None;
+                };
+                let segments: Vec<_> = path.path.segments.iter().collect();
+                let names_self = match segments.as_slice() {
+                    [name] => !recursion.has_receiver && name.ident == *recursion.name,
+                    [ty, name] => ty.ident == "Self" && name.ident == *recursion.name,
+                    _ => false,
+                };
+                (names_self && path.qself.is_none()).then_some(iterable)
+            }
+            Expr::MethodCall(call) => {
+                let on_self = matches!(&*call.receiver, Expr::Path(p) if p.path.is_ident("self"));
+                if recursion.has_receiver && on_self && call.method == *recursion.name {
+                    Some(iterable)
+                } else if KEEPS_RECEIVER.contains(&call.method.to_string().as_str()) {
+                    self.call_of_itself(&call.receiver)
+                } else {
+                    // `.boxed()`, `.collect()`, …: the loop may hold a value
+                    // that does not contain the call's generator.
+                    None
+                }
+            }
+            Expr::Paren(inner) => self.call_of_itself(&inner.expr),
+            Expr::Reference(inner) => self.call_of_itself(&inner.expr),
+            _ => None,
+        }
+    }
+
     /// `yield_from!(walk(a, b))` inside `fn walk`: a call point whose
     /// operand is the callee's initial state,
     /// `{ let a0: A = a; let a1: B = b; __GenState::__Start { param_0: a0, param_1: a1 } }`.
@@ -468,6 +554,15 @@ impl VisitMut for Scanner<'_> {
                     y.yield_token.span,
                     "write `r#yield!(…)` instead: stable Rust rejects the `yield` keyword in a function body before any macro runs (E0658)",
                 );
+            }
+            Expr::ForLoop(_) if self.scope == Scope::Body => {
+                let before = self.points.len();
+                visit_mut::visit_expr_mut(self, expr);
+                if let Expr::ForLoop(for_loop) = expr
+                    && self.points.len() > before
+                {
+                    self.check_self_iteration(&for_loop.expr);
+                }
             }
             Expr::Closure(_) => {
                 self.in_scope(Scope::Closure, |s| visit_mut::visit_expr_mut(s, expr))
