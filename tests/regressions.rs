@@ -745,3 +745,55 @@ fn values_given_inside_a_loop_are_not_saved_at_its_head() {
     assert_eq!(g.next(), None);
     assert_eq!(g.take_return().as_deref(), Some("end"));
 }
+
+// ---- borrows that end before the yield (issue 14) -----------------------
+
+/// A closure without `move` over a local, and an iterator chain over a
+/// borrow of one, both used up before the next yield: as in a plain
+/// function, the borrows end there, and nothing borrowed is saved.
+#[generator(yield = usize)]
+fn borrows_that_end_before_the_yield(words: Vec<String>) -> usize {
+    let limit = 3;
+    let short = |w: &String| w.len() <= limit;
+    let count = words.iter().filter(|w| short(w)).count();
+    r#yield!(count);
+    let doubled = words.iter().map(|w| w.len() * 2);
+    let total: usize = doubled.sum();
+    r#yield!(total);
+    let lookup = |i: usize| words[i].len();
+    let first = lookup(0);
+    r#yield!(first);
+    words.len()
+}
+
+#[test]
+fn borrows_of_locals_that_end_before_a_yield() {
+    let words: Vec<String> = ["a", "abcd", "abc"].map(String::from).into();
+    let mut g = borrows_that_end_before_the_yield(words);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [2, 16, 1]);
+    assert_eq!(g.take_return(), Some(3));
+}
+
+/// A closure without `move` that takes a value with a destructor is not a
+/// reference: it keeps that value until the end of its scope, as in a
+/// plain function.
+#[generator(yield = u32)]
+fn closure_owning_a_guard(log: gen_workspace::drops::DropLog) {
+    let guard = log.guard("guard");
+    let consume = || drop(guard);
+    r#yield!(1);
+    r#yield!(2);
+    drop(consume);
+    r#yield!(3);
+}
+
+#[test]
+fn a_closure_that_takes_a_value_keeps_it() {
+    let log = gen_workspace::drops::DropLog::default();
+    let mut g = closure_owning_a_guard(log.clone());
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(g.next(), Some(2));
+    assert!(log.dropped().is_empty());
+    assert_eq!(g.next(), Some(3));
+    assert_eq!(log.dropped(), ["guard"]);
+}

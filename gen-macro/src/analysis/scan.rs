@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Macro, Stmt};
 
+use crate::analysis::syntax::ITERATOR_ADAPTORS;
 use crate::error::Diagnostics;
 use crate::marker::{self, PointKind, YieldPoint};
 
@@ -43,33 +44,6 @@ fn yield_macro(mac: &Macro) -> Option<YieldMacro> {
         _ => None,
     }
 }
-
-/// Iterator adaptors whose result holds the iterator they are called on,
-/// so `for x in walk(n).map(f)` keeps `walk(n)` across the loop's yields.
-const KEEPS_RECEIVER: &[&str] = &[
-    "by_ref",
-    "chain",
-    "cycle",
-    "enumerate",
-    "filter",
-    "filter_map",
-    "flat_map",
-    "flatten",
-    "fuse",
-    "inspect",
-    "into_iter",
-    "map",
-    "map_while",
-    "peekable",
-    "rev",
-    "scan",
-    "skip",
-    "skip_while",
-    "step_by",
-    "take",
-    "take_while",
-    "zip",
-];
 
 /// What the scan needs to know of the generator to expand `yield_from!`.
 pub(crate) struct Context<'a> {
@@ -433,7 +407,7 @@ impl Scanner<'_> {
                 let on_self = matches!(&*call.receiver, Expr::Path(p) if p.path.is_ident("self"));
                 if recursion.has_receiver && on_self && call.method == *recursion.name {
                     Some(iterable)
-                } else if KEEPS_RECEIVER.contains(&call.method.to_string().as_str()) {
+                } else if ITERATOR_ADAPTORS.contains(&call.method.to_string().as_str()) {
                     self.call_of_itself(&call.receiver)
                 } else {
                     // `.boxed()`, `.collect()`, …: the loop may hold a value

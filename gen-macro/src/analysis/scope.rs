@@ -16,7 +16,7 @@ use syn::{Block, Expr, Ident, Pat, Stmt};
 use crate::analysis::syntax::{
     BORROWING_ITERATORS, BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES, cond_has_let,
     copy_bindings, format_captures, is_comparison, is_compound_assign, is_hidden_iterator,
-    method_chain_root, pat_bindings, place_root, returns_borrow,
+    method_chain_root, pat_bindings, place_root, returns_borrow, under_adaptors,
 };
 use crate::marker::{self, YieldPoint};
 
@@ -32,6 +32,14 @@ pub(crate) struct Binding {
     pub(crate) is_ref: bool,
     /// For `let r = &v…;`: the local `v` it borrows and the borrow's span.
     pub(crate) borrow_of: Option<(BindingId, Span)>,
+    /// The borrow is a closure without `move` reading `v`.
+    pub(crate) closure_borrow: bool,
+    /// Declared as `let name = <value>;` or as an argument not of
+    /// reference type, so it holds its own value: an iterator chain over
+    /// a borrow of it (`name.iter().map(f)`) surely borrows a local.
+    /// (An element bound by a `for` or `match` pattern may be a
+    /// reference, whose iterators borrow what it points to.)
+    pub(super) holds_value: bool,
     /// Scope depth: 0 = arguments, 1 = the body block, +1 per nested scope.
     pub(crate) depth: usize,
     /// The type is visibly `Copy` (a literal initialiser, or a primitive
@@ -121,6 +129,8 @@ impl Walker<'_> {
             mutable,
             is_ref: false,
             borrow_of: None,
+            closure_borrow: false,
+            holds_value: false,
             depth,
             known_copy: false,
             decl_pos,
@@ -242,14 +252,11 @@ impl Walker<'_> {
         let Some(init) = &local.init else {
             return (annotated_ref, None);
         };
-        let owned_root = |place: &Expr| {
-            let root = place_root(place).and_then(|name| self.lookup_user_name(&name));
-            root.filter(|&id| !self.bindings[id].is_ref)
-        };
         match &*init.expr {
             Expr::Reference(reference) => (
                 true,
-                owned_root(&reference.expr).map(|id| (id, reference.span())),
+                self.borrowed_local(&reference.expr)
+                    .map(|id| (id, reference.span())),
             ),
             // A desugared `for` over a borrow of a local: the hidden iterator
             // borrows that local for the whole loop.
@@ -257,36 +264,111 @@ impl Walker<'_> {
                 let Some(iterable) = call.args.first() else {
                     return (false, None);
                 };
-                let borrowed = match iterable {
-                    Expr::Reference(reference) => owned_root(&reference.expr),
-                    Expr::MethodCall(m)
-                        if BORROWING_ITERATORS.contains(&m.method.to_string().as_str()) =>
-                    {
-                        owned_root(&m.receiver)
-                    }
-                    _ => None,
-                };
-                match borrowed {
+                match self.iterator_borrow(iterable) {
                     Some(id) => (true, Some((id, iterable.span()))),
                     None => (false, None),
                 }
             }
-            // `map.entry(k).or_insert(0)`, `s.as_str()`, `v.iter()`: a
-            // reference, or an iterator over a borrow, with no destructor
-            // worth keeping: saved only when used after a yield.
-            Expr::MethodCall(m) if returns_borrow(&m.method.to_string()) => {
-                let root = method_chain_root(&m.receiver);
-                (true, owned_root(root).map(|id| (id, m.receiver.span())))
-            }
+            // `map.entry(k).or_insert(0)`, `s.as_str()`, `v.iter()`,
+            // `v.iter().map(f)`: a reference, or an iterator over a borrow,
+            // with no destructor worth keeping: saved only when used after
+            // a yield.
+            Expr::MethodCall(m) => match self.iterator_borrow(&init.expr) {
+                Some(id) => (true, Some((id, m.receiver.span()))),
+                None if returns_borrow(&m.method.to_string()) => (true, None),
+                None => (annotated_ref, None),
+            },
             _ => (annotated_ref, None),
         }
+    }
+
+    /// The local that `&place` borrows: `v` in `&v`, `&v[0]`, `&v.field`;
+    /// for a local that is itself a reference, `&r` borrows `r`, and
+    /// `&r[0]` what `r` borrows (through the deref), if that is a local.
+    fn borrowed_local(&self, place: &Expr) -> Option<BindingId> {
+        let id = place_root(place).and_then(|name| self.lookup_user_name(&name))?;
+        let whole = matches!(place, Expr::Path(_));
+        if whole || !self.bindings[id].is_ref {
+            Some(id)
+        } else {
+            self.bindings[id].borrow_of.map(|(owner, _)| owner)
+        }
+    }
+
+    /// The local an iterator expression borrows: `&v`, `v.iter()`,
+    /// `v.iter().map(f)`, `counts.entry(k).or_insert(0)`.
+    fn iterator_borrow(&self, iterable: &Expr) -> Option<BindingId> {
+        let owned = |place: &Expr| {
+            let id = place_root(place).and_then(|name| self.lookup_user_name(&name))?;
+            (!self.bindings[id].is_ref).then_some(id)
+        };
+        let inner = under_adaptors(iterable);
+        if !std::ptr::eq(inner, iterable) {
+            // Through adaptors, only a root that surely holds its own value.
+            let root = match inner {
+                Expr::Reference(reference) => self.borrowed_local(&reference.expr),
+                Expr::MethodCall(m) => owned(method_chain_root(&m.receiver)),
+                _ => None,
+            };
+            if root.is_some_and(|id| !self.bindings[id].holds_value) {
+                return None;
+            }
+        }
+        match inner {
+            Expr::Reference(reference) => self.borrowed_local(&reference.expr),
+            Expr::MethodCall(m) if BORROWING_ITERATORS.contains(&m.method.to_string().as_str()) => {
+                owned(&m.receiver)
+            }
+            Expr::MethodCall(m) if returns_borrow(&m.method.to_string()) => {
+                owned(method_chain_root(&m.receiver))
+            }
+            _ => None,
+        }
+    }
+
+    /// A closure without `move` that only reads or borrows a local declared
+    /// before it (no use that may move it) holds a reference to that local,
+    /// and, when it moves nothing with a destructor, is a reference itself:
+    /// saved only when called after a yield.
+    fn closure_borrow(&self, closure: &syn::ExprClosure, uses_from: usize) -> Option<BindingId> {
+        if closure.capture.is_some() {
+            return None;
+        }
+        // (binding, only read or borrowed inside the closure)
+        let captured: Vec<(BindingId, bool)> = self
+            .frames
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&id| !self.bindings[id].is_ref && self.bindings[id].decl_pos <= uses_from)
+            .filter_map(|id| {
+                let mut inside = self.bindings[id].uses.iter().filter(|u| u.pos > uses_from);
+                let first = inside.next()?;
+                let borrowed = |u: &Use| !u.moving && !u.assigning;
+                Some((id, borrowed(first) && inside.all(borrowed)))
+            })
+            .collect();
+        // A closure that may take a value with a destructor keeps it: it is
+        // saved as any value is, and rustc judges its borrows.
+        if captured
+            .iter()
+            .any(|&(id, borrowed)| !borrowed && !self.bindings[id].known_copy)
+        {
+            return None;
+        }
+        captured
+            .iter()
+            .find(|&&(_, borrowed)| borrowed)
+            .map(|&(id, _)| id)
     }
 
     fn walk_stmt(&mut self, stmt: &mut Stmt) {
         match stmt {
             Stmt::Local(local) => {
-                let (is_ref, borrow_of) = self.reference_init(local);
+                let (mut is_ref, mut borrow_of) = self.reference_init(local);
+                let mut closure_borrow = false;
                 let no_init = local.init.is_none();
+                let uses_from = self.pos;
                 if let Some(init) = &mut local.init {
                     let ctx = if matches!(local.pat, Pat::Wild(_)) {
                         Ctx::Place
@@ -297,10 +379,30 @@ impl Walker<'_> {
                     if let Some((_, diverge)) = &mut init.diverge {
                         self.walk_expr(diverge, Ctx::Move);
                     }
+                    if let Expr::Closure(closure) = &*init.expr
+                        && let Some(owner) = self.closure_borrow(closure, uses_from)
+                    {
+                        is_ref = true;
+                        borrow_of = Some((owner, closure.inputs_begin.span));
+                        closure_borrow = true;
+                    }
                 }
                 let pat = local.pat.clone();
                 let first_new = self.bindings.len();
                 self.declare_pat(&pat, is_ref, borrow_of, no_init);
+                let holds_value = !is_ref
+                    && matches!(&pat, Pat::Ident(_) | Pat::Type(_))
+                    && local.init.as_ref().is_some_and(|init| {
+                        init.diverge.is_none()
+                            && !matches!(
+                                &*init.expr,
+                                Expr::Match(_) | Expr::If(_) | Expr::Block(_) | Expr::Reference(_)
+                            )
+                    });
+                for binding in &mut self.bindings[first_new..] {
+                    binding.closure_borrow = closure_borrow;
+                    binding.holds_value = holds_value;
+                }
                 let init = local
                     .init
                     .as_ref()

@@ -117,6 +117,7 @@ fn analyze_once(
             } => {
                 let id = walker.declare(ident.clone(), *mutable, false);
                 walker.bindings[id].is_ref = *is_ref;
+                walker.bindings[id].holds_value = !*is_ref && ty.is_some();
                 walker.bindings[id].known_copy = ty.is_some_and(type_is_known_copy);
             }
             ArgBinding::Pattern { pat, ty } => {
@@ -314,6 +315,17 @@ impl Walker<'_> {
                             "this `for` loop iterates over a borrow of `{owner_name}` and suspends inside; values that live across a yield are moved into the generator, so they cannot stay borrowed across it\nhelp: iterate over an owned value (`for x in {owner_name}`, `{owner_name}.into_iter()`), or over indices, or collect what the loop needs first"
                         ),
                         format!("`{owner_name}` is still borrowed by the loop at this yield"),
+                    )
+                } else if binding.closure_borrow {
+                    (
+                        format!(
+                            "the closure `{}` borrows `{owner_name}` and is called after a `r#yield!`; values that live across a yield are moved into the generator, so they cannot be borrowed across it\nhelp: make it a `move` closure (`move |…|`) so that it holds its own `{owner_name}` (or a clone of it), or create the closure after the yield",
+                            binding.ident
+                        ),
+                        format!(
+                            "`{}` still borrows `{owner_name}` at this yield",
+                            binding.ident
+                        ),
                     )
                 } else {
                     (

@@ -274,6 +274,45 @@ pub(super) fn returns_borrow(method: &str) -> bool {
     REFERENCES.contains(&method) || BORROWING_ITERATORS.contains(&method)
 }
 
+/// Iterator adaptors whose result holds the iterator they are called on:
+/// `v.iter().map(f)` borrows `v` as `v.iter()` does, and
+/// `walk(n).map(f)` holds the generator `walk(n)`.
+pub(crate) const ITERATOR_ADAPTORS: &[&str] = &[
+    "by_ref",
+    "chain",
+    "cycle",
+    "enumerate",
+    "filter",
+    "filter_map",
+    "flat_map",
+    "flatten",
+    "fuse",
+    "inspect",
+    "into_iter",
+    "map",
+    "map_while",
+    "peekable",
+    "rev",
+    "scan",
+    "skip",
+    "skip_while",
+    "step_by",
+    "take",
+    "take_while",
+    "zip",
+];
+
+/// The innermost receiver under a chain of [`ITERATOR_ADAPTORS`]:
+/// `v.iter()` in `v.iter().enumerate().map(f)`.
+pub(super) fn under_adaptors(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::MethodCall(m) if ITERATOR_ADAPTORS.contains(&m.method.to_string().as_str()) => {
+            under_adaptors(&m.receiver)
+        }
+        other => other,
+    }
+}
+
 /// The receiver a chain of method calls starts from: `counts` in
 /// `counts.entry(c).or_insert(0)`.
 pub(super) fn method_chain_root(expr: &Expr) -> &Expr {
