@@ -672,3 +672,36 @@ fn unpin_follows_the_saved_values() {
     let g = holds_pinned(vec![1, 2]);
     assert_eq!(g.collect::<Vec<_>>(), [1, 2]);
 }
+
+/// Throws into a fresh generator that was partly iterated: `into_started`
+/// gives the started face, which accepts `throw`.
+#[generator(yield = u32, throw = String)]
+fn retrying() -> Vec<String> {
+    let mut errors = Vec::new();
+    for i in 0.. {
+        match r#yield!(i) {
+            Ok(()) => {}
+            Err(e) if e == "stop" => break,
+            Err(e) => errors.push(e),
+        }
+    }
+    errors
+}
+
+#[test]
+fn a_partly_iterated_fresh_generator_becomes_started() {
+    let g = retrying();
+    assert!(!g.is_started());
+    let g = g.into_started().expect_err("not started: handed back");
+    let mut g = g;
+    assert_eq!(g.by_ref().take(2).collect::<Vec<_>>(), [0, 1]);
+    assert!(g.is_started());
+    let mut g = g.into_started().expect("suspended at a yield");
+    assert_eq!(g.throw("late".to_string()), GeneratorState::Yielded(2));
+    assert_eq!(g.next(), Some(3));
+    assert_eq!(
+        g.throw("stop".to_string()),
+        GeneratorState::Complete(vec!["late".to_string()])
+    );
+    assert!(g.is_started() && g.is_finished());
+}

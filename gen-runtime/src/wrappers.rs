@@ -37,6 +37,13 @@ macro_rules! common_methods {
             self.raw.phase()
         }
 
+        /// `true` once the body has run: it is suspended at a yield, or
+        /// finished.
+        #[inline]
+        pub fn is_started(&self) -> bool {
+            self.raw.phase() != Phase::Created
+        }
+
         /// `true` once the body completed, panicked, or the generator was
         /// closed.
         #[inline]
@@ -131,6 +138,22 @@ impl<G: RawGenerator> Fresh<G> {
         }
         let first = self.raw.resume_raw(Resume::Start);
         (first, Started { raw: self.raw })
+    }
+
+    /// The started generator, once the body has run: a fresh generator
+    /// partly iterated (`by_ref().take(k)`) is suspended at a yield, and
+    /// as a [`Started`] it accepts `throw` (and `send`). A generator that
+    /// has not started is handed back unchanged; call [`Fresh::start`].
+    ///
+    /// # Errors
+    ///
+    /// When the body has not run yet.
+    pub fn into_started(self) -> Result<Started<G>, Self> {
+        if self.raw.phase() == Phase::Created {
+            Err(self)
+        } else {
+            Ok(Started { raw: self.raw })
+        }
     }
 
     /// Not available: a fresh generator must be started before it can
