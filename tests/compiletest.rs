@@ -7,3 +7,38 @@ fn ui() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/**/*.rs");
 }
+
+/// No message a user can trigger shows a name the expansion made up (the
+/// state enum, hidden bindings and lifetimes, the private module): each
+/// pinned `.stderr` is read for them. The one exception is the case about
+/// writing the reserved marker name by hand.
+#[test]
+fn messages_show_no_generated_names() {
+    const GENERATED: &[&str] = &["__gen", "__GenState", "__private", "__T"];
+    let mut offenders = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from("tests/ui")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("tests/ui is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "stderr")
+                || path.ends_with("reserved-marker-name.stderr")
+            {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a readable .stderr");
+            for name in GENERATED {
+                if text.contains(name) {
+                    offenders.push(format!("{}: {name}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "generated names in messages: {offenders:#?}"
+    );
+}

@@ -225,7 +225,9 @@ fn name_elided_lifetimes(sig: &mut syn::Signature) {
     }
     impl Namer {
         fn fresh(&mut self, span: Span) -> syn::Lifetime {
-            let lifetime = syn::Lifetime::new(&format!("'__gen_l{}", self.added.len()), span);
+            // `'_1`, `'_2`, …: read like rustc's own names for elided
+            // lifetimes (`'1`) when a message shows them.
+            let lifetime = syn::Lifetime::new(&format!("'_{}", self.added.len() + 1), span);
             self.added.push(lifetime.clone());
             lifetime
         }

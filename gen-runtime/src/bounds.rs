@@ -3,6 +3,8 @@
 //! and what to write instead. None is meant to be implemented outside this
 //! crate.
 
+use core::marker::PhantomData;
+
 use crate::protocol::NoThrow;
 pub use crate::question::FromResidual;
 
@@ -90,3 +92,35 @@ impl ResumeStartedDelegate for () {
     #[inline(always)]
     fn unit() -> Self {}
 }
+
+/// A value sent into the outer generator, passed on to the delegate: the
+/// two send types must be the same.
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` cannot pass the values this generator receives (`{Self}`) to a delegate that takes `{T}`",
+    label = "the delegate takes `{T}`",
+    note = "an iterable takes no sent values (`()`): only a generator with `send = ()` can delegate to one; a sub-generator must declare the same `send` type"
+)]
+pub trait SendInto<T> {
+    #[doc(hidden)]
+    fn into_send(self) -> T;
+}
+
+impl<T> SendInto<T> for T {
+    #[inline(always)]
+    fn into_send(self) -> T {
+        self
+    }
+}
+
+/// A second implementation, so that rustc cannot infer the target from the
+/// value alone: it takes it from the delegate, and a mismatch is reported
+/// with the message above.
+impl<S> SendInto<Unreachable<S>> for S {
+    fn into_send(self) -> Unreachable<S> {
+        Unreachable(PhantomData)
+    }
+}
+
+/// Only names the second implementation of [`SendInto`].
+#[derive(Debug)]
+pub struct Unreachable<S>(PhantomData<S>);

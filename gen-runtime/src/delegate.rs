@@ -12,6 +12,7 @@
 use core::marker::PhantomData;
 
 use crate::bounds::ResumeStartedDelegate;
+pub use crate::bounds::SendInto;
 use crate::boxed::BoxFrame;
 use crate::protocol::{Generator, GeneratorState, NoThrow, Phase};
 use crate::raw::{RawGenerator, Resume};
@@ -287,37 +288,6 @@ impl IteratorTag {
         IteratorDelegate(sub.into_iter())
     }
 }
-
-/// A value sent into the outer generator, passed on to the delegate: the
-/// two send types must be the same.
-#[diagnostic::on_unimplemented(
-    message = "`yield_from!` cannot pass the values this generator receives (`{Self}`) to a delegate that takes `{T}`",
-    label = "the delegate takes `{T}`",
-    note = "an iterable takes no sent values (`()`): only a generator with `send = ()` can delegate to one; a sub-generator must declare the same `send` type"
-)]
-pub trait SendInto<T> {
-    fn into_send(self) -> T;
-}
-
-impl<T> SendInto<T> for T {
-    #[inline(always)]
-    fn into_send(self) -> T {
-        self
-    }
-}
-
-/// A second implementation, so that rustc cannot infer the target from the
-/// value alone: it takes it from the delegate, and a mismatch is reported
-/// with the message above.
-impl<S> SendInto<Unreachable<S>> for S {
-    fn into_send(self) -> Unreachable<S> {
-        Unreachable(PhantomData)
-    }
-}
-
-/// Only names the second implementation of [`SendInto`].
-#[derive(Debug)]
-pub struct Unreachable<S>(PhantomData<S>);
 
 /// Decides at compile time whether an error thrown into the outer
 /// generator can be thrown into the delegate: only when the delegate's

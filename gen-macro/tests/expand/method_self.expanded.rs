@@ -1,13 +1,13 @@
-fn names<'__gen_l0, 'a>(
+fn names<'_1, 'a>(
     &'a self,
-    prefix: &'__gen_l0 str,
+    prefix: &'_1 str,
 ) -> ::gen_runtime::__private::Fresh<
     impl ::gen_runtime::__private::RawGenerator<
         Yield = &'a str,
         Send = (),
         Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
-    > + ::gen_runtime::__private::Captures<(&'__gen_l0 (), &'a ())>,
+    > + ::gen_runtime::__private::Captures<(&'_1 (), &'a ())>,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
     enum __GenState<__A0, __A1, __T1, __T2, __T4, __TR> {

@@ -1,12 +1,12 @@
-fn walk<'__gen_l0>(
-    tree: &'__gen_l0 Tree,
+fn walk<'_1>(
+    tree: &'_1 Tree,
 ) -> ::gen_runtime::__private::Fresh<
     impl ::gen_runtime::__private::RawGenerator<
         Yield = u32,
         Send = (),
         Throw = ::gen_runtime::__private::NoThrow,
         Return = (),
-    > + ::gen_runtime::__private::Captures<(&'__gen_l0 (),)>,
+    > + ::gen_runtime::__private::Captures<(&'_1 (),)>,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
     enum __GenState<__A0, __T2, __T3, __TR> {
@@ -95,7 +95,7 @@ fn walk<'__gen_l0>(
                         if let Tree::Node(left, value, right) = tree {
                             {
                                 let __gen_yielded = {
-                                    let __gen_call_0_arg_0: &'__gen_l0 Tree = left;
+                                    let __gen_call_0_arg_0: &'_1 Tree = left;
                                     __GenState::__Start {
                                         param_0: __gen_call_0_arg_0,
                                     }
@@ -163,7 +163,7 @@ fn walk<'__gen_l0>(
                                 {
                                     {
                                         let __gen_yielded = {
-                                            let __gen_call_2_arg_0: &'__gen_l0 Tree = right;
+                                            let __gen_call_2_arg_0: &'_1 Tree = right;
                                             __GenState::__Start {
                                                 param_0: __gen_call_2_arg_0,
                                             }
