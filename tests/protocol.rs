@@ -522,10 +522,10 @@ fn state_phases() {
 fn debug_output_is_available() {
     let g = count(1);
     let s = format!("{g:?}");
-    assert!(s.contains("Created"), "{s}");
+    assert!(s.contains("created"), "{s}");
     let (_, g) = count(3).start();
     let s = format!("{g:?}");
-    assert!(s.contains("Suspended"), "{s}");
+    assert!(s.contains("suspended at"), "{s}");
 }
 
 // -------------------------------------------------------------------- size

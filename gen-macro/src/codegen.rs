@@ -30,6 +30,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
+use syn::ext::IdentExt;
 
 use crate::analysis::slots::Analysis;
 use crate::lower::resume::{Names, Segment, field_name};
@@ -47,6 +48,19 @@ pub(crate) struct Emit<'a> {
     pub(crate) resume_bodies: Vec<Segment>,
     /// The loops the start arm enters by jumping (see `lower::entry`).
     pub(crate) entered: Vec<crate::lower::entry::Entry>,
+}
+
+/// `file!()`, `line!()` and `column!()` of the user's token at `span`.
+/// Outside a compiler (the snapshot tests) there is no source file: a fixed
+/// placeholder keeps the snapshots stable.
+fn source_location(span: Span) -> (String, u32, u32) {
+    if !proc_macro::is_available() {
+        return (String::from("<source>"), 0, 0);
+    }
+    let span = span.unwrap();
+    let column = u32::try_from(span.column()).unwrap_or(u32::MAX);
+    let line = u32::try_from(span.line()).unwrap_or(u32::MAX);
+    (span.file(), line, column)
 }
 
 pub(crate) fn param_field(index: usize) -> syn::Ident {
@@ -353,6 +367,20 @@ impl Emit<'_> {
             quote!(#variant { #(#fields),* })
         });
         let generics = quote!(<#(#param_types,)* #(#slot_types,)* __TR>);
+        let name = self.signature.sig.ident.unraw().to_string();
+        // Each `r#yield!`'s place in the user's source, read off its span;
+        // a `const` makes the reference `'static` at no run-time cost.
+        let locations = self.points.iter().enumerate().map(|(index, point)| {
+            let variant = Names::variant(index);
+            let (file, line, column) = source_location(point.span);
+            let location = quote!(#rt::__private::Location::new(#file, #line, #column));
+            quote! {
+                Self::#variant { .. } => {
+                    const AT: #rt::__private::Location = #location;
+                    #rt::__private::core::option::Option::Some(&AT)
+                }
+            }
+        });
         quote! {
             #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
             enum #state_enum #generics {
@@ -365,6 +393,16 @@ impl Emit<'_> {
 
             impl #generics #rt::__private::GenState for #state_enum #generics {
                 type Return = __TR;
+                const NAME: &'static str = #name;
+
+                #[inline]
+                fn suspension_point(&self) -> #rt::__private::core::option::Option<&'static #rt::__private::Location> {
+                    #[allow(unreachable_patterns)]
+                    match self {
+                        #(#locations)*
+                        _ => #rt::__private::core::option::Option::None,
+                    }
+                }
 
                 #[inline(always)]
                 fn phase(&self) -> #rt::__private::Phase {

@@ -15,7 +15,7 @@ pub use crate::frames::FrameMachine;
 pub use crate::frames::fresh_frames;
 pub use crate::handoff::{FrameStep, Handoff, HandoffMachine, fresh_handoff};
 pub use crate::machine::{Captures, GenState, Machine, Stub, fresh, stub};
-pub use crate::protocol::{GeneratorState, NoThrow, Phase};
+pub use crate::protocol::{GeneratorState, Location, NoThrow, Phase};
 pub use crate::question::Try;
 pub use crate::raw::{RawGenerator, Resume, Step, resumed_finished};
 pub use crate::wrappers::Fresh;

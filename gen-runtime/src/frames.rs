@@ -24,7 +24,7 @@ mod machine {
     use core::marker::PhantomData;
 
     use crate::machine::{GenState, Protocol};
-    use crate::protocol::{GeneratorState, Phase};
+    use crate::protocol::{GeneratorState, Location, Phase};
     use crate::raw::{Poison, PoisonOnUnwind, RawGenerator, Resume, Step};
     use crate::wrappers::Fresh;
 
@@ -126,6 +126,13 @@ mod machine {
         #[inline]
         fn take_return(&mut self) -> Option<R> {
             self.top.take_return()
+        }
+        fn name(&self) -> &'static str {
+            St::NAME
+        }
+        /// The innermost frame's: the yield the whole recursion is paused at.
+        fn suspension_point(&self) -> Option<&'static Location> {
+            self.top.suspension_point()
         }
         #[inline]
         fn close(&mut self) {

@@ -31,7 +31,7 @@
 use core::marker::PhantomData;
 
 use crate::machine::{GenState, Protocol};
-use crate::protocol::{GeneratorState, Phase};
+use crate::protocol::{GeneratorState, Location, Phase};
 use crate::raw::{PoisonOnUnwind, RawGenerator, Resume, Step};
 use crate::wrappers::Fresh;
 
@@ -127,6 +127,12 @@ where
     #[inline]
     fn take_return(&mut self) -> Option<R> {
         self.state.take_return()
+    }
+    fn name(&self) -> &'static str {
+        St::NAME
+    }
+    fn suspension_point(&self) -> Option<&'static Location> {
+        self.state.suspension_point()
     }
     #[inline]
     fn close(&mut self) {

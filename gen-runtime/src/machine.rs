@@ -5,7 +5,7 @@
 
 use core::marker::PhantomData;
 
-use crate::protocol::{GeneratorState, Phase};
+use crate::protocol::{GeneratorState, Location, Phase};
 use crate::raw::{Poison, PoisonOnUnwind, RawGenerator, Resume, resumed_finished};
 use crate::wrappers::Fresh;
 
@@ -13,7 +13,11 @@ use crate::wrappers::Fresh;
 /// function: the runtime cannot name its variants, so it asks through this.
 pub trait GenState {
     type Return;
+    /// The generator function's name.
+    const NAME: &'static str;
     fn phase(&self) -> Phase;
+    /// The `r#yield!` of the suspended state's variant.
+    fn suspension_point(&self) -> Option<&'static Location>;
     /// Store the body's return value until `take_return`.
     fn complete(&mut self, value: Self::Return);
     fn take_return(&mut self) -> Option<Self::Return>;
@@ -85,6 +89,12 @@ where
     #[inline]
     fn take_return(&mut self) -> Option<R> {
         self.state.take_return()
+    }
+    fn name(&self) -> &'static str {
+        St::NAME
+    }
+    fn suspension_point(&self) -> Option<&'static Location> {
+        self.state.suspension_point()
     }
     #[inline]
     fn close(&mut self) {

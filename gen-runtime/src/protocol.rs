@@ -31,6 +31,47 @@ impl Phase {
     }
 }
 
+/// Where a generator is suspended: the `r#yield!` (or `yield_from!`) it is
+/// paused at, as `file:line:column` (Python's `gi_frame.f_lineno`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Location {
+    file: &'static str,
+    line: u32,
+    column: u32,
+}
+
+impl Location {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn new(file: &'static str, line: u32, column: u32) -> Self {
+        Location { file, line, column }
+    }
+
+    /// The source file, as `file!()` names it.
+    #[must_use]
+    pub const fn file(&self) -> &'static str {
+        self.file
+    }
+
+    /// The line, from 1.
+    #[must_use]
+    pub const fn line(&self) -> u32 {
+        self.line
+    }
+
+    /// The column, from 1.
+    #[must_use]
+    pub const fn column(&self) -> u32 {
+        self.column
+    }
+}
+
+impl core::fmt::Display for Location {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
 /// The common protocol of fresh, started and boxed generators.
 ///
 /// Generic user code and the runtime's adaptors use this trait; the wrappers
@@ -86,6 +127,13 @@ pub trait Generator {
     #[inline]
     fn is_finished(&self) -> bool {
         self.phase().is_finished()
+    }
+
+    /// The yield the generator is suspended at; `None` unless
+    /// [`phase`](Self::phase) is [`Phase::Suspended`].
+    #[inline]
+    fn suspension_point(&self) -> Option<&'static Location> {
+        None
     }
 }
 
@@ -154,6 +202,10 @@ impl<G: Generator + ?Sized> Generator for &mut G {
     fn close(&mut self) {
         (**self).close();
     }
+    #[inline]
+    fn suspension_point(&self) -> Option<&'static Location> {
+        (**self).suspension_point()
+    }
 }
 
 /// `Box<dyn Generator<…>>`, for collections of generators of different
@@ -191,5 +243,9 @@ impl<G: Generator + ?Sized> Generator for alloc::boxed::Box<G> {
     #[inline]
     fn close(&mut self) {
         (**self).close();
+    }
+    #[inline]
+    fn suspension_point(&self) -> Option<&'static Location> {
+        (**self).suspension_point()
     }
 }

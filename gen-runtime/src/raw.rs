@@ -7,7 +7,7 @@
 use core::convert::Infallible;
 
 use crate::handoff::FrameStep;
-use crate::protocol::{GeneratorState, Phase};
+use crate::protocol::{GeneratorState, Location, Phase};
 
 /// How the caller resumed the state machine.
 ///
@@ -131,6 +131,16 @@ pub trait RawGenerator {
     fn phase(&self) -> Phase;
     #[doc(hidden)]
     fn complete(&mut self, value: Self::Return);
+    /// The generator function's name, for `Debug`.
+    #[doc(hidden)]
+    fn name(&self) -> &'static str {
+        "generator"
+    }
+    /// The yield the body is suspended at.
+    #[doc(hidden)]
+    fn suspension_point(&self) -> Option<&'static Location> {
+        None
+    }
     #[doc(hidden)]
     fn take_return(&mut self) -> Option<Self::Return>;
     #[doc(hidden)]

@@ -8,7 +8,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 
 use crate::bounds::{AcceptsThrown, StartBeforeSend, StartBeforeThrow, UnitSend};
-use crate::protocol::{Generator, GeneratorState, Phase};
+use crate::protocol::{Generator, GeneratorState, Location, Phase};
 use crate::raw::{RawGenerator, Resume};
 
 /// A generator whose body has not run yet: what a `#[generator]` function
@@ -35,6 +35,14 @@ macro_rules! common_methods {
         #[inline]
         pub fn state(&self) -> Phase {
             self.raw.phase()
+        }
+
+        /// The `r#yield!` (or `yield_from!`) the body is suspended at, as
+        /// `file:line:column` data (Python's `gi_frame.f_lineno`); `None`
+        /// unless [`state`](Self::state) is [`Phase::Suspended`].
+        #[inline]
+        pub fn suspension_point(&self) -> Option<&'static Location> {
+            self.raw.suspension_point()
         }
 
         /// `true` once the body has run: it is suspended at a yield, or
@@ -296,6 +304,9 @@ impl<G: RawGenerator> Generator for Fresh<G> {
     fn close(&mut self) {
         self.raw.close();
     }
+    fn suspension_point(&self) -> Option<&'static Location> {
+        self.raw.suspension_point()
+    }
 }
 
 impl<G: RawGenerator> Generator for Started<G> {
@@ -329,6 +340,9 @@ impl<G: RawGenerator> Generator for Started<G> {
     }
     fn close(&mut self) {
         self.raw.close();
+    }
+    fn suspension_point(&self) -> Option<&'static Location> {
+        self.raw.suspension_point()
     }
 }
 
@@ -372,18 +386,40 @@ where
 {
 }
 
+/// A generator's state as `Debug` shows it: `created`, `suspended at
+/// file:line:column`, `complete`, `closed`.
+struct StateOf<'a, G>(&'a G);
+
+impl<G: RawGenerator> fmt::Debug for StateOf<'_, G> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.0.phase(), self.0.suspension_point()) {
+            (Phase::Created, _) => f.write_str("created"),
+            (Phase::Suspended, Some(at)) => write!(f, "suspended at {at}"),
+            (Phase::Suspended, None) => f.write_str("suspended"),
+            (Phase::Complete, _) => f.write_str("complete"),
+            (Phase::Closed, _) => f.write_str("closed"),
+        }
+    }
+}
+
+/// The generator function's name and where it is, e.g.
+/// `Started { generator: "accumulator", state: suspended at src/lib.rs:7:17 }`,
+/// without requiring `Debug` of the values it holds.
 impl<G: RawGenerator> fmt::Debug for Fresh<G> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Fresh")
-            .field("state", &self.raw.phase())
+            .field("generator", &self.raw.name())
+            .field("state", &StateOf(&self.raw))
             .finish()
     }
 }
 
+/// See [`Fresh`]'s `Debug`.
 impl<G: RawGenerator> fmt::Debug for Started<G> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Started")
-            .field("state", &self.raw.phase())
+            .field("generator", &self.raw.name())
+            .field("state", &StateOf(&self.raw))
             .finish()
     }
 }

@@ -21,6 +21,42 @@ fn walk<'_1>(
     impl<__A0, __T2, __T3, __TR> ::gen_runtime::__private::GenState
     for __GenState<__A0, __T2, __T3, __TR> {
         type Return = __TR;
+        const NAME: &'static str = "walk";
+        #[inline]
+        fn suspension_point(
+            &self,
+        ) -> ::gen_runtime::__private::core::option::Option<
+            &'static ::gen_runtime::__private::Location,
+        > {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Yield0 { .. } => {
+                    const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                        "<source>",
+                        0u32,
+                        0u32,
+                    );
+                    ::gen_runtime::__private::core::option::Option::Some(&AT)
+                }
+                Self::__Yield1 { .. } => {
+                    const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                        "<source>",
+                        0u32,
+                        0u32,
+                    );
+                    ::gen_runtime::__private::core::option::Option::Some(&AT)
+                }
+                Self::__Yield2 { .. } => {
+                    const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                        "<source>",
+                        0u32,
+                        0u32,
+                    );
+                    ::gen_runtime::__private::core::option::Option::Some(&AT)
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
         #[inline(always)]
         fn phase(&self) -> ::gen_runtime::__private::Phase {
             #[allow(unreachable_patterns)]

@@ -8,7 +8,7 @@
 use alloc::boxed::Box;
 
 use super::{BoxFrame, BoxRaw};
-use crate::protocol::{GeneratorState, NoThrow, Phase};
+use crate::protocol::{GeneratorState, Location, NoThrow, Phase};
 use crate::raw::{RawGenerator, Resume, Step};
 use crate::wrappers::{Fresh, Started};
 
@@ -60,6 +60,12 @@ impl<G: RawGenerator + ?Sized> RawGenerator for Box<G> {
     #[inline]
     fn take_return(&mut self) -> Option<G::Return> {
         (**self).take_return()
+    }
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+    fn suspension_point(&self) -> Option<&'static Location> {
+        (**self).suspension_point()
     }
     #[inline]
     fn close(&mut self) {

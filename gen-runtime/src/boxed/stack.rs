@@ -5,7 +5,7 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::marker::PhantomData;
 
-use crate::protocol::{GeneratorState, Phase};
+use crate::protocol::{GeneratorState, Location, Phase};
 use crate::raw::{Poison, PoisonOnUnwind, RawGenerator, Resume, Step};
 use crate::wrappers::Fresh;
 
@@ -127,6 +127,13 @@ impl<'a, Y, S, E, R> RawGenerator for BoxRaw<'a, Y, S, E, R> {
     #[inline]
     fn take_return(&mut self) -> Option<R> {
         self.bottom.take_return()
+    }
+    fn name(&self) -> &'static str {
+        self.bottom.name()
+    }
+    /// The bottom generator's: its `yield_from!` while frames run above.
+    fn suspension_point(&self) -> Option<&'static Location> {
+        self.bottom.suspension_point()
     }
     fn close(&mut self) {
         self.frames.close();
