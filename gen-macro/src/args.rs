@@ -1,4 +1,4 @@
-//! `#[generator(yield = T, send = S, throw = E, crate = path)]`.
+//! `#[generator(yield = T, send = S, throw = E, clone, crate = path)]`.
 
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
@@ -9,14 +9,16 @@ pub(crate) struct Args {
     pub(crate) yield_ty: Option<Type>,
     /// `send = S`; `None` means `()`.
     pub(crate) send_ty: Option<Type>,
-    /// `throw = E` (the `throw` protocol is not lowered yet; see `expand`).
+    /// `throw = E`: every yield evaluates to `Result<S, E>`.
     pub(crate) throw_ty: Option<(Span, Type)>,
+    /// `clone`: the generator is `Clone` (forks at its suspension point).
+    pub(crate) clone: Option<Span>,
     /// `crate = path`, for users who renamed the runtime dependency.
     pub(crate) krate: Option<Path>,
 }
 
 const EXPECTED: &str =
-    "expected `yield = <type>`, `send = <type>`, `throw = <type>` or `crate = <path>`";
+    "expected `yield = <type>`, `send = <type>`, `throw = <type>`, `clone` or `crate = <path>`";
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
@@ -24,10 +26,28 @@ impl Parse for Args {
             yield_ty: None,
             send_ty: None,
             throw_ty: None,
+            clone: None,
             krate: None,
         };
         while !input.is_empty() {
             let (name, span) = parse_name(input)?;
+            if name == "clone" {
+                if args.clone.is_some() {
+                    return Err(syn::Error::new(span, "duplicate `clone` argument"));
+                }
+                if input.peek(Token![=]) {
+                    return Err(syn::Error::new(
+                        span,
+                        "`clone` takes no value: write `#[generator(…, clone)]`",
+                    ));
+                }
+                args.clone = Some(span);
+                if input.is_empty() {
+                    break;
+                }
+                input.parse::<Token![,]>()?;
+                continue;
+            }
             let eq: syn::Result<Token![=]> = input.parse();
             if eq.is_err() {
                 return Err(syn::Error::new(

@@ -41,6 +41,9 @@ pub(crate) struct Emit<'a> {
     pub(crate) analysis: &'a Analysis,
     pub(crate) signature: &'a Signature,
     pub(crate) types: &'a crate::expand::ProtocolTypes,
+    /// `#[generator(clone)]`: the state enum derives `Clone`, and the
+    /// opaque type says so.
+    pub(crate) clone: bool,
     pub(crate) points: &'a [crate::marker::YieldPoint],
     /// The start arm's code, then one continuation per suspension point
     /// (and whether it resumes in place).
@@ -99,9 +102,12 @@ impl Emit<'_> {
             let lifetimes = &self.signature.lifetimes;
             quote!(+ #rt::__private::Captures<(#(&#lifetimes (),)*)>)
         };
+        let clone = self
+            .clone
+            .then(|| quote!(+ #rt::__private::core::clone::Clone));
         let output = quote! {
             #rt::__private::Fresh<
-                impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Throw = #throw_ty, Return = #return_ty> #captures
+                impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Throw = #throw_ty, Return = #return_ty> #captures #clone
             >
         };
 
@@ -165,10 +171,22 @@ impl Emit<'_> {
                 TokenStream::new(),
             )
         };
+        // `#[generator(clone)]`: the arguments are held by the fresh
+        // generator, so each must be `Clone` (see `lower::suspend`).
+        let clone_checks = params.iter().filter(|_| self.clone).map(|param| {
+            let value = param.value();
+            let span = value
+                .clone()
+                .into_iter()
+                .next()
+                .map_or_else(Span::call_site, |t| t.span());
+            quote::quote_spanned!(span=> #rt::__private::held_by_clone_generator(&#value);)
+        });
         quote! {
             #(#attrs)*
             #vis #unsafety #fn_token #ident #generics (#inputs) -> #output #where_clause {
                 #state_def
+                #(#clone_checks)*
                 #rt::__private::#entry(
                     #state_enum::__Start { #(#start_fields),* },
                     #[inline(always)]
@@ -332,6 +350,45 @@ impl Emit<'_> {
         }
     }
 
+    /// `Clone` of the state enum for `#[generator(clone)]`, bounded by
+    /// `HeldByCloneGenerator` rather than `Clone`, so that rustc's check of
+    /// the opaque return type reports a value that is not `Clone` with the
+    /// runtime's message about held values.
+    fn clone_impl(&self, param_types: &[syn::Ident], slot_types: &[syn::Ident]) -> TokenStream {
+        let rt = &self.names.rt;
+        let state_enum = &self.names.state_enum;
+        let analysis = self.analysis;
+        let bound = quote!(#rt::__private::HeldByCloneGenerator);
+        let clone = quote!(#rt::__private::core::clone::Clone::clone);
+        let params: Vec<_> = (0..param_types.len()).map(param_field).collect();
+        let variants = analysis.slots.iter().enumerate().map(|(index, slots)| {
+            let variant = Names::variant(index);
+            let fields: Vec<_> = slots
+                .iter()
+                .map(|&id| field_name(id, &analysis.bindings[id].ident))
+                .collect();
+            quote! {
+                Self::#variant { #(#fields),* } => Self::#variant { #(#fields: #clone(#fields)),* },
+            }
+        });
+        quote! {
+            impl<#(#param_types: #bound,)* #(#slot_types: #bound,)* __TR: #bound>
+                #rt::__private::core::clone::Clone
+                for #state_enum<#(#param_types,)* #(#slot_types,)* __TR>
+            {
+                fn clone(&self) -> Self {
+                    match self {
+                        Self::__Start { #(#params),* } => Self::__Start { #(#params: #clone(#params)),* },
+                        #(#variants)*
+                        Self::__Returned(value) => Self::__Returned(#clone(value)),
+                        Self::__Done => Self::__Done,
+                        Self::__Closed => Self::__Closed,
+                    }
+                }
+            }
+        }
+    }
+
     /// The state enum: the arguments, one variant per suspension point with
     /// its saved values (fields in reverse declaration order, so dropping
     /// the variant drops them as leaving their scopes would), and the
@@ -368,6 +425,9 @@ impl Emit<'_> {
         });
         let generics = quote!(<#(#param_types,)* #(#slot_types,)* __TR>);
         let name = self.signature.sig.ident.unraw().to_string();
+        let clone_impl = self
+            .clone
+            .then(|| self.clone_impl(&param_types, &slot_types));
         // Each `r#yield!`'s place in the user's source, read off its span;
         // a `const` makes the reference `'static` at no run-time cost.
         let locations = self.points.iter().enumerate().map(|(index, point)| {
@@ -390,6 +450,8 @@ impl Emit<'_> {
                 __Done,
                 __Closed,
             }
+
+            #clone_impl
 
             impl #generics #rt::__private::GenState for #state_enum #generics {
                 type Return = __TR;

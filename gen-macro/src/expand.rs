@@ -105,7 +105,15 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     }
 
     if !cx.is_empty() {
-        return fallback(cx, &attrs, &vis, &signature, &rt, &types);
+        return fallback(
+            cx,
+            &attrs,
+            &vis,
+            &signature,
+            &rt,
+            &types,
+            args.clone.is_some(),
+        );
     }
 
     let names = Names {
@@ -152,6 +160,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         yield_ty: &types.yield_ty,
         send_is_unit: args.send_is_unit(),
         throw_declared: args.throw_ty.is_some(),
+        clone: args.clone.is_some(),
         next_flag: 0,
         in_place: None,
         entries: Vec::new(),
@@ -166,13 +175,22 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     let entered = std::mem::take(&mut lowerer.entered);
 
     if !cx.is_empty() {
-        return fallback(cx, &attrs, &vis, &signature, &rt, &types);
+        return fallback(
+            cx,
+            &attrs,
+            &vis,
+            &signature,
+            &rt,
+            &types,
+            args.clone.is_some(),
+        );
     }
     let emit = Emit {
         names: &names,
         analysis: &analysis,
         signature: &signature,
         types: &types,
+        clone: args.clone.is_some(),
         points: &points,
         start_body,
         resume_bodies,
@@ -280,7 +298,9 @@ fn fallback(
     signature: &signature::Signature,
     rt: &syn::Path,
     types: &ProtocolTypes,
+    clone: bool,
 ) -> TokenStream {
+    let clone = clone.then(|| quote!(+ #rt::__private::core::clone::Clone));
     let ProtocolTypes {
         yield_ty,
         send_ty,
@@ -301,7 +321,7 @@ fn fallback(
         #(#attrs)*
         #[allow(unused_variables, clippy::all)]
         #vis #unsafety #fn_token #ident #generics (#inputs)
-            -> #rt::__private::Fresh<impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Throw = #throw_ty, Return = #return_ty>>
+            -> #rt::__private::Fresh<impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Throw = #throw_ty, Return = #return_ty> #clone>
             #where_clause
         {
             #rt::__private::stub()
@@ -330,5 +350,5 @@ fn fallback_for_tokens(cx: Diagnostics, item: TokenStream, _: Option<()>) -> Tok
         send_ty: syn::parse_quote!(()),
         throw_ty: syn::parse_quote!(#rt::__private::NoThrow),
     };
-    fallback(cx, &attrs, &vis, &signature, &rt, &types)
+    fallback(cx, &attrs, &vis, &signature, &rt, &types, false)
 }

@@ -2,7 +2,7 @@
 //! changes with every release of `gen-macro`, which is pinned to this crate.
 //! Only re-exports: each item lives in the module that owns its step.
 
-pub use crate::bounds::FromResidual;
+pub use crate::bounds::{FromResidual, HeldByCloneGenerator, held_by_clone_generator};
 pub use crate::boxed::BoxFrame;
 pub use crate::delegate::{
     Delegate, DelegateProbe, GeneratorTag, IteratorTag, SendInto, TakeFrame, ThrowIntoDelegate,

@@ -124,3 +124,18 @@ impl<S> SendInto<Unreachable<S>> for S {
 /// Only names the second implementation of [`SendInto`].
 #[derive(Debug)]
 pub struct Unreachable<S>(PhantomData<S>);
+
+/// Every value a `#[generator(clone)]` holds across a yield must be
+/// `Clone`: the generated code checks each one where it is first saved.
+#[diagnostic::on_unimplemented(
+    message = "`#[generator(clone)]` needs every value held across a yield to be `Clone`, and `{Self}` is not",
+    label = "this value is held across a `r#yield!`",
+    note = "implement or derive `Clone` for `{Self}`, end the value's scope before the yield, or leave `clone` out of `#[generator(…)]`"
+)]
+pub trait HeldByCloneGenerator: Clone {}
+
+impl<T: Clone> HeldByCloneGenerator for T {}
+
+#[doc(hidden)]
+#[inline(always)]
+pub fn held_by_clone_generator<T: HeldByCloneGenerator>(_: &T) {}

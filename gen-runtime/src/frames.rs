@@ -63,6 +63,19 @@ mod machine {
         }
     }
 
+    /// Every frame is copied: the copy goes on from the same innermost
+    /// yield with its own stack of callers.
+    impl<St: GenState + Clone, F: Clone, Y, S, E, R> Clone for FrameMachine<St, F, Y, S, E, R> {
+        fn clone(&self) -> Self {
+            FrameMachine {
+                top: self.top.clone(),
+                below: self.below.clone(),
+                resume: self.resume.clone(),
+                _types: PhantomData,
+            }
+        }
+    }
+
     impl<St: GenState, F, Y, S, E, R> Drop for FrameMachine<St, F, Y, S, E, R> {
         fn drop(&mut self) {
             self.drop_frames();

@@ -64,6 +64,17 @@ impl<St: GenState, F, T, Y, S, E, R> core::fmt::Debug for HandoffMachine<St, F, 
     }
 }
 
+impl<St: Clone, F: Clone, T: Clone, Y, S, E, R> Clone for HandoffMachine<St, F, T, Y, S, E, R> {
+    fn clone(&self) -> Self {
+        HandoffMachine {
+            state: self.state.clone(),
+            resume: self.resume.clone(),
+            take: self.take.clone(),
+            _types: PhantomData,
+        }
+    }
+}
+
 impl<St, F, T, Y, S, E, R> RawGenerator for HandoffMachine<St, F, T, Y, S, E, R>
 where
     St: GenState<Return = R>,

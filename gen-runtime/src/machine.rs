@@ -58,6 +58,19 @@ where
     }
 }
 
+/// `#[generator(clone)]`: the state enum derives `Clone`, and the resume
+/// closure captures nothing, so the copy continues from the same
+/// suspension point on its own.
+impl<St: Clone, F: Clone, Y, S, E, R> Clone for Machine<St, F, Y, S, E, R> {
+    fn clone(&self) -> Self {
+        Machine {
+            state: self.state.clone(),
+            resume: self.resume.clone(),
+            _types: PhantomData,
+        }
+    }
+}
+
 impl<St, F, Y, S, E, R> RawGenerator for Machine<St, F, Y, S, E, R>
 where
     St: GenState<Return = R>,
@@ -135,6 +148,12 @@ pub fn stub<Y, S, E, R>() -> Fresh<Stub<Y, S, E, R>> {
 
 #[derive(Debug)]
 pub struct Stub<Y, S, E, R>(Protocol<Y, S, E, R>);
+
+impl<Y, S, E, R> Clone for Stub<Y, S, E, R> {
+    fn clone(&self) -> Self {
+        Stub(PhantomData)
+    }
+}
 
 impl<Y, S, E, R> RawGenerator for Stub<Y, S, E, R> {
     type Yield = Y;

@@ -28,6 +28,27 @@ pub struct Started<G> {
     raw: G,
 }
 
+/// A generator declared with `#[generator(clone)]` is `Clone` when every
+/// value it holds is: the copy continues from the same suspension point,
+/// independently (fork, `tee`, checkpoint and rewind). Without `clone` it
+/// is not, so nothing is copied by surprise.
+impl<G: Clone> Clone for Fresh<G> {
+    fn clone(&self) -> Self {
+        Fresh {
+            raw: self.raw.clone(),
+        }
+    }
+}
+
+/// See [`Fresh`]'s `Clone`.
+impl<G: Clone> Clone for Started<G> {
+    fn clone(&self) -> Self {
+        Started {
+            raw: self.raw.clone(),
+        }
+    }
+}
+
 macro_rules! common_methods {
     () => {
         /// Where the generator is in its life (Python's

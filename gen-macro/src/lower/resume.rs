@@ -54,6 +54,8 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) send_is_unit: bool,
     /// `throw = E`: a yield evaluates to `Result<S, E>`.
     pub(crate) throw_declared: bool,
+    /// `#[generator(clone)]`: saved values are checked to be `Clone`.
+    pub(crate) clone: bool,
     pub(crate) next_flag: usize,
     /// Set while lowering the continuation of a point that resumes in place.
     pub(crate) in_place: Option<InPlace>,

@@ -63,10 +63,31 @@ impl Lowerer<'_> {
             access.set_span(access.span().located_at(span));
             quote!(#field: #access)
         });
+        let clone_checks = self.clone_checks(index);
         quote_spanned! {span=>
             #evict
+            #clone_checks
             *#state = #state_enum::#variant { #(#fields),* };
         }
+    }
+
+    /// With `#[generator(clone)]`: a check that each value point `index` is
+    /// the first to save is `Clone`, spanned at the value's declaration, so
+    /// the error names the value instead of the state enum.
+    fn clone_checks(&self, index: usize) -> TokenStream {
+        if !self.clone {
+            return TokenStream::new();
+        }
+        let rt = &self.names.rt;
+        let slots = &self.analysis.slots;
+        let checks = slots[index]
+            .iter()
+            .filter(|&&id| slots.iter().position(|saved| saved.contains(&id)) == Some(index))
+            .map(|&id| {
+                let ident = &self.analysis.bindings[id].ident;
+                quote_spanned!(ident.span()=> #rt::__private::held_by_clone_generator(&#ident);)
+            });
+        quote!(#(#checks)*)
     }
 
     /// `{ let __y: Y = operand; *state = Variant { saved… }; return Yielded(__y); }`
