@@ -75,12 +75,10 @@ fn param_temp(index: usize) -> syn::Ident {
 }
 
 impl Emit<'_> {
+    /// The generator function: its signature with the opaque return type,
+    /// and the [`expression`](Self::expression) as its body.
     pub(crate) fn function(&self, attrs: &[syn::Attribute], vis: &syn::Visibility) -> TokenStream {
-        let names = self.names;
-        let rt = &names.rt;
-        let state_enum = &names.state_enum;
-        let state = &names.state;
-        let arg = &names.arg;
+        let rt = &self.names.rt;
         let sig = &self.signature.sig;
         let (ident, generics, inputs, where_clause) = (
             &sig.ident,
@@ -110,7 +108,31 @@ impl Emit<'_> {
                 impl #rt::__private::RawGenerator<Yield = #yield_ty, Send = #send_ty, Throw = #throw_ty, Return = #return_ty> #captures #clone
             >
         };
+        let expression = self.expression();
+        quote! {
+            #(#attrs)*
+            #vis #unsafety #fn_token #ident #generics (#inputs) -> #output #where_clause {
+                #expression
+            }
+        }
+    }
 
+    /// The fresh generator, as an expression: the state enum, and the call
+    /// of the runtime's entry point with the initial state (the arguments,
+    /// or a block's captures) and the resume closure. The body of a
+    /// generator function, and the whole of a `gen_block!`.
+    pub(crate) fn expression(&self) -> TokenStream {
+        let names = self.names;
+        let rt = &names.rt;
+        let state_enum = &names.state_enum;
+        let state = &names.state;
+        let arg = &names.arg;
+        let crate::expand::ProtocolTypes {
+            yield_ty,
+            send_ty,
+            throw_ty,
+        } = self.types;
+        let return_ty = &self.signature.return_ty;
         let state_def = self.state_enum();
         let params = &self.signature.params;
         let start_fields = params.iter().enumerate().map(|(i, param)| {
@@ -183,21 +205,19 @@ impl Emit<'_> {
             quote::quote_spanned!(span=> #rt::__private::held_by_clone_generator(&#value);)
         });
         quote! {
-            #(#attrs)*
-            #vis #unsafety #fn_token #ident #generics (#inputs) -> #output #where_clause {
-                #state_def
-                #(#clone_checks)*
-                #rt::__private::#entry(
-                    #state_enum::__Start { #(#start_fields),* },
-                    #[inline(always)]
-                    move |#state, #arg: #resume_ty| -> #output_ty {
-                        #dispatch
-                    },
-                    #take
-                )
-            }
+            #state_def
+            #(#clone_checks)*
+            #rt::__private::#entry(
+                #state_enum::__Start { #(#start_fields),* },
+                #[inline(always)]
+                move |#state, #arg: #resume_ty| -> #output_ty {
+                    #dispatch
+                },
+                #take
+            )
         }
     }
+
 
     /// The match on the state. When the start arm enters a loop by jumping
     /// (see `lower::entry`), it breaks out of a first match into a second,

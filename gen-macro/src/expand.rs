@@ -54,7 +54,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     } = function;
     let signature = signature::from_syn(sig, &mut cx);
     let rt = args.runtime_path();
-    let mut body = *block;
+    let body = *block;
 
     let state_enum = format_ident!("__GenState", span = Span::mixed_site());
     let unit: syn::Type = syn::parse_quote!(());
@@ -73,11 +73,61 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         throw_ty,
     };
 
+    let clone = args.clone.is_some();
+    let recursion = recursion(&signature, &state_enum);
+    let tokens = lower_body(
+        &Shell {
+            args,
+            signature: &signature,
+            types: &types,
+            rt: &rt,
+            state_enum: state_enum.clone(),
+            recursion: Some(recursion),
+        },
+        body,
+        &mut cx,
+        |emit| emit.function(&attrs, &vis),
+    );
+    match tokens {
+        Some(tokens) => tokens,
+        None => fallback(cx, &attrs, &vis, &signature, &rt, &types, clone),
+    }
+}
+
+/// What the body core needs from the shell around the body: a function's
+/// signature or a block's captures (as parameters), the protocol types,
+/// and how to recognise a call of the generator itself.
+pub(crate) struct Shell<'a> {
+    pub(crate) args: &'a Args,
+    pub(crate) signature: &'a signature::Signature,
+    pub(crate) types: &'a ProtocolTypes,
+    pub(crate) rt: &'a syn::Path,
+    pub(crate) state_enum: syn::Ident,
+    /// `None` for a `gen_block!`, which has no name to call.
+    pub(crate) recursion: Option<scan::Recursion<'a>>,
+}
+
+/// The body core, shared by `#[generator]` and `gen_block!`: scan,
+/// rewrite, analyse and lower `body`, then emit it with `emit` (a function
+/// or an expression). `None` when errors were reported into `cx`.
+pub(crate) fn lower_body(
+    shell: &Shell<'_>,
+    mut body: syn::Block,
+    cx: &mut Diagnostics,
+    emit: impl FnOnce(&Emit<'_>) -> TokenStream,
+) -> Option<TokenStream> {
+    let Shell {
+        args,
+        signature,
+        types,
+        rt,
+        ..
+    } = *shell;
     let mut scan_context = scan::Context {
-        rt: &rt,
+        rt,
         throw_declared: args.throw_ty.is_some(),
-        recursion: recursion(&signature, &state_enum),
-        types: &types,
+        recursion: shell.recursion.as_ref(),
+        types,
         handoff: true,
     };
     // A self-recursive generator keeps its own frames on its stack, and a
@@ -96,35 +146,27 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
         points = scan::scan_body(&mut body, &scan_context, &mut scan_cx);
     }
     cx.extend(scan_cx);
-    if let (None, Some(first)) = (&args.yield_ty, points.first()) {
+    let yield_inferred = matches!(types.yield_ty, syn::Type::Infer(_));
+    if let (None, Some(first), false) = (&args.yield_ty, points.first(), yield_inferred) {
         cx.error(
             Span::call_site(),
             "this generator yields values but does not say their type: add `yield = <type>`, e.g. `#[generator(yield = u64)]`",
         );
         cx.error(first.span, "a value is yielded here");
     }
-
     if !cx.is_empty() {
-        return fallback(
-            cx,
-            &attrs,
-            &vis,
-            &signature,
-            &rt,
-            &types,
-            args.clone.is_some(),
-        );
+        return None;
     }
 
     let names = Names {
         rt: rt.clone(),
         state: format_ident!("__gen_state", span = Span::mixed_site()),
         arg: format_ident!("__gen_arg", span = Span::mixed_site()),
-        state_enum,
+        state_enum: shell.state_enum.clone(),
         frames: calls_itself,
         handoff: points.iter().any(|point| point.kind == PointKind::Handoff),
     };
-    rewrite::rewrite_body(&mut body, &mut points, &rt, &names.output());
+    rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
     hoist::hoist_body(&mut body);
     let arg_bindings: Vec<slots::ArgBinding<'_>> = signature
         .params
@@ -145,17 +187,17 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
                 ident: ident.clone(),
                 mutable: *mutable,
                 is_ref: *is_ref,
-                ty: Some(ty),
+                ty: (!matches!(**ty, syn::Type::Infer(_))).then_some(&**ty),
             },
             Param::Pattern { pat, ty, .. } => slots::ArgBinding::Pattern { pat, ty },
         })
         .collect();
-    let analysis = slots::analyze(&arg_bindings, &mut body, &mut points, &mut cx);
+    let analysis = slots::analyze(&arg_bindings, &mut body, &mut points, cx);
 
     let mut lowerer = Lowerer {
         analysis: &analysis,
         points: &points,
-        cx: &mut cx,
+        cx,
         names: &names,
         yield_ty: &types.yield_ty,
         send_is_unit: args.send_is_unit(),
@@ -175,32 +217,24 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     let entered = std::mem::take(&mut lowerer.entered);
 
     if !cx.is_empty() {
-        return fallback(
-            cx,
-            &attrs,
-            &vis,
-            &signature,
-            &rt,
-            &types,
-            args.clone.is_some(),
-        );
+        return None;
     }
-    let emit = Emit {
+    let emit_parts = Emit {
         names: &names,
         analysis: &analysis,
-        signature: &signature,
-        types: &types,
+        signature,
+        types,
         clone: args.clone.is_some(),
         points: &points,
         start_body,
         resume_bodies,
         entered,
     };
-    let tokens = restore_hidden_names(emit.function(&attrs, &vis), &analysis.hidden_names);
+    let tokens = restore_hidden_names(emit(&emit_parts), &analysis.hidden_names);
     if std::env::var_os("GEN_MACRO_DEBUG").is_some() {
         eprintln!("{tokens}");
     }
-    tokens
+    Some(tokens)
 }
 
 /// What the scan needs to recognise the function calling itself in

@@ -50,8 +50,9 @@ pub(crate) struct Context<'a> {
     pub(crate) rt: &'a syn::Path,
     /// `throw = E`: `yield_from!` then evaluates to `Result<R, E>`.
     pub(crate) throw_declared: bool,
-    /// How to recognise and build a call of the generator to itself.
-    pub(crate) recursion: Recursion<'a>,
+    /// How to recognise and build a call of the generator to itself
+    /// (`None` in a `gen_block!`, which has no name).
+    pub(crate) recursion: Option<&'a Recursion<'a>>,
     /// The generator's yield, send and throw types, which pick the
     /// delegate of a `yield_from!`.
     pub(crate) types: &'a crate::expand::ProtocolTypes,
@@ -319,7 +320,7 @@ impl Scanner<'_> {
     /// method); a plain path without turbofish, with as many arguments as
     /// the function has parameters.
     fn self_call(&self, sub: &Expr) -> Option<Vec<Expr>> {
-        let recursion = &self.context.recursion;
+        let recursion = self.context.recursion?;
         let args: Vec<Expr> = match sub {
             Expr::Call(call) => {
                 let Expr::Path(path) = &*call.func else {
@@ -367,10 +368,10 @@ impl Scanner<'_> {
     /// so the generator's state would contain itself and rustc reports only
     /// E0720 "cannot resolve opaque type" at the attribute. Say what works.
     fn check_self_iteration(&mut self, iterable: &Expr) {
-        let Some(call) = self.call_of_itself(iterable) else {
+        let (Some(call), Some(recursion)) = (self.call_of_itself(iterable), self.context.recursion)
+        else {
             return;
         };
-        let recursion = &self.context.recursion;
         let name = recursion.name;
         let callee = if recursion.has_receiver {
             format!("Self::{name}(self, …)")
@@ -389,7 +390,7 @@ impl Scanner<'_> {
     /// iterator adaptors on it, parentheses and references
     /// (`walk(n).map(f)`, `&mut walk(n)`), whatever its arguments.
     fn call_of_itself<'e>(&self, iterable: &'e Expr) -> Option<&'e Expr> {
-        let recursion = &self.context.recursion;
+        let recursion = self.context.recursion?;
         match iterable {
             Expr::Call(call) => {
                 let Expr::Path(path) = &*call.func else {
@@ -427,7 +428,11 @@ impl Scanner<'_> {
     /// The arguments are evaluated in order and coerced to the parameter
     /// types, as the call would.
     fn lower_self_call(&mut self, args: Vec<Expr>, span: Span) -> Expr {
-        let recursion = &self.context.recursion;
+        // invariant: only called with the arguments `self_call` found, which
+        // needs the recursion info.
+        let Some(recursion) = self.context.recursion else {
+            return unit(span);
+        };
         let index = self.points.len();
         let at = Span::mixed_site().located_at(span);
         let glue = crate::spans::glue(span);
