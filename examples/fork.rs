@@ -109,7 +109,10 @@ fn main() {
     let all = squares();
     let odd = all.clone().filter(|n| n % 2 == 1);
     let shown = |it: &mut dyn Iterator<Item = u64>| {
-        it.take(5).map(|n| n.to_string()).collect::<Vec<_>>().join(" ")
+        it.take(5)
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     println!(
         "tee: squares {} | odd squares {}",
@@ -117,7 +120,11 @@ fn main() {
         shown(&mut odd.into_iter())
     );
 
-    let grid = vec![vec!['a', 'b', 'c'], vec!['a', 'c', 'd', 'e'], vec!['b', 'd', 'e']];
+    let grid = vec![
+        vec!['a', 'b', 'c'],
+        vec!['a', 'c', 'd', 'e'],
+        vec!['b', 'd', 'e'],
+    ];
     let (first, start) = speller(grid).start();
     let mut found = Vec::new();
     if let GeneratorState::Yielded(prefix) = first {

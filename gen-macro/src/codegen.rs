@@ -132,7 +132,16 @@ impl Emit<'_> {
             send_ty,
             throw_ty,
         } = self.types;
-        let return_ty = &self.signature.return_ty;
+        // A block's return type is inferred from what it completes with; a
+        // block that never completes (`loop { yield!(n); … }`) has none to
+        // infer, and `()` stands for it.
+        let never_completes =
+            self.start_body.diverges && self.resume_bodies.iter().all(|segment| segment.diverges);
+        let unit: syn::Type = syn::parse_quote!(());
+        let return_ty = match &self.signature.return_ty {
+            syn::Type::Infer(_) if never_completes => &unit,
+            declared => declared,
+        };
         let state_def = self.state_enum();
         let params = &self.signature.params;
         let start_fields = params.iter().enumerate().map(|(i, param)| {
@@ -217,7 +226,6 @@ impl Emit<'_> {
             )
         }
     }
-
 
     /// The match on the state. When the start arm enters a loop by jumping
     /// (see `lower::entry`), it breaks out of a first match into a second,

@@ -83,6 +83,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
             rt: &rt,
             state_enum: state_enum.clone(),
             recursion: Some(recursion),
+            yield_spelling: "r#yield!",
         },
         body,
         &mut cx,
@@ -105,6 +106,8 @@ pub(crate) struct Shell<'a> {
     pub(crate) state_enum: syn::Ident,
     /// `None` for a `gen_block!`, which has no name to call.
     pub(crate) recursion: Option<scan::Recursion<'a>>,
+    /// `r#yield!` in a function, `yield!` in a block (for messages).
+    pub(crate) yield_spelling: &'static str,
 }
 
 /// The body core, shared by `#[generator]` and `gen_block!`: scan,
@@ -123,12 +126,16 @@ pub(crate) fn lower_body(
         rt,
         ..
     } = *shell;
+    let yield_inferred = matches!(types.yield_ty, syn::Type::Infer(_));
     let mut scan_context = scan::Context {
         rt,
         throw_declared: args.throw_ty.is_some(),
         recursion: shell.recursion.as_ref(),
         types,
-        handoff: true,
+        // A hand-off point matches a boxed delegate's yield type with this
+        // generator's, which must then be known.
+        handoff: !yield_inferred,
+        yield_spelling: shell.yield_spelling,
     };
     // A self-recursive generator keeps its own frames on its stack, and a
     // boxed sub-generator cannot join them: only other generators offer
@@ -146,7 +153,14 @@ pub(crate) fn lower_body(
         points = scan::scan_body(&mut body, &scan_context, &mut scan_cx);
     }
     cx.extend(scan_cx);
-    let yield_inferred = matches!(types.yield_ty, syn::Type::Infer(_));
+    if yield_inferred && points.is_empty() {
+        // Nothing in the block gives the item type a value; rustc's own
+        // "type annotations needed" would show the state machine's type.
+        cx.error(
+            Span::call_site(),
+            "this block yields nothing, so its item type cannot be inferred from it: name it with `gen_block!(yield = <type>; { … })`, or use `std::iter::empty()`",
+        );
+    }
     if let (None, Some(first), false) = (&args.yield_ty, points.first(), yield_inferred) {
         cx.error(
             Span::call_site(),

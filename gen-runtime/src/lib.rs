@@ -58,7 +58,7 @@ pub mod bounds;
 
 #[cfg(feature = "alloc")]
 pub use boxed::{BoxGenerator, BoxSendGenerator, BoxSendStarted, BoxStarted};
-pub use gen_macro::generator;
+pub use gen_macro::{gen_block, generator};
 pub use protocol::{Generator, GeneratorState, Location, NoThrow, Phase};
 pub use raw::RawGenerator;
 pub use wrappers::{Fresh, Started};

@@ -59,6 +59,9 @@ pub(crate) struct Context<'a> {
     /// Offer boxed sub-generators to the driver's stack (hand-off points):
     /// in every generator that does not call itself.
     pub(crate) handoff: bool,
+    /// How messages spell the yield macro: `yield!` in a `gen_block!`,
+    /// where the keyword works, `r#yield!` in a function.
+    pub(crate) yield_spelling: &'static str,
 }
 
 /// What a self-recursive `yield_from!(name(args))` needs to build the
@@ -108,7 +111,7 @@ impl Scanner<'_> {
     fn lower_yield(&mut self, mac: &Macro, kind: YieldMacro) -> Expr {
         let span = mac.path.span();
         let name = match kind {
-            YieldMacro::Yield => "r#yield!",
+            YieldMacro::Yield => self.context.yield_spelling,
             YieldMacro::YieldFrom => "yield_from!",
         };
         let misplaced = match self.scope {
@@ -254,6 +257,16 @@ impl Scanner<'_> {
             send_ty,
             throw_ty,
         } = self.context.types;
+        // The probe's yield type only matters to `ViaFrame` (hand-off
+        // points); method lookup needs the probe's type known, so a
+        // `gen_block!` whose yield type is inferred (and which has no
+        // hand-off points) probes with `()`.
+        let unit: syn::Type = syn::parse_quote!(());
+        let yield_ty = if matches!(yield_ty, syn::Type::Infer(_)) {
+            &unit
+        } else {
+            yield_ty
+        };
         let (complete, resume) = if self.context.throw_declared {
             let error = hidden("error");
             let probe = hidden("probe");

@@ -404,7 +404,7 @@ fn collect_pat(pat: &Pat, known: Known<'_>, out: &mut Vec<(Ident, bool, bool, bo
 }
 
 /// Names captured inline by a format string literal: `"{x}"`, `"{x:?}"`.
-pub(super) fn format_captures(lit: &str) -> Vec<String> {
+pub(crate) fn format_captures(lit: &str) -> Vec<String> {
     if !lit.starts_with('"') && !lit.starts_with('r') {
         return Vec::new();
     }
