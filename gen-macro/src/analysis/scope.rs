@@ -303,16 +303,15 @@ impl Walker<'_> {
             (!self.bindings[id].is_ref).then_some(id)
         };
         let inner = under_adaptors(iterable);
-        if !std::ptr::eq(inner, iterable) {
-            // Through adaptors, only a root that surely holds its own value.
-            let root = match inner {
-                Expr::Reference(reference) => self.borrowed_local(&reference.expr),
-                Expr::MethodCall(m) => owned(method_chain_root(&m.receiver)),
-                _ => None,
-            };
-            if root.is_some_and(|id| !self.bindings[id].holds_value) {
-                return None;
-            }
+        // A method's receiver must surely hold its own value: an element
+        // bound by a `for` or `match` pattern, or a value a `gen_block!`
+        // captured, may be a reference (`line.split(' ')` on a `&str`),
+        // whose iterators borrow what it points to, not the local.
+        if let Expr::MethodCall(m) = inner
+            && owned(method_chain_root(&m.receiver))
+                .is_some_and(|id| !self.bindings[id].holds_value)
+        {
+            return None;
         }
         match inner {
             Expr::Reference(reference) => self.borrowed_local(&reference.expr),

@@ -111,14 +111,14 @@ pub(super) fn is_hidden_iterator(pat: &Pat) -> bool {
     matches!(pat, Pat::Ident(p) if p.ident.to_string().starts_with(HIDDEN_ITERATOR))
 }
 
-/// Methods that return an iterator borrowing their receiver.
+/// Methods that return an iterator borrowing their receiver. Not `lines`
+/// and `bytes`: `BufRead::lines` and `Read::bytes` consume a reader, the
+/// commonest receiver of both in a generator that streams a file.
 pub(super) const BORROWING_ITERATORS: &[&str] = &[
     "iter",
     "iter_mut",
     "chars",
     "char_indices",
-    "bytes",
-    "lines",
     "split",
     "split_whitespace",
     "windows",
@@ -208,6 +208,9 @@ pub(super) const CONSUMING_METHODS: &[&str] = &[
     "partition",
     "reduce",
     "join",
+    // `BufRead::lines`, `Read::bytes`: a reader streamed by a `for` loop.
+    "lines",
+    "bytes",
 ];
 
 pub(super) fn cond_has_let(cond: &Expr) -> bool {
