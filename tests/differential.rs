@@ -13,7 +13,12 @@
 //!   `send = ()` programs as an `Iterator` and `take_return`);
 //! - stopped after k yields, for every k (or 30 spread values of k), once
 //!   with `close()` and once by dropping the generator, against the
-//!   reference returning at its k-th yield.
+//!   reference returning at its k-th yield;
+//! - the same body as a `gen_block!`, run to completion and stopped alike;
+//! - forked (`#[generator(clone)]`) at each of those k: the original and
+//!   the copy both run to completion, the copy's values recording into a
+//!   log of their own, against the reference's run and its part after the
+//!   k-th yield.
 //!
 //! Size: `GEN_DIFF_PROGRAMS` (default 200), first seed `GEN_DIFF_SEED`
 //! (default 0), programs per generated crate `GEN_DIFF_BATCH` (default 250).
@@ -120,12 +125,12 @@ macro_rules! end {
 }
 
 macro_rules! drive_send {
-    ($p:ident, $stop:expr, $end:expr, $cap:expr) => {{
+    ($p:ident :: $make:ident, $stop:expr, $end:expr, $cap:expr) => {{
         let log = DropLog::new();
         let mut yields = Vec::new();
         let mut ret = None;
         let mut note = None;
-        let (mut st, mut g) = $p::generator(log.clone()).start();
+        let (mut st, mut g) = $p::$make(log.clone()).start();
         loop {
             match st {
                 GeneratorState::Yielded(y) => {
@@ -150,12 +155,12 @@ macro_rules! drive_send {
 }
 
 macro_rules! drive_iter {
-    ($p:ident, $stop:expr, $end:expr, $cap:expr) => {{
+    ($p:ident :: $make:ident, $stop:expr, $end:expr, $cap:expr) => {{
         let log = DropLog::new();
         let mut yields = Vec::new();
         let mut ret = None;
         let mut note = None;
-        let mut g = $p::generator(log.clone());
+        let mut g = $p::$make(log.clone());
         loop {
             match g.next() {
                 Some(y) => {
@@ -179,6 +184,93 @@ macro_rules! drive_iter {
     }};
 }
 
+/// The value a yield evaluates to after the n-th yield.
+trait Sent {
+    fn sent(n: usize) -> Self;
+}
+impl Sent for () {
+    fn sent(_: usize) {}
+}
+impl Sent for u32 {
+    fn sent(n: usize) -> u32 { sv(n) }
+}
+
+/// Resumes `g` after its `n`-th yield and runs it to completion, recording
+/// what it yields (with the drop-log markers the reference writes) and
+/// what it returns.
+fn finish<G>(g: &mut G, log: &DropLog, mut yields: Vec<u32>, mut n: usize, cap: usize) -> Outcome
+where
+    G: gen_runtime::Generator<Yield = u32>,
+    G::Send: Sent,
+    G::Return: std::fmt::Debug,
+{
+    let mut note = None;
+    let mut ret = None;
+    loop {
+        match g.resume(Sent::sent(n)) {
+            GeneratorState::Yielded(y) => {
+                yields.push(y);
+                n += 1;
+                drop(log.guard(format!("<y{n}>")));
+                if n > cap { note = Some("runaway: too many yields".to_owned()); break; }
+            }
+            GeneratorState::Complete(r) => {
+                if !g.is_finished() { note = Some("complete but not finished".to_owned()); }
+                ret = Some(format!("{r:?}"));
+                drop(log.guard("<end>"));
+                break;
+            }
+        }
+    }
+    Outcome { yields, ret, log: log.dropped(), note }
+}
+
+/// Runs a fresh generator to its `k`-th yield, clones it there (the copy's
+/// values record into a log of their own), and runs the original, then the
+/// copy, to completion.
+fn fork<G>(make: fn(DropLog) -> G, k: usize, cap: usize) -> Result<(Outcome, Outcome), String>
+where
+    G: gen_runtime::Generator<Yield = u32> + Clone,
+    G::Send: Sent,
+    G::Return: std::fmt::Debug,
+{
+    let log = DropLog::new();
+    let mut g = make(log.clone());
+    let mut yields = Vec::new();
+    match g.prime() {
+        GeneratorState::Yielded(y) => yields.push(y),
+        GeneratorState::Complete(_) => return Err("completed before the fork point".into()),
+    }
+    drop(log.guard("<y1>"));
+    while yields.len() < k {
+        match g.resume(Sent::sent(yields.len())) {
+            GeneratorState::Yielded(y) => yields.push(y),
+            GeneratorState::Complete(_) => return Err("completed before the fork point".into()),
+        }
+        drop(log.guard(format!("<y{}>", yields.len())));
+    }
+    let fork_log = DropLog::new();
+    let mut copy = DropLog::forking_into(&fork_log, || g.clone());
+    let original = finish(&mut g, &log, yields, k, cap);
+    drop(g);
+    let copy_outcome = finish(&mut copy, &fork_log, Vec::new(), k, cap);
+    drop(copy);
+    Ok((original, copy_outcome))
+}
+
+/// What a copy forked at the `k`-th yield must do: the rest of the
+/// reference's run, and the drops after its `k`-th yield marker.
+fn after_fork(want: &Outcome, k: usize) -> Outcome {
+    let marker = format!("<y{k}>");
+    let at = want.log.iter().position(|e| *e == marker).map_or(want.log.len(), |i| i + 1);
+    Outcome {
+        yields: want.yields[k.min(want.yields.len())..].to_vec(),
+        ret: want.ret.clone(),
+        log: want.log[at..].to_vec(),
+        note: None,
+    }
+}
+
 fn stops(n: usize) -> Vec<usize> {
     if n <= 30 { (1..=n).collect() } else { (0..30).map(|i| 1 + i * (n - 1) / 29).collect() }
 }
@@ -200,17 +292,37 @@ macro_rules! check {
             let want = catch_unwind(AssertUnwindSafe(|| reference($p::reference, usize::MAX)))
                 .map_err(|e| format!("reference panicked: {}", panic_message(e)))?;
             let cap = want.yields.len() + 50;
-            let got = $drive!($p, usize::MAX, End::Complete, cap);
+            let got = $drive!($p::generator, usize::MAX, End::Complete, cap);
             if got != want {
                 fails.push(format!("complete: want {want:?} got {got:?}"));
             }
+            let got = $drive!($p::block, usize::MAX, End::Complete, cap);
+            if got != want {
+                fails.push(format!("gen_block! complete: want {want:?} got {got:?}"));
+            }
             for k in stops(want.yields.len()) {
-                let want = reference($p::reference, k);
+                let stopped = reference($p::reference, k);
                 for end in [End::Close, End::Drop] {
-                    let got = $drive!($p, k, end, cap);
-                    if got != want {
-                        fails.push(format!("{end:?} after {k}: want {want:?} got {got:?}"));
+                    let got = $drive!($p::generator, k, end, cap);
+                    if got != stopped {
+                        fails.push(format!("{end:?} after {k}: want {stopped:?} got {got:?}"));
                     }
+                    let got = $drive!($p::block, k, end, cap);
+                    if got != stopped {
+                        fails.push(format!("gen_block! {end:?} after {k}: want {stopped:?} got {got:?}"));
+                    }
+                }
+                match fork($p::generator, k, cap) {
+                    Ok((original, copy)) => {
+                        if original != want {
+                            fails.push(format!("fork at {k}, original: want {want:?} got {original:?}"));
+                        }
+                        let rest = after_fork(&want, k);
+                        if copy != rest {
+                            fails.push(format!("fork at {k}, copy: want {rest:?} got {copy:?}"));
+                        }
+                    }
+                    Err(e) => fails.push(format!("fork at {k}: {e}")),
                 }
             }
             Ok(fails)

@@ -126,7 +126,9 @@ impl Program {
         }
     }
 
-    /// A module with `generator(log)` and `reference(log, out, stop)`.
+    /// A module with `generator(log)` (declared `clone`, so the driver can
+    /// fork it), `block(log)` (the same body as a `gen_block!`) and
+    /// `reference(log, out, stop)`.
     ///
     /// The reference's `r#yield!(v)` pushes `v` to `out`, records
     /// `<yN>` in the drop log (the driver records the same marker after the
@@ -145,8 +147,12 @@ impl Program {
              use super::support::*;\n\
              use gen_workspace::drops::DropLog;\n\
              \n\
-             #[gen_runtime::generator(yield = u32, send = {send})]\n\
+             #[gen_runtime::generator(yield = u32, send = {send}, clone)]\n\
              pub fn generator(log: DropLog) -> {ret} {body}\n\
+             \n\
+             pub fn block(log: DropLog) -> gen_runtime::Fresh<impl gen_runtime::RawGenerator<Yield = u32, Send = {send}, Throw = gen_runtime::NoThrow, Return = {ret}>> {{\n\
+             gen_runtime::gen_block!(yield = u32, send = {send}; {body})\n\
+             }}\n\
              \n\
              pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
              macro_rules! r#yield {{\n\
