@@ -60,6 +60,8 @@ pub(super) struct Use {
     pub(super) moving: bool,
     /// The name is (part of) the left side of `=`: it gets a new value.
     pub(super) assigning: bool,
+    /// The branch arms the use is in (an index into `Walker::arm_paths`).
+    pub(super) arm: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -74,6 +76,11 @@ pub(super) struct PointScope {
     /// there (not shadowed).
     pub(super) in_scope: Vec<(BindingId, bool)>,
     pub(super) loops: Vec<usize>,
+    /// `x = r#yield!(…)`: the binding the resumed yield's value is assigned
+    /// to at once, whose value at the point is therefore never read.
+    pub(super) overwrites: Option<BindingId>,
+    /// The branch arms the point is in (an index into `Walker::arm_paths`).
+    pub(super) arm: usize,
 }
 
 /// How a use of a name may treat its value.
@@ -100,6 +107,17 @@ pub(super) struct Walker<'p> {
     pub(super) force_move: usize,
     /// Walking the left side of `x = …` or `(x, y) = …`.
     pub(super) assign_target: usize,
+    /// Every stack of branch arms seen, as `(construct, arm)` pairs from the
+    /// outermost: the arms of an `if`, of a `match`, a loop body (run zero
+    /// or more times), the right side of `&&`/`||`. Code in two different
+    /// arms of one construct is never on one path.
+    pub(super) arm_paths: Vec<Vec<(usize, usize)>>,
+    /// The current stack (an index into `arm_paths`).
+    pub(super) arm: usize,
+    /// Branch constructs numbered so far.
+    pub(super) constructs: usize,
+    /// Positions of `break` and `continue`: jumps that may skip code.
+    pub(super) jumps: Vec<usize>,
 }
 
 impl Walker<'_> {
@@ -184,10 +202,12 @@ impl Walker<'_> {
         let pos = self.tick();
         let moving = ctx == Ctx::Move || self.force_move > 0;
         let assigning = self.assign_target > 0 && ctx == Ctx::Place;
+        let arm = self.arm;
         self.bindings[id].uses.push(Use {
             pos,
             moving,
             assigning,
+            arm,
         });
         self.renames.get(&id).map(|(_, hidden)| hidden.clone())
     }
@@ -227,6 +247,41 @@ impl Walker<'_> {
         if !targets.is_empty() {
             syn::visit_mut::VisitMut::visit_pat_mut(&mut RenamePat(targets), pat);
         }
+    }
+
+    /// A new branch construct: its number, for [`in_arm`](Self::in_arm).
+    fn construct(&mut self) -> usize {
+        self.constructs += 1;
+        self.constructs
+    }
+
+    /// Walks `f` inside arm `arm` of branch construct `construct`.
+    fn in_arm(&mut self, construct: usize, arm: usize, f: impl FnOnce(&mut Self)) {
+        let outer = self.arm;
+        let mut path = self.arm_paths[outer].clone();
+        path.push((construct, arm));
+        self.arm_paths.push(path);
+        self.arm = self.arm_paths.len() - 1;
+        f(self);
+        self.arm = outer;
+    }
+
+    /// Can code at `from` run before code at `to` on one path? Not when
+    /// they are in two different arms of one branch construct.
+    pub(super) fn on_one_path(&self, from: usize, to: usize) -> bool {
+        let to = &self.arm_paths[to];
+        self.arm_paths[from]
+            .iter()
+            .all(|&(c, a)| to.iter().all(|&(c2, a2)| c2 != c || a2 == a))
+    }
+
+    /// Is `arm` one of the arms code at `inner` is in, or the same: does
+    /// code at `arm`, placed after code at `inner`, run whenever that code
+    /// does (barring jumps)?
+    pub(super) fn encloses(&self, arm: usize, inner: usize) -> bool {
+        let inner = &self.arm_paths[inner];
+        let outer = &self.arm_paths[arm];
+        outer.len() <= inner.len() && inner[..outer.len()] == outer[..]
     }
 
     fn in_frame(&mut self, f: impl FnOnce(&mut Self)) {
@@ -483,6 +538,8 @@ impl Walker<'_> {
                 pos,
                 in_scope,
                 loops: self.loop_stack.clone(),
+                overwrites: None,
+                arm: self.arm,
             });
         }
     }
@@ -528,6 +585,28 @@ impl Walker<'_> {
                 self.assign_target += usize::from(target);
                 self.walk_expr(&mut e.left, Ctx::Place);
                 self.assign_target -= usize::from(target);
+                // `x = r#yield!(…)`, `x = f(x_moved, r#yield!(…))`: on
+                // resuming, x gets a new value before anything reads it
+                // (no use of x in the right side after the yield), so what
+                // x holds at the yield is never read.
+                if let Expr::Path(path) = &*e.left
+                    && let Some(name) = path.path.get_ident()
+                    && let Some(id) = self.lookup_user_name(&name.to_string())
+                {
+                    let assigned_at = self.bindings[id].uses.last().map_or(0, |u| u.pos);
+                    for index in markers_in(&e.right) {
+                        let Some(Some(point)) = self.points.get(index) else {
+                            continue;
+                        };
+                        let read_between = self.bindings[id]
+                            .uses
+                            .iter()
+                            .any(|u| u.pos > point.pos && u.pos < assigned_at);
+                        if !read_between && let Some(Some(point)) = self.points.get_mut(index) {
+                            point.overwrites = Some(id);
+                        }
+                    }
+                }
             }
             Expr::Binary(e) => {
                 let (left, right) = if is_comparison(&e.op) {
@@ -547,6 +626,12 @@ impl Walker<'_> {
                 if let Some(value) = &mut e.expr {
                     self.walk_expr(value, Ctx::Move);
                 }
+                let at = self.tick();
+                self.jumps.push(at);
+            }
+            Expr::Continue(_) => {
+                let at = self.tick();
+                self.jumps.push(at);
             }
             Expr::Call(e) => {
                 self.walk_expr(&mut e.func, Ctx::Place);
@@ -559,11 +644,15 @@ impl Walker<'_> {
                     self.force_move += 1;
                 }
                 let inputs = closure.inputs.clone();
-                self.in_frame(|w| {
-                    for input in &inputs {
-                        w.declare_pat(input, false, None, false);
-                    }
-                    w.walk_expr(&mut closure.body, Ctx::Move);
+                // The body runs when the closure is called: an arm of its own.
+                let construct = self.construct();
+                self.in_arm(construct, 0, |w| {
+                    w.in_frame(|w| {
+                        for input in &inputs {
+                            w.declare_pat(input, false, None, false);
+                        }
+                        w.walk_expr(&mut closure.body, Ctx::Move);
+                    });
                 });
                 if is_move {
                     self.force_move -= 1;
@@ -593,17 +682,18 @@ impl Walker<'_> {
             Expr::Paren(e) => self.walk_expr(&mut e.expr, ctx),
             Expr::If(e) => {
                 let has_let = cond_has_let(&e.cond);
+                let construct = self.construct();
                 if has_let {
                     self.in_frame(|w| {
                         w.walk_expr(&mut e.cond, Ctx::Move);
-                        w.walk_block(&mut e.then_branch);
+                        w.in_arm(construct, 0, |w| w.walk_block(&mut e.then_branch));
                     });
                 } else {
                     self.walk_expr(&mut e.cond, Ctx::Move);
-                    self.walk_block(&mut e.then_branch);
+                    self.in_arm(construct, 0, |w| w.walk_block(&mut e.then_branch));
                 }
                 if let Some((_, else_branch)) = &mut e.else_branch {
-                    self.walk_expr(else_branch, Ctx::Move);
+                    self.in_arm(construct, 1, |w| w.walk_expr(else_branch, Ctx::Move));
                 }
             }
             Expr::Let(e) => {
@@ -623,7 +713,8 @@ impl Walker<'_> {
                 let start = self.tick();
                 self.loops.push(LoopRange { start, end: start });
                 self.loop_stack.push(id);
-                self.walk_block(&mut e.body);
+                let construct = self.construct();
+                self.in_arm(construct, 0, |w| w.walk_block(&mut e.body));
                 self.loop_stack.pop();
                 self.loops[id].end = self.tick();
             }
@@ -636,16 +727,19 @@ impl Walker<'_> {
             }
             Expr::Match(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);
-                for arm in &mut e.arms {
+                let construct = self.construct();
+                for (index, arm) in e.arms.iter_mut().enumerate() {
                     let pat = arm.pat.clone();
-                    self.in_frame(|w| {
-                        let first_new = w.bindings.len();
-                        w.declare_pat(&pat, false, None, false);
-                        w.rename_in_pat(&mut arm.pat, first_new);
-                        if let Pat::Guard(guarded) = &mut arm.pat {
-                            w.walk_expr(&mut guarded.guard, Ctx::Move);
-                        }
-                        w.walk_expr(&mut arm.body, Ctx::Move);
+                    self.in_arm(construct, index, |w| {
+                        w.in_frame(|w| {
+                            let first_new = w.bindings.len();
+                            w.declare_pat(&pat, false, None, false);
+                            w.rename_in_pat(&mut arm.pat, first_new);
+                            if let Pat::Guard(guarded) = &mut arm.pat {
+                                w.walk_expr(&mut guarded.guard, Ctx::Move);
+                            }
+                            w.walk_expr(&mut arm.body, Ctx::Move);
+                        })
                     });
                 }
             }
@@ -717,4 +811,19 @@ impl Walker<'_> {
             _ => {}
         }
     }
+}
+
+/// The suspension points (markers) inside `expr`.
+fn markers_in(expr: &Expr) -> Vec<usize> {
+    struct Collect(Vec<usize>);
+    impl<'ast> syn::visit::Visit<'ast> for Collect {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(index) = marker::index_of_mac(mac) {
+                self.0.push(index);
+            }
+        }
+    }
+    let mut collect = Collect(Vec::new());
+    syn::visit::Visit::visit_expr(&mut collect, expr);
+    collect.0
 }

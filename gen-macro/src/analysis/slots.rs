@@ -33,6 +33,11 @@ pub(crate) struct Analysis {
     /// every saved binding was declared before that loop, with a value, and
     /// is not moved before it (unless visibly `Copy`).
     pub(crate) saves_loop_head: Vec<bool>,
+    /// For each suspension point: bindings in scope there that are not
+    /// saved but get a value after it (`let x; … x = r#yield!(…)`, or
+    /// moved before the point and assigned again after it): the resumed
+    /// code declares them again, without a value.
+    pub(crate) redeclared: Vec<Vec<BindingId>>,
     /// Temporary names given to bindings that hide, at a yield, another
     /// binding still needed after it; the expansion turns each back into the
     /// user's name with its own (mixed-site) hygiene.
@@ -106,6 +111,10 @@ fn analyze_once(
         pos: 0,
         force_move: 0,
         assign_target: 0,
+        arm_paths: vec![Vec::new()],
+        arm: 0,
+        constructs: 0,
+        jumps: Vec::new(),
     };
     for arg in args {
         match arg {
@@ -132,6 +141,7 @@ fn analyze_once(
     let mut slots = Vec::with_capacity(walker.points.len());
     let mut in_place = Vec::with_capacity(walker.points.len());
     let mut saves_loop_head = Vec::with_capacity(walker.points.len());
+    let mut redeclared = Vec::with_capacity(walker.points.len());
     let mut conflicts = Vec::new();
     for (index, point) in walker.points.iter().enumerate() {
         let Some(point) = point else {
@@ -140,6 +150,7 @@ fn analyze_once(
             slots.push(Vec::new());
             in_place.push(false);
             saves_loop_head.push(false);
+            redeclared.push(Vec::new());
             continue;
         };
         let saved = walker.saved_at(point, walker.operands[index].span, &mut conflicts, cx);
@@ -149,6 +160,7 @@ fn analyze_once(
         let hands_over_frame = walker.operands[index].kind != crate::marker::PointKind::Yield;
         in_place.push(!hands_over_frame && walker.can_stay_in_place(point, &saved));
         saves_loop_head.push(!hands_over_frame && walker.saves_loop_head(point, &saved));
+        redeclared.push(walker.assigned_after(point, &saved));
         slots.push(saved);
     }
     // Mixed-site hygiene gives one more context per name, not one per
@@ -170,12 +182,53 @@ fn analyze_once(
         slots,
         in_place,
         saves_loop_head,
+        redeclared,
         hidden_names,
     };
     (analysis, conflicts)
 }
 
 impl Walker<'_> {
+    /// Does the code resumed at `point` give `binding` a new value before
+    /// anything can read it (`r#yield!(prev); prev = x;`)? When an
+    /// assignment follows the point in the same arms, with no use of the
+    /// binding and no `break` or `continue` between them.
+    fn assigned_before_read(&self, binding: &Binding, point: &PointScope) -> bool {
+        let Some(first_after) = binding.uses.iter().find(|u| u.pos > point.pos) else {
+            return false;
+        };
+        first_after.assigning
+            && self.encloses(first_after.arm, point.arm)
+            && !self
+                .jumps
+                .iter()
+                .any(|&j| j > point.pos && j < first_after.pos)
+    }
+
+    /// The bindings visible at `point`, not saved there, that are assigned
+    /// after it (or in a loop around it, declared before that loop).
+    fn assigned_after(&self, point: &PointScope, saved: &[BindingId]) -> Vec<BindingId> {
+        point
+            .in_scope
+            .iter()
+            .filter(|&&(id, visible)| visible && !saved.contains(&id))
+            .map(|&(id, _)| id)
+            .filter(|&id| {
+                let binding = &self.bindings[id];
+                let in_loop =
+                    |u: &Use| {
+                        point.loops.iter().map(|&l| self.loops[l]).any(|l| {
+                            l.start > binding.decl_pos && l.start <= u.pos && u.pos <= l.end
+                        })
+                    };
+                binding
+                    .uses
+                    .iter()
+                    .any(|u| u.assigning && (u.pos > point.pos || in_loop(u)))
+            })
+            .collect()
+    }
+
     /// `id` is needed after `point` but hidden there by inner bindings of the
     /// same name: those get hidden names in the next round of the analysis,
     /// unless a format string captures one by name (`"{x}"` would then read
@@ -284,7 +337,20 @@ impl Walker<'_> {
                     .iter()
                     .any(|l| l.start <= u.pos && u.pos <= l.end)
             };
-            let live = binding.uses.iter().any(|u| u.pos > point.pos || in_loop(u));
+            // Overwritten by the resumed yield's own value: nothing reads
+            // what it holds here.
+            let overwritten =
+                point.overwrites == Some(id) || self.assigned_before_read(binding, point);
+            let live = !overwritten && binding.uses.iter().any(|u| u.pos > point.pos || in_loop(u));
+            // `let x;` with no assignment that can come before this point
+            // (none earlier, none in a loop around it): nothing to save.
+            let never_assigned = binding.no_init
+                && !binding.uses.iter().any(|u| {
+                    u.assigning
+                        && (u.pos < point.pos || in_loop(u))
+                        && self.on_one_path(u.arm, point.arm)
+                });
+            let live = live && !never_assigned;
             let moved = binding.no_init
                 || binding
                     .uses

@@ -61,9 +61,11 @@ impl Lowerer<'_> {
         for stmt in stmts {
             let diverges = self.full_stmt(stmt, &mut out);
             if diverges {
+                drop_unused_late_lets(&mut out);
                 return (out, true);
             }
         }
+        drop_unused_late_lets(&mut out);
         (out, false)
     }
 
@@ -274,4 +276,39 @@ impl Lowerer<'_> {
         }
         marker::contains(&expr, None)
     }
+}
+
+/// Removes `let x;` when the rest of the lowered block never names `x`:
+/// the segment suspends before `x` gets a value (`let last; last =
+/// r#yield!(1);` leaves at the yield), so the declaration does nothing
+/// there, and with no value and no use rustc could not infer its type.
+pub(super) fn drop_unused_late_lets(stmts: &mut Vec<Stmt>) {
+    let mut index = 0;
+    while index < stmts.len() {
+        let unused = match &stmts[index] {
+            Stmt::Local(local) if local.init.is_none() => match &local.pat {
+                syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
+                    let name = p.ident.to_string();
+                    !stmts[index + 1..]
+                        .iter()
+                        .any(|stmt| mentions(quote::ToTokens::to_token_stream(stmt), &name))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if unused {
+            stmts.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
+fn mentions(tokens: proc_macro2::TokenStream, name: &str) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(ident) => ident == name,
+        proc_macro2::TokenTree::Group(group) => mentions(group.stream(), name),
+        _ => false,
+    })
 }

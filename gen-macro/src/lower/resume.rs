@@ -151,21 +151,24 @@ impl Lowerer<'_> {
         }
     }
 
-    /// A saved `mut` binding may be mutated only in another segment; the
-    /// lint would fire on the copy of its `let` in this one.
+    /// A saved (or redeclared) `mut` binding may be mutated only in another
+    /// segment; the lint would fire on the copy of its `let` in this one.
     fn allow_unused_mut(&self, block: &mut Block) {
         struct AllowMut<'a>(&'a Analysis);
         impl syn::visit_mut::VisitMut for AllowMut<'_> {
             fn visit_local_mut(&mut self, local: &mut syn::Local) {
-                let saved_mut = crate::analysis::syntax::pat_bindings(&local.pat)
-                    .iter()
-                    .any(|(ident, mutable, _)| {
-                        *mutable
-                            && self.0.slots.iter().flatten().any(|&id| {
-                                let binding = &self.0.bindings[id];
-                                binding.mutable && binding.ident == *ident
-                            })
-                    });
+                let saved_mut =
+                    crate::analysis::syntax::pat_bindings(&local.pat)
+                        .iter()
+                        .any(|(ident, mutable, _)| {
+                            *mutable
+                                && self.0.slots.iter().chain(&self.0.redeclared).flatten().any(
+                                    |&id| {
+                                        let binding = &self.0.bindings[id];
+                                        binding.mutable && binding.ident == *ident
+                                    },
+                                )
+                        });
                 if saved_mut {
                     local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
                 }
@@ -180,7 +183,19 @@ impl Lowerer<'_> {
     /// `depth`, in declaration order (so they drop in reverse, as before).
     fn rebinds(&self, point: usize, depth: usize) -> Vec<Stmt> {
         let deferred = self.in_place.as_ref().is_some_and(|p| p.point == point);
-        self.analysis.slots[point]
+        // Not saved, but given a value after the point: declared again.
+        let redeclared = self.analysis.redeclared[point]
+            .iter()
+            .filter(|&&id| self.analysis.bindings[id].depth == depth)
+            .map(|&id| {
+                let binding = &self.analysis.bindings[id];
+                let ident = &binding.ident;
+                let mutability = binding.mutable.then(|| quote!(mut));
+                let stmt: Stmt =
+                    reparse!(#[allow(unused_mut, unused_variables)] let #mutability #ident;);
+                stmt
+            });
+        let saved = self.analysis.slots[point]
             .iter()
             .filter(|&&id| self.analysis.bindings[id].depth == depth)
             .map(|&id| {
@@ -195,8 +210,23 @@ impl Lowerer<'_> {
                 } else {
                     reparse!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
                 }
-            })
-            .collect()
+            });
+        // In declaration order, as the plain function declares them.
+        let mut all: Vec<(usize, Stmt)> = self.analysis.slots[point]
+            .iter()
+            .filter(|&&id| self.analysis.bindings[id].depth == depth)
+            .copied()
+            .zip(saved)
+            .chain(
+                self.analysis.redeclared[point]
+                    .iter()
+                    .filter(|&&id| self.analysis.bindings[id].depth == depth)
+                    .copied()
+                    .zip(redeclared),
+            )
+            .collect();
+        all.sort_by_key(|(id, _)| *id);
+        all.into_iter().map(|(_, stmt)| stmt).collect()
     }
 
     /// What the resumed `r#yield!` evaluates to; at a call point, what
@@ -251,6 +281,7 @@ impl Lowerer<'_> {
             stmts.extend(rest);
             diverges = rest_div;
         }
+        crate::lower::full::drop_unused_late_lets(&mut stmts);
         (
             Block {
                 brace_token: crate::spans::glue_braces(block.brace_token),

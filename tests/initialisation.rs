@@ -1,0 +1,155 @@
+//! Late initialisation and values given again after a yield (issue 12,
+//! items 1 and 6): each body compiles as a plain function, and the
+//! generator behaves as that function does (the reference built by
+//! `dual!`, whose `r#yield!` records the value and reads the next sent
+//! one).
+#![deny(warnings)]
+#![allow(clippy::let_and_return, clippy::needless_late_init)]
+
+#[macro_use]
+mod support;
+
+dual! {
+    // `let last; last = r#yield!(1); last`
+    fn late_init / late_init_ref() yield i32, send i32 => i32 {
+        let last;
+        last = r#yield!(1);
+        last
+    }
+}
+
+dual! {
+    // Assigned from a yield on every turn of a loop, read after it.
+    fn late_init_in_loop / late_init_in_loop_ref(start: i32) yield i32, send i32 => i32 {
+        let mut total = start;
+        let mut last;
+        loop {
+            last = r#yield!(total);
+            if last == 0 {
+                break;
+            }
+            total += last;
+        }
+        total + last
+    }
+}
+
+dual! {
+    // The assignment in a `while` condition block.
+    fn late_init_in_while_cond / late_init_in_while_cond_ref() yield i32, send i32 => i32 {
+        let mut total = 0;
+        let mut last;
+        while {
+            last = r#yield!(total);
+            last != 0
+        } {
+            total += last;
+        }
+        total * 10 + last
+    }
+}
+
+dual! {
+    // Declared first, given a value on one branch before the yield and on
+    // the other after it.
+    fn late_init_on_branches / late_init_on_branches_ref(early: bool) yield u32, send u32 => u32 {
+        let x;
+        if early {
+            x = 5;
+            r#yield!(x);
+        } else {
+            r#yield!(0);
+            x = 7;
+        }
+        x + 1
+    }
+}
+
+dual! {
+    // `s = append(s, r#yield!(i))`: moved into the call before the yield,
+    // given a value again after it.
+    fn moved_and_given_again / moved_and_given_again_ref(n: u32) yield u32, send u32 => String {
+        let mut s = String::new();
+        for i in 0..n {
+            s = append(s, r#yield!(i));
+        }
+        s
+    }
+}
+
+fn append(mut s: String, v: u32) -> String {
+    s.push_str(&v.to_string());
+    s
+}
+
+#[test]
+fn late_initialisation_from_a_yield() {
+    check_send!(late_init / late_init_ref(), [9]);
+    check_send!(late_init_in_loop / late_init_in_loop_ref(1), [2, 3, 0]);
+    check_send!(
+        late_init_in_while_cond / late_init_in_while_cond_ref(),
+        [4, 5, 0]
+    );
+}
+
+#[test]
+fn late_initialisation_on_some_paths() {
+    check_send!(late_init_on_branches / late_init_on_branches_ref(true), [1]);
+    check_send!(
+        late_init_on_branches / late_init_on_branches_ref(false),
+        [1]
+    );
+}
+
+#[test]
+fn a_value_moved_before_a_yield_and_given_again_after_it() {
+    check_send!(
+        moved_and_given_again / moved_and_given_again_ref(3),
+        [4, 5, 6]
+    );
+}
+
+#[gen_runtime::generator(yield = u32, send = u32)]
+fn sub(acc: Vec<u32>) -> Vec<u32> {
+    let mut acc = acc;
+    let v = r#yield!(acc.len() as u32);
+    acc.push(v);
+    acc
+}
+
+/// `acc = yield_from!(sub(acc))`: `acc` moves into the sub-generator and
+/// gets its return value back.
+#[gen_runtime::generator(yield = u32, send = u32)]
+fn threads_through_subs(rounds: u32) -> Vec<u32> {
+    let mut acc = Vec::new();
+    for _ in 0..rounds {
+        acc = yield_from!(sub(acc));
+    }
+    acc
+}
+
+#[test]
+fn a_value_moved_into_a_delegate_and_given_back() {
+    let (got, ret) = drive!(threads_through_subs(3), [7, 8, 9]);
+    assert_eq!(got, [0, 1, 2]);
+    assert_eq!(ret, [7, 8, 9]);
+}
+
+dual! {
+    // `r#yield!((prev, x.clone())); prev = x;`: `prev` moved into the
+    // yielded tuple, given `x` after the yield.
+    fn pairs / pairs_ref(words: Vec<String>) yield (String, String), send () => String {
+        let mut prev = String::from("^");
+        for x in words {
+            r#yield!((prev, x.clone()));
+            prev = x;
+        }
+        prev
+    }
+}
+
+#[test]
+fn a_value_moved_into_the_yield_and_given_again() {
+    let words: Vec<String> = ["a", "b", "c"].map(String::from).into();
+    check_iter!(pairs / pairs_ref(words.clone()));
+}
