@@ -21,7 +21,9 @@
 //!   k-th yield.
 //!
 //! Size: `GEN_DIFF_PROGRAMS` (default 200), first seed `GEN_DIFF_SEED`
-//! (default 0), programs per generated crate `GEN_DIFF_BATCH` (default 250).
+//! (default 0), programs per generated crate `GEN_DIFF_BATCH` (default 250);
+//! `GEN_DIFF_EXTRA=0` leaves out the `gen_block!` twin and the forks (a
+//! third of the build time, for runs at size).
 //! A failing seed is printed; replay it alone with
 //! `GEN_DIFF_SEED=<seed> GEN_DIFF_PROGRAMS=1 cargo test --test differential -- --nocapture`,
 //! and the program's source is `target/differential/batch/src/p_<seed>.rs`.
@@ -284,8 +286,14 @@ fn panic_message(e: Box<dyn std::any::Any + Send>) -> String {
     format!("{msg} (at {})", PANIC_AT.lock().unwrap())
 }
 
+/// The code only when the batch checks blocks and forks.
+macro_rules! when {
+    (true, { $($t:tt)* }) => { $($t)* };
+    (false, { $($t:tt)* }) => {};
+}
+
 macro_rules! check {
-    ($p:ident, $seed:expr, $drive:ident) => {{
+    ($p:ident, $seed:expr, $drive:ident, $extras:tt) => {{
         println!("BEGIN {}", $seed);
         let result = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<String>, String> {
             let mut fails = Vec::new();
@@ -296,10 +304,12 @@ macro_rules! check {
             if got != want {
                 fails.push(format!("complete: want {want:?} got {got:?}"));
             }
-            let got = $drive!($p::block, usize::MAX, End::Complete, cap);
-            if got != want {
-                fails.push(format!("gen_block! complete: want {want:?} got {got:?}"));
-            }
+            when!($extras, {
+                let got = $drive!($p::block, usize::MAX, End::Complete, cap);
+                if got != want {
+                    fails.push(format!("gen_block! complete: want {want:?} got {got:?}"));
+                }
+            });
             for k in stops(want.yields.len()) {
                 let stopped = reference($p::reference, k);
                 for end in [End::Close, End::Drop] {
@@ -307,23 +317,27 @@ macro_rules! check {
                     if got != stopped {
                         fails.push(format!("{end:?} after {k}: want {stopped:?} got {got:?}"));
                     }
-                    let got = $drive!($p::block, k, end, cap);
-                    if got != stopped {
-                        fails.push(format!("gen_block! {end:?} after {k}: want {stopped:?} got {got:?}"));
-                    }
-                }
-                match fork($p::generator, k, cap) {
-                    Ok((original, copy)) => {
-                        if original != want {
-                            fails.push(format!("fork at {k}, original: want {want:?} got {original:?}"));
+                    when!($extras, {
+                        let got = $drive!($p::block, k, end, cap);
+                        if got != stopped {
+                            fails.push(format!("gen_block! {end:?} after {k}: want {stopped:?} got {got:?}"));
                         }
-                        let rest = after_fork(&want, k);
-                        if copy != rest {
-                            fails.push(format!("fork at {k}, copy: want {rest:?} got {copy:?}"));
-                        }
-                    }
-                    Err(e) => fails.push(format!("fork at {k}: {e}")),
+                    });
                 }
+                when!($extras, {
+                    match fork($p::generator, k, cap) {
+                        Ok((original, copy)) => {
+                            if original != want {
+                                fails.push(format!("fork at {k}, original: want {want:?} got {original:?}"));
+                            }
+                            let rest = after_fork(&want, k);
+                            if copy != rest {
+                                fails.push(format!("fork at {k}, copy: want {rest:?} got {copy:?}"));
+                            }
+                        }
+                        Err(e) => fails.push(format!("fork at {k}: {e}")),
+                    }
+                });
             }
             Ok(fails)
         }));
@@ -341,6 +355,8 @@ macro_rules! check {
 struct Batch {
     dir: PathBuf,
     target: PathBuf,
+    /// Also the `gen_block!` twin and forks (`GEN_DIFF_EXTRA`, default 1).
+    extras: bool,
 }
 
 impl Batch {
@@ -365,6 +381,7 @@ impl Batch {
         Batch {
             dir,
             target: base.join("target"),
+            extras: env_u64("GEN_DIFF_EXTRA", 1) != 0,
         }
     }
 
@@ -380,7 +397,11 @@ impl Batch {
         }
         let mut main = String::from("#![allow(warnings)]\nmod support;\n");
         for p in programs {
-            std::fs::write(src.join(format!("p_{}.rs", p.seed)), p.module_source()).unwrap();
+            std::fs::write(
+                src.join(format!("p_{}.rs", p.seed)),
+                p.module_source_with(self.extras),
+            )
+            .unwrap();
             let _ = writeln!(main, "mod p_{};", p.seed);
         }
         main.push_str(DRIVER);
@@ -391,7 +412,7 @@ impl Batch {
             } else {
                 "drive_iter"
             };
-            let _ = writeln!(main, "    check!(p_{0}, {0}u64, {drive});", p.seed);
+            let _ = writeln!(main, "    check!(p_{0}, {0}u64, {drive}, {1});", p.seed, self.extras);
         }
         main.push_str("    println!(\"DONE\");\n}\n");
         std::fs::write(src.join("main.rs"), main).unwrap();

@@ -136,6 +136,14 @@ impl Program {
     /// the scopes as closing the generator there must) and evaluates to the
     /// N-th sent value, `sv(N)`.
     pub fn module_source(&self) -> String {
+        self.module_source_with(true)
+    }
+
+    /// [`module_source`](Self::module_source); without `extras`, no
+    /// `clone` and no `gen_block!` twin (the driver then checks only the
+    /// function, as before forks and blocks existed, at a third of the
+    /// build time).
+    pub fn module_source_with(&self, extras: bool) -> String {
         let send = if self.send_u32 { "u32" } else { "()" };
         let sent = if self.send_u32 { "sv(__n)" } else { "()" };
         let dummy = if self.ret_option { "None" } else { "0" };
@@ -147,12 +155,10 @@ impl Program {
              use super::support::*;\n\
              use gen_workspace::drops::DropLog;\n\
              \n\
-             #[gen_runtime::generator(yield = u32, send = {send}, clone)]\n\
+             #[gen_runtime::generator(yield = u32, send = {send}{clone})]\n\
              pub fn generator(log: DropLog) -> {ret} {body}\n\
              \n\
-             pub fn block(log: DropLog) -> gen_runtime::Fresh<impl gen_runtime::RawGenerator<Yield = u32, Send = {send}, Throw = gen_runtime::NoThrow, Return = {ret}>> {{\n\
-             gen_runtime::gen_block!(yield = u32, send = {send}; {body})\n\
-             }}\n\
+             {block}\
              \n\
              pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
              macro_rules! r#yield {{\n\
@@ -168,6 +174,16 @@ impl Program {
              {body}\n\
              }}\n",
             seed = self.seed,
+            clone = if extras { ", clone" } else { "" },
+            block = if extras {
+                format!(
+                    "pub fn block(log: DropLog) -> gen_runtime::Fresh<impl gen_runtime::RawGenerator<Yield = u32, Send = {send}, Throw = gen_runtime::NoThrow, Return = {ret}>> {{\n\
+                     gen_runtime::gen_block!(yield = u32, send = {send}; {body})\n\
+                     }}\n"
+                )
+            } else {
+                String::new()
+            },
         )
     }
 }
