@@ -412,7 +412,11 @@ impl Batch {
             } else {
                 "drive_iter"
             };
-            let _ = writeln!(main, "    check!(p_{0}, {0}u64, {drive}, {1});", p.seed, self.extras);
+            let _ = writeln!(
+                main,
+                "    check!(p_{0}, {0}u64, {drive}, {1});",
+                p.seed, self.extras
+            );
         }
         main.push_str("    println!(\"DONE\");\n}\n");
         std::fs::write(src.join("main.rs"), main).unwrap();

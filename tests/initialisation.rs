@@ -153,3 +153,26 @@ fn a_value_moved_into_the_yield_and_given_again() {
     let words: Vec<String> = ["a", "b", "c"].map(String::from).into();
     check_iter!(pairs / pairs_ref(words.clone()));
 }
+
+dual! {
+    // `r#yield! { a }` as a statement in the middle of a block, no `;`
+    // (issue 12, item 10), and as the block's tail.
+    fn brace_form / brace_form_ref(a: u32) yield u32, send () => u32 {
+        r#yield! { a }
+        r#yield! { a + 1 }
+        let b = a * 2;
+        for x in 0..b {
+            r#yield! { x * 2 }
+            if x > 3 {
+                break;
+            }
+        }
+        r#yield! { b }
+        b
+    }
+}
+
+#[test]
+fn the_brace_form_of_yield_is_a_statement() {
+    check_iter!(brace_form / brace_form_ref(3));
+}

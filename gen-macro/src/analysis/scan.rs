@@ -565,6 +565,22 @@ impl VisitMut for Scanner<'_> {
         }
     }
 
+    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+        // `r#yield! { a }` in the middle of a block needs no `;` as a
+        // statement macro; as the expression it becomes, it does.
+        let last = block.stmts.len().saturating_sub(1);
+        for stmt in &mut block.stmts[..last] {
+            if let Stmt::Macro(sm) = stmt
+                && sm.semi_token.is_none()
+                && matches!(sm.mac.delimiter, syn::MacroDelimiter::Brace(_))
+                && yield_macro(&sm.mac).is_some()
+            {
+                sm.semi_token = Some(Default::default());
+            }
+        }
+        visit_mut::visit_block_mut(self, block);
+    }
+
     fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
         if let Stmt::Macro(sm) = stmt {
             if yield_macro(&sm.mac).is_some() || marker::index_of_mac(&sm.mac).is_some() {
