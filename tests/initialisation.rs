@@ -5,6 +5,7 @@
 //! one).
 #![deny(warnings)]
 #![allow(clippy::let_and_return, clippy::needless_late_init)]
+#![allow(clippy::match_bool)]
 
 #[macro_use]
 mod support;
@@ -175,4 +176,39 @@ dual! {
 #[test]
 fn the_brace_form_of_yield_is_a_statement() {
     check_iter!(brace_form / brace_form_ref(3));
+}
+
+dual! {
+    // A `match` whose other arm returns (issue 12, item 8): in the segment
+    // that suspends in it, nothing after the `match` runs.
+    fn diverging_arm / diverging_arm_ref(flag: bool) yield i32, send i32 => i32 {
+        let x = match flag {
+            true => return 1,
+            false => r#yield!(9),
+        };
+        x + 1
+    }
+}
+
+dual! {
+    fn yield_in_a_match_arm_in_a_loop / yield_in_a_match_arm_in_a_loop_ref() yield i32, send i32 => i32 {
+        let mut acc = 0;
+        loop {
+            let cmd = r#yield!(acc);
+            match cmd {
+                0 => return acc,
+                _ => acc += r#yield!(cmd),
+            }
+        }
+    }
+}
+
+#[test]
+fn diverging_arms_beside_yielding_ones() {
+    check_send!(diverging_arm / diverging_arm_ref(false), [4]);
+    check_send!(diverging_arm / diverging_arm_ref(true), []);
+    check_send!(
+        yield_in_a_match_arm_in_a_loop / yield_in_a_match_arm_in_a_loop_ref(),
+        [3, 10, 5, 1, 0]
+    );
 }

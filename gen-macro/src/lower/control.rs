@@ -127,6 +127,26 @@ pub(super) fn stmt_always_leaves(stmt: &Stmt) -> bool {
     }
 }
 
+/// An expression after which control never goes on: `return`, `break`,
+/// `continue`, `panic!`-like macros, or a block ending in one. (A `match`
+/// arm `true => return 1` beside a suspending arm makes the whole `match`
+/// leave the segment, so what follows it is not emitted there.)
+pub(super) fn expr_always_leaves(expr: &Expr) -> bool {
+    match expr {
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+        Expr::Block(block) if block.label.is_none() => {
+            block.block.stmts.last().is_some_and(stmt_always_leaves)
+                || block
+                    .block
+                    .stmts
+                    .iter()
+                    .any(|stmt| matches!(stmt, Stmt::Expr(Expr::Return(_), Some(_))))
+        }
+        Expr::Macro(_) => stmt_always_leaves(&Stmt::Expr(expr.clone(), None)),
+        _ => false,
+    }
+}
+
 /// A segment keeps only part of a labeled loop or block; when the part it
 /// keeps never jumps to the label, the label goes (it would warn as unused).
 pub(super) fn strip_unused_labels(block: &mut Block) {

@@ -12,8 +12,8 @@ use syn::spanned::Spanned;
 use syn::{Block, Expr, Stmt};
 
 use crate::lower::control::{
-    block_expr, breaks_out_of_loop, first_operand_mut, label_is_targeted, loop_or_block,
-    marker_span, rebuild_local, stmt_always_leaves,
+    block_expr, breaks_out_of_loop, expr_always_leaves, first_operand_mut, label_is_targeted,
+    loop_or_block, marker_span, rebuild_local, stmt_always_leaves,
 };
 use crate::lower::resume::Lowerer;
 use crate::marker;
@@ -139,7 +139,7 @@ impl Lowerer<'_> {
     #[allow(clippy::too_many_lines)] // one arm per expression kind
     fn full_expr(&mut self, expr: &Expr) -> Lowered {
         if !marker::contains(expr, None) {
-            return Lowered::Expr(expr.clone(), false);
+            return Lowered::Expr(expr.clone(), expr_always_leaves(expr));
         }
         if let Some(index) = marker::index_of(expr) {
             return Lowered::Suspend(Leave::Yield(index));
