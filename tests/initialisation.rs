@@ -212,3 +212,50 @@ fn diverging_arms_beside_yielding_ones() {
         [3, 10, 5, 1, 0]
     );
 }
+
+fn take(v: u32) -> u32 {
+    v
+}
+
+dual! {
+    // Found by the differential test (seed 5979): a binding moved, hidden
+    // at the yield by an inner one of the same name, then assigned. Its
+    // value is saved (renamed) rather than declared again by a name the
+    // inner binding hides.
+    fn hidden_then_assigned / hidden_then_assigned_ref() yield u32, send () => u32 {
+        let mut e = 1u32;
+        let t = take(e);
+        {
+            let e = t + 4;
+            r#yield!(e);
+        }
+        e = 3;
+        e + t
+    }
+}
+
+dual! {
+    // Found by the differential test (seed 5100): the yield is in a loop
+    // inside the value assigned to `a`, and the loop reads `a` again
+    // before the assignment completes: `a` is still live at the yield.
+    fn loop_in_the_assigned_value / loop_in_the_assigned_value_ref(a0: u32) yield u32, send () => u32 {
+        let mut a = a0;
+        a = {
+            let mut n = 0;
+            loop {
+                n += a;
+                if n > 5 {
+                    break n;
+                }
+                r#yield!(n);
+            }
+        };
+        a
+    }
+}
+
+#[test]
+fn shapes_found_by_the_differential_test() {
+    check_iter!(hidden_then_assigned / hidden_then_assigned_ref());
+    check_iter!(loop_in_the_assigned_value / loop_in_the_assigned_value_ref(2));
+}

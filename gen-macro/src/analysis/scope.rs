@@ -77,8 +77,9 @@ pub(super) struct PointScope {
     pub(super) in_scope: Vec<(BindingId, bool)>,
     pub(super) loops: Vec<usize>,
     /// `x = r#yield!(…)`: the binding the resumed yield's value is assigned
-    /// to at once, whose value at the point is therefore never read.
-    pub(super) overwrites: Option<BindingId>,
+    /// to at once, whose value at the point is therefore never read, and
+    /// where that assignment is.
+    pub(super) overwrites: Option<(BindingId, usize)>,
     /// The branch arms the point is in (an index into `Walker::arm_paths`).
     pub(super) arm: usize,
 }
@@ -116,7 +117,8 @@ pub(super) struct Walker<'p> {
     pub(super) arm: usize,
     /// Branch constructs numbered so far.
     pub(super) constructs: usize,
-    /// Positions of `break` and `continue`: jumps that may skip code.
+    /// Positions of `break`, `continue`, `return` and `?`: jumps that may
+    /// skip code.
     pub(super) jumps: Vec<usize>,
 }
 
@@ -273,6 +275,45 @@ impl Walker<'_> {
         self.arm_paths[from]
             .iter()
             .all(|&(c, a)| to.iter().all(|&(c2, a2)| c2 != c || a2 == a))
+    }
+
+    /// What plain Rust proves about types: a binding declared before a loop
+    /// and used by value in it (on any branch: "value moved here, in
+    /// previous iteration of loop"), never given a new value in the loop,
+    /// with no exit between the use and the next turn, is `Copy`, or the
+    /// plain function would not compile. Marks such
+    /// bindings `known_copy`, which lets a loop around a yield resume in
+    /// place without type annotations. (A use that only looks like a move —
+    /// a method that in fact borrows — is not a move through a reference
+    /// either, so a wrong guess costs nothing.)
+    pub(super) fn infer_copy_from_loops(&mut self) {
+        for id in 0..self.bindings.len() {
+            let binding = &self.bindings[id];
+            if binding.known_copy {
+                continue;
+            }
+            let copied_every_turn = binding.uses.iter().any(|u| {
+                if !u.moving {
+                    return false;
+                }
+                let Some(turn) = self
+                    .loops
+                    .iter()
+                    .filter(|l| l.start > binding.decl_pos && l.start < u.pos && u.pos <= l.end)
+                    .max_by_key(|l| l.start)
+                else {
+                    return false;
+                };
+                !binding
+                    .uses
+                    .iter()
+                    .any(|a| a.assigning && turn.start < a.pos && a.pos <= turn.end)
+                    && !self.jumps.iter().any(|&j| u.pos < j && j <= turn.end)
+            });
+            if copied_every_turn {
+                self.bindings[id].known_copy = true;
+            }
+        }
     }
 
     /// Is `arm` one of the arms code at `inner` is in, or the same: does
@@ -603,7 +644,7 @@ impl Walker<'_> {
                             .iter()
                             .any(|u| u.pos > point.pos && u.pos < assigned_at);
                         if !read_between && let Some(Some(point)) = self.points.get_mut(index) {
-                            point.overwrites = Some(id);
+                            point.overwrites = Some((id, assigned_at));
                         }
                     }
                 }
@@ -769,6 +810,8 @@ impl Walker<'_> {
                 if let Some(value) = &mut e.expr {
                     self.walk_expr(value, Ctx::Move);
                 }
+                let at = self.tick();
+                self.jumps.push(at);
             }
             Expr::Struct(e) => {
                 for field in &mut e.fields {
@@ -788,7 +831,11 @@ impl Walker<'_> {
                     self.walk_expr(rest, Ctx::Move);
                 }
             }
-            Expr::Try(e) => self.walk_expr(&mut e.expr, Ctx::Move),
+            Expr::Try(e) => {
+                self.walk_expr(&mut e.expr, Ctx::Move);
+                let at = self.tick();
+                self.jumps.push(at);
+            }
             Expr::TryBlock(e) => self.walk_block(&mut e.block),
             Expr::Tuple(e) => e
                 .elems

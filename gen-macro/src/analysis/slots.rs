@@ -137,6 +137,7 @@ fn analyze_once(
         }
     }
     walker.walk_block(body);
+    walker.infer_copy_from_loops();
 
     let mut slots = Vec::with_capacity(walker.points.len());
     let mut in_place = Vec::with_capacity(walker.points.len());
@@ -189,20 +190,19 @@ fn analyze_once(
 }
 
 impl Walker<'_> {
-    /// Does the code resumed at `point` give `binding` a new value before
-    /// anything can read it (`r#yield!(prev); prev = x;`)? When an
-    /// assignment follows the point in the same arms, with no use of the
-    /// binding and no `break` or `continue` between them.
-    fn assigned_before_read(&self, binding: &Binding, point: &PointScope) -> bool {
-        let Some(first_after) = binding.uses.iter().find(|u| u.pos > point.pos) else {
-            return false;
-        };
-        first_after.assigning
+    /// Where the code resumed at `point` gives `binding` a new value before
+    /// anything can read it (`r#yield!(prev); prev = x;`): an assignment
+    /// that follows the point in the same arms, with no use of the binding
+    /// and no jump between them.
+    fn assigned_before_read(&self, binding: &Binding, point: &PointScope) -> Option<usize> {
+        let first_after = binding.uses.iter().find(|u| u.pos > point.pos)?;
+        (first_after.assigning
             && self.encloses(first_after.arm, point.arm)
             && !self
                 .jumps
                 .iter()
-                .any(|&j| j > point.pos && j < first_after.pos)
+                .any(|&j| j > point.pos && j < first_after.pos))
+        .then_some(first_after.pos)
     }
 
     /// The bindings visible at `point`, not saved there, that are assigned
@@ -337,14 +337,32 @@ impl Walker<'_> {
                     .iter()
                     .any(|l| l.start <= u.pos && u.pos <= l.end)
             };
-            // Overwritten by the resumed yield's own value: nothing reads
-            // what it holds here.
-            let overwritten =
-                point.overwrites == Some(id) || self.assigned_before_read(binding, point);
+            // Given a new value before anything reads it (the resumed
+            // yield's own value, or an assignment right after): nothing
+            // reads what it holds here. Only for a binding nameable here:
+            // the resumed code declares it again by name, which a hidden
+            // one (shadowed at the point) cannot be.
+            let assignment = match point.overwrites {
+                Some((overwritten, at)) if overwritten == id => Some(at),
+                _ => self.assigned_before_read(binding, point),
+            };
+            // A loop around the point that the assignment is after goes
+            // back to its head first, where the binding may be read.
+            let read_on_a_turn = |at: usize| {
+                enclosing_loops.iter().any(|l| {
+                    at > l.end
+                        && binding
+                            .uses
+                            .iter()
+                            .any(|u| !u.assigning && l.start <= u.pos && u.pos < point.pos)
+                })
+            };
+            let overwritten = visible && assignment.is_some_and(|at| !read_on_a_turn(at));
             let live = !overwritten && binding.uses.iter().any(|u| u.pos > point.pos || in_loop(u));
             // `let x;` with no assignment that can come before this point
             // (none earlier, none in a loop around it): nothing to save.
-            let never_assigned = binding.no_init
+            let never_assigned = visible
+                && binding.no_init
                 && !binding.uses.iter().any(|u| {
                     u.assigning
                         && (u.pos < point.pos || in_loop(u))
