@@ -36,6 +36,29 @@
 //! assert_eq!(acc.send(7), GeneratorState::Yielded(17));
 //! assert_eq!(acc.send(-1), GeneratorState::Complete(17));
 //! ```
+//!
+//! [`gen_block!`] is the expression form (a generator expression): it
+//! captures what it uses by move, infers its types, and accepts the
+//! literal `yield!`. `#[generator(clone)]` (or `gen_block!(clone; …)`)
+//! makes a generator `Clone`, to fork it mid-stream; `Debug` and
+//! `suspension_point()` show where a generator is paused.
+//!
+//! ```
+//! use gen_runtime::gen_block;
+//!
+//! let nums = vec![1, 2, 3, 4, 5];
+//! let mut odd_squares = gen_block!(clone; {
+//!     for x in nums {
+//!         if x % 2 == 1 {
+//!             yield!(x * x);
+//!         }
+//!     }
+//! });
+//! assert_eq!(odd_squares.next(), Some(1));
+//! let fork = odd_squares.clone();
+//! assert_eq!(odd_squares.collect::<Vec<i32>>(), [9, 25]);
+//! assert_eq!(fork.collect::<Vec<i32>>(), [9, 25]);
+//! ```
 #![no_std]
 #![warn(missing_docs)]
 
