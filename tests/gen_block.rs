@@ -293,3 +293,39 @@ fn self_is_captured() {
     };
     assert_eq!(grid.cells().collect::<Vec<_>>(), [1, 2, 3]);
 }
+
+/// A block inside a generator function, or inside another block, is a
+/// generator of its own: its `yield!`s suspend it, not the one around it.
+#[generator(yield = u32)]
+fn tens(n: u32) {
+    let inner = gen_block! {
+        for i in 0..n {
+            yield!(i * 10);
+        }
+    };
+    yield_from!(inner);
+    r#yield!(n);
+}
+
+#[test]
+fn blocks_nest_in_generators_and_blocks() {
+    assert_eq!(tens(3).collect::<Vec<_>>(), [0, 10, 20, 3]);
+    // The inner block is used up before the outer one yields: a block (or
+    // closure) held across a yield of a loop it is created in would be
+    // created in two resume arms, two types (see the README's limits).
+    let pairs: Vec<(u32, u32)> = gen_block! {
+        for x in 0..2u32 {
+            let ys: Vec<u32> = gen_block! {
+                for y in 0..2u32 {
+                    yield!(y);
+                }
+            }
+            .collect();
+            for y in ys {
+                yield!((x, y));
+            }
+        }
+    }
+    .collect();
+    assert_eq!(pairs, [(0, 0), (0, 1), (1, 0), (1, 1)]);
+}

@@ -480,6 +480,11 @@ impl Scanner<'_> {
             .segments
             .last()
             .map_or_else(|| "macro".to_owned(), |s| s.ident.to_string());
+        // A nested `gen_block!` is a generator of its own: its yields
+        // suspend it, not this one.
+        if outer == "gen_block" {
+            return;
+        }
         find_nested_yields(mac.tokens.clone(), &mut |span, name| {
             let message = if self.scope == Scope::Body {
                 format!(
