@@ -63,3 +63,19 @@ fn expansion_uses_absolute_paths() {
 
     assert_eq!(user_names_like_glue(1, 2).collect::<Vec<_>>(), [3, 1]);
 }
+
+/// `gen_block!` expands to the same absolute paths (`crate = path` for a
+/// renamed runtime), and a block capturing a local named like the glue
+/// still sees its own value.
+#[test]
+fn gen_block_uses_absolute_paths() {
+    let __gen_state = 7u32;
+    let n = 3u32;
+    let got: ::std::vec::Vec<u32> = renamed_runtime::gen_block!(crate = renamed_runtime; {
+        for i in 0..n {
+            yield!(i + __gen_state);
+        }
+    })
+    .collect();
+    assert_eq!(got, [7, 8, 9]);
+}
