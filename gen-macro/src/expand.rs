@@ -217,7 +217,7 @@ pub(crate) fn lower_body(
         send_is_unit: args.send_is_unit(),
         throw_declared: args.throw_ty.is_some(),
         clone: args.clone.is_some(),
-        next_flag: 0,
+        next_label: 0,
         in_place: None,
         entries: Vec::new(),
         entered: Vec::new(),

@@ -373,3 +373,83 @@ fn jumps(block: &Block, label: Option<&syn::Lifetime>, count_continue: bool) -> 
     syn::visit::Visit::visit_block(&mut jumps, block);
     jumps.found
 }
+
+/// What [`retarget_jumps`] found and rewrote.
+pub(super) struct Retargeted {
+    /// A `break` out of the loop became `break 'exit`.
+    pub(super) breaks: bool,
+    /// A `continue` of the loop became `break 'next`.
+    pub(super) continues: bool,
+}
+
+/// Points the jumps of `block` that leave or restart the loop whose body it
+/// is (labeled `label`, or unlabeled at top level) at two labeled blocks:
+/// `break [v]` becomes `break 'exit [v]` and `continue` becomes
+/// `break 'next`. The rest of an iteration resumed inside a loop runs in
+/// those blocks, before the loop is entered again, so that the borrow
+/// checker sees exactly the paths the plain function has (see
+/// `Lowerer::resume_loop`).
+pub(super) fn retarget_jumps(
+    block: &mut Block,
+    label: Option<&syn::Lifetime>,
+    exit: &syn::Lifetime,
+    next: &syn::Lifetime,
+) -> Retargeted {
+    struct Retarget<'l> {
+        label: Option<&'l syn::Lifetime>,
+        exit: &'l syn::Lifetime,
+        next: &'l syn::Lifetime,
+        loop_depth: usize,
+        found: Retargeted,
+    }
+    impl Retarget<'_> {
+        fn targets_loop(&self, target: Option<&syn::Lifetime>) -> bool {
+            match target {
+                None => self.loop_depth == 0,
+                Some(target) => self.label.is_some_and(|l| l.ident == target.ident),
+            }
+        }
+    }
+    impl syn::visit_mut::VisitMut for Retarget<'_> {
+        fn visit_expr_mut(&mut self, expr: &mut Expr) {
+            match expr {
+                Expr::Break(b) => {
+                    syn::visit_mut::visit_expr_break_mut(self, b);
+                    if self.targets_loop(b.label.as_ref()) {
+                        b.label = Some(self.exit.clone());
+                        self.found.breaks = true;
+                    }
+                }
+                Expr::Continue(c) if self.targets_loop(c.label.as_ref()) => {
+                    self.found.continues = true;
+                    *expr = Expr::Break(syn::ExprBreak {
+                        attrs: std::mem::take(&mut c.attrs),
+                        break_token: syn::Token![break](c.continue_token.span),
+                        label: Some(self.next.clone()),
+                        expr: None,
+                    });
+                }
+                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                    self.loop_depth += 1;
+                    syn::visit_mut::visit_expr_mut(self, expr);
+                    self.loop_depth -= 1;
+                }
+                Expr::Closure(_) | Expr::Async(_) => {}
+                _ => syn::visit_mut::visit_expr_mut(self, expr),
+            }
+        }
+        fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    }
+    let mut retarget = Retarget {
+        label,
+        exit,
+        next,
+        loop_depth: 0,
+        found: Retargeted {
+            breaks: false,
+            continues: false,
+        },
+    };
+    syn::visit_mut::VisitMut::visit_block_mut(&mut retarget, block);
+    retarget.found
+}

@@ -26,8 +26,12 @@
 //! Output:  { { B } 'l: loop { A; save; return Yielded(x) } }
 //! ```
 //!
-//! and when `B` may `break`/`continue` that loop, a first-iteration flag:
-//! `{ let mut first = true; 'l: loop { if first { first = false; B } else { A; …; } } }`.
+//! and when `B` may `break`/`continue` that loop, two labeled blocks that
+//! those jumps leave instead:
+//! `'exit: { 'next: { B' } 'l: loop { A; … } }`, where `B'` is `B` with
+//! `break v` as `break 'exit v` and `continue` as `break 'next`. (A flag
+//! tested in the loop would show the borrow checker a first pass through
+//! `A; …` that never runs, on which bindings assigned in `B` look unset.)
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -39,7 +43,7 @@ use crate::analysis::syntax::if_has_let;
 use crate::error::Diagnostics;
 use crate::lower::control::{
     block_expr, breaks_out_of_loop, first_operand_mut, is_unit, jumps_to_loop, label_is_targeted,
-    loop_or_block, rebuild_local, stmt_always_leaves, strip_unused_labels,
+    loop_or_block, rebuild_local, retarget_jumps, stmt_always_leaves, strip_unused_labels,
 };
 use crate::lower::entry::Entry;
 use crate::lower::inplace::{InPlace, finish_deferred};
@@ -56,7 +60,8 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) throw_declared: bool,
     /// `#[generator(clone)]`: saved values are checked to be `Clone`.
     pub(crate) clone: bool,
-    pub(crate) next_flag: usize,
+    /// Numbers the labels of re-entered loops (`'__gen_exit_N`).
+    pub(crate) next_label: usize,
     /// Set while lowering the continuation of a point that resumes in place.
     pub(crate) in_place: Option<InPlace>,
     /// While the start arm is lowered: the loops it may enter by jumping
@@ -496,36 +501,36 @@ impl Lowerer<'_> {
         let label_name = label.as_ref().map(|l| &l.name);
         let loop_diverges = !breaks_out_of_loop(&full, label_name);
         if jumps_to_loop(&cont, label_name) {
-            // The rest of the iteration runs once, inside the loop: what it
-            // moves (saved values rebound in the loop body, the sent value)
-            // is handed over through an `Option` taken on the first pass, so
-            // the borrow checker sees it moved once, not once per iteration.
-            let flag = format_ident!("__gen_first_{}", self.next_flag, span = Span::mixed_site());
-            self.next_flag += 1;
-            let deferred = self.in_place.as_ref().is_some_and(|p| p.point == point);
-            let mut moved: Vec<Ident> = if deferred {
-                Vec::new()
+            // The rest of the iteration runs once, in a block before the
+            // loop; its `break`s leave a block around both and its
+            // `continue`s leave its own block, into the loop. The borrow
+            // checker then sees the paths the plain function has: the rest
+            // of the iteration runs once, so what it moves is moved once,
+            // and the loop is entered only after it, with what it assigned.
+            let n = self.next_label;
+            self.next_label += 1;
+            let exit = syn::Lifetime::new(&format!("'__gen_exit_{n}"), Span::mixed_site());
+            let next = syn::Lifetime::new(&format!("'__gen_next_{n}"), Span::mixed_site());
+            let mut cont = cont;
+            let jumps = retarget_jumps(&mut cont, label_name, &exit, &next);
+            let rest = if cont_div && !jumps.continues {
+                quote!(#cont)
+            } else if jumps.continues {
+                quote!(#next: #cont #label loop #full)
             } else {
-                self.analysis.slots[point]
-                    .iter()
-                    .filter(|&&id| self.analysis.bindings[id].depth > depth)
-                    .map(|&id| Names::slot_temp(id))
-                    .collect()
+                quote!(#cont #label loop #full)
             };
-            if self.uses_arg(point) {
-                moved.push(self.names.arg.clone());
-            }
-            let rt = &self.names.rt;
-            let expr = reparse!({
-                let mut #flag = #rt::__private::core::option::Option::Some((#(#moved,)*));
-                #label loop {
-                    if let #rt::__private::core::option::Option::Some((#(#moved,)*)) = #flag.take() { #cont } else #full
-                }
-            });
-            (
-                expr,
-                loop_diverges && !breaks_out_of_loop(&cont, label_name),
-            )
+            let expr = if jumps.breaks {
+                reparse!(#exit: { #rest })
+            } else {
+                reparse!({ #rest })
+            };
+            let diverges = if cont_div && !jumps.continues {
+                !jumps.breaks
+            } else {
+                loop_diverges && !jumps.breaks
+            };
+            (expr, diverges)
         } else if cont_div {
             // The rest of the iteration always leaves: the loop is not entered again.
             (Expr::Block(block_expr(cont)), true)

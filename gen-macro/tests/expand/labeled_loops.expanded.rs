@@ -170,117 +170,52 @@ fn pairs(
                         #[allow(unused_mut, unused_variables)]
                         let n = __gen_slot_0;
                         {
-                            let found = {
-                                let mut __gen_first_0 = ::gen_runtime::__private::core::option::Option::Some((
-                                    __gen_slot_1,
-                                    __gen_slot_3,
-                                    __gen_slot_4,
-                                ));
-                                'outer: loop {
-                                    if let ::gen_runtime::__private::core::option::Option::Some(
-                                        (__gen_slot_1, __gen_slot_3, __gen_slot_4),
-                                    ) = __gen_first_0.take()
+                            let found = '__gen_exit_0: {
+                                {
                                     {
+                                        #[allow(unused_mut, unused_variables)]
+                                        #[allow(unused_mut)]
+                                        let mut __gen_iter_0 = __gen_slot_1;
                                         {
                                             {
                                                 #[allow(unused_mut, unused_variables)]
-                                                #[allow(unused_mut)]
-                                                let mut __gen_iter_0 = __gen_slot_1;
+                                                let i = __gen_slot_3;
                                                 {
+                                                    #[allow(unused_mut, unused_variables)]
+                                                    #[allow(unused_mut)]
+                                                    let mut __gen_iter_1 = __gen_slot_4;
                                                     {
-                                                        #[allow(unused_mut, unused_variables)]
-                                                        let i = __gen_slot_3;
-                                                        {
-                                                            #[allow(unused_mut, unused_variables)]
-                                                            #[allow(unused_mut)]
-                                                            let mut __gen_iter_1 = __gen_slot_4;
+                                                        {}
+                                                        loop {
+                                                            let j = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                                                &mut __gen_iter_1,
+                                                            ) {
+                                                                ::gen_runtime::__private::core::option::Option::Some(
+                                                                    __gen_next,
+                                                                ) => __gen_next,
+                                                                ::gen_runtime::__private::core::option::Option::None => {
+                                                                    break;
+                                                                }
+                                                            };
+                                                            if i * j > 6 {
+                                                                break '__gen_exit_0 i;
+                                                            }
                                                             {
-                                                                {}
-                                                                loop {
-                                                                    let j = match ::gen_runtime::__private::core::iter::Iterator::next(
-                                                                        &mut __gen_iter_1,
-                                                                    ) {
-                                                                        ::gen_runtime::__private::core::option::Option::Some(
-                                                                            __gen_next,
-                                                                        ) => __gen_next,
-                                                                        ::gen_runtime::__private::core::option::Option::None => {
-                                                                            break;
-                                                                        }
-                                                                    };
-                                                                    if i * j > 6 {
-                                                                        break 'outer i;
-                                                                    }
-                                                                    {
-                                                                        let __gen_yielded: (u32, u32) = (i, j);
-                                                                        *__gen_state = __GenState::__Yield0 {
-                                                                            n_0: n,
-                                                                            gen_iter_0_1: __gen_iter_0,
-                                                                            i_3: i,
-                                                                            gen_iter_1_4: __gen_iter_1,
-                                                                        };
-                                                                        return ::gen_runtime::__private::GeneratorState::Yielded(
-                                                                            __gen_yielded,
-                                                                        );
-                                                                    }
-                                                                }
-                                                            }
-                                                        }
-                                                    }
-                                                    loop {
-                                                        let i = match ::gen_runtime::__private::core::iter::Iterator::next(
-                                                            &mut __gen_iter_0,
-                                                        ) {
-                                                            ::gen_runtime::__private::core::option::Option::Some(
-                                                                __gen_next,
-                                                            ) => __gen_next,
-                                                            ::gen_runtime::__private::core::option::Option::None => {
-                                                                break;
-                                                            }
-                                                        };
-                                                        {
-                                                            #[allow(unused_mut)]
-                                                            let mut __gen_iter_1 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
-                                                                0..i,
-                                                            );
-                                                            loop {
-                                                                let j = match ::gen_runtime::__private::core::iter::Iterator::next(
-                                                                    &mut __gen_iter_1,
-                                                                ) {
-                                                                    ::gen_runtime::__private::core::option::Option::Some(
-                                                                        __gen_next,
-                                                                    ) => __gen_next,
-                                                                    ::gen_runtime::__private::core::option::Option::None => {
-                                                                        break;
-                                                                    }
+                                                                let __gen_yielded: (u32, u32) = (i, j);
+                                                                *__gen_state = __GenState::__Yield0 {
+                                                                    n_0: n,
+                                                                    gen_iter_0_1: __gen_iter_0,
+                                                                    i_3: i,
+                                                                    gen_iter_1_4: __gen_iter_1,
                                                                 };
-                                                                if i * j > 6 {
-                                                                    break 'outer i;
-                                                                }
-                                                                {
-                                                                    let __gen_yielded: (u32, u32) = (i, j);
-                                                                    *__gen_state = __GenState::__Yield0 {
-                                                                        n_0: n,
-                                                                        gen_iter_0_1: __gen_iter_0,
-                                                                        i_3: i,
-                                                                        gen_iter_1_4: __gen_iter_1,
-                                                                    };
-                                                                    return ::gen_runtime::__private::GeneratorState::Yielded(
-                                                                        __gen_yielded,
-                                                                    );
-                                                                }
+                                                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                                    __gen_yielded,
+                                                                );
                                                             }
                                                         }
                                                     }
                                                 }
                                             }
-                                            break 0;
-                                        }
-                                    } else {
-                                        {
-                                            #[allow(unused_mut)]
-                                            let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
-                                                0..n,
-                                            );
                                             loop {
                                                 let i = match ::gen_runtime::__private::core::iter::Iterator::next(
                                                     &mut __gen_iter_0,
@@ -309,7 +244,7 @@ fn pairs(
                                                             }
                                                         };
                                                         if i * j > 6 {
-                                                            break 'outer i;
+                                                            break '__gen_exit_0 i;
                                                         }
                                                         {
                                                             let __gen_yielded: (u32, u32) = (i, j);
@@ -327,8 +262,8 @@ fn pairs(
                                                 }
                                             }
                                         }
-                                        break 0;
                                     }
+                                    break '__gen_exit_0 0;
                                 }
                             };
                             found

@@ -161,32 +161,23 @@ fn resilient(
                                     {
                                         #[allow(unused_mut, unused_variables)]
                                         let job = __gen_slot_3;
-                                        {
-                                            let mut __gen_first_0 = ::gen_runtime::__private::core::option::Option::Some((
-                                                __gen_arg,
-                                            ));
+                                        '__gen_exit_0: {
+                                            {
+                                                match __gen_arg.into_result() {
+                                                    Ok(()) => break '__gen_exit_0,
+                                                    Err(Retry(why)) => println!("caught {why}, retrying {job}"),
+                                                }
+                                            }
                                             loop {
-                                                if let ::gen_runtime::__private::core::option::Option::Some(
-                                                    (__gen_arg,),
-                                                ) = __gen_first_0.take()
                                                 {
-                                                    {
-                                                        match __gen_arg.into_result() {
-                                                            Ok(()) => break,
-                                                            Err(Retry(why)) => println!("caught {why}, retrying {job}"),
-                                                        }
-                                                    }
-                                                } else {
-                                                    {
-                                                        let __gen_yielded: String = format!("running {job}");
-                                                        *__gen_state = __GenState::__Yield0 {
-                                                            gen_iter_0_1: __gen_iter_0,
-                                                            job_3: job,
-                                                        };
-                                                        return ::gen_runtime::__private::GeneratorState::Yielded(
-                                                            __gen_yielded,
-                                                        );
-                                                    }
+                                                    let __gen_yielded: String = format!("running {job}");
+                                                    *__gen_state = __GenState::__Yield0 {
+                                                        gen_iter_0_1: __gen_iter_0,
+                                                        job_3: job,
+                                                    };
+                                                    return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                        __gen_yielded,
+                                                    );
                                                 }
                                             }
                                         }
