@@ -254,8 +254,93 @@ dual! {
     }
 }
 
+dual! {
+    // Found by the differential test (seed 510): resumed inside a loop, the
+    // rest of the iteration assigns `h` and leaves the loop; `h` is dead at
+    // the yield. Its later reads come only after the assignment, and the
+    // resumed code must show the borrow checker no path to them without it.
+    fn assigned_then_break / assigned_then_break_ref(n: u32) yield u32, send u32 => u32 {
+        let mut h = n;
+        let mut turns = 0;
+        let out = loop {
+            turns += 1;
+            if turns > 3 {
+                break h * 100;
+            }
+            if h % 2 == 1 {
+                h = h + r#yield!(h) + 1;
+                if h > 8 {
+                    break h;
+                }
+                continue;
+            }
+            r#yield!(h + 1000);
+        };
+        out + h
+    }
+}
+
+dual! {
+    // Found by the differential test (seed 1563): the assignment after the
+    // yield is inside a `while` loop, which may not run; the value before it
+    // is read again on the next turn of the outer loop.
+    fn assigned_in_a_loop_that_may_not_run / assigned_in_a_loop_that_may_not_run_ref(rounds: u32) yield u32, send () => u32 {
+        let mut e = 5u32;
+        let mut outer = 0;
+        while outer < rounds {
+            outer += 1;
+            r#yield!(e);
+            let mut inner = 0;
+            while inner < outer % 2 {
+                inner += 1;
+                e = outer * 10;
+            }
+        }
+        e
+    }
+}
+
+dual! {
+    // Found by the differential test (seed 3174): `d` is dead at the second
+    // yield (given a value after the loop), but a `?` before that keeps it
+    // saved at the first, which the loop reaches from the second: what one
+    // yield saves must hold a value at every yield that leads to it.
+    fn saved_where_a_later_yield_leads / saved_where_a_later_yield_leads_ref(rounds: u32) yield u32, send () => Option<u32> {
+        let f = 3u32;
+        let mut turn = 0;
+        'outer: loop {
+            turn += 1;
+            let mut d = f + turn;
+            r#yield!(d);
+            for b in 0..rounds {
+                for k in 0..2u32 {
+                    if b == 5 {
+                        break 'outer;
+                    }
+                    r#yield!(k);
+                }
+                let d = b * 2;
+                r#yield!(Some(d).filter(|_| turn < 4)?);
+            }
+            d = 2;
+            if d + turn > 6 {
+                break;
+            }
+        }
+        Some(turn)
+    }
+}
+
 #[test]
 fn shapes_found_by_the_differential_test() {
     check_iter!(hidden_then_assigned / hidden_then_assigned_ref());
     check_iter!(loop_in_the_assigned_value / loop_in_the_assigned_value_ref(2));
+    for (n, sends) in [(1, 3), (2, 3), (3, 2), (9, 1)] {
+        let sent = [1, 4, 2].into_iter().take(sends);
+        check_send!(assigned_then_break / assigned_then_break_ref(n), sent);
+    }
+    check_iter!(assigned_in_a_loop_that_may_not_run / assigned_in_a_loop_that_may_not_run_ref(4));
+    for rounds in [0, 2, 7] {
+        check_iter!(saved_where_a_later_yield_leads / saved_where_a_later_yield_leads_ref(rounds));
+    }
 }

@@ -60,6 +60,9 @@ pub(super) struct Use {
     pub(super) moving: bool,
     /// The name is (part of) the left side of `=`: it gets a new value.
     pub(super) assigning: bool,
+    /// Not in the code: a suspension point that saves the binding, which
+    /// reads its value there (see `Walker::saves_to_fixpoint`).
+    pub(super) by_save: bool,
     /// The branch arms the use is in (an index into `Walker::arm_paths`).
     pub(super) arm: usize,
 }
@@ -209,6 +212,7 @@ impl Walker<'_> {
             pos,
             moving,
             assigning,
+            by_save: false,
             arm,
         });
         self.renames.get(&id).map(|(_, hidden)| hidden.clone())
@@ -658,7 +662,13 @@ impl Walker<'_> {
                     (Ctx::Move, Ctx::Move)
                 };
                 self.walk_expr(&mut e.left, left);
-                self.walk_expr(&mut e.right, right);
+                if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
+                    // Evaluated only on some paths.
+                    let construct = self.construct();
+                    self.in_arm(construct, 0, |w| w.walk_expr(&mut e.right, right));
+                } else {
+                    self.walk_expr(&mut e.right, right);
+                }
             }
             Expr::Block(e) => self.walk_block(&mut e.block),
             Expr::Unsafe(e) => self.walk_block(&mut e.block),
@@ -714,9 +724,13 @@ impl Walker<'_> {
             Expr::ForLoop(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 let pat = (*e.pat).clone();
-                self.in_frame(|w| {
-                    w.declare_pat(&pat, false, None, false);
-                    w.walk_block(&mut e.body);
+                // The body runs zero or more times: an arm of its own.
+                let construct = self.construct();
+                self.in_arm(construct, 0, |w| {
+                    w.in_frame(|w| {
+                        w.declare_pat(&pat, false, None, false);
+                        w.walk_block(&mut e.body);
+                    });
                 });
             }
             Expr::Group(e) => self.walk_expr(&mut e.expr, ctx),
@@ -761,9 +775,10 @@ impl Walker<'_> {
             }
             Expr::While(e) => {
                 // `while let` bindings live in the loop, not after it.
+                let construct = self.construct();
                 self.in_frame(|w| {
                     w.walk_expr(&mut e.cond, Ctx::Move);
-                    w.walk_block(&mut e.body);
+                    w.in_arm(construct, 0, |w| w.walk_block(&mut e.body));
                 });
             }
             Expr::Match(e) => {

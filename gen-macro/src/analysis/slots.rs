@@ -139,12 +139,12 @@ fn analyze_once(
     walker.walk_block(body);
     walker.infer_copy_from_loops();
 
+    let saved_sets = walker.saves_to_fixpoint(cx);
     let mut slots = Vec::with_capacity(walker.points.len());
     let mut in_place = Vec::with_capacity(walker.points.len());
     let mut saves_loop_head = Vec::with_capacity(walker.points.len());
     let mut redeclared = Vec::with_capacity(walker.points.len());
-    let mut conflicts = Vec::new();
-    for (index, point) in walker.points.iter().enumerate() {
+    for (index, (point, saved)) in walker.points.iter().zip(saved_sets.0).enumerate() {
         let Some(point) = point else {
             // A marker the walk never reached cannot be lowered either; the
             // lowering reports it.
@@ -154,7 +154,6 @@ fn analyze_once(
             redeclared.push(Vec::new());
             continue;
         };
-        let saved = walker.saved_at(point, walker.operands[index].span, &mut conflicts, cx);
         // A call moves the whole frame onto the stack anyway, and a
         // hand-off point is passed once per delegation: no gain in resuming
         // either in place.
@@ -164,6 +163,7 @@ fn analyze_once(
         redeclared.push(walker.assigned_after(point, &saved));
         slots.push(saved);
     }
+    let conflicts = saved_sets.1;
     // Mixed-site hygiene gives one more context per name, not one per
     // binding: only the first renamed binding of each name gets its name
     // back; further ones keep their hidden names.
@@ -267,6 +267,59 @@ impl Walker<'_> {
                     .get(&other)
                     .map_or_else(|| hider.ident.clone(), |(o, _)| o.clone()),
             ));
+        }
+    }
+
+    /// The bindings each point saves, and the hidden ones that need new
+    /// names. Saves feed each other: a value saved at one point must hold a
+    /// value at every point from which that one is reached, so each save
+    /// counts as a read of the binding where it is (`Use::by_save`), and the
+    /// decisions are repeated until no point saves more. Reads only make a
+    /// binding live at more points, so the sets only grow, and this stops.
+    fn saves_to_fixpoint(&mut self, cx: &mut Diagnostics) -> (Vec<Vec<BindingId>>, Conflicts) {
+        loop {
+            let mut round_cx = Diagnostics::default();
+            let mut conflicts = Vec::new();
+            let sets: Vec<Vec<BindingId>> = self
+                .points
+                .iter()
+                .enumerate()
+                .map(|(index, point)| match point {
+                    Some(point) => self.saved_at(
+                        point,
+                        self.operands[index].span,
+                        &mut conflicts,
+                        &mut round_cx,
+                    ),
+                    None => Vec::new(),
+                })
+                .collect();
+            let mut added = false;
+            for (point, saved) in self.points.iter().zip(&sets) {
+                let Some(point) = point else { continue };
+                for &id in saved {
+                    let uses = &mut self.bindings[id].uses;
+                    if uses.iter().any(|u| u.by_save && u.pos == point.pos) {
+                        continue;
+                    }
+                    let at = uses.partition_point(|u| u.pos <= point.pos);
+                    uses.insert(
+                        at,
+                        Use {
+                            pos: point.pos,
+                            moving: false,
+                            assigning: false,
+                            by_save: true,
+                            arm: point.arm,
+                        },
+                    );
+                    added = true;
+                }
+            }
+            if !added {
+                cx.extend(round_cx);
+                return (sets, conflicts);
+            }
         }
     }
 
