@@ -44,6 +44,9 @@ pub(crate) fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
 }
 
 fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
+    if function.sig.asyncness.is_some() {
+        return crate::asynch::expand_async_fn(args, function);
+    }
     let mut cx = Diagnostics::default();
     let syn::ItemFn {
         attrs,
@@ -57,21 +60,7 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     let body = *block;
 
     let state_enum = format_ident!("__GenState", span = Span::mixed_site());
-    let unit: syn::Type = syn::parse_quote!(());
-    let mut yield_ty = args.yield_ty.clone().unwrap_or_else(|| unit.clone());
-    signature.fill_elided(&mut yield_ty);
-    let mut send_ty = args.send_ty.clone().unwrap_or_else(|| unit.clone());
-    signature.fill_elided(&mut send_ty);
-    let mut throw_ty = match &args.throw_ty {
-        Some((_, ty)) => ty.clone(),
-        None => syn::parse_quote!(#rt::__private::NoThrow),
-    };
-    signature.fill_elided(&mut throw_ty);
-    let types = ProtocolTypes {
-        yield_ty,
-        send_ty,
-        throw_ty,
-    };
+    let types = protocol_types(args, &signature, &rt);
 
     let clone = args.clone.is_some();
     let recursion = recursion(&signature, &state_enum);
@@ -92,6 +81,30 @@ fn expand_fn(args: &Args, function: syn::ItemFn) -> TokenStream {
     match tokens {
         Some(tokens) => tokens,
         None => fallback(cx, &attrs, &vis, &signature, &rt, &types, clone),
+    }
+}
+
+/// The yield, send and throw types as the expansion writes them, elided
+/// lifetimes named after the signature's.
+pub(crate) fn protocol_types(
+    args: &Args,
+    signature: &signature::Signature,
+    rt: &syn::Path,
+) -> ProtocolTypes {
+    let unit: syn::Type = syn::parse_quote!(());
+    let mut yield_ty = args.yield_ty.clone().unwrap_or_else(|| unit.clone());
+    signature.fill_elided(&mut yield_ty);
+    let mut send_ty = args.send_ty.clone().unwrap_or_else(|| unit.clone());
+    signature.fill_elided(&mut send_ty);
+    let mut throw_ty = match &args.throw_ty {
+        Some((_, ty)) => ty.clone(),
+        None => syn::parse_quote!(#rt::__private::NoThrow),
+    };
+    signature.fill_elided(&mut throw_ty);
+    ProtocolTypes {
+        yield_ty,
+        send_ty,
+        throw_ty,
     }
 }
 
@@ -136,6 +149,7 @@ pub(crate) fn lower_body(
         // generator's, which must then be known.
         handoff: !yield_inferred,
         yield_spelling: shell.yield_spelling,
+        asynchronous: false,
     };
     // A self-recursive generator keeps its own frames on its stack, and a
     // boxed sub-generator cannot join them: only other generators offer

@@ -7,6 +7,7 @@ mod reparse;
 
 mod analysis;
 mod args;
+mod asynch;
 mod block;
 mod codegen;
 mod error;

@@ -299,6 +299,11 @@ type Types<S, T, E> = PhantomData<fn() -> (S, T, E)>;
 
 impl<S, T, E> ThrowProbe<S, T, E> {
     #[inline(always)]
+    pub(crate) fn types() -> Self {
+        ThrowProbe(PhantomData)
+    }
+
+    #[inline(always)]
     pub fn new<D: Delegate<Send = S, Throw = T>>(_: &D, _: &E) -> Self {
         ThrowProbe(PhantomData)
     }

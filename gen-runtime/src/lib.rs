@@ -65,6 +65,7 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+mod asynch;
 mod boxed;
 mod delegate;
 mod frames;
@@ -81,6 +82,7 @@ pub mod bounds;
 
 #[cfg(feature = "alloc")]
 pub use boxed::{BoxGenerator, BoxSendGenerator, BoxSendStarted, BoxStarted};
+pub use asynch::{AsyncFresh, AsyncStarted, RawAsyncGenerator, Resumed, Start, TryStream};
 pub use gen_macro::{gen_block, generator};
 pub use protocol::{Generator, GeneratorState, Location, NoThrow, Phase};
 pub use raw::RawGenerator;

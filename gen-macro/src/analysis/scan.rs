@@ -62,6 +62,9 @@ pub(crate) struct Context<'a> {
     /// How messages spell the yield macro: `yield!` in a `gen_block!`,
     /// where the keyword works, `r#yield!` in a function.
     pub(crate) yield_spelling: &'static str,
+    /// An async generator: `yield_from!` awaits its delegate's steps (see
+    /// `crate::asynch`).
+    pub(crate) asynchronous: bool,
 }
 
 /// What a self-recursive `yield_from!(name(args))` needs to build the
@@ -268,6 +271,11 @@ impl Scanner<'_> {
             yield_ty
         };
         let (complete, resume) = if self.context.throw_declared {
+            let new_probe = if self.context.asynchronous {
+                format_ident!("new_async")
+            } else {
+                format_ident!("new")
+            };
             let error = hidden("error");
             let probe = hidden("probe");
             (
@@ -278,7 +286,7 @@ impl Scanner<'_> {
                         #rt::__private::core::result::Result::Err(#error) => {
                             #[allow(unused_imports)]
                             use #rt::__private::{ThrowIntoDelegate as _, ThrowPastDelegate as _};
-                            let #probe = #rt::__private::ThrowProbe::new(&#delegate, &#error);
+                            let #probe = #rt::__private::ThrowProbe::#new_probe(&#delegate, &#error);
                             match (&#probe).deliver(#error) {
                                 #rt::__private::core::result::Result::Ok(resume) => resume,
                                 #rt::__private::core::result::Result::Err(#error) => {
@@ -295,31 +303,65 @@ impl Scanner<'_> {
                 quote_spanned!(glue=> #rt::__private::Resume::Send(#rt::__private::SendInto::into_send(#sent))),
             )
         };
-        let mut expr: Expr = reparse_spanned! {glue=>
-            {
-                let #sub_value = #sub;
-                let mut #delegate = {
-                    #[allow(unused_imports)]
-                    use #rt::__private::{#via_frame ViaGenerator as _, ViaAnyGenerator as _, ViaIterator as _};
-                    let probe = #rt::__private::probe::<#yield_ty, #send_ty, #throw_ty, _>(&#sub_value);
-                    let kind = (&&&&probe).delegate_kind();
-                    kind.into_delegate(#sub_value)
-                };
-                #handoff
-                let mut #next = #rt::__private::core::option::Option::None;
-                loop {
-                    let #state = match #rt::__private::core::option::Option::take(&mut #next) {
-                        #rt::__private::core::option::Option::None => #rt::__private::Delegate::first(&mut #delegate),
-                        #rt::__private::core::option::Option::Some(resume) => {
-                            #rt::__private::Delegate::step(&mut #delegate, resume)
-                        }
+        let mut expr: Expr = if self.context.asynchronous {
+            // The same loop, each step awaited; the delegate is pinned in
+            // the body, where an async delegate runs in place.
+            reparse_spanned! {glue=>
+                {
+                    let #sub_value = #sub;
+                    let mut #delegate = #rt::__private::core::pin::pin!({
+                        #[allow(unused_imports)]
+                        use #rt::__private::{ViaAsyncGenerator as _, ViaStream as _, ViaGenerator as _, ViaAnyGenerator as _, ViaIterator as _};
+                        let probe = #rt::__private::probe::<#yield_ty, #send_ty, #throw_ty, _>(&#sub_value);
+                        let kind = (&&&&&probe).delegate_kind();
+                        kind.into_async_delegate(#sub_value)
+                    });
+                    let mut #next = #rt::__private::core::option::Option::None;
+                    loop {
+                        let #state = match #rt::__private::core::option::Option::take(&mut #next) {
+                            #rt::__private::core::option::Option::None => {
+                                #rt::__private::async_first(#rt::__private::core::pin::Pin::as_mut(&mut #delegate)).await
+                            }
+                            #rt::__private::core::option::Option::Some(resume) => {
+                                #rt::__private::async_step(#rt::__private::core::pin::Pin::as_mut(&mut #delegate), resume).await
+                            }
+                        };
+                        let #item = match #state {
+                            #rt::__private::GeneratorState::Yielded(item) => item,
+                            #rt::__private::GeneratorState::Complete(r) => break #complete,
+                        };
+                        let #sent = #marker;
+                        #next = #rt::__private::core::option::Option::Some(#resume);
+                    }
+                }
+            }
+        } else {
+            reparse_spanned! {glue=>
+                {
+                    let #sub_value = #sub;
+                    let mut #delegate = {
+                        #[allow(unused_imports)]
+                        use #rt::__private::{#via_frame ViaGenerator as _, ViaAnyGenerator as _, ViaIterator as _};
+                        let probe = #rt::__private::probe::<#yield_ty, #send_ty, #throw_ty, _>(&#sub_value);
+                        let kind = (&&&&probe).delegate_kind();
+                        kind.into_delegate(#sub_value)
                     };
-                    let #item = match #state {
-                        #rt::__private::GeneratorState::Yielded(item) => item,
-                        #rt::__private::GeneratorState::Complete(r) => break #complete,
-                    };
-                    let #sent = #marker;
-                    #next = #rt::__private::core::option::Option::Some(#resume);
+                    #handoff
+                    let mut #next = #rt::__private::core::option::Option::None;
+                    loop {
+                        let #state = match #rt::__private::core::option::Option::take(&mut #next) {
+                            #rt::__private::core::option::Option::None => #rt::__private::Delegate::first(&mut #delegate),
+                            #rt::__private::core::option::Option::Some(resume) => {
+                                #rt::__private::Delegate::step(&mut #delegate, resume)
+                            }
+                        };
+                        let #item = match #state {
+                            #rt::__private::GeneratorState::Yielded(item) => item,
+                            #rt::__private::GeneratorState::Complete(r) => break #complete,
+                        };
+                        let #sent = #marker;
+                        #next = #rt::__private::core::option::Option::Some(#resume);
+                    }
                 }
             }
         };

@@ -1,0 +1,242 @@
+#![allow(missing_docs)] // reached only through `__private`, by generated code
+//! The async machine's protocol: resuming the pinned body, and the yield
+//! future the body awaits.
+
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use super::pin::{AsyncMachine, Body, Co, Slot};
+use super::wrappers::AsyncFresh;
+use crate::protocol::{GeneratorState, Phase};
+use crate::raw::Resume;
+
+/// The machine behind an async generator (what [`AsyncFresh`] wraps). Its
+/// methods are the runtime's business; only its types are public, so that
+/// `AsyncFresh<impl RawAsyncGenerator<Yield = …>>` can be written.
+pub trait RawAsyncGenerator {
+    /// The type of the values it yields.
+    type Yield;
+    /// The type of the values `send` passes in.
+    type Send;
+    /// The error type `throw` passes in ([`NoThrow`](crate::NoThrow) when
+    /// none was declared).
+    type Throw;
+    /// The type of the body's return value.
+    type Return;
+
+    /// Runs the body until it yields, returns, or waits. `arg` is taken on
+    /// the poll that starts a resume; later polls of the same resume pass
+    /// `None`.
+    #[doc(hidden)]
+    fn poll_resume(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        arg: &mut Option<Resume<Self::Send, Self::Throw>>,
+    ) -> Poll<GeneratorState<Self::Yield, Self::Return>>;
+    #[doc(hidden)]
+    fn phase(&self) -> Phase;
+    /// Suspended at a yield, waiting for a value (not inside an `.await`
+    /// of the body's own).
+    #[doc(hidden)]
+    fn is_at_yield(&self) -> bool;
+    #[doc(hidden)]
+    fn complete(self: Pin<&mut Self>, value: Self::Return);
+    #[doc(hidden)]
+    fn take_return(self: Pin<&mut Self>) -> Option<Self::Return>;
+    #[doc(hidden)]
+    fn close(self: Pin<&mut Self>);
+    #[doc(hidden)]
+    fn name(&self) -> &'static str;
+}
+
+impl<F, Fut, Y, S, E> RawAsyncGenerator for AsyncMachine<F, Fut, Y, S, E>
+where
+    F: FnOnce(Co<Y, S, E>) -> Fut,
+    Fut: Future,
+{
+    type Yield = Y;
+    type Send = S;
+    type Throw = E;
+    type Return = Fut::Output;
+
+    fn poll_resume(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        arg: &mut Option<Resume<S, E>>,
+    ) -> Poll<GeneratorState<Y, Fut::Output>> {
+        match self.body() {
+            Body::Init(_) => {
+                // The first resume: `start`, or the first poll as a stream.
+                arg.take();
+                self.as_mut().start(|create, co| create(co));
+            }
+            Body::Running(_) => {
+                if self.at_yield {
+                    let Some(resume) = arg.take() else {
+                        resumed_without_value()
+                    };
+                    *self.as_mut().slot() = Slot::Resumed(resume);
+                    *self.as_mut().flags() = false;
+                } else if arg.is_some() {
+                    resumed_while_running();
+                }
+            }
+            Body::Returned(_) | Body::Done => resumed_after(Phase::Complete),
+            Body::Closed => resumed_after(Phase::Closed),
+        }
+        match self.as_mut().poll_body(cx) {
+            Poll::Ready(value) => {
+                self.as_mut().set_body(Body::Done);
+                *self.as_mut().slot() = Slot::Empty;
+                Poll::Ready(GeneratorState::Complete(value))
+            }
+            Poll::Pending => match core::mem::replace(self.as_mut().slot(), Slot::Empty) {
+                Slot::Yielded(value) => {
+                    *self.as_mut().flags() = true;
+                    Poll::Ready(GeneratorState::Yielded(value))
+                }
+                // Waiting inside the body's own `.await`: its future has
+                // arranged to be woken.
+                other => {
+                    *self.as_mut().slot() = other;
+                    Poll::Pending
+                }
+            },
+        }
+    }
+
+    fn phase(&self) -> Phase {
+        match self.body() {
+            Body::Init(_) => Phase::Created,
+            Body::Running(_) => Phase::Suspended,
+            Body::Returned(_) | Body::Done => Phase::Complete,
+            Body::Closed => Phase::Closed,
+        }
+    }
+
+    fn is_at_yield(&self) -> bool {
+        self.at_yield
+    }
+
+    fn complete(self: Pin<&mut Self>, value: Fut::Output) {
+        self.set_body(Body::Returned(value));
+    }
+
+    fn take_return(self: Pin<&mut Self>) -> Option<Fut::Output> {
+        self.take_returned()
+    }
+
+    fn close(mut self: Pin<&mut Self>) {
+        if matches!(self.body(), Body::Init(_) | Body::Running(_)) {
+            // Drops the arguments, or the body's future with every value it
+            // holds, in place.
+            self.as_mut().set_body(Body::Closed);
+            *self.as_mut().slot() = Slot::Empty;
+            *self.as_mut().flags() = false;
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+/// Entry point of every async expansion: the generator's name and the
+/// closure that creates the body's future from its `Co`.
+#[inline]
+pub fn async_fresh<Y, S, E, R, F, Fut>(
+    name: &'static str,
+    create: F,
+) -> AsyncFresh<AsyncMachine<F, Fut, Y, S, E>>
+where
+    F: FnOnce(Co<Y, S, E>) -> Fut,
+    Fut: Future<Output = R>,
+{
+    AsyncFresh::from_raw(AsyncMachine::new(name, create))
+}
+
+impl<Y, S, E> Co<Y, S, E> {
+    /// What `r#yield!(value)` awaits: hands `value` to the generator's
+    /// caller and suspends until the next resume, whose value or error it
+    /// evaluates to.
+    #[inline]
+    pub fn yield_(&mut self, value: Y) -> YieldNow<'_, Y, S, E> {
+        YieldNow {
+            co: self,
+            value: Some(value),
+        }
+    }
+}
+
+/// The future of one `r#yield!`: pending once (the generator returns the
+/// value), then ready with what the next resume brought.
+#[must_use = "a yield does nothing unless awaited"]
+pub struct YieldNow<'a, Y, S, E> {
+    co: &'a mut Co<Y, S, E>,
+    value: Option<Y>,
+}
+
+impl<Y, S, E> core::fmt::Debug for YieldNow<'_, Y, S, E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("YieldNow")
+            .field("yielded", &self.value.is_none())
+            .finish()
+    }
+}
+
+// The yielded value is moved, never pinned.
+impl<Y, S, E> Unpin for YieldNow<'_, Y, S, E> {}
+
+impl<Y, S, E> Future for YieldNow<'_, Y, S, E> {
+    type Output = Resume<S, E>;
+
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Resume<S, E>> {
+        let this = &mut *self;
+        if let Some(value) = this.value.take() {
+            // No waker: the generator returns the value to its caller at
+            // once, and the next resume polls the body again.
+            this.co.put(value);
+            return Poll::Pending;
+        }
+        match this.co.take_resumed() {
+            Some(resume) => Poll::Ready(resume),
+            None => Poll::Pending,
+        }
+    }
+}
+
+#[cold]
+#[track_caller]
+fn resumed_without_value() -> ! {
+    panic!("async generator resumed at a yield without a value")
+}
+
+#[cold]
+#[track_caller]
+fn resumed_while_running() -> ! {
+    panic!(
+        "async generator resumed while a previous resume is still pending: await each `send`/`throw` to completion before the next one"
+    )
+}
+
+#[cold]
+#[track_caller]
+pub(crate) fn resumed_after(phase: Phase) -> ! {
+    if phase == Phase::Closed {
+        panic!("generator resumed after close")
+    }
+    panic!("generator resumed after completion")
+}
+
+impl<F, Fut, Y, S, E> core::fmt::Debug for AsyncMachine<F, Fut, Y, S, E>
+where
+    F: FnOnce(Co<Y, S, E>) -> Fut,
+    Fut: Future,
+{
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("AsyncMachine")
+            .field("phase", &self.phase())
+            .finish()
+    }
+}
