@@ -80,13 +80,13 @@ mod wrappers;
 pub mod __private;
 pub mod bounds;
 
+pub use asynch::{AsyncFresh, AsyncStarted, RawAsyncGenerator, Resumed, Start, TryStream};
 #[cfg(feature = "alloc")]
 pub use boxed::{BoxGenerator, BoxSendGenerator, BoxSendStarted, BoxStarted};
-pub use asynch::{AsyncFresh, AsyncStarted, RawAsyncGenerator, Resumed, Start, TryStream};
 pub use gen_macro::{gen_block, generator};
 pub use protocol::{Generator, GeneratorState, Location, NoThrow, Phase};
 pub use raw::RawGenerator;
-pub use wrappers::{Fresh, Started};
+pub use wrappers::{Fresh, Started, TryIter};
 
 /// Suspends the generator and hands a value to its caller.
 ///

@@ -367,6 +367,61 @@ impl<G: RawGenerator> Generator for Started<G> {
     }
 }
 
+impl<G: RawGenerator> Fresh<G> {
+    /// An iterator of `Ok(item)` per yield and, when the body returns
+    /// `Err(e)`, `Err(e)` last: the body's error is not swallowed (a
+    /// generator that returns `Result<(), E>`, used as a pipeline stage).
+    pub fn try_iter<E>(self) -> TryIter<G>
+    where
+        G: RawGenerator<Return = Result<(), E>>,
+        G::Send: UnitSend,
+    {
+        TryIter { fresh: self }
+    }
+}
+
+/// See [`Fresh::try_iter`].
+#[must_use = "iterators are lazy and do nothing unless consumed"]
+pub struct TryIter<G> {
+    fresh: Fresh<G>,
+}
+
+impl<G: RawGenerator> fmt::Debug for TryIter<G> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TryIter")
+            .field("generator", &self.fresh.raw.name())
+            .field("state", &self.fresh.raw.phase())
+            .finish()
+    }
+}
+
+impl<G, E> Iterator for TryIter<G>
+where
+    G: RawGenerator<Return = Result<(), E>>,
+    G::Send: UnitSend,
+{
+    type Item = Result<G::Yield, E>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.fresh.next_item() {
+            Some(item) => Some(Ok(item)),
+            // Once handed out, the error is gone: the iterator ends.
+            None => match self.fresh.raw.take_return() {
+                Some(Err(error)) => Some(Err(error)),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl<G, E> FusedIterator for TryIter<G>
+where
+    G: RawGenerator<Return = Result<(), E>>,
+    G::Send: UnitSend,
+{
+}
+
 impl<G> Iterator for Fresh<G>
 where
     G: RawGenerator,

@@ -96,7 +96,9 @@ impl<D: Delegate> AsyncDelegate for SyncDelegate<D> {
         _: &mut Context<'_>,
         arg: &mut Option<Resume<D::Send, D::Throw>>,
     ) -> Poll<GeneratorState<D::Yield, D::Return>> {
-        let arg = arg.take().expect("a delegate step polled after it completed");
+        let arg = arg
+            .take()
+            .expect("a delegate step polled after it completed");
         Poll::Ready(project_unpinned(self, |this| &mut this.0).step(arg))
     }
 }

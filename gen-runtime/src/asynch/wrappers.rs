@@ -135,7 +135,10 @@ impl<'a, G: RawAsyncGenerator> Future for Start<'a, G> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
-        let raw = this.raw.as_mut().expect("`start` polled after it completed");
+        let raw = this
+            .raw
+            .as_mut()
+            .expect("`start` polled after it completed");
         match raw.as_mut().poll_resume(cx, &mut this.arg) {
             Poll::Ready(state) => {
                 let raw = this.raw.take().expect("checked above");
