@@ -46,8 +46,7 @@ pub(crate) fn expand_async_fn(args: &Args, function: syn::ItemFn) -> TokenStream
     });
     sig.asyncness = None;
     let mut signature = signature::from_syn(sig, &mut cx);
-    if receiver_mut && let Some(syn::FnArg::Receiver(receiver)) = signature.sig.inputs.first_mut()
-    {
+    if receiver_mut && let Some(syn::FnArg::Receiver(receiver)) = signature.sig.inputs.first_mut() {
         // `mut self`: the body's future owns `self` and mutates it in place.
         receiver.mutability = Some(Default::default());
     }

@@ -75,6 +75,24 @@ pub trait StartBeforeThrow {}
 )]
 pub trait StartBeforeSend {}
 
+/// Never implemented: calling `send` on a fresh async generator names this
+/// bound so that the compiler's message explains what to do.
+#[diagnostic::on_unimplemented(
+    message = "cannot `send` to an async generator that has not started",
+    label = "this generator has not reached its first `r#yield!` yet",
+    note = "pin it and call `.start().await` first; it runs the body to the first yield and resolves to `(first_state, started)`, then call `started.send(value).await` (Python: `await agen.asend(None)` before `agen.asend(x)`)"
+)]
+pub trait StartAsyncBeforeSend {}
+
+/// Never implemented: calling `throw` on a fresh async generator names
+/// this bound so that the compiler's message explains what to do.
+#[diagnostic::on_unimplemented(
+    message = "cannot `throw` into an async generator that has not started",
+    label = "this generator has not reached its first `r#yield!` yet",
+    note = "pin it and call `.start().await` first; it runs the body to the first yield and resolves to `(first_state, started)`, then call `started.throw(error).await` (Python: `await agen.asend(None)` before `agen.athrow(e)`)"
+)]
+pub trait StartAsyncBeforeThrow {}
+
 /// Marks send types with which `yield_from!` can resume a started
 /// generator where it is suspended: only `()`, because no value is at
 /// hand for the yield it is paused at.

@@ -80,6 +80,8 @@ mod wrappers;
 pub mod __private;
 pub mod bounds;
 
+#[doc(hidden)]
+pub use asynch::MustBePinned;
 pub use asynch::{AsyncFresh, AsyncStarted, RawAsyncGenerator, Resumed, Start, TryStream};
 #[cfg(feature = "alloc")]
 pub use boxed::{BoxGenerator, BoxSendGenerator, BoxSendStarted, BoxStarted};

@@ -3,6 +3,7 @@
 
 use core::fmt;
 use core::future::Future;
+use core::marker::{PhantomData, PhantomPinned};
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -10,7 +11,7 @@ use futures_core::{FusedStream, Stream};
 
 use super::machine::{RawAsyncGenerator, resumed_after};
 use super::pin::project_pinned;
-use crate::bounds::AcceptsThrown;
+use crate::bounds::{AcceptsThrown, StartAsyncBeforeSend, StartAsyncBeforeThrow};
 use crate::protocol::{GeneratorState, Phase};
 use crate::raw::Resume;
 
@@ -25,6 +26,16 @@ use crate::raw::Resume;
 pub struct AsyncFresh<G> {
     raw: G,
 }
+
+/// Names why an [`AsyncFresh`] is never `Unpin` in the compiler's message
+/// when it is polled without being pinned: its body is an `async` block,
+/// which may hold borrows of its own locals across `.await` and must stay
+/// where it first ran. Pin it with `core::pin::pin!` or `Box::pin`.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct MustBePinned<G>(PhantomData<fn() -> G>, PhantomPinned);
+
+impl<G> Unpin for AsyncFresh<G> where MustBePinned<G>: Unpin {}
 
 impl<G: RawAsyncGenerator> fmt::Debug for AsyncFresh<G> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -102,6 +113,29 @@ impl<G: RawAsyncGenerator> AsyncFresh<G> {
     /// The generator function's name.
     pub fn name(&self) -> &'static str {
         self.raw.name()
+    }
+
+    /// Not available: a fresh async generator must be started before it
+    /// can receive a value. This method exists only to explain that error.
+    #[doc(hidden)]
+    pub fn send<T>(&self, value: T) -> GeneratorState<G::Yield, G::Return>
+    where
+        G: StartAsyncBeforeSend,
+    {
+        let _ = value;
+        unreachable!("StartAsyncBeforeSend is never implemented")
+    }
+
+    /// Not available: a fresh async generator must be started before an
+    /// error can be thrown in. This method exists only to explain that
+    /// error.
+    #[doc(hidden)]
+    pub fn throw<T>(&self, error: T) -> GeneratorState<G::Yield, G::Return>
+    where
+        G: StartAsyncBeforeThrow,
+    {
+        let _ = error;
+        unreachable!("StartAsyncBeforeThrow is never implemented")
     }
 
     /// A stream of `Ok(item)` per yield and, when the body returns

@@ -55,3 +55,36 @@ pub fn framed(limit: u64) -> usize {
     r#yield!(u64::MAX);
     count
 }
+
+/// An async generator without `std` or `alloc`: its yields pass through a
+/// slot inside the pinned generator, not a thread-local or a heap cell.
+#[generator(yield = u64)]
+pub async fn async_squares(limit: u64) -> u64 {
+    let mut sum = 0;
+    for i in 0..limit {
+        sum += i * i;
+        r#yield!(i * i);
+    }
+    sum
+}
+
+/// Drives `async_squares` to the end on the stack with a no-op waker (its
+/// body never waits on anything else): no executor, no allocation.
+#[must_use]
+pub fn sum_of_async_squares(limit: u64) -> (u64, Option<u64>) {
+    use core::pin::pin;
+    use core::task::{Context, Poll, Waker};
+    use futures_core::Stream;
+
+    let mut g = pin!(async_squares(limit));
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut yielded = 0;
+    loop {
+        match g.as_mut().poll_next(&mut cx) {
+            Poll::Ready(Some(square)) => yielded += square,
+            Poll::Ready(None) => break,
+            Poll::Pending => unreachable!("the body awaits nothing but its yields"),
+        }
+    }
+    (yielded, g.as_mut().take_return())
+}

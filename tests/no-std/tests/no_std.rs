@@ -16,3 +16,11 @@ fn delegation_works_without_alloc() {
     assert_eq!(got, [u64::MAX, u64::MAX, 0, 1, 1, 2, 3, 5, 8, u64::MAX]);
     assert_eq!(g.take_return(), Some(7));
 }
+
+#[test]
+fn async_generators_work_without_std() {
+    assert_eq!(
+        gen_no_std_user::sum_of_async_squares(4),
+        (1 + 4 + 9, Some(14))
+    );
+}

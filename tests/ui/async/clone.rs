@@ -1,8 +1,10 @@
 use gen_runtime::generator;
 
-#[generator(yield = u32)]
+#[generator(yield = u32, clone)]
 async fn numbers() {
     r#yield!(1);
 }
 
-fn main() {}
+fn main() {
+    let _ = numbers();
+}
