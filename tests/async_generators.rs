@@ -365,3 +365,104 @@ async fn a_method_taking_self_by_value() {
     let out: Vec<String> = feed.labelled().collect().await;
     assert_eq!(out, ["f#1", "f#2"]);
 }
+
+/// A future that is pending until its flag is set, waking nobody: the
+/// generator is left suspended inside its own `.await`.
+struct Gate(Arc<std::sync::atomic::AtomicBool>);
+
+impl std::future::Future for Gate {
+    type Output = ();
+    fn poll(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        if self.0.load(Ordering::SeqCst) {
+            std::task::Poll::Ready(())
+        } else {
+            std::task::Poll::Pending
+        }
+    }
+}
+
+#[generator(yield = u32)]
+async fn waits_at_gate(log: DropLog, gate: Arc<std::sync::atomic::AtomicBool>) -> u32 {
+    let _before = log.guard("before");
+    r#yield!(1);
+    let _waiting = log.guard("waiting");
+    Gate(gate).await;
+    r#yield!(2);
+    3
+}
+
+fn poll_once<F: std::future::Future + Unpin>(future: &mut F) -> std::task::Poll<F::Output> {
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    std::pin::Pin::new(future).poll(&mut cx)
+}
+
+#[test]
+fn dropped_while_pending_inside_an_await() {
+    let log = DropLog::new();
+    let gate = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    {
+        let mut g = pin!(waits_at_gate(log.clone(), gate.clone()));
+        assert_eq!(futures::executor::block_on(g.next()), Some(1));
+        assert!(poll_once(&mut g.next()).is_pending());
+        assert_eq!(g.state(), Phase::Suspended);
+    }
+    assert_eq!(log.dropped(), ["waiting", "before"]);
+}
+
+#[test]
+fn a_pending_resume_goes_on_when_woken_and_polled_again() {
+    let log = DropLog::new();
+    let gate = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut g = pin!(waits_at_gate(log.clone(), gate.clone()));
+    assert_eq!(futures::executor::block_on(g.next()), Some(1));
+    assert!(poll_once(&mut g.next()).is_pending());
+    assert!(
+        poll_once(&mut g.next()).is_pending(),
+        "still waiting, not resumed twice"
+    );
+    gate.store(true, Ordering::SeqCst);
+    assert_eq!(poll_once(&mut g.next()), std::task::Poll::Ready(Some(2)));
+    assert_eq!(poll_once(&mut g.next()), std::task::Poll::Ready(None));
+    assert_eq!(g.as_mut().take_return(), Some(3));
+    assert_eq!(log.dropped(), ["waiting", "before"]);
+}
+
+#[generator(yield = u32)]
+async fn delegates_to_gate(log: DropLog, gate: Arc<std::sync::atomic::AtomicBool>) -> u32 {
+    let _outer = log.guard("outer");
+    yield_from!(waits_at_gate(log.clone(), gate))
+}
+
+#[test]
+fn closed_while_its_delegate_is_pending() {
+    let log = DropLog::new();
+    let gate = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut g = pin!(delegates_to_gate(log.clone(), gate.clone()));
+    assert_eq!(futures::executor::block_on(g.next()), Some(1));
+    assert!(poll_once(&mut g.next()).is_pending());
+    g.as_mut().close();
+    assert_eq!(log.dropped(), ["waiting", "before", "outer"]);
+    assert_eq!(g.state(), Phase::Closed);
+    assert_eq!(futures::executor::block_on(g.next()), None);
+}
+
+#[test]
+#[should_panic(expected = "still pending")]
+fn a_second_send_while_the_first_is_pending_panics() {
+    let gate = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let g = pin!(gated_total(gate));
+    futures::executor::block_on(async {
+        let (_, mut g) = g.start().await;
+        // The first send waits at the gate; its future is dropped.
+        assert!(poll_once(&mut g.send(1)).is_pending());
+        let _ = poll_once(&mut g.send(2));
+    });
+}
+
+#[generator(yield = i64, send = i64)]
+async fn gated_total(gate: Arc<std::sync::atomic::AtomicBool>) -> i64 {
+    let mut total = r#yield!(0);
+    Gate(gate).await;
+    total += r#yield!(total);
+    total
+}

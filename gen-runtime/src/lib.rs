@@ -80,9 +80,9 @@ mod wrappers;
 pub mod __private;
 pub mod bounds;
 
-#[doc(hidden)]
-pub use asynch::MustBePinned;
 pub use asynch::{AsyncFresh, AsyncStarted, RawAsyncGenerator, Resumed, Start, TryStream};
+#[doc(hidden)]
+pub use asynch::{IterateAsStream, MustBePinned};
 #[cfg(feature = "alloc")]
 pub use boxed::{BoxGenerator, BoxSendGenerator, BoxSendStarted, BoxStarted};
 pub use gen_macro::{gen_block, generator};

@@ -3,7 +3,7 @@
 //! blocks, nested items, or another macro's arguments.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{format_ident, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
@@ -303,6 +303,15 @@ impl Scanner<'_> {
                 quote_spanned!(glue=> #rt::__private::Resume::Send(#rt::__private::SendInto::into_send(#sent))),
             )
         };
+        // What the delegate yields is checked against the yield type at the
+        // operand, which is what a mismatch is about.
+        let item_at_operand = syn::Ident::new("item", glue.located_at(sub.span()));
+        let yield_item_ty = if matches!(self.context.types.yield_ty, syn::Type::Infer(_)) {
+            quote!(_)
+        } else {
+            let ty = &self.context.types.yield_ty;
+            quote!(#ty)
+        };
         let mut expr: Expr = if self.context.asynchronous {
             // The same loop, each step awaited; the delegate is pinned in
             // the body, where an async delegate runs in place.
@@ -326,8 +335,8 @@ impl Scanner<'_> {
                                 #rt::__private::async_step(#rt::__private::core::pin::Pin::as_mut(&mut #delegate), resume).await
                             }
                         };
-                        let #item = match #state {
-                            #rt::__private::GeneratorState::Yielded(item) => item,
+                        let #item: #yield_item_ty = match #state {
+                            #rt::__private::GeneratorState::Yielded(item) => #item_at_operand,
                             #rt::__private::GeneratorState::Complete(r) => break #complete,
                         };
                         let #sent = #marker;
@@ -355,8 +364,8 @@ impl Scanner<'_> {
                                 #rt::__private::Delegate::step(&mut #delegate, resume)
                             }
                         };
-                        let #item = match #state {
-                            #rt::__private::GeneratorState::Yielded(item) => item,
+                        let #item: #yield_item_ty = match #state {
+                            #rt::__private::GeneratorState::Yielded(item) => #item_at_operand,
                             #rt::__private::GeneratorState::Complete(r) => break #complete,
                         };
                         let #sent = #marker;
@@ -602,6 +611,19 @@ impl VisitMut for Scanner<'_> {
                 {
                     self.check_self_iteration(&for_loop.expr);
                 }
+            }
+            Expr::Await(awaited) if !self.context.asynchronous && self.scope == Scope::Body => {
+                // rustc would say "only allowed inside `async` functions"
+                // and point at the attribute; say which generator to write.
+                let message = if self.context.recursion.is_none()
+                    && self.context.yield_spelling == "yield!"
+                {
+                    "`.await` cannot be used in a `gen_block!`, which is a synchronous generator; write an async generator function (`#[generator(…)] async fn`), which is a `Stream`"
+                } else {
+                    "`.await` cannot be used in a generator that is not `async`: declare it `#[generator(…)] async fn`, which makes it a `Stream`"
+                };
+                self.cx.error(awaited.await_token.span, message);
+                visit_mut::visit_expr_mut(self, expr);
             }
             Expr::Closure(_) => {
                 self.in_scope(Scope::Closure, |s| visit_mut::visit_expr_mut(s, expr))

@@ -20,4 +20,6 @@ pub(crate) mod pin;
 pub(crate) mod wrappers;
 
 pub use machine::RawAsyncGenerator;
-pub use wrappers::{AsyncFresh, AsyncStarted, MustBePinned, Resumed, Start, TryStream};
+pub use wrappers::{
+    AsyncFresh, AsyncStarted, IterateAsStream, MustBePinned, Resumed, Start, TryStream,
+};

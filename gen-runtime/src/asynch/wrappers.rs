@@ -281,6 +281,27 @@ impl<G: RawAsyncGenerator> Future for Resumed<'_, G> {
     }
 }
 
+/// Names the mistake of iterating an async generator synchronously: the
+/// `Iterator` implementation below requires it, and it is never
+/// implemented, so `for x in agen()` reports this message.
+#[diagnostic::on_unimplemented(
+    message = "an async generator is a `Stream`, not an `Iterator`",
+    label = "this is an async generator: its values arrive asynchronously",
+    note = "pin it and poll it as a stream: `let mut s = core::pin::pin!(gen); while let Some(x) = s.next().await {{ … }}` (with `futures::StreamExt`), or `gen.collect::<Vec<_>>().await`; for a synchronous generator, remove `async` from the function"
+)]
+pub trait IterateAsStream {}
+
+impl<G: RawAsyncGenerator> Iterator for AsyncFresh<G>
+where
+    G: IterateAsStream,
+{
+    type Item = G::Yield;
+
+    fn next(&mut self) -> Option<G::Yield> {
+        unreachable!("IterateAsStream is never implemented")
+    }
+}
+
 /// One step of a generator driven as a stream: `Send = ()`.
 fn poll_next_item<G>(mut raw: Pin<&mut G>, cx: &mut Context<'_>) -> Poll<Option<G::Yield>>
 where
