@@ -173,7 +173,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                         )
                                     }
                                 };
-                                let __gen_from_item_0 = match __gen_from_state_0 {
+                                let __gen_from_item_0: String = match __gen_from_state_0 {
                                     ::gen_runtime::__private::GeneratorState::Yielded(item) => {
                                         item
                                     }
@@ -249,7 +249,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                                     )
                                                 }
                                             };
-                                            let __gen_from_item_0 = match __gen_from_state_0 {
+                                            let __gen_from_item_0: String = match __gen_from_state_0 {
                                                 ::gen_runtime::__private::GeneratorState::Yielded(item) => {
                                                     item
                                                 }
@@ -328,7 +328,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                             )
                                         }
                                     };
-                                    let __gen_from_item_0 = match __gen_from_state_0 {
+                                    let __gen_from_item_0: String = match __gen_from_state_0 {
                                         ::gen_runtime::__private::GeneratorState::Yielded(item) => {
                                             item
                                         }
