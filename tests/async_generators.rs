@@ -466,3 +466,34 @@ async fn gated_total(gate: Arc<std::sync::atomic::AtomicBool>) -> i64 {
     total += r#yield!(total);
     total
 }
+
+async fn fetch_page(page: u32) -> Vec<String> {
+    tokio::task::yield_now().await;
+    (0..3).map(|i| format!("row {page}.{i}")).collect()
+}
+
+// The README's example.
+#[generator(yield = String)]
+async fn stream_rows(pages: u32) -> u32 {
+    let mut rows = 0;
+    for page in 0..pages {
+        let batch = fetch_page(page).await;
+        for row in &batch {
+            rows += 1;
+            r#yield!(row.clone());
+        }
+    }
+    rows
+}
+
+#[tokio::test]
+async fn the_readme_example_borrows_across_a_yield() {
+    let mut rows = pin!(stream_rows(3));
+    let mut seen = Vec::new();
+    while let Some(row) = rows.next().await {
+        seen.push(row);
+    }
+    assert_eq!(seen.len(), 9);
+    assert_eq!(seen[4], "row 1.1");
+    assert_eq!(rows.as_mut().take_return(), Some(9));
+}

@@ -59,6 +59,50 @@
 //! assert_eq!(odd_squares.collect::<Vec<i32>>(), [9, 25]);
 //! assert_eq!(fork.collect::<Vec<i32>>(), [9, 25]);
 //! ```
+//!
+//! `#[generator] async fn` is an async generator: its body may `.await`
+//! between yields, and it is a `futures_core::Stream` ([`AsyncFresh`]),
+//! with `start().await`, `send(v).await` and `throw(e).await` on the
+//! [`AsyncStarted`] handle. Pin it before polling; it runs on any executor
+//! and allocates nothing.
+//!
+//! ```
+//! use futures::StreamExt;
+//! use gen_runtime::{generator, GeneratorState};
+//!
+//! async fn double(x: u32) -> u32 {
+//!     x * 2
+//! }
+//!
+//! #[generator(yield = u32, send = u32)]
+//! async fn doubler() -> u32 {
+//!     let mut last = 0;
+//!     loop {
+//!         let x = r#yield!(double(last).await);
+//!         if x == 0 {
+//!             return last;
+//!         }
+//!         last = x;
+//!     }
+//! }
+//!
+//! #[generator(yield = u32)]
+//! async fn evens(n: u32) {
+//!     for i in 0..n {
+//!         r#yield!(double(i).await);
+//!     }
+//! }
+//!
+//! futures::executor::block_on(async {
+//!     assert_eq!(evens(3).collect::<Vec<_>>().await, [0, 2, 4]);
+//!
+//!     let g = core::pin::pin!(doubler());
+//!     let (first, mut g) = g.start().await;
+//!     assert_eq!(first, GeneratorState::Yielded(0));
+//!     assert_eq!(g.send(5).await, GeneratorState::Yielded(10));
+//!     assert_eq!(g.send(0).await, GeneratorState::Complete(5));
+//! });
+//! ```
 #![no_std]
 #![warn(missing_docs)]
 
