@@ -1,5 +1,6 @@
-//! What the two log pipelines (`log_pipeline`: generators,
-//! `log_pipeline_handwritten`: `Iterator` structs) share: input, record
+//! What the log pipelines (`log_pipeline`: generators,
+//! `log_pipeline_handwritten`: `Iterator` structs, `async_log_pipeline`:
+//! async generators) share: input, record
 //! parsing, the progress meter and the report. Only the stages differ.
 
 use std::cell::Cell;
@@ -164,19 +165,24 @@ impl Report {
     ) -> io::Result<Report> {
         let mut report = Report::default();
         for item in errors {
-            match item {
-                Ok(event) => {
-                    let stats = report.services.entry(event.service).or_default();
-                    stats.errors += 1;
-                    stats.max_latency_ms = stats.max_latency_ms.max(event.latency_ms);
-                }
-                Err(PipelineError::Io(e)) => return Err(e),
-                Err(bad @ PipelineError::Malformed { .. }) => {
-                    report.malformed.push(bad.to_string())
-                }
-            }
+            report.add(item)?;
         }
         Ok(report)
+    }
+
+    /// Counts one item of the filtered stream (for a consumer that is not
+    /// an `Iterator`, such as the async pipeline's stream).
+    pub fn add(&mut self, item: Result<Event, PipelineError>) -> io::Result<()> {
+        match item {
+            Ok(event) => {
+                let stats = self.services.entry(event.service).or_default();
+                stats.errors += 1;
+                stats.max_latency_ms = stats.max_latency_ms.max(event.latency_ms);
+            }
+            Err(PipelineError::Io(e)) => return Err(e),
+            Err(bad @ PipelineError::Malformed { .. }) => self.malformed.push(bad.to_string()),
+        }
+        Ok(())
     }
 
     /// Prints the report to stdout (the same text for both pipelines).
