@@ -15,6 +15,9 @@
 //!   with `close()` and once by dropping the generator, against the
 //!   reference returning at its k-th yield;
 //! - the same body as a `gen_block!`, run to completion and stopped alike;
+//! - the same body as an async generator (`async fn`), each yield's operand
+//!   first awaiting a future that is pending on every other call, driven
+//!   by `start`/`send` or as a `Stream`, run to completion and stopped alike;
 //! - forked (`#[generator(clone)]`) at each of those k: the original and
 //!   the copy both run to completion, the copy's values recording into a
 //!   log of their own, against the reference's run and its part after the
@@ -75,6 +78,25 @@ pub fn sumv(v: &[u32]) -> u32 { v.iter().fold(0u32, |a, b| a.wrapping_add(*b)) %
 pub fn vpush(mut v: Vec<u32>, a: u32) -> Vec<u32> { if v.len() < 8 { v.push(a); } v }
 pub fn take_s(s: String) -> u32 { s.len() as u32 }
 pub fn take_v(v: Vec<u32>) -> u32 { v.len() as u32 }
+
+static TICKS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+/// A future that is pending (waking itself) on every other call, then 0.
+pub struct Tick(bool);
+impl std::future::Future for Tick {
+    type Output = u32;
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<u32> {
+        if self.0 {
+            self.0 = false;
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(0)
+        }
+    }
+}
+pub fn tick() -> Tick {
+    Tick(TICKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 2 == 0)
+}
 "#;
 
 const DRIVER: &str = r#"
@@ -176,6 +198,108 @@ macro_rules! drive_iter {
                     if !g.is_finished() { note = Some("None but not finished".to_owned()); }
                     ret = g.take_return().map(|r| format!("{r:?}"));
                     if g.take_return().is_some() { note = Some("take_return twice".to_owned()); }
+                    drop(log.guard("<end>"));
+                    drop(g);
+                    break;
+                }
+            }
+        }
+        Outcome { yields, ret, log: log.dropped(), note }
+    }};
+}
+
+/// Polls `f` to completion with a no-op waker (the bodies' futures are
+/// pending at most once in a row).
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    for _ in 0..1_000_000 {
+        if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+    panic!("an async generator stayed pending")
+}
+
+/// `drive_send` for the async twin: `start().await`, `send(v).await`.
+macro_rules! drive_async_send {
+    ($p:ident :: $make:ident, $stop:expr, $end:expr, $cap:expr) => {{
+        let log = DropLog::new();
+        let mut yields = Vec::new();
+        let mut ret = None;
+        let mut note = None;
+        let mut fresh = Box::pin($p::$make(log.clone()));
+        let (mut st, mut g) = block_on(fresh.as_mut().start());
+        loop {
+            match st {
+                GeneratorState::Yielded(y) => {
+                    yields.push(y);
+                    let n = yields.len();
+                    drop(log.guard(format!("<y{n}>")));
+                    if n == $stop {
+                        if $end == End::Close {
+                            g.close();
+                            if !g.is_finished() { return Err("async: not finished after close()".into()); }
+                            drop(log.guard("<closed>"));
+                            drop(g);
+                            drop(fresh);
+                        } else {
+                            drop(g);
+                            drop(fresh);
+                            drop(log.guard("<closed>"));
+                        }
+                        break;
+                    }
+                    if n > $cap { note = Some("runaway: too many yields".to_owned()); break; }
+                    st = block_on(g.send(sv(n)));
+                }
+                GeneratorState::Complete(r) => {
+                    if !g.is_finished() { note = Some("complete but not finished".to_owned()); }
+                    ret = Some(format!("{r:?}"));
+                    drop(log.guard("<end>"));
+                    drop(g);
+                    drop(fresh);
+                    break;
+                }
+            }
+        }
+        Outcome { yields, ret, log: log.dropped(), note }
+    }};
+}
+
+/// `drive_iter` for the async twin: polled as a `Stream`.
+macro_rules! drive_async_iter {
+    ($p:ident :: $make:ident, $stop:expr, $end:expr, $cap:expr) => {{
+        let log = DropLog::new();
+        let mut yields = Vec::new();
+        let mut ret = None;
+        let mut note = None;
+        let mut g = Box::pin($p::$make(log.clone()));
+        loop {
+            let next = block_on(std::future::poll_fn(|cx| futures_core::Stream::poll_next(g.as_mut(), cx)));
+            match next {
+                Some(y) => {
+                    yields.push(y);
+                    let n = yields.len();
+                    drop(log.guard(format!("<y{n}>")));
+                    if n == $stop {
+                        if $end == End::Close {
+                            g.as_mut().close();
+                            if !g.is_finished() { return Err("async: not finished after close()".into()); }
+                            drop(log.guard("<closed>"));
+                            drop(g);
+                        } else {
+                            drop(g);
+                            drop(log.guard("<closed>"));
+                        }
+                        break;
+                    }
+                    if n > $cap { note = Some("runaway: too many yields".to_owned()); break; }
+                }
+                None => {
+                    if !g.is_finished() { note = Some("None but not finished".to_owned()); }
+                    ret = g.as_mut().take_return().map(|r| format!("{r:?}"));
+                    if g.as_mut().take_return().is_some() { note = Some("take_return twice".to_owned()); }
                     drop(log.guard("<end>"));
                     drop(g);
                     break;
@@ -293,7 +417,7 @@ macro_rules! when {
 }
 
 macro_rules! check {
-    ($p:ident, $seed:expr, $drive:ident, $extras:tt) => {{
+    ($p:ident, $seed:expr, $drive:ident, $adrive:ident, $extras:tt) => {{
         println!("BEGIN {}", $seed);
         let result = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<String>, String> {
             let mut fails = Vec::new();
@@ -309,6 +433,10 @@ macro_rules! check {
                 if got != want {
                     fails.push(format!("gen_block! complete: want {want:?} got {got:?}"));
                 }
+                let got = $adrive!($p::async_generator, usize::MAX, End::Complete, cap);
+                if got != want {
+                    fails.push(format!("async complete: want {want:?} got {got:?}"));
+                }
             });
             for k in stops(want.yields.len()) {
                 let stopped = reference($p::reference, k);
@@ -321,6 +449,10 @@ macro_rules! check {
                         let got = $drive!($p::block, k, end, cap);
                         if got != stopped {
                             fails.push(format!("gen_block! {end:?} after {k}: want {stopped:?} got {got:?}"));
+                        }
+                        let got = $adrive!($p::async_generator, k, end, cap);
+                        if got != stopped {
+                            fails.push(format!("async {end:?} after {k}: want {stopped:?} got {got:?}"));
                         }
                     });
                 }
@@ -367,7 +499,7 @@ impl Batch {
         std::fs::create_dir_all(dir.join("src")).unwrap();
         let manifest = format!(
             "[package]\nname = \"gen-differential-batch\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\ngen-runtime = {{ path = {rt:?} }}\ngen-workspace = {{ path = {ws:?} }}\n\n\
+             [dependencies]\ngen-runtime = {{ path = {rt:?} }}\ngen-workspace = {{ path = {ws:?} }}\nfutures-core = \"0.3\"\n\n\
              [profile.dev]\ndebug = 0\nincremental = false\n\n[workspace]\n",
             rt = root.join("gen-runtime").display().to_string(),
             ws = root.display().to_string(),
@@ -407,14 +539,14 @@ impl Batch {
         main.push_str(DRIVER);
         main.push_str("\nfn main() {\n    std::panic::set_hook(Box::new(|info| {\n        if let Some(l) = info.location() { *PANIC_AT.lock().unwrap() = l.to_string(); }\n    }));\n");
         for p in programs {
-            let drive = if p.send_u32 {
-                "drive_send"
+            let (drive, adrive) = if p.send_u32 {
+                ("drive_send", "drive_async_send")
             } else {
-                "drive_iter"
+                ("drive_iter", "drive_async_iter")
             };
             let _ = writeln!(
                 main,
-                "    check!(p_{0}, {0}u64, {drive}, {1});",
+                "    check!(p_{0}, {0}u64, {drive}, {adrive}, {1});",
                 p.seed, self.extras
             );
         }

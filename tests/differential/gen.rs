@@ -159,6 +159,7 @@ impl Program {
              pub fn generator(log: DropLog) -> {ret} {body}\n\
              \n\
              {block}\
+             {async_twin}\
              \n\
              pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
              macro_rules! r#yield {{\n\
@@ -180,6 +181,18 @@ impl Program {
                     "pub fn block(log: DropLog) -> gen_runtime::Fresh<impl gen_runtime::RawGenerator<Yield = u32, Send = {send}, Throw = gen_runtime::NoThrow, Return = {ret}>> {{\n\
                      gen_runtime::gen_block!(yield = u32, send = {send}; {body})\n\
                      }}\n"
+                )
+            } else {
+                String::new()
+            },
+            async_twin = if extras {
+                // Each yield's operand first awaits a future that is
+                // pending on every other call (and evaluates to 0), so the
+                // body suspends inside its own `.await`s between yields.
+                let async_body = body.replace("r#yield!(", "r#yield!(tick().await + ");
+                format!(
+                    "#[gen_runtime::generator(yield = u32, send = {send})]\n\
+                     pub async fn async_generator(log: DropLog) -> {ret} {async_body}\n"
                 )
             } else {
                 String::new()
