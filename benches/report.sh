@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 
-all_benches=(count send large_state delegate tree pipeline)
+all_benches=(count send large_state delegate tree pipeline async_streams)
 read -r -a benches <<<"${BENCHES:-${all_benches[*]}}"
 
 criterion_args=()
@@ -208,6 +208,42 @@ out.append("On `delegate` the hand-written chain forwards each item through ever
            "the stack stays one frame deep, and an item costs about what it costs in `count`. "
            "Sub-nanosecond rows move by up to ~20 % between runs.")
 out.append("")
+
+# ---- async generators -----------------------------------------------------------
+
+ASYNC_ROWS = ["async count (noop)", "async count (tokio)",
+              "async pipeline (noop)", "async pipeline (tokio)"]
+ASYNC_COLUMNS = ["hand-written", "futures iter", "futures unfold", "ours",
+                 "async-stream", "genawaiter"]
+async_present = [r for r in ASYNC_ROWS if any((r, c) in ns_per_item for c in ASYNC_COLUMNS)]
+if async_present:
+    out.append("## Async generators")
+    out.append("")
+    out.append("Median ns per item of a stream summed with `StreamExt::next` (what `async for` "
+               "is), polled with the no-op waker on the caller's stack (`noop`) or as a task of "
+               "a tokio current-thread runtime (`tokio`); ratio to the hand-written `Stream` "
+               "(a `poll_next` state machine per stage) in brackets. `futures iter`: "
+               "`futures::stream::iter` and its adaptors; `futures unfold`: "
+               "`futures::stream::unfold`; ours: `#[generator] async fn`; async-stream: "
+               "`stream!`; genawaiter: `stack::Gen::async_resume` (not a `Stream`, count only). "
+               "`pipeline` is `source → keep multiples of 3 → square`, per source item.")
+    out.append("")
+    out.append("| workload | " + " | ".join(ASYNC_COLUMNS) + " |")
+    out.append("|---|" + "---|" * len(ASYNC_COLUMNS))
+    for row in async_present:
+        base = ns_per_item.get((row, "hand-written"))
+        cells = []
+        for c in ASYNC_COLUMNS:
+            ns = ns_per_item.get((row, c))
+            if ns is None:
+                cells.append("–")
+                continue
+            cell = fmt_ns(ns)
+            if base:
+                cell += f" ({ns / base:.2f}×)"
+            cells.append(cell)
+        out.append(f"| {row} | " + " | ".join(cells) + " |")
+    out.append("")
 
 # ---- SPEC §9 targets ----------------------------------------------------------
 

@@ -114,6 +114,7 @@ impl<G: RawAsyncGenerator> AsyncDelegate for AsyncGeneratorDelegate<G> {
     type Throw = G::Throw;
     type Return = G::Return;
 
+    #[inline]
     fn poll_first(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -125,6 +126,7 @@ impl<G: RawAsyncGenerator> AsyncDelegate for AsyncGeneratorDelegate<G> {
         raw.poll_resume(cx, &mut arg)
     }
 
+    #[inline]
     fn poll_step(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -145,6 +147,7 @@ impl<St: Stream> AsyncDelegate for StreamDelegate<St> {
     type Throw = NoThrow;
     type Return = ();
 
+    #[inline]
     fn poll_first(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -158,6 +161,7 @@ impl<St: Stream> AsyncDelegate for StreamDelegate<St> {
         }
     }
 
+    #[inline]
     fn poll_step(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,

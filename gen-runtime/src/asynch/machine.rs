@@ -6,7 +6,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use super::pin::{AsyncMachine, Body, Co, Slot};
+use super::pin::{AsyncMachine, Body, Co};
 use super::wrappers::AsyncFresh;
 use crate::protocol::{GeneratorState, Phase};
 use crate::raw::Resume;
@@ -60,6 +60,7 @@ where
     type Throw = E;
     type Return = Fut::Output;
 
+    #[inline]
     fn poll_resume(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -76,7 +77,7 @@ where
                     let Some(resume) = arg.take() else {
                         resumed_without_value()
                     };
-                    *self.as_mut().slot() = Slot::Resumed(resume);
+                    self.as_mut().slot().resumed = Some(resume);
                     *self.as_mut().flags() = false;
                 } else if arg.is_some() {
                     resumed_while_running();
@@ -88,24 +89,22 @@ where
         match self.as_mut().poll_body(cx) {
             Poll::Ready(value) => {
                 self.as_mut().set_body(Body::Done);
-                *self.as_mut().slot() = Slot::Empty;
+                self.as_mut().slot().clear();
                 Poll::Ready(GeneratorState::Complete(value))
             }
-            Poll::Pending => match core::mem::replace(self.as_mut().slot(), Slot::Empty) {
-                Slot::Yielded(value) => {
+            Poll::Pending => match self.as_mut().slot().yielded.take() {
+                Some(value) => {
                     *self.as_mut().flags() = true;
                     Poll::Ready(GeneratorState::Yielded(value))
                 }
                 // Waiting inside the body's own `.await`: its future has
                 // arranged to be woken.
-                other => {
-                    *self.as_mut().slot() = other;
-                    Poll::Pending
-                }
+                None => Poll::Pending,
             },
         }
     }
 
+    #[inline]
     fn phase(&self) -> Phase {
         match self.body() {
             Body::Init(_) => Phase::Created,
@@ -115,28 +114,33 @@ where
         }
     }
 
+    #[inline]
     fn is_at_yield(&self) -> bool {
         self.at_yield
     }
 
+    #[inline]
     fn complete(self: Pin<&mut Self>, value: Fut::Output) {
         self.set_body(Body::Returned(value));
     }
 
+    #[inline]
     fn take_return(self: Pin<&mut Self>) -> Option<Fut::Output> {
         self.take_returned()
     }
 
+    #[inline]
     fn close(mut self: Pin<&mut Self>) {
         if matches!(self.body(), Body::Init(_) | Body::Running(_)) {
             // Drops the arguments, or the body's future with every value it
             // holds, in place.
             self.as_mut().set_body(Body::Closed);
-            *self.as_mut().slot() = Slot::Empty;
+            self.as_mut().slot().clear();
             *self.as_mut().flags() = false;
         }
     }
 
+    #[inline]
     fn name(&self) -> &'static str {
         self.name
     }
@@ -191,6 +195,7 @@ impl<Y, S, E> Unpin for YieldNow<'_, Y, S, E> {}
 impl<Y, S, E> Future for YieldNow<'_, Y, S, E> {
     type Output = Resume<S, E>;
 
+    #[inline]
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Resume<S, E>> {
         let this = &mut *self;
         if let Some(value) = this.value.take() {

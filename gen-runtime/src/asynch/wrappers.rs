@@ -53,6 +53,7 @@ impl<G: RawAsyncGenerator> AsyncFresh<G> {
         AsyncFresh { raw }
     }
 
+    #[inline]
     pub(crate) fn raw_mut(self: Pin<&mut Self>) -> Pin<&mut G> {
         project_pinned(self, |this| &mut this.raw)
     }
@@ -100,17 +101,20 @@ impl<G: RawAsyncGenerator> AsyncFresh<G> {
 
     /// Drops the body and what it holds, without running it further
     /// (Python's `aclose()`, synchronous here: dropping is not async).
+    #[inline]
     pub fn close(self: Pin<&mut Self>) {
         self.raw_mut().close();
     }
 
     /// The body's return value, once, after it completed as a stream
     /// (Python's `StopIteration.value`).
+    #[inline]
     pub fn take_return(self: Pin<&mut Self>) -> Option<G::Return> {
         self.raw_mut().take_return()
     }
 
     /// The generator function's name.
+    #[inline]
     pub fn name(&self) -> &'static str {
         self.raw.name()
     }
@@ -118,6 +122,7 @@ impl<G: RawAsyncGenerator> AsyncFresh<G> {
     /// Not available: a fresh async generator must be started before it
     /// can receive a value. This method exists only to explain that error.
     #[doc(hidden)]
+    #[inline]
     pub fn send<T>(&self, value: T) -> GeneratorState<G::Yield, G::Return>
     where
         G: StartAsyncBeforeSend,
@@ -130,6 +135,7 @@ impl<G: RawAsyncGenerator> AsyncFresh<G> {
     /// error can be thrown in. This method exists only to explain that
     /// error.
     #[doc(hidden)]
+    #[inline]
     pub fn throw<T>(&self, error: T) -> GeneratorState<G::Yield, G::Return>
     where
         G: StartAsyncBeforeThrow,
@@ -140,6 +146,7 @@ impl<G: RawAsyncGenerator> AsyncFresh<G> {
 
     /// A stream of `Ok(item)` per yield and, when the body returns
     /// `Err(e)`, `Err(e)` last: the body's error is not swallowed.
+    #[inline]
     pub fn try_stream<T>(self) -> TryStream<G>
     where
         G: RawAsyncGenerator<Send = (), Return = Result<(), T>>,
@@ -167,6 +174,7 @@ impl<G: RawAsyncGenerator> Unpin for Start<'_, G> {}
 impl<'a, G: RawAsyncGenerator> Future for Start<'a, G> {
     type Output = (GeneratorState<G::Yield, G::Return>, AsyncStarted<'a, G>);
 
+    #[inline]
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         let raw = this
@@ -207,6 +215,7 @@ impl<G: RawAsyncGenerator> AsyncStarted<'_, G> {
     ///
     /// When polled after the generator finished, or while the future of
     /// an earlier `send`/`throw` was dropped before it completed.
+    #[inline]
     pub fn send(&mut self, value: G::Send) -> Resumed<'_, G> {
         Resumed {
             raw: self.raw.as_mut(),
@@ -217,6 +226,7 @@ impl<G: RawAsyncGenerator> AsyncStarted<'_, G> {
     /// Raises `error` at the `r#yield!` the body is suspended at, which
     /// evaluates to `Err(error)` (Python: `await agen.athrow(error)`).
     /// Needs `#[generator(throw = E)]`.
+    #[inline]
     pub fn throw<T>(&mut self, error: T) -> Resumed<'_, G>
     where
         G::Throw: AcceptsThrown<T>,
@@ -228,6 +238,7 @@ impl<G: RawAsyncGenerator> AsyncStarted<'_, G> {
     }
 
     /// Drops the body and what it holds (Python's `aclose()`).
+    #[inline]
     pub fn close(&mut self) {
         self.raw.as_mut().close();
     }
@@ -245,11 +256,13 @@ impl<G: RawAsyncGenerator> AsyncStarted<'_, G> {
     }
 
     /// The body's return value, once, after it completed as a stream.
+    #[inline]
     pub fn take_return(&mut self) -> Option<G::Return> {
         self.raw.as_mut().take_return()
     }
 
     /// The generator function's name.
+    #[inline]
     pub fn name(&self) -> &'static str {
         self.raw.name()
     }
@@ -297,12 +310,14 @@ where
 {
     type Item = G::Yield;
 
+    #[inline]
     fn next(&mut self) -> Option<G::Yield> {
         unreachable!("IterateAsStream is never implemented")
     }
 }
 
 /// One step of a generator driven as a stream: `Send = ()`.
+#[inline]
 fn poll_next_item<G>(mut raw: Pin<&mut G>, cx: &mut Context<'_>) -> Poll<Option<G::Yield>>
 where
     G: RawAsyncGenerator<Send = ()>,
@@ -333,12 +348,14 @@ where
 impl<G: RawAsyncGenerator<Send = ()>> Stream for AsyncFresh<G> {
     type Item = G::Yield;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<G::Yield>> {
         poll_next_item(self.raw_mut(), cx)
     }
 }
 
 impl<G: RawAsyncGenerator<Send = ()>> FusedStream for AsyncFresh<G> {
+    #[inline]
     fn is_terminated(&self) -> bool {
         self.raw.phase().is_finished()
     }
@@ -348,12 +365,14 @@ impl<G: RawAsyncGenerator<Send = ()>> FusedStream for AsyncFresh<G> {
 impl<G: RawAsyncGenerator<Send = ()>> Stream for AsyncStarted<'_, G> {
     type Item = G::Yield;
 
+    #[inline]
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<G::Yield>> {
         poll_next_item(self.raw.as_mut(), cx)
     }
 }
 
 impl<G: RawAsyncGenerator<Send = ()>> FusedStream for AsyncStarted<'_, G> {
+    #[inline]
     fn is_terminated(&self) -> bool {
         self.raw.phase().is_finished()
     }
@@ -379,6 +398,7 @@ where
 {
     type Item = Result<G::Yield, T>;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         // Once the error was handed out, the return value is gone and the
         // generator finished: the stream ends.
@@ -387,6 +407,7 @@ where
     }
 }
 
+#[inline]
 fn poll_try<G, T>(raw: Pin<&mut G>, cx: &mut Context<'_>) -> Poll<Option<Result<G::Yield, T>>>
 where
     G: RawAsyncGenerator<Send = (), Return = Result<(), T>>,
