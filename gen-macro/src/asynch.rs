@@ -8,7 +8,7 @@
 //! ```text
 //! Input:   #[generator(yield = u32)] async fn f(n: u32) { r#yield!(n); }
 //! Output:  fn f(n: u32) -> AsyncFresh<impl RawAsyncGenerator<Yield = u32, …>> {
-//!              async_fresh::<u32, (), NoThrow, (), _, _>("f", move |mut co| async move {
+//!              async_fresh::<u32, (), NoThrow, (), _, _, _>(|| "f", move |mut co| async move {
 //!                  let n = n;
 //!                  let ret: () = { (Co::yield_(&mut co, n).await).into_sent(); };
 //!                  ret
@@ -187,8 +187,8 @@ fn emit(
     quote! {
         #(#attrs)*
         #vis #unsafety #fn_token #ident #generics (#inputs) -> #output #where_clause {
-            #rt::__private::async_fresh::<#yield_ty, #send_ty, #throw_ty, #return_ty, _, _>(
-                #name,
+            #rt::__private::async_fresh::<#yield_ty, #send_ty, #throw_ty, #return_ty, _, _, _>(
+                || #name,
                 move |mut #co| async move {
                     #(#bind_args)*
                     // The body's value as the future's output, named, so
@@ -259,8 +259,8 @@ fn fallback_async(
         #(#attrs)*
         #[allow(unused_variables, clippy::all)]
         #vis #fn_token #ident #generics (#inputs) -> #output #where_clause {
-            #rt::__private::async_fresh::<#yield_ty, #send_ty, #throw_ty, #return_ty, _, _>(
-                #name,
+            #rt::__private::async_fresh::<#yield_ty, #send_ty, #throw_ty, #return_ty, _, _, _>(
+                || #name,
                 move |_| async move { #rt::__private::core::panic!() },
             )
         }

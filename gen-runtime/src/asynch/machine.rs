@@ -50,10 +50,11 @@ pub trait RawAsyncGenerator {
     fn name(&self) -> &'static str;
 }
 
-impl<F, Fut, Y, S, E> RawAsyncGenerator for AsyncMachine<F, Fut, Y, S, E>
+impl<F, Fut, Y, S, E, N> RawAsyncGenerator for AsyncMachine<F, Fut, Y, S, E, N>
 where
     F: FnOnce(Co<Y, S, E>) -> Fut,
     Fut: Future,
+    N: Fn() -> &'static str,
 {
     type Yield = Y;
     type Send = S;
@@ -142,20 +143,21 @@ where
 
     #[inline]
     fn name(&self) -> &'static str {
-        self.name
+        (self.name)()
     }
 }
 
 /// Entry point of every async expansion: the generator's name and the
 /// closure that creates the body's future from its `Co`.
 #[inline]
-pub fn async_fresh<Y, S, E, R, F, Fut>(
-    name: &'static str,
+pub fn async_fresh<Y, S, E, R, F, Fut, N>(
+    name: N,
     create: F,
-) -> AsyncFresh<AsyncMachine<F, Fut, Y, S, E>>
+) -> AsyncFresh<AsyncMachine<F, Fut, Y, S, E, N>>
 where
     F: FnOnce(Co<Y, S, E>) -> Fut,
     Fut: Future<Output = R>,
+    N: Fn() -> &'static str,
 {
     AsyncFresh::from_raw(AsyncMachine::new(name, create))
 }
@@ -166,9 +168,12 @@ impl<Y, S, E> Co<Y, S, E> {
     /// evaluates to.
     #[inline]
     pub fn yield_(&mut self, value: Y) -> YieldNow<'_, Y, S, E> {
+        // Put at once (the body is being polled): the future then holds no
+        // copy of the value, only whether it has been polled.
+        self.put(value);
         YieldNow {
             co: self,
-            value: Some(value),
+            polled: false,
         }
     }
 }
@@ -178,19 +183,16 @@ impl<Y, S, E> Co<Y, S, E> {
 #[must_use = "a yield does nothing unless awaited"]
 pub struct YieldNow<'a, Y, S, E> {
     co: &'a mut Co<Y, S, E>,
-    value: Option<Y>,
+    polled: bool,
 }
 
 impl<Y, S, E> core::fmt::Debug for YieldNow<'_, Y, S, E> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("YieldNow")
-            .field("yielded", &self.value.is_none())
+            .field("polled", &self.polled)
             .finish()
     }
 }
-
-// The yielded value is moved, never pinned.
-impl<Y, S, E> Unpin for YieldNow<'_, Y, S, E> {}
 
 impl<Y, S, E> Future for YieldNow<'_, Y, S, E> {
     type Output = Resume<S, E>;
@@ -198,10 +200,11 @@ impl<Y, S, E> Future for YieldNow<'_, Y, S, E> {
     #[inline]
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Resume<S, E>> {
         let this = &mut *self;
-        if let Some(value) = this.value.take() {
-            // No waker: the generator returns the value to its caller at
-            // once, and the next resume polls the body again.
-            this.co.put(value);
+        if !this.polled {
+            // No waker: the generator returns the value (put when the
+            // future was made) to its caller at once, and the next resume
+            // polls the body again.
+            this.polled = true;
             return Poll::Pending;
         }
         match this.co.take_resumed() {
@@ -234,10 +237,11 @@ pub(crate) fn resumed_after(phase: Phase) -> ! {
     panic!("generator resumed after completion")
 }
 
-impl<F, Fut, Y, S, E> core::fmt::Debug for AsyncMachine<F, Fut, Y, S, E>
+impl<F, Fut, Y, S, E, N> core::fmt::Debug for AsyncMachine<F, Fut, Y, S, E, N>
 where
     F: FnOnce(Co<Y, S, E>) -> Fut,
     Fut: Future,
+    N: Fn() -> &'static str,
 {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("AsyncMachine")

@@ -74,13 +74,14 @@ pub(crate) enum Body<F, Fut: Future> {
 /// 3. the body is dropped before the slot (field order), and a `Co` never
 ///    leaves the body: the macro creates it as the closure's argument and
 ///    the body only lends it out (`&mut`) to futures it awaits.
-pub struct AsyncMachine<F, Fut: Future, Y, S, E> {
+pub struct AsyncMachine<F, Fut: Future, Y, S, E, N> {
     body: Body<F, Fut>,
     slot: UnsafeCell<Slot<Y, S, E>>,
     /// The body returned `Pending` at a yield (as opposed to inside an
     /// `.await` of its own): the next resume brings a value.
     pub(crate) at_yield: bool,
-    pub(crate) name: &'static str,
+    /// The generator function's name, as a zero-sized `|| "name"`.
+    pub(crate) name: N,
     _pinned: PhantomPinned,
 }
 
@@ -91,21 +92,21 @@ pub struct AsyncMachine<F, Fut: Future, Y, S, E> {
 // shared reference nothing reads or writes the slot (every access takes
 // `Pin<&mut Self>`), so sharing the generator shares only the body, its
 // closure and return value.
-unsafe impl<F: Send, Fut: Future + Send, Y: Send, S: Send, E: Send> Send
-    for AsyncMachine<F, Fut, Y, S, E>
+unsafe impl<F: Send, Fut: Future + Send, Y: Send, S: Send, E: Send, N: Send> Send
+    for AsyncMachine<F, Fut, Y, S, E, N>
 where
     Fut::Output: Send,
 {
 }
 // SAFETY: see `Send` above: `&AsyncMachine` never reaches the slot.
-unsafe impl<F: Sync, Fut: Future + Sync, Y, S, E> Sync for AsyncMachine<F, Fut, Y, S, E> where
+unsafe impl<F: Sync, Fut: Future + Sync, Y, S, E, N: Sync> Sync for AsyncMachine<F, Fut, Y, S, E, N> where
     Fut::Output: Sync
 {
 }
 
-impl<F, Fut: Future, Y, S, E> AsyncMachine<F, Fut, Y, S, E> {
+impl<F, Fut: Future, Y, S, E, N> AsyncMachine<F, Fut, Y, S, E, N> {
     #[inline]
-    pub(crate) fn new(name: &'static str, start: F) -> Self {
+    pub(crate) fn new(name: N, start: F) -> Self {
         AsyncMachine {
             body: Body::Init(start),
             slot: UnsafeCell::new(Slot::EMPTY),
