@@ -331,6 +331,27 @@ dual! {
     }
 }
 
+dual! {
+    // Found by the differential test (seeds 13518, 16222): the yield is in
+    // the value assigned to `b`, on a path that jumps past the assignment
+    // (`continue`), so `b` is read again at the loop head unchanged.
+    fn assigned_value_jumps_past / assigned_value_jumps_past_ref(n: u32) yield u32, send u32 => u32 {
+        let mut b = n;
+        for k in 0..3u32 {
+            let a = b % 10;
+            b = match k {
+                0 => {
+                    r#yield!(a);
+                    continue;
+                }
+                1 => r#yield!(a + 100),
+                _ => 7,
+            };
+        }
+        b
+    }
+}
+
 #[test]
 fn shapes_found_by_the_differential_test() {
     check_iter!(hidden_then_assigned / hidden_then_assigned_ref());
@@ -340,6 +361,10 @@ fn shapes_found_by_the_differential_test() {
         check_send!(assigned_then_break / assigned_then_break_ref(n), sent);
     }
     check_iter!(assigned_in_a_loop_that_may_not_run / assigned_in_a_loop_that_may_not_run_ref(4));
+    check_send!(
+        assigned_value_jumps_past / assigned_value_jumps_past_ref(7),
+        [5, 6]
+    );
     for rounds in [0, 2, 7] {
         check_iter!(saved_where_a_later_yield_leads / saved_where_a_later_yield_leads_ref(rounds));
     }

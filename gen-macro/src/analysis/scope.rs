@@ -639,6 +639,11 @@ impl Walker<'_> {
                     && let Some(id) = self.lookup_user_name(&name.to_string())
                 {
                     let assigned_at = self.bindings[id].uses.last().map_or(0, |u| u.pos);
+                    // A `break`/`continue` out of the right side may skip
+                    // the assignment (`x = match … { _ => { r#yield!(1);
+                    // continue; } }`) and reach a read of the old value.
+                    // (`return` and `?` leave the function: no read.)
+                    let leaves_to_a_read = breaks_out(&e.right);
                     for index in markers_in(&e.right) {
                         let Some(Some(point)) = self.points.get(index) else {
                             continue;
@@ -647,7 +652,10 @@ impl Walker<'_> {
                             .uses
                             .iter()
                             .any(|u| u.pos > point.pos && u.pos < assigned_at);
-                        if !read_between && let Some(Some(point)) = self.points.get_mut(index) {
+                        if !read_between
+                            && !leaves_to_a_read
+                            && let Some(Some(point)) = self.points.get_mut(index)
+                        {
                             point.overwrites = Some((id, assigned_at));
                         }
                     }
@@ -876,6 +884,59 @@ impl Walker<'_> {
 }
 
 /// The suspension points (markers) inside `expr`.
+/// Does `expr` hold a `break` or `continue` to a loop or labeled block
+/// outside it?
+fn breaks_out(expr: &Expr) -> bool {
+    struct Out {
+        loops: usize,
+        labels: Vec<String>,
+        found: bool,
+    }
+    impl Out {
+        fn leaves(&self, label: Option<&syn::Lifetime>) -> bool {
+            match label {
+                None => self.loops == 0,
+                Some(label) => !self.labels.contains(&label.ident.to_string()),
+            }
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Out {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            let label = match expr {
+                Expr::Loop(e) => e.label.as_ref(),
+                Expr::While(e) => e.label.as_ref(),
+                Expr::ForLoop(e) => e.label.as_ref(),
+                Expr::Block(e) => e.label.as_ref(),
+                _ => None,
+            };
+            match expr {
+                Expr::Break(b) => self.found |= self.leaves(b.label.as_ref()),
+                Expr::Continue(c) => self.found |= self.leaves(c.label.as_ref()),
+                Expr::Closure(_) | Expr::Async(_) => return,
+                _ => {}
+            }
+            let is_loop = matches!(expr, Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_));
+            if let Some(label) = label {
+                self.labels.push(label.name.ident.to_string());
+            }
+            self.loops += usize::from(is_loop);
+            syn::visit::visit_expr(self, expr);
+            self.loops -= usize::from(is_loop);
+            if label.is_some() {
+                self.labels.pop();
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut out = Out {
+        loops: 0,
+        labels: Vec::new(),
+        found: false,
+    };
+    syn::visit::Visit::visit_expr(&mut out, expr);
+    out.found
+}
+
 fn markers_in(expr: &Expr) -> Vec<usize> {
     struct Collect(Vec<usize>);
     impl<'ast> syn::visit::Visit<'ast> for Collect {
