@@ -134,6 +134,49 @@ fn each_std(rounds: usize, f: impl FnMut(u64)) {
 
 // ---- ours --------------------------------------------------------------------
 
+/// The same generator as a user would write it without thinking of the
+/// macro: locals from function calls, no types written (issue 13's shape).
+#[gen_runtime::generator(yield = u64)]
+fn large_ours_natural(rounds: usize) {
+    let mut buf = start_buffer();
+    let mut a = seed(1);
+    let mut b = seed(2);
+    let mut c = seed(3);
+    let mut d = seed(4);
+    let mut e = seed(5);
+    let mut f = seed(6);
+    let mut g = seed(7);
+    let mut h = seed(8);
+    let mut j = seed(9);
+    let mut k = seed(10);
+    for i in 0..rounds {
+        buf[i % 256] = buf[(i * 7) % 256].wrapping_add(i as u8);
+        a = a.wrapping_mul(31).wrapping_add(u64::from(buf[i % 256]));
+        b ^= a.rotate_left(5);
+        c = c.wrapping_add(b);
+        d = d.wrapping_add(c >> 3);
+        e ^= d.rotate_left(7);
+        f = f.wrapping_add(e ^ a);
+        g = g.wrapping_mul(3).wrapping_add(f);
+        h ^= g >> 5;
+        j = j.wrapping_add(h);
+        k = k.rotate_left(1) ^ j;
+        r#yield!(a ^ k);
+    }
+}
+
+fn start_buffer() -> [u8; 256] {
+    [0; 256]
+}
+
+fn seed(x: u64) -> u64 {
+    x
+}
+
+fn each_ours_natural(rounds: usize, f: impl FnMut(u64)) {
+    large_ours_natural(rounds).for_each(f)
+}
+
 #[gen_runtime::generator(yield = u64)]
 fn large_ours(rounds: usize) {
     let mut buf: [u8; 256] = [0; 256];
@@ -353,6 +396,29 @@ fn benches(c: &mut Criterion) {
     bench!("next-gen", each_next_gen);
     bench!("async-stream", each_async_stream);
     group.finish();
+
+    // The natural form, against the same baseline (table row
+    // `large_state natural`).
+    let mut got = Vec::new();
+    each_ours_natural(ROUNDS, |x| got.push(x));
+    assert_eq!(got, expected, "ours (natural)");
+    let mut natural = c.benchmark_group("large_state natural");
+    natural.throughput(Throughput::Elements(ROUNDS as u64));
+    natural.bench_function("hand-written", |b| {
+        b.iter(|| {
+            let mut sum = 0u64;
+            each_hand(black_box(ROUNDS), |x| sum = sum.wrapping_add(x));
+            sum
+        })
+    });
+    natural.bench_function("ours", |b| {
+        b.iter(|| {
+            let mut sum = 0u64;
+            each_ours_natural(black_box(ROUNDS), |x| sum = sum.wrapping_add(x));
+            sum
+        })
+    });
+    natural.finish();
 }
 
 /// Prints the footprint of a fresh `large_state` of each kind (see `size.rs`).

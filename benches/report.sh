@@ -76,7 +76,7 @@ import sys
 
 root = pathlib.Path(sys.argv[1])
 
-ROWS = ["count", "send", "large_state", "delegate d1", "delegate d8",
+ROWS = ["count", "send", "large_state", "large_state natural", "delegate d1", "delegate d8",
         "delegate d32", "tree", "pipeline"]
 # Table column -> bench function ids, first found wins. Delegate and tree
 # are recursive: "ours" there is the self-recursive form (frames on the

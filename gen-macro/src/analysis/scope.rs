@@ -308,11 +308,28 @@ impl Walker<'_> {
                 else {
                     return false;
                 };
-                !binding
+                // The turn goes on to the loop's head after the move.
+                if self.jumps.iter().any(|&j| u.pos < j && j <= turn.end) {
+                    return false;
+                }
+                let assigned: Vec<usize> = binding
                     .uses
                     .iter()
-                    .any(|a| a.assigning && turn.start < a.pos && a.pos <= turn.end)
-                    && !self.jumps.iter().any(|&j| u.pos < j && j <= turn.end)
+                    .filter(|a| a.assigning && turn.start < a.pos && a.pos <= turn.end)
+                    .map(|a| a.pos)
+                    .collect();
+                let Some(&first_assignment) = assigned.iter().min() else {
+                    // Moved on every turn and never given a new value.
+                    return true;
+                };
+                // Moved, not given a new value later in the turn, and read
+                // on the next turn before its first assignment
+                // (`a = a.wrapping_mul(3); f(a);` on every turn): a value
+                // that is not `Copy` would be read after a move.
+                !assigned.iter().any(|&a| a > u.pos)
+                    && binding.uses.iter().any(|r| {
+                        !r.assigning && !r.by_save && turn.start < r.pos && r.pos < first_assignment
+                    })
             });
             if copied_every_turn {
                 self.bindings[id].known_copy = true;
