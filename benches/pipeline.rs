@@ -10,7 +10,7 @@
 //! It carries no inlining hints: the bench measures the code a user writes
 //! (issue 13). An earlier version marked it `#[inline(always)]` after a
 //! `perf` profile showed `parse` out of line in our chain only (1.11–1.16×);
-//! without the hints ours measured 0.90–1.08× of the hand-written chain
+//! without the hints ours measured 0.90–1.13× of the hand-written chain
 //! over four runs (`cargo bench --bench pipeline`, this noisy machine).
 //!
 //! Run: `cargo bench --bench pipeline`
