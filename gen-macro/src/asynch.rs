@@ -96,7 +96,7 @@ pub(crate) fn expand_async_fn(args: &Args, function: syn::ItemFn) -> TokenStream
     }
     .visit_block_mut(&mut body);
 
-    let tokens = emit(&attrs, &vis, &mut signature, &rt, &types, &co, &body);
+    let tokens = emit(&attrs, &vis, &signature, &rt, &types, &co, &body);
     if std::env::var_os("GEN_MACRO_DEBUG").is_some() {
         eprintln!("{tokens}");
     }
@@ -141,18 +141,12 @@ impl VisitMut for AwaitYields<'_> {
 fn emit(
     attrs: &[syn::Attribute],
     vis: &syn::Visibility,
-    signature: &mut signature::Signature,
+    signature: &signature::Signature,
     rt: &syn::Path,
     types: &ProtocolTypes,
     co: &syn::Ident,
     body: &syn::Block,
 ) -> TokenStream {
-    let output = output_type(signature, rt, types);
-    let ProtocolTypes {
-        yield_ty,
-        send_ty,
-        throw_ty,
-    } = types;
     let return_ty = &signature.return_ty;
     // Every argument moves into the body's future, as in an `async fn`,
     // and is dropped with it, used or not.
@@ -173,6 +167,49 @@ fn emit(
             let #pat = #name;
         },
     });
+    let ret = format_ident!("__gen_return", span = Span::mixed_site());
+    let stmts = &body.stmts;
+    let create = quote! {
+        move |mut #co| async move {
+            #(#bind_args)*
+            // The body's value as the future's output, named, so that `?`
+            // and `return` in it know what they convert to.
+            #[allow(unused_braces, clippy::let_unit_value)]
+            let #ret: #return_ty = { #(#stmts)* };
+            #[allow(unreachable_code)]
+            #ret
+        }
+    };
+    function(
+        attrs,
+        vis,
+        signature,
+        rt,
+        types,
+        TokenStream::new(),
+        &create,
+    )
+}
+
+/// The generator function: its signature with the async generator as the
+/// return type, and a body that calls the runtime's entry point with the
+/// function's name and `create`, the closure that makes the body's future.
+fn function(
+    attrs: &[syn::Attribute],
+    vis: &syn::Visibility,
+    signature: &signature::Signature,
+    rt: &syn::Path,
+    types: &ProtocolTypes,
+    before: TokenStream,
+    create: &TokenStream,
+) -> TokenStream {
+    let output = output_type(signature, rt, types);
+    let ProtocolTypes {
+        yield_ty,
+        send_ty,
+        throw_ty,
+    } = types;
+    let return_ty = &signature.return_ty;
     let sig = &signature.sig;
     let (ident, generics, inputs, where_clause) = (
         &sig.ident,
@@ -182,22 +219,13 @@ fn emit(
     );
     let (unsafety, fn_token) = (&sig.safety, &sig.fn_token);
     let name = ident.to_string();
-    let stmts = &body.stmts;
-    let ret = format_ident!("__gen_return", span = Span::mixed_site());
     quote! {
+        #before
         #(#attrs)*
         #vis #unsafety #fn_token #ident #generics (#inputs) -> #output #where_clause {
             #rt::__private::async_fresh::<#yield_ty, #send_ty, #throw_ty, #return_ty, _, _, _>(
                 || #name,
-                move |mut #co| async move {
-                    #(#bind_args)*
-                    // The body's value as the future's output, named, so
-                    // that `?` and `return` in it know what they convert to.
-                    #[allow(unused_braces, clippy::let_unit_value)]
-                    let #ret: #return_ty = { #(#stmts)* };
-                    #[allow(unreachable_code)]
-                    #ret
-                },
+                #create,
             )
         }
     }
@@ -228,7 +256,8 @@ fn output_type(
 }
 
 /// The errors, plus the function with its async generator signature and a
-/// body that type-checks, so callers see no follow-on errors.
+/// body that type-checks, so callers see no follow-on errors. The crate
+/// does not compile, so the body never runs: it waits forever.
 fn fallback_async(
     cx: Diagnostics,
     attrs: &[syn::Attribute],
@@ -238,31 +267,15 @@ fn fallback_async(
     types: &ProtocolTypes,
 ) -> TokenStream {
     let errors = cx.into_compile_errors();
-    let output = output_type(signature, rt, types);
-    let sig = &signature.sig;
-    let (ident, generics, inputs, where_clause) = (
-        &sig.ident,
-        &sig.generics,
-        &sig.inputs,
-        &sig.generics.where_clause,
-    );
-    let ProtocolTypes {
-        yield_ty,
-        send_ty,
-        throw_ty,
-    } = types;
-    let return_ty = &signature.return_ty;
-    let name = ident.to_string();
-    let fn_token = &sig.fn_token;
-    quote! {
-        #errors
-        #(#attrs)*
-        #[allow(unused_variables, clippy::all)]
-        #vis #fn_token #ident #generics (#inputs) -> #output #where_clause {
-            #rt::__private::async_fresh::<#yield_ty, #send_ty, #throw_ty, #return_ty, _, _, _>(
-                || #name,
-                move |_| async move { #rt::__private::core::panic!() },
-            )
-        }
-    }
+    let create = quote! {
+        move |_| async move { loop { #rt::__private::core::future::pending::<()>().await } }
+    };
+    let attrs: Vec<syn::Attribute> = attrs
+        .iter()
+        .cloned()
+        .chain(std::iter::once(
+            syn::parse_quote!(#[allow(unused_variables, clippy::all)]),
+        ))
+        .collect();
+    function(&attrs, vis, signature, rt, types, errors, &create)
 }

@@ -60,8 +60,7 @@ fn source_location(span: Span) -> (String, u32, u32) {
     if !proc_macro::is_available() {
         return (String::from("<source>"), 0, 0);
     }
-    // invariant: `unwrap` only panics outside a procedural macro, which
-    // `is_available` just ruled out.
+    // invariant: unwrap panics only outside a proc macro, ruled out above.
     let span = span.unwrap();
     let column = u32::try_from(span.column()).unwrap_or(u32::MAX);
     let line = u32::try_from(span.line()).unwrap_or(u32::MAX);
