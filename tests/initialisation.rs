@@ -352,6 +352,35 @@ dual! {
     }
 }
 
+dual! {
+    // Found while timing the expansion on a scratch crate: `last` gets its
+    // value in an inner loop, and is read only after that assignment. At
+    // the yield after the inner loop (which may not have run) it may hold
+    // nothing, and nothing reads what it holds: it is not saved there.
+    fn late_init_in_an_inner_loop / late_init_in_an_inner_loop_ref(n: u64) yield u64, send u64 => u64 {
+        let mut total = 0u64;
+        let mut last;
+        'outer: for i in 0..n {
+            let mut j = 0;
+            while j < i {
+                last = r#yield!(i + j);
+                if last == 0 {
+                    break 'outer;
+                }
+                if last % 3 == 0 {
+                    j += 2;
+                    continue;
+                }
+                total += last;
+                j += 1;
+            }
+            let s = format!("{i}");
+            total += r#yield!(s.len() as u64);
+        }
+        total
+    }
+}
+
 #[test]
 fn shapes_found_by_the_differential_test() {
     check_iter!(hidden_then_assigned / hidden_then_assigned_ref());
@@ -361,6 +390,10 @@ fn shapes_found_by_the_differential_test() {
         check_send!(assigned_then_break / assigned_then_break_ref(n), sent);
     }
     check_iter!(assigned_in_a_loop_that_may_not_run / assigned_in_a_loop_that_may_not_run_ref(4));
+    check_send!(
+        late_init_in_an_inner_loop / late_init_in_an_inner_loop_ref(3),
+        [1, 1, 1, 1, 1, 1]
+    );
     check_send!(
         assigned_value_jumps_past / assigned_value_jumps_past_ref(7),
         [5, 6]

@@ -113,7 +113,7 @@ pub(super) struct Walker<'p> {
     pub(super) assign_target: usize,
     /// Every stack of branch arms seen, as `(construct, arm)` pairs from the
     /// outermost: the arms of an `if`, of a `match`, a loop body (run zero
-    /// or more times), the right side of `&&`/`||`. Code in two different
+    /// or more times), a labeled block, the right side of `&&`/`||`. Code in two different
     /// arms of one construct is never on one path.
     pub(super) arm_paths: Vec<Vec<(usize, usize)>>,
     /// The current stack (an index into `arm_paths`).
@@ -694,6 +694,12 @@ impl Walker<'_> {
                 } else {
                     self.walk_expr(&mut e.right, right);
                 }
+            }
+            // A labeled block may be left part-way (`break 'b`): what comes
+            // after it does not always follow what is inside it.
+            Expr::Block(e) if e.label.is_some() => {
+                let construct = self.construct();
+                self.in_arm(construct, 0, |w| w.walk_block(&mut e.block));
             }
             Expr::Block(e) => self.walk_block(&mut e.block),
             Expr::Unsafe(e) => self.walk_block(&mut e.block),

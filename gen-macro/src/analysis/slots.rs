@@ -411,7 +411,36 @@ impl Walker<'_> {
                 })
             };
             let overwritten = visible && assignment.is_some_and(|at| !read_on_a_turn(at));
-            let live = !overwritten && binding.uses.iter().any(|u| u.pos > point.pos || in_loop(u));
+            // A read after the point, in this turn or (through a loop
+            // around the point) the next, that an assignment always comes
+            // before on the way there, does not read what the binding
+            // holds at the point (`let mut last; loop { while … { last =
+            // r#yield!(…); use(last); } r#yield!(0); }`). An assignment
+            // alone reads nothing.
+            let reads_held_value = |u: &Use| {
+                let from = if u.pos > point.pos {
+                    point.pos
+                } else {
+                    match enclosing_loops
+                        .iter()
+                        .filter(|l| l.start <= u.pos && u.pos <= l.end)
+                        .map(|l| l.start)
+                        .max()
+                    {
+                        Some(start) => start,
+                        None => return false,
+                    }
+                };
+                !u.assigning
+                    && !binding.uses.iter().any(|a| {
+                        a.assigning && from < a.pos && a.pos < u.pos && self.encloses(a.arm, u.arm)
+                    })
+            };
+            let live = !overwritten
+                && binding
+                    .uses
+                    .iter()
+                    .any(|u| (u.pos > point.pos || in_loop(u)) && reads_held_value(u));
             // `let x;` with no assignment that can come before this point
             // (none earlier, none in a loop around it): nothing to save.
             let never_assigned = visible
@@ -432,8 +461,14 @@ impl Walker<'_> {
             } else if !visible {
                 // Needed after the yield, or holding a value to drop at the
                 // end of its scope: make the bindings hiding it step aside.
-                if live || !moved {
-                    self.hidden_at_yield(id, point, live, conflicts, cx);
+                // (Also when it is only given a new value later: the
+                // resumed code must declare it again by name.)
+                let assigned_later = binding
+                    .uses
+                    .iter()
+                    .any(|u| u.assigning && (u.pos > point.pos || in_loop(u)));
+                if live || !moved || assigned_later {
+                    self.hidden_at_yield(id, point, live || assigned_later, conflicts, cx);
                 }
                 false
             } else {
