@@ -497,3 +497,25 @@ async fn the_readme_example_borrows_across_a_yield() {
     assert_eq!(seen[4], "row 1.1");
     assert_eq!(rows.as_mut().take_return(), Some(9));
 }
+
+#[generator(yield = u32, throw = Reset)]
+async fn delegates_resettable(log: DropLog) -> Result<&'static str, Reset> {
+    let inner = yield_from!(resettable(log.clone()))?;
+    Ok(inner)
+}
+
+#[tokio::test]
+async fn a_throw_reaches_the_async_delegate() {
+    let log = DropLog::new();
+    let g = pin!(delegates_resettable(log.clone()));
+    let (first, mut g) = g.start().await;
+    assert_eq!(first, GeneratorState::Yielded(0));
+    // The delegate catches the first throw and goes on…
+    assert_eq!(g.throw(Reset).await, GeneratorState::Yielded(100));
+    // …and returns on the second; its value is `yield_from!`'s.
+    assert_eq!(
+        g.throw(Reset).await,
+        GeneratorState::Complete(Ok("reset twice"))
+    );
+    assert_eq!(log.dropped(), ["body"]);
+}
