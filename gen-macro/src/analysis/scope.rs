@@ -14,9 +14,10 @@ use syn::spanned::Spanned;
 use syn::{Block, Expr, Ident, Pat, Stmt};
 
 use crate::analysis::syntax::{
-    BORROWING_ITERATORS, BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES, cond_has_let,
-    copy_bindings, format_captures, is_comparison, is_compound_assign, is_hidden_iterator,
-    method_chain_root, pat_bindings, place_root, returns_borrow, under_adaptors,
+    BORROWING_ITERATORS, BORROWING_MACROS, BORROWING_METHODS, BORROWING_PREFIXES,
+    CONSUMING_METHODS, CONSUMING_PREFIXES, cond_has_let, copy_bindings, format_captures,
+    is_comparison, is_compound_assign, is_hidden_iterator, method_chain_root, pat_bindings,
+    place_root, returns_borrow, under_adaptors,
 };
 use crate::marker::{self, YieldPoint};
 
@@ -60,11 +61,25 @@ pub(super) struct Use {
     pub(super) moving: bool,
     /// The name is (part of) the left side of `=`: it gets a new value.
     pub(super) assigning: bool,
+    /// The receiver of a method the macro does not know, whose result is
+    /// stored back under the receiver's name (`state = state.step()`,
+    /// `let req = req.header(…)`): the by-value style of builders and state
+    /// machines, so its value may have been moved. Not a `moving` use,
+    /// which would also claim the value is copied or moved on every turn
+    /// of a loop (see `infer_copy_from_loops`).
+    pub(super) receiver: bool,
     /// Not in the code: a suspension point that saves the binding, which
     /// reads its value there (see `Walker::saves_to_fixpoint`).
     pub(super) by_save: bool,
     /// The branch arms the use is in (an index into `Walker::arm_paths`).
     pub(super) arm: usize,
+}
+
+impl Use {
+    /// The value may have left the binding here.
+    pub(super) fn may_move(&self) -> bool {
+        self.moving || self.receiver
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -94,6 +109,10 @@ enum Ctx {
     Move,
     /// The place is only read, borrowed or assigned to.
     Place,
+    /// The receiver of a method the macro does not know (`self`, `&self`
+    /// or `&mut self`, which only the method's signature says) whose
+    /// result is stored back under the receiver's name; see `Use::receiver`.
+    Receiver,
 }
 
 pub(super) struct Walker<'p> {
@@ -111,6 +130,9 @@ pub(super) struct Walker<'p> {
     pub(super) force_move: usize,
     /// Walking the left side of `x = …` or `(x, y) = …`.
     pub(super) assign_target: usize,
+    /// Walking the right side of `let x = x.m(…)` or `x = x.m(…)`: the
+    /// name whose unknown methods may consume it (see `Ctx::Receiver`).
+    pub(super) rebinding: Option<String>,
     /// Every stack of branch arms seen, as `(construct, arm)` pairs from the
     /// outermost: the arms of an `if`, of a `match`, a loop body (run zero
     /// or more times), a labeled block, the right side of `&&`/`||`. Code in two different
@@ -212,6 +234,7 @@ impl Walker<'_> {
             pos,
             moving,
             assigning,
+            receiver: ctx == Ctx::Receiver,
             by_save: false,
             arm,
         });
@@ -491,7 +514,10 @@ impl Walker<'_> {
                     } else {
                         Ctx::Move
                     };
+                    let rebinding = rebound_name(&local.pat, &init.expr);
+                    let outer = std::mem::replace(&mut self.rebinding, rebinding);
                     self.walk_expr(&mut init.expr, ctx);
+                    self.rebinding = outer;
                     if let Some((_, diverge)) = &mut init.diverge {
                         self.walk_expr(diverge, Ctx::Move);
                     }
@@ -637,7 +663,16 @@ impl Walker<'_> {
                 .iter_mut()
                 .for_each(|e| self.walk_expr(e, Ctx::Move)),
             Expr::Assign(e) => {
+                let rebinding = match &*e.left {
+                    Expr::Path(p) => p.path.get_ident().and_then(|name| {
+                        let root = place_root(method_chain_root(&e.right))?;
+                        (*name == root).then_some(root)
+                    }),
+                    _ => None,
+                };
+                let outer = std::mem::replace(&mut self.rebinding, rebinding);
                 self.walk_expr(&mut e.right, Ctx::Move);
+                self.rebinding = outer;
                 // `x = …` and destructuring `(x, y) = …` give the names new
                 // values; `v[i] = …` or `p.f = …` do not.
                 let target = matches!(
@@ -834,7 +869,28 @@ impl Walker<'_> {
                 let name = e.method.to_string();
                 let consuming = CONSUMING_PREFIXES.iter().any(|p| name.starts_with(p))
                     || CONSUMING_METHODS.contains(&name.as_str());
-                let receiver = if consuming { Ctx::Move } else { Ctx::Place };
+                let borrowing = BORROWING_PREFIXES.iter().any(|p| name.starts_with(p))
+                    || BORROWING_METHODS.contains(&name.as_str())
+                    || BORROWING_ITERATORS.contains(&name.as_str());
+                // A method nothing is known about is taken to borrow: if it
+                // consumes a value still in scope at a later yield, the
+                // generator fails to compile (E0382) instead of dropping a
+                // value early that the method only borrowed (a guard, a
+                // temporary directory, a channel's sender). Storing the
+                // result back under the receiver's name is the by-value
+                // style, and is taken as consuming.
+                let rebinds = self.rebinding.is_some()
+                    && place_root(&e.receiver).is_some_and(|root| {
+                        matches!(&*e.receiver, Expr::Path(_))
+                            && self.rebinding.as_deref() == Some(root.as_str())
+                    });
+                let receiver = if consuming {
+                    Ctx::Move
+                } else if borrowing || !rebinds {
+                    Ctx::Place
+                } else {
+                    Ctx::Receiver
+                };
                 self.walk_expr(&mut e.receiver, receiver);
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
             }
@@ -909,6 +965,25 @@ impl Walker<'_> {
 /// The suspension points (markers) inside `expr`.
 /// Does `expr` hold a `break` or `continue` to a loop or labeled block
 /// outside it?
+/// `x` in `let x = x.m(…)…` (also `let mut x: T = …`): a binding that
+/// takes over the value of the one it shadows.
+fn rebound_name(pat: &Pat, init: &Expr) -> Option<String> {
+    let ident = match pat {
+        Pat::Ident(p) if p.subpat.is_none() => &p.ident,
+        Pat::Type(t) => match &*t.pat {
+            Pat::Ident(p) if p.subpat.is_none() => &p.ident,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let root = method_chain_root(init);
+    let Expr::Path(path) = root else { return None };
+    path.path
+        .get_ident()
+        .filter(|name| *name == ident)
+        .map(ToString::to_string)
+}
+
 fn breaks_out(expr: &Expr) -> bool {
     struct Out {
         loops: usize,

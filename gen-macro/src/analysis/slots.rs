@@ -110,6 +110,7 @@ fn analyze_once(
         renames,
         pos: 0,
         force_move: 0,
+        rebinding: None,
         assign_target: 0,
         arm_paths: vec![Vec::new()],
         arm: 0,
@@ -309,6 +310,7 @@ impl Walker<'_> {
                             pos: point.pos,
                             moving: false,
                             assigning: false,
+                            receiver: false,
                             by_save: true,
                             arm: point.arm,
                         },
@@ -338,13 +340,16 @@ impl Walker<'_> {
         // Inside the loop the values are reached through a reference into
         // the state, so nothing there may move them; before and after the
         // loop they are ordinary locals.
-        let moved_in_region = |u: &Use| u.moving && region.start <= u.pos && u.pos <= region.end;
+        let in_region = |u: &Use| region.start <= u.pos && u.pos <= region.end;
+        // `state = state.step()` consumes `state` if `step` takes `self`.
+        let moved_in_region =
+            |binding: &Binding| binding.uses.iter().any(|u| u.may_move() && in_region(u));
         !saved.is_empty()
             && saved.iter().all(|&id| {
                 let binding = &self.bindings[id];
                 binding.decl_pos < region.start
                     && !binding.is_ref
-                    && (binding.known_copy || !binding.uses.iter().any(moved_in_region))
+                    && (binding.known_copy || !moved_in_region(binding))
             })
     }
 
@@ -361,7 +366,7 @@ impl Walker<'_> {
         saved.iter().all(|&id| {
             let binding = &self.bindings[id];
             let moved_before =
-                !binding.known_copy && binding.uses.iter().any(|u| u.moving && u.pos < head);
+                !binding.known_copy && binding.uses.iter().any(|u| u.may_move() && u.pos < head);
             let maybe_empty = binding.no_init || moved_before;
             let assigned_later = binding.uses.iter().any(|u| u.assigning && u.pos > head);
             binding.decl_pos < head && !(maybe_empty && assigned_later)
@@ -452,10 +457,9 @@ impl Walker<'_> {
                 });
             let live = live && !never_assigned;
             let moved = binding.no_init
-                || binding
-                    .uses
-                    .iter()
-                    .any(|u| u.moving && (u.pos < point.pos || (u.pos > point.pos && in_loop(u))));
+                || binding.uses.iter().any(|u| {
+                    u.may_move() && (u.pos < point.pos || (u.pos > point.pos && in_loop(u)))
+                });
             let store = if binding.is_ref {
                 live
             } else if !visible {

@@ -153,6 +153,29 @@ pub(super) const BORROWING_MACROS: &[&str] = &[
     "matches",
 ];
 
+/// Method name prefixes that conventionally borrow their receiver: `as_`
+/// (borrowed to borrowed), `to_` (borrowed to owned; by value only on
+/// `Copy` types, whose moves do not matter), `is_` (a predicate).
+pub(super) const BORROWING_PREFIXES: &[&str] = &["as_", "to_", "is_"];
+
+/// Methods of std that borrow their receiver and are often rebound
+/// (`let line = line.trim()`, `let guard = guard.lock()`): the rebinding
+/// rule (see `Ctx::Receiver`) does not take them to consume it.
+pub(super) const BORROWING_METHODS: &[&str] = &[
+    "trim",
+    "trim_start",
+    "trim_end",
+    "clone",
+    "borrow",
+    "borrow_mut",
+    "lock",
+    "read",
+    "write",
+    "get",
+    "get_mut",
+    "split",
+];
+
 /// Method names that conventionally take `self` by value.
 pub(super) const CONSUMING_PREFIXES: &[&str] = &["into", "unwrap", "expect"];
 
@@ -208,9 +231,18 @@ pub(super) const CONSUMING_METHODS: &[&str] = &[
     "partition",
     "reduce",
     "join",
+    // `Iterator::take` consumes; `Option::take`, `Cell::take` leave an
+    // empty value behind, and dropping that early is never observable.
+    "take",
     // `BufRead::lines`, `Read::bytes`: a reader streamed by a `for` loop.
+    // (Then this library's own methods that take a generator by value.)
     "lines",
     "bytes",
+    "start",
+    "boxed",
+    "boxed_send",
+    "try_iter",
+    "try_stream",
 ];
 
 pub(super) fn cond_has_let(cond: &Expr) -> bool {
