@@ -194,3 +194,165 @@ fn a_value_last_used_by_an_unknown_method_lives_to_the_end_of_its_scope() {
     let log = DropLog::new();
     kept_to_the_end(&log, kept_by_a_later_drop(log.clone()));
 }
+
+// Fields moved out one by one (item 2): the rest of the value stays usable,
+// as in a plain function.
+
+#[derive(Debug)]
+pub struct Pair {
+    a: String,
+    b: String,
+    n: u32,
+}
+
+dual! {
+    // An argument of a struct type: `p.a` moves out, `p.b` is used after
+    // the yields.
+    fn argument_fields / argument_fields_ref(p: Pair) yield String, send () => usize {
+        let a = p.a;
+        r#yield!(a);
+        r#yield!(p.b.clone());
+        let b = p.b;
+        r#yield!(b);
+        p.n as usize
+    }
+}
+
+dual! {
+    // A local built by a struct literal; a field is assigned after the
+    // move of another, and read through a macro (`format!`).
+    fn local_fields / local_fields_ref(n: u32) yield String, send () => String {
+        let mut p = Pair { a: "a".repeat(n as usize), b: String::from("b"), n };
+        let first = p.a;
+        r#yield!(format!("{first}/{}", p.b));
+        p.b.push('!');
+        r#yield!(format!("{}:{}", p.b, p.n));
+        p.b
+    }
+}
+
+dual! {
+    // A tuple whose elements are taken one at a time.
+    fn tuple_fields / tuple_fields_ref(n: u32) yield String, send () => usize {
+        let t = (vec![n; 3], String::from("rest"), n);
+        for x in t.0 {
+            r#yield!(format!("{x}{}", t.1));
+        }
+        let rest = t.1;
+        r#yield!(rest);
+        t.2 as usize
+    }
+}
+
+dual! {
+    // A `Copy` field read out, the others borrowed after the yield.
+    fn copied_field / copied_field_ref(p: Pair) yield usize, send () => usize {
+        let n = p.n;
+        r#yield!(n as usize);
+        r#yield!(p.a.len() + p.b.len());
+        p.n as usize + n as usize
+    }
+}
+
+#[derive(Debug)]
+pub struct Counter {
+    items: Vec<u32>,
+    label: String,
+}
+
+impl Counter {
+    /// The example: `self.items` moves into the loop while
+    /// `self.label` is read in it.
+    #[generator(yield = String)]
+    fn into_labels(self) {
+        for x in self.items {
+            r#yield!(format!("{}#{x}", self.label));
+        }
+    }
+
+    /// `mut self`: a field is given a new value after another moved out.
+    #[generator(yield = String, send = ())]
+    fn into_relabelled(mut self) -> String {
+        let items = self.items;
+        self.label.push_str("-2");
+        for x in items {
+            r#yield!(format!("{}#{x}", self.label));
+        }
+        self.label
+    }
+
+    fn into_labels_plain(self) -> Vec<String> {
+        let mut out = Vec::new();
+        for x in self.items {
+            out.push(format!("{}#{x}", self.label));
+        }
+        out
+    }
+}
+
+#[test]
+fn fields_moved_out_one_by_one() {
+    let pair = || Pair {
+        a: String::from("x"),
+        b: String::from("yy"),
+        n: 3,
+    };
+    check_iter!(argument_fields / argument_fields_ref(pair()));
+    check_iter!(local_fields / local_fields_ref(2));
+    check_iter!(tuple_fields / tuple_fields_ref(2));
+    check_iter!(copied_field / copied_field_ref(pair()));
+    let counter = || Counter {
+        items: vec![1, 2, 3],
+        label: String::from("c"),
+    };
+    assert_eq!(
+        counter().into_labels().collect::<Vec<_>>(),
+        counter().into_labels_plain()
+    );
+    let mut g = counter().into_relabelled();
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), ["c-2#1", "c-2#2", "c-2#3"]);
+    assert_eq!(g.take_return().as_deref(), Some("c-2"));
+}
+
+#[derive(Debug)]
+#[allow(dead_code)]
+pub struct Guards {
+    first: gen_workspace::drops::Guard,
+    second: gen_workspace::drops::Guard,
+    unnamed: gen_workspace::drops::Guard,
+}
+
+impl Guards {
+    #[generator(yield = usize)]
+    fn walk(self, log: DropLog) {
+        let first = self.first;
+        r#yield!(first.name().len());
+        drop(first);
+        drop(log.guard("after first"));
+        r#yield!(self.second.name().len());
+        drop(log.guard("end"));
+    }
+}
+
+#[test]
+fn fields_left_behind_are_dropped_like_a_plain_function_except_unnamed_ones() {
+    let log = DropLog::new();
+    let guards = Guards {
+        first: log.guard("first"),
+        second: log.guard("second"),
+        unnamed: log.guard("unnamed"),
+    };
+    let mut g = guards.walk(log.clone());
+    assert_eq!(g.next(), Some(5));
+    // The field the body never names stays in the moved-from `self`, which
+    // the generator cannot keep: dropped when it suspends (a plain function
+    // drops it with `second`, at the end).
+    assert_eq!(log.dropped(), ["unnamed"]);
+    assert_eq!(g.next(), Some(6));
+    assert_eq!(log.dropped(), ["unnamed", "first", "after first"]);
+    assert_eq!(g.next(), None);
+    assert_eq!(
+        log.dropped(),
+        ["unnamed", "first", "after first", "end", "second"]
+    );
+}

@@ -38,6 +38,7 @@ pub(crate) fn gen_block(input: TokenStream) -> TokenStream {
         params.push(Param::Receiver {
             mutable: true,
             is_ref: false,
+            owns_fields: false,
         });
     }
     params.extend(captures.found.into_iter().map(|ident| Param::Ident {

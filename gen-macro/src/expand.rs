@@ -11,7 +11,7 @@ use crate::args::Args;
 use crate::codegen::Emit;
 use crate::error::Diagnostics;
 use crate::lower::resume::{Lowerer, Names};
-use crate::lower::{hoist, rewrite};
+use crate::lower::{hoist, rewrite, split};
 use crate::marker::PointKind;
 use crate::signature::{self, Param};
 
@@ -196,11 +196,30 @@ pub(crate) fn lower_body(
     };
     rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
     hoist::hoist_body(&mut body);
+    let splittable: Vec<String> = signature
+        .params
+        .iter()
+        .filter_map(|param| match param {
+            Param::Receiver {
+                owns_fields: true, ..
+            } => Some(rewrite::SELF_ALIAS.to_string()),
+            Param::Ident {
+                ident,
+                is_ref: false,
+                ty,
+                ..
+            } if split::fields_movable(ty) => Some(ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    split::split_body(&mut body, &mut points, &splittable);
     let arg_bindings: Vec<slots::ArgBinding<'_>> = signature
         .params
         .iter()
         .map(|param| match param {
-            Param::Receiver { mutable, is_ref } => slots::ArgBinding::Ident {
+            Param::Receiver {
+                mutable, is_ref, ..
+            } => slots::ArgBinding::Ident {
                 ident: syn::Ident::new(rewrite::SELF_ALIAS, Span::call_site()),
                 mutable: *mutable,
                 is_ref: *is_ref,

@@ -11,7 +11,13 @@ use crate::error::Diagnostics;
 /// One parameter of the original function.
 pub(crate) enum Param {
     /// `self`, `&self`, `&mut self`, `self: Box<Self>`…: saved as `__self`.
-    Receiver { mutable: bool, is_ref: bool },
+    Receiver {
+        mutable: bool,
+        is_ref: bool,
+        /// `self`, `mut self` or `self: Box<Self>`: the value itself, whose
+        /// fields the body may move out one by one.
+        owns_fields: bool,
+    },
     /// `x: T`: saved under its own name.
     Ident {
         ident: Ident,
@@ -109,6 +115,14 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
                 params.push(Param::Receiver {
                     mutable: receiver.mutability.is_some(),
                     is_ref: matches!(receiver.kind, syn::ReceiverKind::Reference(..)),
+                    owns_fields: match &receiver.kind {
+                        syn::ReceiverKind::Value => true,
+                        syn::ReceiverKind::Typed(_, ty) => matches!(
+                            &**ty,
+                            Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Box")
+                        ),
+                        _ => false,
+                    },
                 });
                 // The receiver is moved into the state as it is; `mut self`
                 // only matters for the body's rebinding.

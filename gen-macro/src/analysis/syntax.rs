@@ -177,11 +177,11 @@ pub(super) const BORROWING_METHODS: &[&str] = &[
 ];
 
 /// Method names that conventionally take `self` by value.
-pub(super) const CONSUMING_PREFIXES: &[&str] = &["into", "unwrap", "expect"];
+pub(crate) const CONSUMING_PREFIXES: &[&str] = &["into", "unwrap", "expect"];
 
 /// Common by-value methods of `Option`, `Result` and `Iterator`: a local
 /// used as their receiver may have been moved.
-pub(super) const CONSUMING_METHODS: &[&str] = &[
+pub(crate) const CONSUMING_METHODS: &[&str] = &[
     "map",
     "map_err",
     "map_or",

@@ -8,4 +8,5 @@ pub(crate) mod hoist;
 pub(crate) mod inplace;
 pub(crate) mod resume;
 pub(crate) mod rewrite;
+pub(crate) mod split;
 mod suspend;

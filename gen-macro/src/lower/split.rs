@@ -1,0 +1,567 @@
+//! Values whose fields are moved out one by one.
+//!
+//! A plain function may move `p.items` out of `p` and go on using
+//! `p.label`; Rust tracks each field as a place of its own. A generator
+//! that saved `p` whole at a later yield would not compile ("use of
+//! partially moved value"), and without type information the macro cannot
+//! save "what is left of `p`". So before the analysis, such a value is split
+//! into the fields the body names: just before the first statement that
+//! moves a field out, each field named from there on is moved into a
+//! binding of its own, and `p.f` reads that binding afterwards.
+//!
+//! ```text
+//! Input:   for x in self.items { r#yield!(format!("{}#{x}", self.label)); }
+//! Output:  let mut self_label = __self.label; let mut self_items = __self.items;
+//!          for x in self_items { r#yield!(format!("{}#{x}", self_label)); }
+//! ```
+//!
+//! Each field binding is then saved where it is live and dropped at the end
+//! of the scope, like any local. Fields the body does not name after the
+//! split stay in `p`, which is now moved from: they are dropped when the
+//! generator next suspends, as any value that may have been moved
+//! (see the README's limits).
+//!
+//! A value is split only when it can be: it is declared once in the body
+//! (no shadowing to resolve), it is `self` by value, an argument of a
+//! struct or tuple type that is not a smart pointer (moving out of an `Rc`
+//! is an error where borrowing through it was not), or a local initialised
+//! by a struct or tuple literal; the value is never used whole after the
+//! first field move; and some field is needed after a yield that follows
+//! that move (otherwise nothing needs saving).
+
+use std::collections::HashSet;
+
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use syn::visit::{self, Visit};
+use syn::visit_mut::{self, VisitMut};
+use syn::{Block, Expr, Member, Pat, Stmt};
+
+use crate::analysis::syntax::{CONSUMING_METHODS, CONSUMING_PREFIXES, format_captures};
+use crate::lower::rewrite::SELF_ALIAS;
+use crate::marker::{self, YieldPoint};
+
+/// Splits the values of `body` whose fields are moved out one by one;
+/// `params` names the arguments that may be split (`__self` for `self`).
+pub(crate) fn split_body(body: &mut Block, points: &mut [YieldPoint], params: &[String]) {
+    let mut declared = Declarations::default();
+    declared.visit_block(body);
+    for point in points.iter() {
+        declared.visit_expr(&point.operand);
+    }
+    for param in params {
+        *declared.count.entry(param.clone()).or_default() += 1;
+    }
+    let mut splitter = Splitter {
+        points,
+        declared,
+        params,
+    };
+    let params: Vec<String> = params.to_vec();
+    for param in params {
+        splitter.split_in(body, 0, &param);
+    }
+    splitter.visit_block_mut(body);
+}
+
+/// Every identifier the body declares or mentions, with how many patterns
+/// declare it.
+#[derive(Default)]
+struct Declarations {
+    count: std::collections::HashMap<String, usize>,
+    idents: HashSet<String>,
+}
+
+impl<'ast> Visit<'ast> for Declarations {
+    fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+        *self.count.entry(p.ident.to_string()).or_default() += 1;
+        visit::visit_pat_ident(self, p);
+    }
+    fn visit_ident(&mut self, ident: &'ast syn::Ident) {
+        self.idents.insert(ident.to_string());
+    }
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        collect_token_idents(mac.tokens.clone(), &mut self.idents);
+        visit::visit_macro(self, mac);
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+fn collect_token_idents(tokens: TokenStream, into: &mut HashSet<String>) {
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => {
+                into.insert(ident.to_string());
+            }
+            TokenTree::Group(group) => collect_token_idents(group.stream(), into),
+            _ => {}
+        }
+    }
+}
+
+struct Splitter<'a> {
+    points: &'a mut [YieldPoint],
+    declared: Declarations,
+    params: &'a [String],
+}
+
+impl VisitMut for Splitter<'_> {
+    fn visit_block_mut(&mut self, block: &mut Block) {
+        // Candidates declared in this block, last first, so that inserting
+        // statements does not move the ones still to do.
+        let locals: Vec<(usize, String)> = block
+            .stmts
+            .iter()
+            .enumerate()
+            .filter_map(|(index, stmt)| splittable_local(stmt).map(|name| (index + 1, name)))
+            .collect();
+        for (from, name) in locals.into_iter().rev() {
+            if !self.params.contains(&name)
+                && self.split_in(block, from, &name)
+                && let Stmt::Local(local) = &mut block.stmts[from - 1]
+            {
+                // `let mut p`: the body's writes to `p.f` now go to the
+                // field's own binding.
+                local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
+            }
+        }
+        visit_mut::visit_block_mut(self, block);
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// `let [mut] p = Struct { … }` or `let [mut] p = (…)`: a value whose
+/// type has fields of its own.
+fn splittable_local(stmt: &Stmt) -> Option<String> {
+    let Stmt::Local(local) = stmt else {
+        return None;
+    };
+    let Pat::Ident(p) = &local.pat else {
+        return None;
+    };
+    let init = local.init.as_ref()?;
+    let literal = matches!(&*init.expr, Expr::Struct(_) | Expr::Tuple(_));
+    (p.by_ref.is_none() && p.subpat.is_none() && init.diverge.is_none() && literal)
+        .then(|| p.ident.to_string())
+}
+
+/// A type whose fields can be moved out of a value of it: a struct, a
+/// tuple or a `Box` of one, not a smart pointer that derefs to it.
+pub(crate) fn fields_movable(ty: &syn::Type) -> bool {
+    const DEREF: &[&str] = &["Rc", "Arc", "Cow", "Ref", "RefMut", "Pin", "ManuallyDrop"];
+    match ty {
+        syn::Type::Tuple(t) => !t.elems.is_empty(),
+        syn::Type::Paren(p) => fields_movable(&p.elem),
+        syn::Type::Group(g) => fields_movable(&g.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|last| {
+            let name = last.ident.to_string();
+            !DEREF.contains(&name.as_str()) && !name.ends_with("Guard")
+        }),
+        _ => false,
+    }
+}
+
+/// What one statement does with `p`, in source order.
+#[derive(Clone, Copy, PartialEq)]
+enum Event {
+    /// A field is moved out (or copied: the macro cannot tell).
+    Moved,
+    /// A field is named.
+    Field,
+    /// `p` itself is used.
+    Whole,
+    /// A suspension point.
+    Yield,
+}
+
+struct Survey<'a> {
+    name: &'a str,
+    points: &'a [YieldPoint],
+    /// Events with the loops (numbered) around them.
+    events: Vec<(Event, Vec<usize>)>,
+    fields: Vec<Member>,
+    /// `p` as the user wrote it.
+    owner: Option<syn::Ident>,
+    loops: Vec<usize>,
+    next_loop: usize,
+}
+
+impl Survey<'_> {
+    fn push(&mut self, event: Event) {
+        self.events.push((event, self.loops.clone()));
+    }
+
+    /// `p.f` (in parentheses or not): `p` as written, and `f`.
+    fn field_of(&self, expr: &Expr) -> Option<(syn::Ident, Member)> {
+        match expr {
+            Expr::Field(f) if is_name(&f.base, self.name) => {
+                let Expr::Path(base) = &*f.base else {
+                    return None;
+                };
+                Some((base.path.segments[0].ident.clone(), f.member.clone()))
+            }
+            Expr::Paren(p) => self.field_of(&p.expr),
+            Expr::Group(g) => self.field_of(&g.expr),
+            _ => None,
+        }
+    }
+
+    fn note_field(&mut self, owner: &syn::Ident, member: &Member) {
+        // The value is named as the user wrote it, which carries the
+        // hygiene of where it was written (a `macro_rules!` body, say).
+        self.owner.get_or_insert_with(|| owner.clone());
+        if !self.fields.contains(member) {
+            self.fields.push(member.clone());
+        }
+        self.push(Event::Field);
+    }
+
+    /// `expr` is evaluated to a value that is moved on: a field there is
+    /// moved out.
+    fn value(&mut self, expr: &Expr) {
+        if self.field_of(expr).is_some() {
+            self.push(Event::Moved);
+        }
+    }
+
+    fn in_loop(&mut self, f: impl FnOnce(&mut Self)) {
+        self.next_loop += 1;
+        self.loops.push(self.next_loop);
+        f(self);
+        self.loops.pop();
+    }
+
+    fn tokens(&mut self, tokens: TokenStream) {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut i = 0;
+        while i < trees.len() {
+            match &trees[i] {
+                TokenTree::Ident(ident) if ident == self.name => match token_field(&trees, i) {
+                    Some(member) => {
+                        let owner = ident.clone();
+                        self.note_field(&owner, &member);
+                        i += 3;
+                        continue;
+                    }
+                    None => self.push(Event::Whole),
+                },
+                TokenTree::Group(group) => self.tokens(group.stream()),
+                TokenTree::Literal(lit)
+                    if format_captures(&lit.to_string())
+                        .iter()
+                        .any(|captured| captured == self.name) =>
+                {
+                    self.push(Event::Whole);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+}
+
+/// `p . f` at `trees[i]` (a field, not a method `p . m (…)`).
+fn token_field(trees: &[TokenTree], i: usize) -> Option<Member> {
+    let (Some(TokenTree::Punct(dot)), Some(member)) = (trees.get(i + 1), trees.get(i + 2)) else {
+        return None;
+    };
+    if dot.as_char() != '.' || dot.spacing() != proc_macro2::Spacing::Alone {
+        return None;
+    }
+    if let Some(TokenTree::Group(g)) = trees.get(i + 3)
+        && g.delimiter() == Delimiter::Parenthesis
+    {
+        return None;
+    }
+    if let Some(TokenTree::Punct(p)) = trees.get(i + 3)
+        && p.as_char() == ':'
+    {
+        // `p.m::<T>(…)`
+        return None;
+    }
+    match member {
+        TokenTree::Ident(ident) => Some(Member::Named(ident.clone())),
+        TokenTree::Literal(lit) => {
+            syn::parse_str::<syn::Index>(&lit.to_string())
+                .ok()
+                .map(|index| {
+                    Member::Unnamed(syn::Index {
+                        index: index.index,
+                        span: lit.span(),
+                    })
+                })
+        }
+        _ => None,
+    }
+}
+
+fn is_name(expr: &Expr, name: &str) -> bool {
+    matches!(expr, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(name))
+}
+
+impl<'ast> Visit<'ast> for Survey<'_> {
+    fn visit_expr(&mut self, expr: &'ast Expr) {
+        if let Some(index) = marker::index_of(expr) {
+            if let Some(point) = self.points.get(index) {
+                let operand = point.operand.clone();
+                self.value(&operand);
+                self.visit_expr(&operand);
+            }
+            self.push(Event::Yield);
+            return;
+        }
+        if is_name(expr, self.name) {
+            self.push(Event::Whole);
+            return;
+        }
+        if let Some((owner, member)) = self.field_of(expr) {
+            self.note_field(&owner, &member);
+            return;
+        }
+        match expr {
+            Expr::Assign(e) => self.value(&e.right),
+            Expr::Call(e) => e.args.iter().for_each(|a| self.value(a)),
+            Expr::MethodCall(e) => {
+                let name = e.method.to_string();
+                if CONSUMING_PREFIXES.iter().any(|p| name.starts_with(p))
+                    || CONSUMING_METHODS.contains(&name.as_str())
+                {
+                    self.value(&e.receiver);
+                }
+                e.args.iter().for_each(|a| self.value(a));
+            }
+            Expr::Struct(e) => e.fields.iter().for_each(|f| self.value(&f.expr)),
+            Expr::Tuple(e) => e.elems.iter().for_each(|a| self.value(a)),
+            Expr::Array(e) => e.elems.iter().for_each(|a| self.value(a)),
+            Expr::Return(e) => e.expr.iter().for_each(|a| self.value(a)),
+            Expr::Break(e) => e.expr.iter().for_each(|a| self.value(a)),
+            Expr::Try(e) => self.value(&e.expr),
+            Expr::Match(e) => self.value(&e.expr),
+            Expr::Let(e) => self.value(&e.expr),
+            Expr::ForLoop(e) => {
+                self.value(&e.expr);
+                self.visit_expr(&e.expr);
+                self.in_loop(|s| s.visit_block(&e.body));
+                return;
+            }
+            Expr::While(e) => {
+                self.in_loop(|s| {
+                    s.visit_expr(&e.cond);
+                    s.visit_block(&e.body);
+                });
+                return;
+            }
+            Expr::Loop(e) => {
+                self.in_loop(|s| s.visit_block(&e.body));
+                return;
+            }
+            _ => {}
+        }
+        visit::visit_expr(self, expr);
+    }
+
+    fn visit_local(&mut self, local: &'ast syn::Local) {
+        if let Some(init) = &local.init {
+            self.value(&init.expr);
+        }
+        visit::visit_local(self, local);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.tokens(mac.tokens.clone());
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+impl Splitter<'_> {
+    /// Splits `name`, declared before `block.stmts[from]`, if it is
+    /// partly moved from there on and needed after a yield. Says whether
+    /// it did.
+    fn split_in(&mut self, block: &mut Block, from: usize, name: &str) -> bool {
+        if self.declared.count.get(name).copied().unwrap_or(0) != 1 {
+            return false;
+        }
+        let mut first_move = None;
+        let mut survey = Survey {
+            name,
+            points: self.points,
+            events: Vec::new(),
+            fields: Vec::new(),
+            owner: None,
+            loops: Vec::new(),
+            next_loop: 0,
+        };
+        for (index, stmt) in block.stmts.iter().enumerate().skip(from) {
+            if first_move.is_none() {
+                survey.events.clear();
+                survey.fields.clear();
+            }
+            survey.visit_stmt(stmt);
+            if first_move.is_none() && survey.events.iter().any(|(e, _)| *e == Event::Moved) {
+                first_move = Some(index);
+            }
+        }
+        let Some(at) = first_move else { return false };
+        let Survey {
+            events,
+            fields,
+            owner,
+            ..
+        } = survey;
+        let Some(owner) = owner else { return false };
+        if events.iter().any(|(e, _)| *e == Event::Whole) {
+            return false;
+        }
+        let moved = events
+            .iter()
+            .position(|(e, _)| *e == Event::Moved)
+            .unwrap_or(0);
+        // A field needed after a yield that follows the move: named later
+        // in the source, or in a loop around that yield.
+        let needed_across = events
+            .iter()
+            .enumerate()
+            .skip(moved)
+            .any(|(y, (e, loops))| {
+                *e == Event::Yield
+                    && events.iter().enumerate().any(|(f, (fe, floops))| {
+                        matches!(fe, Event::Field | Event::Moved)
+                            && (f > y || loops.iter().any(|l| floops.contains(l)))
+                    })
+            });
+        if !needed_across {
+            return false;
+        }
+        let base = if name == SELF_ALIAS { "self" } else { name };
+        let bindings: Vec<(Member, syn::Ident)> = fields
+            .iter()
+            .map(|member| {
+                let field = match member {
+                    Member::Named(ident) => ident.to_string(),
+                    Member::Unnamed(index) => index.index.to_string(),
+                };
+                let mut fresh = format!("{base}_{field}");
+                while self.declared.idents.contains(&fresh) {
+                    fresh.push('_');
+                }
+                self.declared.idents.insert(fresh.clone());
+                (member.clone(), syn::Ident::new(&fresh, member_span(member)))
+            })
+            .collect();
+        let mut rename = Rename {
+            name,
+            bindings: &bindings,
+        };
+        for stmt in &mut block.stmts[at..] {
+            rename.visit_stmt_mut(stmt);
+            let mut markers = Vec::new();
+            collect_markers(stmt, &mut markers);
+            for index in markers {
+                if let Some(point) = self.points.get_mut(index) {
+                    rename.visit_expr_mut(&mut point.operand);
+                }
+            }
+        }
+        // Declared last-named first, so that the first named is dropped
+        // first (a plain function drops fields in declaration order).
+        let lets = bindings.iter().rev().map(|(member, binding)| -> Stmt {
+            syn::parse_quote! {
+                #[allow(unused_mut, unused_assignments)]
+                let mut #binding = #owner.#member;
+            }
+        });
+        let tail: Vec<Stmt> = block.stmts.drain(at..).collect();
+        block.stmts.extend(lets);
+        block.stmts.extend(tail);
+        true
+    }
+}
+
+fn member_span(member: &Member) -> Span {
+    match member {
+        Member::Named(ident) => ident.span(),
+        Member::Unnamed(index) => index.span,
+    }
+}
+
+fn collect_markers(stmt: &Stmt, into: &mut Vec<usize>) {
+    struct Markers<'v>(&'v mut Vec<usize>);
+    impl<'ast> Visit<'ast> for Markers<'_> {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(index) = marker::index_of_mac(mac) {
+                self.0.push(index);
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    Markers(into).visit_stmt(stmt);
+}
+
+/// Writes the field bindings for `p.f`.
+struct Rename<'a> {
+    name: &'a str,
+    bindings: &'a [(Member, syn::Ident)],
+}
+
+impl Rename<'_> {
+    fn binding(&self, member: &Member) -> Option<&syn::Ident> {
+        self.bindings
+            .iter()
+            .find(|(m, _)| m == member)
+            .map(|(_, binding)| binding)
+    }
+
+    fn tokens(&self, tokens: TokenStream) -> TokenStream {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(trees.len());
+        let mut i = 0;
+        while i < trees.len() {
+            match &trees[i] {
+                TokenTree::Ident(ident) if ident == self.name => {
+                    if let Some(member) = token_field(&trees, i)
+                        && let Some(binding) = self.binding(&member)
+                    {
+                        let mut binding = binding.clone();
+                        binding.set_span(ident.span());
+                        out.push(TokenTree::Ident(binding));
+                        i += 3;
+                        continue;
+                    }
+                    out.push(trees[i].clone());
+                }
+                TokenTree::Group(group) => {
+                    let mut new =
+                        proc_macro2::Group::new(group.delimiter(), self.tokens(group.stream()));
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                }
+                other => out.push(other.clone()),
+            }
+            i += 1;
+        }
+        out.into_iter().collect()
+    }
+}
+
+impl VisitMut for Rename<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Expr::Field(f) = expr
+            && is_name(&f.base, self.name)
+            && let Some(binding) = self.binding(&f.member)
+        {
+            let mut binding = binding.clone();
+            binding.set_span(member_span(&f.member));
+            *expr = syn::parse_quote!(#binding);
+            return;
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if marker::index_of_mac(mac).is_none() {
+            mac.tokens = self.tokens(std::mem::take(&mut mac.tokens));
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}

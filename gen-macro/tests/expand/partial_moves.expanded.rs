@@ -1,0 +1,212 @@
+fn into_labels(
+    self,
+) -> ::gen_runtime::__private::Fresh<
+    impl ::gen_runtime::__private::RawGenerator<
+        Yield = String,
+        Send = (),
+        Throw = ::gen_runtime::__private::NoThrow,
+        Return = (),
+    >,
+> {
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __GenState<__A0, __T1, __T3, __T5, __TR> {
+        __Start { param_0: __A0 },
+        __Yield0 { x_5: __T5, gen_iter_0_3: __T3, self_label_1: __T1 },
+        __Returned(__TR),
+        __Done,
+        __Closed,
+    }
+    impl<__A0, __T1, __T3, __T5, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T1, __T3, __T5, __TR> {
+        type Return = __TR;
+        const NAME: &'static str = "into_labels";
+        #[inline]
+        fn suspension_point(
+            &self,
+        ) -> ::gen_runtime::__private::core::option::Option<
+            &'static ::gen_runtime::__private::Location,
+        > {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Yield0 { .. } => {
+                    const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                        "<source>",
+                        0u32,
+                        0u32,
+                    );
+                    ::gen_runtime::__private::core::option::Option::Some(&AT)
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[inline(always)]
+        fn phase(&self) -> ::gen_runtime::__private::Phase {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
+                Self::__Returned(_) | Self::__Done => {
+                    ::gen_runtime::__private::Phase::Complete
+                }
+                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
+                _ => ::gen_runtime::__private::Phase::Suspended,
+            }
+        }
+        #[inline]
+        fn complete(&mut self, value: __TR) {
+            *self = Self::__Returned(value);
+        }
+        #[inline]
+        fn take_return(
+            &mut self,
+        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+            match self {
+                Self::__Returned(_) => {
+                    match ::gen_runtime::__private::core::mem::replace(
+                        self,
+                        Self::__Done,
+                    ) {
+                        Self::__Returned(value) => {
+                            ::gen_runtime::__private::core::option::Option::Some(value)
+                        }
+                        _ => ::gen_runtime::__private::core::option::Option::None,
+                    }
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[cold]
+        fn poison(&mut self) {
+            *self = Self::__Done;
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                _ => *self = Self::__Closed,
+            }
+        }
+    }
+    ::gen_runtime::__private::fresh(
+        __GenState::__Start {
+            param_0: self,
+        },
+        #[inline(always)]
+        move |
+            __gen_state,
+            __gen_arg: ::gen_runtime::__private::Resume<
+                (),
+                ::gen_runtime::__private::NoThrow,
+            >,
+        | -> ::gen_runtime::__private::GeneratorState<String, ()> {
+            match __gen_state {
+                __GenState::__Start { .. } => {
+                    let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    let _ = __gen_arg;
+                    #[allow(unused_mut, unused_variables)]
+                    let __self = __gen_param_0;
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        #[allow(unused_mut, unused_assignments)]
+                        #[allow(unused_mut)]
+                        let mut self_label = __self.label;
+                        #[allow(unused_mut, unused_assignments)]
+                        let mut self_items = __self.items;
+                        {
+                            #[allow(unused_mut)]
+                            let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                self_items,
+                            );
+                            loop {
+                                let x = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                    &mut __gen_iter_0,
+                                ) {
+                                    ::gen_runtime::__private::core::option::Option::Some(
+                                        __gen_next,
+                                    ) => __gen_next,
+                                    ::gen_runtime::__private::core::option::Option::None => {
+                                        break;
+                                    }
+                                };
+                                {
+                                    let __gen_yielded: String = format!("{}#{x}", self_label);
+                                    *__gen_state = __GenState::__Yield0 {
+                                        self_label_1: self_label,
+                                        gen_iter_0_3: __gen_iter_0,
+                                        x_5: x,
+                                    };
+                                    return ::gen_runtime::__private::GeneratorState::Yielded(
+                                        __gen_yielded,
+                                    );
+                                }
+                            }
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                __GenState::__Yield0 { .. } => {
+                    let __GenState::__Yield0 {
+                        self_label_1: __gen_slot_1,
+                        gen_iter_0_3: __gen_slot_3,
+                        x_5: __gen_slot_5,
+                    } = ::gen_runtime::__private::core::mem::replace(
+                        __gen_state,
+                        __GenState::__Done,
+                    ) else { ::gen_runtime::__private::resumed_finished() };
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        {
+                            #[allow(unused_mut, unused_variables)]
+                            #[allow(unused_mut)]
+                            let mut self_label = __gen_slot_1;
+                            {
+                                #[allow(unused_mut, unused_variables)]
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0 = __gen_slot_3;
+                                {
+                                    {
+                                        #[allow(unused_mut, unused_variables)]
+                                        let x = __gen_slot_5;
+                                    }
+                                    loop {
+                                        let x = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                            &mut __gen_iter_0,
+                                        ) {
+                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                __gen_next,
+                                            ) => __gen_next,
+                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                break;
+                                            }
+                                        };
+                                        {
+                                            let __gen_yielded: String = format!("{}#{x}", self_label);
+                                            *__gen_state = __GenState::__Yield0 {
+                                                self_label_1: self_label,
+                                                gen_iter_0_3: __gen_iter_0,
+                                                x_5: x,
+                                            };
+                                            return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                __gen_yielded,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                _ => ::gen_runtime::__private::resumed_finished(),
+            }
+        },
+    )
+}
