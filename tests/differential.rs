@@ -78,6 +78,9 @@ pub fn sumv(v: &[u32]) -> u32 { v.iter().fold(0u32, |a, b| a.wrapping_add(*b)) %
 pub fn vpush(mut v: Vec<u32>, a: u32) -> Vec<u32> { if v.len() < 8 { v.push(a); } v }
 pub fn take_s(s: String) -> u32 { s.len() as u32 }
 pub fn take_v(v: Vec<u32>) -> u32 { v.len() as u32 }
+#[derive(Clone)]
+pub struct Rec { pub g: Guard, pub s: String, pub n: u32 }
+pub fn rec_sum(r: &Rec) -> u32 { r.n % 1000 + r.s.len() as u32 + r.g.name().len() as u32 }
 
 static TICKS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 /// A future that is pending (waking itself) on every other call, then 0.

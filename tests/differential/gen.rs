@@ -8,7 +8,12 @@
 //! blocks, `let` with shadowing (same block and inner scopes, across types),
 //! `return` with a value, `?` on `Option`, nested blocks, and yields in every
 //! supported position. Locals are `u32`, `String`, `Vec<u32>` and `Guard`s
-//! from the `DropLog` passed in, so the drop order is observable.
+//! from the `DropLog` passed in, so the drop order is observable, and
+//! `Rec { g: Guard, s: String, n: u32 }` values whose fields are read,
+//! assigned, borrowed whole (`rec_sum(&r)`) and moved out one by one
+//! (`drop(r.g)`, `let s = r.s;`) across yields. A `Rec` gets a name of its
+//! own (`r7`): the README documents that a shadowed value is not split into
+//! its fields.
 //!
 //! The same body becomes the `#[generator]` function and the reference
 //! function (see `Program::module_source`).
@@ -77,6 +82,8 @@ pub struct Features {
     pub labeled_blocks: bool,
     pub let_else: bool,
     pub moves: bool,
+    /// `Rec` values whose fields are moved out one by one across yields.
+    pub field_moves: bool,
     /// A yield inside another yield's operand (`r#yield!(r#yield!(x))`, or
     /// a block with yields as the operand).
     pub nested_yields: bool,
@@ -99,6 +106,7 @@ impl Default for Features {
             labeled_blocks: true,
             let_else: true,
             moves: true,
+            field_moves: true,
             nested_yields: true,
             yield_stmt_in_return_operand: true,
             yield_free_while_let: true,
@@ -207,7 +215,14 @@ enum Ty {
     Str,
     Vec,
     Guard,
+    /// `Rec { g: Guard, s: String, n: u32 }`, whose fields are moved out one
+    /// by one.
+    Rec,
 }
+
+/// Fields of a `Rec` moved out so far.
+const REC_G: u8 = 1;
+const REC_S: u8 = 2;
 
 #[derive(Clone, Debug)]
 struct Var {
@@ -215,6 +230,8 @@ struct Var {
     ty: Ty,
     mutable: bool,
     moved: bool,
+    /// `Rec` only: `REC_G | REC_S` bits of the fields moved out.
+    moved_fields: u8,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -353,6 +370,7 @@ impl Gen<'_> {
             ty,
             mutable,
             moved: false,
+            moved_fields: 0,
         });
     }
 
@@ -421,11 +439,33 @@ impl Gen<'_> {
             Ty::Str => self.e_str(depth),
             Ty::Vec => self.e_vec(depth),
             Ty::Guard => self.e_guard(),
+            Ty::Rec => {
+                let g = self.e_guard();
+                let s = self.e_str(depth.min(1));
+                let n = self.e_u32(depth.min(1));
+                format!("Rec {{ g: {g}, s: {s}, n: {n} }}")
+            }
+        }
+    }
+
+    /// A visible `Rec` whose fields in `need` are still there.
+    fn visible_rec(&mut self, need: u8, mutable: bool) -> Option<String> {
+        let vars: Vec<Var> = self
+            .visible(Ty::Rec)
+            .into_iter()
+            .filter(|v| v.moved_fields & need == 0)
+            .filter(|v| !mutable || (v.mutable && !self.frozen.contains(&v.name)))
+            .collect();
+        if vars.is_empty() {
+            None
+        } else {
+            Some(self.rng.pick(&vars).name.clone())
         }
     }
 
     fn leaf_u32(&mut self) -> String {
-        match self.rng.below(8) {
+        let fields = self.features.field_moves;
+        match self.rng.below(10) {
             0..=2 => {
                 if let Some(v) = self.visible_var(Ty::U32, false) {
                     return v;
@@ -444,6 +484,31 @@ impl Gen<'_> {
             5 => {
                 if let Some(v) = self.visible_var(Ty::Guard, false) {
                     return format!("({v}.name().len() as u32)");
+                }
+            }
+            6 if fields => {
+                if let Some(r) = self.visible_rec(0, false) {
+                    return format!("{r}.n");
+                }
+            }
+            7 if fields => {
+                // A field still there, or the whole value while it is.
+                match self.rng.below(3) {
+                    0 => {
+                        if let Some(r) = self.visible_rec(REC_S, false) {
+                            return format!("({r}.s.len() as u32)");
+                        }
+                    }
+                    1 => {
+                        if let Some(r) = self.visible_rec(REC_G, false) {
+                            return format!("({r}.g.name().len() as u32)");
+                        }
+                    }
+                    _ => {
+                        if let Some(r) = self.visible_rec(REC_G | REC_S, false) {
+                            return format!("rec_sum(&{r})");
+                        }
+                    }
                 }
             }
             _ => {}
@@ -795,7 +860,7 @@ impl Gen<'_> {
     fn stmt_let(&mut self, force: Option<Ty>) -> String {
         self.budget -= 1;
         let ty = force.unwrap_or_else(|| {
-            *self.rng.pick(&[
+            let ty = *self.rng.pick(&[
                 Ty::U32,
                 Ty::U32,
                 Ty::U32,
@@ -803,7 +868,13 @@ impl Gen<'_> {
                 Ty::Vec,
                 Ty::Guard,
                 Ty::Guard,
-            ])
+                Ty::Rec,
+            ]);
+            if ty == Ty::Rec && !self.features.field_moves {
+                Ty::U32
+            } else {
+                ty
+            }
         });
         let init = if ty == Ty::U32 && !self.send_u32 && self.can_yield_stmt() && self.rng.pct(10) {
             // A unit yield as a `let` initialiser.
@@ -815,7 +886,13 @@ impl Gen<'_> {
         } else {
             self.expr(ty, 2)
         };
-        let name = self.fresh_name();
+        // A value split into its fields has a name of its own (see the
+        // README: a shadowed one is not split).
+        let name = if ty == Ty::Rec {
+            format!("r{}", self.id())
+        } else {
+            self.fresh_name()
+        };
         let mutable = self.rng.pct(60);
         let m = if mutable { "mut " } else { "" };
         let annot = match ty {
@@ -831,7 +908,7 @@ impl Gen<'_> {
         let can_nest = self.nest < MAX_NEST;
         let can_loop = can_nest && self.loops < MAX_LOOPS;
         loop {
-            let s = match self.rng.below(32) {
+            let s = match self.rng.below(35) {
                 0..=4 if self.can_yield_stmt() => {
                     self.no_yield += 1;
                     let e = self.e_u32(2);
@@ -998,6 +1075,67 @@ impl Gen<'_> {
                     let name = self.fresh_name();
                     self.declare(&name, Ty::Guard, false);
                     format!("let {name} = {g};\n")
+                }
+                32 if self.features.field_moves => {
+                    let Some(r) = self.visible_rec(0, true) else {
+                        continue;
+                    };
+                    self.frozen.push(r.clone());
+                    let e = self.e_u32(2);
+                    self.frozen.pop();
+                    if self.rng.pct(50) {
+                        format!("{r}.n = {e};\n")
+                    } else {
+                        format!("{r}.n ^= {e};\n")
+                    }
+                }
+                33 if self.features.field_moves => {
+                    let Some(r) = self.visible_rec(REC_S, true) else {
+                        continue;
+                    };
+                    self.frozen.push(r.clone());
+                    let e = self.e_u32(2);
+                    self.frozen.pop();
+                    format!("{r}.s.push(ch({e}));\n")
+                }
+                34 if self.features.field_moves => {
+                    // Move a field (or what is left) out of a `Rec` declared
+                    // in this block: unconditional, as for other moves.
+                    let scope = self.scopes.last().unwrap();
+                    let cands: Vec<usize> = (0..scope.len())
+                        .filter(|&i| scope[i].ty == Ty::Rec && !scope[i].moved)
+                        .filter(|&i| scope[i].moved_fields != REC_G | REC_S)
+                        .filter(|&i| !self.frozen.contains(&scope[i].name))
+                        .collect();
+                    if cands.is_empty() {
+                        continue;
+                    }
+                    let i = *self.rng.pick(&cands);
+                    let left = (REC_G | REC_S) & !self.scopes.last().unwrap()[i].moved_fields;
+                    let r = self.scopes.last().unwrap()[i].name.clone();
+                    let choice = self.rng.below(5);
+                    if choice == 0 && left == REC_G | REC_S {
+                        self.scopes.last_mut().unwrap()[i].moved = true;
+                        format!("drop({r});\n")
+                    } else if left & REC_G != 0 && (choice < 3 || left & REC_S == 0) {
+                        self.scopes.last_mut().unwrap()[i].moved_fields |= REC_G;
+                        if self.rng.pct(50) {
+                            format!("drop({r}.g);\n")
+                        } else {
+                            let name = self.fresh_name();
+                            self.declare(&name, Ty::Guard, false);
+                            format!("let {name} = {r}.g;\n")
+                        }
+                    } else {
+                        self.scopes.last_mut().unwrap()[i].moved_fields |= REC_S;
+                        if self.rng.pct(50) {
+                            format!("take_s({r}.s);\n")
+                        } else {
+                            let name = self.fresh_name();
+                            self.declare(&name, Ty::Str, true);
+                            format!("let mut {name} = {r}.s;\n")
+                        }
+                    }
                 }
                 _ => continue,
             };

@@ -719,7 +719,7 @@ impl Walker<'_> {
                 } else if is_compound_assign(&e.op) {
                     (Ctx::Place, Ctx::Move)
                 } else {
-                    (Ctx::Move, Ctx::Move)
+                    (operand_ctx(&e.left), operand_ctx(&e.right))
                 };
                 self.walk_expr(&mut e.left, left);
                 if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
@@ -754,7 +754,10 @@ impl Walker<'_> {
                 self.walk_expr(&mut e.func, Ctx::Place);
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
             }
-            Expr::Cast(e) => self.walk_expr(&mut e.expr, Ctx::Move),
+            Expr::Cast(e) => {
+                let ctx = operand_ctx(&e.expr);
+                self.walk_expr(&mut e.expr, ctx);
+            }
             Expr::Closure(closure) => {
                 let is_move = closure.capture.is_some();
                 if is_move {
@@ -827,7 +830,8 @@ impl Walker<'_> {
             }
             Expr::Index(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Place);
-                self.walk_expr(&mut e.index, Ctx::Move);
+                let ctx = operand_ctx(&e.index);
+                self.walk_expr(&mut e.index, ctx);
             }
             Expr::Loop(e) => {
                 let id = self.loops.len();
@@ -896,10 +900,12 @@ impl Walker<'_> {
             }
             Expr::Range(e) => {
                 if let Some(start) = &mut e.start {
-                    self.walk_expr(start, Ctx::Move);
+                    let ctx = operand_ctx(start);
+                    self.walk_expr(start, ctx);
                 }
                 if let Some(end) = &mut e.end {
-                    self.walk_expr(end, Ctx::Move);
+                    let ctx = operand_ctx(end);
+                    self.walk_expr(end, ctx);
                 }
             }
             Expr::RawAddr(e) => self.walk_expr(&mut e.expr, Ctx::Place),
@@ -947,7 +953,7 @@ impl Walker<'_> {
                 let inner = if matches!(e.op, syn::UnOp::Deref(_)) {
                     Ctx::Place
                 } else {
-                    Ctx::Move
+                    operand_ctx(&e.expr)
                 };
                 self.walk_expr(&mut e.expr, inner);
             }
@@ -965,6 +971,21 @@ impl Walker<'_> {
 /// The suspension points (markers) inside `expr`.
 /// Does `expr` hold a `break` or `continue` to a loop or labeled block
 /// outside it?
+/// How an operator reads its operand: a field (`p.n + 1`, `p.n as u64`,
+/// `0..p.len`) is read, which for the operators' usual `Copy` operands
+/// leaves the value whole; anything else is a value moved in. (A field of
+/// a type that is not `Copy` moved by an operator, `p.s + "x"`, leaves `p`
+/// partly moved: saving it then fails to compile, where assuming it moved
+/// would have dropped its other fields early.)
+fn operand_ctx(expr: &Expr) -> Ctx {
+    match expr {
+        Expr::Field(_) => Ctx::Place,
+        Expr::Paren(p) => operand_ctx(&p.expr),
+        Expr::Group(g) => operand_ctx(&g.expr),
+        _ => Ctx::Move,
+    }
+}
+
 /// `x` in `let x = x.m(…)…` (also `let mut x: T = …`): a binding that
 /// takes over the value of the one it shadows.
 fn rebound_name(pat: &Pat, init: &Expr) -> Option<String> {

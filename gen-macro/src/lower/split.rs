@@ -58,7 +58,7 @@ pub(crate) fn split_body(body: &mut Block, points: &mut [YieldPoint], params: &[
     };
     let params: Vec<String> = params.to_vec();
     for param in params {
-        splitter.split_in(body, 0, &param);
+        splitter.split_in(body, 0, &param, None);
     }
     splitter.visit_block_mut(body);
 }
@@ -98,6 +98,10 @@ fn collect_token_idents(tokens: TokenStream, into: &mut HashSet<String>) {
     }
 }
 
+/// The value as its `let` wrote it and every field of the literal that
+/// initialised it, when the literal names them all.
+type Literal = Option<(syn::Ident, Vec<Member>)>;
+
 struct Splitter<'a> {
     points: &'a mut [YieldPoint],
     declared: Declarations,
@@ -108,15 +112,15 @@ impl VisitMut for Splitter<'_> {
     fn visit_block_mut(&mut self, block: &mut Block) {
         // Candidates declared in this block, last first, so that inserting
         // statements does not move the ones still to do.
-        let locals: Vec<(usize, String)> = block
+        let locals: Vec<(usize, (String, Literal))> = block
             .stmts
             .iter()
             .enumerate()
-            .filter_map(|(index, stmt)| splittable_local(stmt).map(|name| (index + 1, name)))
+            .filter_map(|(index, stmt)| splittable_local(stmt).map(|local| (index + 1, local)))
             .collect();
-        for (from, name) in locals.into_iter().rev() {
+        for (from, (name, literal)) in locals.into_iter().rev() {
             if !self.params.contains(&name)
-                && self.split_in(block, from, &name)
+                && self.split_in(block, from, &name, literal)
                 && let Stmt::Local(local) = &mut block.stmts[from - 1]
             {
                 // `let mut p`: the body's writes to `p.f` now go to the
@@ -130,8 +134,9 @@ impl VisitMut for Splitter<'_> {
 }
 
 /// `let [mut] p = Struct { … }` or `let [mut] p = (…)`: a value whose
-/// type has fields of its own.
-fn splittable_local(stmt: &Stmt) -> Option<String> {
+/// type has fields of its own; with `p` as written and all its fields,
+/// in order, when the literal lists them all.
+fn splittable_local(stmt: &Stmt) -> Option<(String, Literal)> {
     let Stmt::Local(local) = stmt else {
         return None;
     };
@@ -139,9 +144,30 @@ fn splittable_local(stmt: &Stmt) -> Option<String> {
         return None;
     };
     let init = local.init.as_ref()?;
-    let literal = matches!(&*init.expr, Expr::Struct(_) | Expr::Tuple(_));
-    (p.by_ref.is_none() && p.subpat.is_none() && init.diverge.is_none() && literal)
-        .then(|| p.ident.to_string())
+    if p.by_ref.is_some() || p.subpat.is_some() || init.diverge.is_some() {
+        return None;
+    }
+    let fields = match &*init.expr {
+        Expr::Struct(s) if s.rest.is_none() && s.dot2_token.is_none() => {
+            Some(s.fields.iter().map(|f| f.member.clone()).collect())
+        }
+        Expr::Struct(_) => None,
+        Expr::Tuple(t) => Some(
+            (0..t.elems.len())
+                .map(|index| {
+                    Member::Unnamed(syn::Index {
+                        index: index as u32,
+                        span: p.ident.span(),
+                    })
+                })
+                .collect(),
+        ),
+        _ => return None,
+    };
+    Some((
+        p.ident.to_string(),
+        fields.map(|fields| (p.ident.clone(), fields)),
+    ))
 }
 
 /// A type whose fields can be moved out of a value of it: a struct, a
@@ -173,11 +199,14 @@ enum Event {
     Yield,
 }
 
+/// What happens to the value, in source order, with the loops (numbered)
+/// around each event.
+type Events = Vec<(Event, Vec<usize>)>;
+
 struct Survey<'a> {
     name: &'a str,
     points: &'a [YieldPoint],
-    /// Events with the loops (numbered) around them.
-    events: Vec<(Event, Vec<usize>)>,
+    events: Events,
     fields: Vec<Member>,
     /// `p` as the user wrote it.
     owner: Option<syn::Ident>,
@@ -375,43 +404,62 @@ impl<'ast> Visit<'ast> for Survey<'_> {
 
 impl Splitter<'_> {
     /// Splits `name`, declared before `block.stmts[from]`, if it is
-    /// partly moved from there on and needed after a yield. Says whether
+    /// partly moved from there on and needed after a yield. `literal`: the
+    /// fields of the struct or tuple literal that gave it its value, in
+    /// order (all of them are known, so none is left behind). Says whether
     /// it did.
-    fn split_in(&mut self, block: &mut Block, from: usize, name: &str) -> bool {
+    fn split_in(&mut self, block: &mut Block, from: usize, name: &str, literal: Literal) -> bool {
         if self.declared.count.get(name).copied().unwrap_or(0) != 1 {
             return false;
         }
-        let mut first_move = None;
-        let mut survey = Survey {
-            name,
-            points: self.points,
-            events: Vec::new(),
-            fields: Vec::new(),
-            owner: None,
-            loops: Vec::new(),
-            next_loop: 0,
+        // Each statement's events and the fields it names.
+        let mut owner = literal.as_ref().map(|(ident, _)| ident.clone());
+        let surveys: Vec<(Events, Vec<Member>)> = block
+            .stmts
+            .iter()
+            .skip(from)
+            .map(|stmt| {
+                let mut survey = Survey {
+                    name,
+                    points: self.points,
+                    events: Vec::new(),
+                    fields: Vec::new(),
+                    owner: None,
+                    loops: Vec::new(),
+                    next_loop: 0,
+                };
+                survey.visit_stmt(stmt);
+                if owner.is_none() {
+                    owner = survey.owner;
+                }
+                (survey.events, survey.fields)
+            })
+            .collect();
+        let has = |events: &Events, event: Event| events.iter().any(|(e, _)| *e == event);
+        let Some(first_move) = surveys
+            .iter()
+            .position(|(events, _)| has(events, Event::Moved))
+        else {
+            return false;
         };
-        for (index, stmt) in block.stmts.iter().enumerate().skip(from) {
-            if first_move.is_none() {
-                survey.events.clear();
-                survey.fields.clear();
-            }
-            survey.visit_stmt(stmt);
-            if first_move.is_none() && survey.events.iter().any(|(e, _)| *e == Event::Moved) {
-                first_move = Some(index);
-            }
-        }
-        let Some(at) = first_move else { return false };
-        let Survey {
-            events,
-            fields,
-            owner,
-            ..
-        } = survey;
         let Some(owner) = owner else { return false };
-        if events.iter().any(|(e, _)| *e == Event::Whole) {
+        if surveys[first_move..]
+            .iter()
+            .any(|(events, _)| has(events, Event::Whole))
+        {
             return false;
         }
+        // Split as early as the value allows (right after its last use as
+        // a whole), so that the field bindings take its place among the
+        // locals and are dropped where it would have been.
+        let split_at = surveys[..first_move]
+            .iter()
+            .rposition(|(events, _)| has(events, Event::Whole))
+            .map_or(0, |last_whole| last_whole + 1);
+        let events: Vec<&(Event, Vec<usize>)> = surveys[first_move..]
+            .iter()
+            .flat_map(|(events, _)| events)
+            .collect();
         let moved = events
             .iter()
             .position(|(e, _)| *e == Event::Moved)
@@ -429,9 +477,23 @@ impl Splitter<'_> {
                             && (f > y || loops.iter().any(|l| floops.contains(l)))
                     })
             });
-        if !needed_across {
+        // With every field known, splitting also keeps the fields nobody
+        // names again to the end of the scope, where a plain function
+        // drops them (saving the value whole could not compile, leaving it
+        // unsaved would drop them at the yield).
+        let yield_after = events.iter().skip(moved).any(|(e, _)| *e == Event::Yield);
+        if !(needed_across || (literal.is_some() && yield_after)) {
             return false;
         }
+        let mut fields: Vec<Member> = literal.map(|(_, fields)| fields).unwrap_or_default();
+        for (_, named) in &surveys[split_at..] {
+            for member in named {
+                if !fields.contains(member) {
+                    fields.push(member.clone());
+                }
+            }
+        }
+        let at = from + split_at;
         let base = if name == SELF_ALIAS { "self" } else { name };
         let bindings: Vec<(Member, syn::Ident)> = fields
             .iter()
