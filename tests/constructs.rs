@@ -871,8 +871,34 @@ dual! {
     }
 }
 
+dual! {
+    // The inner `i` hides the outer one, which is used after the loop, and
+    // format strings capture both by name: the hidden name the inner one
+    // gets reaches `"{i}"` as a named argument.
+    fn shadowing_captured / shadowing_captured_ref(n: u32) yield String, send () => String {
+        let i = n * 100;
+        for i in 0..n {
+            r#yield!(format!("inner {i}"));
+            let s = format!("{i}{i}, outer? no: {i:>3}");
+            r#yield!(s);
+        }
+        format!("outer {i}")
+    }
+}
+
 #[test]
 fn shadowing_in_body_and_of_an_argument() {
+    let (got, ret) = check_iter!(shadowing_captured / shadowing_captured_ref(2));
+    assert_eq!(
+        got,
+        [
+            "inner 0",
+            "00, outer? no:   0",
+            "inner 1",
+            "11, outer? no:   1"
+        ]
+    );
+    assert_eq!(ret, "outer 200");
     let (got, ret) = check_iter!(shadowing / shadowing_ref(4));
     assert_eq!(got, ["x=40", "first then second", "n=2", "v=3", "inner"]);
     assert_eq!(ret, "40 first then second 2 3");
@@ -1065,4 +1091,99 @@ fn references_that_end_before_a_yield() {
         check_iter!(refs_between_yields / refs_between_yields_ref()),
         (vec![3, 4, 1], vec![1, 2, 3, 4])
     );
+}
+
+// ------------------------------------------------ yields in assigned places
+
+/// Records the order in which operands are evaluated.
+fn note(log: &mut Vec<&'static str>, what: &'static str, v: usize) -> usize {
+    log.push(what);
+    v
+}
+
+dual! {
+    // The assigned value first, then the place's index expressions left to
+    // right, as rustc evaluates `place = value`.
+    fn assigned_places / assigned_places_ref(n: usize) yield usize, send usize => (Vec<Vec<u32>>, Vec<&'static str>) {
+        let mut order = Vec::new();
+        let mut grid = vec![vec![0u32; n]; n];
+        grid[r#yield!(10)][r#yield!(11)] = r#yield!(12) as u32;
+        let row = note(&mut order, "row", 1);
+        grid[row][r#yield!(13) % n] = note(&mut order, "value", 7) as u32;
+        grid[note(&mut order, "first", 0)][r#yield!(14) % n] = 9;
+        let mut counts = vec![0u32; n];
+        for _ in 0..3 {
+            counts[r#yield!(15) % n] += 1;
+        }
+        *counts.get_mut(r#yield!(16) % n).unwrap() = 40;
+        grid.push(counts);
+        (grid, order)
+    }
+}
+
+#[test]
+fn yields_in_assigned_places() {
+    let sends = [5, 2, 0, 1, 2, 0, 1, 1, 2];
+    let (got, (grid, order)) = check_send!(assigned_places / assigned_places_ref(3), sends);
+    assert_eq!(got, [12, 10, 11, 13, 14, 15, 15, 15, 16]);
+    // The value (sent 5) is asked for first, then the row (2), the column (0).
+    assert_eq!(grid[2][0], 5);
+    assert_eq!(grid[3], [1, 2, 40]);
+    assert_eq!(order, ["row", "value", "first"]);
+}
+
+// ------------------------------------------------------ yields in match guards
+
+dual! {
+    // A guard that asks the caller: the arm is chosen by the sent value.
+    fn guard_asks / guard_asks_ref(items: Vec<u32>) yield u32, send bool => u32 {
+        let mut kept = 0;
+        for item in items {
+            match item {
+                0 => kept += 100,
+                n if r#yield!(n) => kept += n,
+                n if n % 2 == 0 && r#yield!(n + 1000) => kept += 2 * n,
+                _ => {}
+            }
+        }
+        kept
+    }
+}
+
+dual! {
+    // Bindings that are not `Copy`: the guard sees them by reference, the
+    // chosen arm moves them; a guard that is false leaves the value whole
+    // for the next arms. The scrutinee is a call, evaluated once.
+    fn guard_views / guard_views_ref(words: Vec<String>) yield usize, send bool => Vec<String> {
+        let mut out = Vec::new();
+        let mut words = words.into_iter();
+        loop {
+            match words.next() {
+                Some(w) if w.is_empty() => out.push(String::from("<empty>")),
+                Some(w) if r#yield!(w.len()) => out.push(w + "!"),
+                Some(w) => out.push(w),
+                None => break,
+            }
+        }
+        out
+    }
+}
+
+#[test]
+fn yields_in_match_guards() {
+    let sends = [true, false, true, false, false, true];
+    let (got, kept) = check_send!(guard_asks / guard_asks_ref(vec![3, 0, 4, 6, 5]), sends);
+    assert_eq!(got, [3, 4, 1004, 6, 1006, 5]);
+    assert_eq!(kept, 3 + 100 + 8 + 5);
+    let words = || {
+        vec![
+            String::from("ab"),
+            String::new(),
+            String::from("c"),
+            String::from("def"),
+        ]
+    };
+    let (got, out) = check_send!(guard_views / guard_views_ref(words()), [true, false, true]);
+    assert_eq!(got, [2, 1, 3]);
+    assert_eq!(out, ["ab!", "<empty>", "c", "def!"]);
 }

@@ -11,7 +11,7 @@ use crate::args::Args;
 use crate::codegen::Emit;
 use crate::error::Diagnostics;
 use crate::lower::resume::{Lowerer, Names};
-use crate::lower::{hoist, rewrite, split};
+use crate::lower::{guards, hoist, rewrite, split};
 use crate::marker::PointKind;
 use crate::signature::{self, Param};
 
@@ -195,6 +195,7 @@ pub(crate) fn lower_body(
         handoff: points.iter().any(|point| point.kind == PointKind::Handoff),
     };
     rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
+    guards::lower_guards(&mut body, &mut points);
     hoist::hoist_body(&mut body);
     let splittable: Vec<String> = signature
         .params

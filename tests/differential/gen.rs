@@ -23,9 +23,11 @@
 //! - a borrow of a local alive across a yield (`for x in &v`, `s.as_str()`
 //!   as a scrutinee around yields): the body only borrows in expressions
 //!   without yields (`sumv(&v)`, `g.name()`), and iterates over clones;
-//! - a yield inside a place being assigned (`v[r#yield!(i)] = x`), in a match
-//!   guard, or inside another macro's arguments (`vec!`, `format!`): guards,
-//!   `vec!` and `format!` arguments are generated without yields;
+//! - a yield inside another macro's arguments (`vec!`, `format!`), or in
+//!   the place of a compound assignment whose value is computed: they are
+//!   generated without yields (compound assignments with a literal);
+//! - a match guard's binding used after the guard's yield (a borrow of the
+//!   scrutinee across it);
 //! - a value that may have been moved before a yield and is not used after
 //!   it: values are moved (`drop(g)`, `take_s(s)`) only by a statement of
 //!   the block that declared them, so the move is unconditional, and a moved
@@ -84,6 +86,10 @@ pub struct Features {
     pub moves: bool,
     /// `Rec` values whose fields are moved out one by one across yields.
     pub field_moves: bool,
+    /// Yields in match guards.
+    pub guard_yields: bool,
+    /// Yields in the index of a place assigned (`v[r#yield!(i)] = e`).
+    pub place_yields: bool,
     /// A yield inside another yield's operand (`r#yield!(r#yield!(x))`, or
     /// a block with yields as the operand).
     pub nested_yields: bool,
@@ -107,6 +113,8 @@ impl Default for Features {
             let_else: true,
             moves: true,
             field_moves: true,
+            guard_yields: true,
+            place_yields: true,
             nested_yields: true,
             yield_stmt_in_return_operand: true,
             yield_free_while_let: true,
@@ -315,6 +323,12 @@ pub fn program(seed: u64, features: &Features) -> Program {
         ret_option,
         body: out,
     }
+}
+
+/// Does `code` use the identifier `name`?
+fn mentions(code: &str, name: &str) -> bool {
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|word| word == name)
 }
 
 /// A labeled block as a `break` operand needs parentheses.
@@ -733,7 +747,8 @@ impl Gen<'_> {
             self.declare(&name, Ty::U32, false);
             let b = self.small_block(tail);
             self.scopes.pop();
-            let _ = writeln!(out, "{name} if {name} % {m} == 0 => {b}");
+            let g = self.guard(&name, format!("{name} % {m} == 0"));
+            let _ = writeln!(out, "{name} if {g} => {b}");
             let name = self.fresh_name();
             self.scopes.push(Vec::new());
             self.declare(&name, Ty::U32, false);
@@ -751,7 +766,8 @@ impl Gen<'_> {
             let a = self.small_block(tail);
             self.scopes.pop();
             let k = 3 + self.rng.below(8);
-            let _ = writeln!(out, "Some({name}) if {name} > {k} => {a}");
+            let g = self.guard(&name, format!("{name} > {k}"));
+            let _ = writeln!(out, "Some({name}) if {g} => {a}");
             let name = self.fresh_name();
             self.scopes.push(Vec::new());
             self.declare(&name, Ty::U32, false);
@@ -762,6 +778,22 @@ impl Gen<'_> {
             let _ = write!(out, "None => {c}\n}}");
         }
         out
+    }
+
+    /// A match guard testing `name`: `test`, or a guard that yields
+    /// (asking the caller, or after computing the test). The binding is
+    /// used only before the yield: after it, it would borrow the
+    /// scrutinee across the yield (a documented compile error).
+    fn guard(&mut self, name: &str, test: String) -> String {
+        if !self.features.guard_yields || !self.can_yield_stmt() || !self.rng.pct(35) {
+            return test;
+        }
+        if self.yield_ok() && self.rng.pct(50) {
+            let k = 2 + self.rng.below(3);
+            format!("r#yield!({name}) % {k} == 0")
+        } else {
+            format!("{{ let t = {test}; r#yield!({name}); t }}")
+        }
     }
 
     fn labeled_block(&mut self, value: bool) -> String {
@@ -908,7 +940,7 @@ impl Gen<'_> {
         let can_nest = self.nest < MAX_NEST;
         let can_loop = can_nest && self.loops < MAX_LOOPS;
         loop {
-            let s = match self.rng.below(35) {
+            let s = match self.rng.below(36) {
                 0..=4 if self.can_yield_stmt() => {
                     self.no_yield += 1;
                     let e = self.e_u32(2);
@@ -1075,6 +1107,42 @@ impl Gen<'_> {
                     let name = self.fresh_name();
                     self.declare(&name, Ty::Guard, false);
                     format!("let {name} = {g};\n")
+                }
+                35 if self.features.place_yields => {
+                    // A yield in the place assigned: `v[i] = e` evaluates `e`
+                    // first, then the index.
+                    let Some(v) = self.visible_var(Ty::Vec, true) else {
+                        continue;
+                    };
+                    // Nothing in the index or value may change `v` (its
+                    // length is the modulus, and it is borrowed last).
+                    self.frozen.push(v.clone());
+                    let (i, e) = (self.e_u32(2), self.e_u32(2));
+                    // The length is read first: `v[… v.len()] ^= k` is E0502
+                    // in plain Rust (no two-phase borrow through `IndexMut`
+                    // in a compound assignment).
+                    let id = self.id();
+                    let index = if self.yield_ok() && !i.contains("r#yield!") {
+                        self.no_yield += 1;
+                        let y = self.e_u32(1);
+                        self.no_yield -= 1;
+                        format!("(r#yield!({y}) as usize + ({i}) as usize) % l{id}")
+                    } else {
+                        format!("({i}) as usize % l{id}")
+                    };
+                    self.frozen.pop();
+                    // Nor may the index read `v`: `v[f(&v)] = e` is E0502
+                    // too (the length is `l{id}`).
+                    if mentions(&index, &v) {
+                        continue;
+                    }
+                    let assign = if self.rng.pct(30) {
+                        let k = self.rng.below(20);
+                        format!("{v}[{index}] ^= {k}u32;")
+                    } else {
+                        format!("{v}[{index}] = {e};")
+                    };
+                    format!("if !{v}.is_empty() {{\nlet l{id} = {v}.len();\n{assign}\n}}\n")
                 }
                 32 if self.features.field_moves => {
                     let Some(r) = self.visible_rec(0, true) else {

@@ -68,6 +68,9 @@ pub(super) struct Use {
     /// which would also claim the value is copied or moved on every turn
     /// of a loop (see `infer_copy_from_loops`).
     pub(super) receiver: bool,
+    /// In the operand of `return`: a move there leaves the function with
+    /// the value, so no code after it sees the binding moved.
+    pub(super) returning: bool,
     /// Not in the code: a suspension point that saves the binding, which
     /// reads its value there (see `Walker::saves_to_fixpoint`).
     pub(super) by_save: bool,
@@ -79,6 +82,12 @@ impl Use {
     /// The value may have left the binding here.
     pub(super) fn may_move(&self) -> bool {
         self.moving || self.receiver
+    }
+
+    /// The value may have left the binding here, for the code that runs
+    /// after this use (not after a `return` with it).
+    pub(super) fn may_move_on(&self) -> bool {
+        self.may_move() && !self.returning
     }
 }
 
@@ -130,6 +139,11 @@ pub(super) struct Walker<'p> {
     pub(super) force_move: usize,
     /// Walking the left side of `x = …` or `(x, y) = …`.
     pub(super) assign_target: usize,
+    /// Walking the operand of `return`.
+    pub(super) returning: usize,
+    /// Inside the arguments of a formatting macro: the names its format
+    /// string captures that were renamed, with their hidden names.
+    pub(super) format_renames: Option<Vec<(String, Ident)>>,
     /// Walking the right side of `let x = x.m(…)` or `x = x.m(…)`: the
     /// name whose unknown methods may consume it (see `Ctx::Receiver`).
     pub(super) rebinding: Option<String>,
@@ -235,6 +249,7 @@ impl Walker<'_> {
             moving,
             assigning,
             receiver: ctx == Ctx::Receiver,
+            returning: self.returning > 0,
             by_save: false,
             arm,
         });
@@ -566,13 +581,38 @@ impl Walker<'_> {
             .last()
             .is_some_and(|s| BORROWING_MACROS.contains(&s.ident.to_string().as_str()));
         let ctx = if borrows { Ctx::Place } else { Ctx::Move };
-        mac.tokens = self.walk_tokens(std::mem::take(&mut mac.tokens), ctx);
+        // The std formatting macros (all the borrowing ones but `matches!`)
+        // take named arguments: a renamed binding captured by their format
+        // string (`"{x}"`) is passed as `x = <hidden name>`.
+        let formats = borrows
+            && mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident != "matches");
+        let outer = std::mem::replace(&mut self.format_renames, formats.then(Vec::new));
+        let tokens = std::mem::take(&mut mac.tokens);
+        let mut tokens = self.walk_tokens_at(tokens, ctx, true);
+        let renamed = std::mem::replace(&mut self.format_renames, outer);
+        for (name, hidden) in renamed.unwrap_or_default() {
+            if !names_argument(&tokens, &name) {
+                let name = Ident::new(&name, hidden.span());
+                tokens.extend(quote::quote!(, #name = #hidden));
+            }
+        }
+        mac.tokens = tokens;
     }
 
     /// Names inside macro arguments, including `{name}` captures in format
     /// strings, count as uses. Returns the tokens with renamed bindings'
     /// hidden names written in.
     fn walk_tokens(&mut self, tokens: TokenStream, ctx: Ctx) -> TokenStream {
+        self.walk_tokens_at(tokens, ctx, false)
+    }
+
+    /// [`walk_tokens`](Self::walk_tokens); `top`: these are the arguments
+    /// of a macro themselves, not a group inside them.
+    fn walk_tokens_at(&mut self, tokens: TokenStream, ctx: Ctx, top: bool) -> TokenStream {
         tokens
             .into_iter()
             .map(|tt| match tt {
@@ -593,6 +633,18 @@ impl Walker<'_> {
                 }
                 TokenTree::Literal(lit) => {
                     for name in format_captures(&lit.to_string()) {
+                        if top && let Some(renames) = &self.format_renames {
+                            // A format string of a formatting macro: a
+                            // rename reaches it as a named argument.
+                            let named = renames.iter().any(|(n, _)| *n == name);
+                            if let Some(hidden) = self.use_name(&name, Ctx::Place)
+                                && !named
+                                && let Some(renames) = &mut self.format_renames
+                            {
+                                renames.push((name, hidden));
+                            }
+                            continue;
+                        }
                         if let Some(id) = self.lookup_user_name(&name) {
                             self.bindings[id].format_captured = true;
                         }
@@ -764,6 +816,8 @@ impl Walker<'_> {
                     self.force_move += 1;
                 }
                 let inputs = closure.inputs.clone();
+                // A `return` in the body leaves the closure, not the body.
+                let returning = std::mem::take(&mut self.returning);
                 // The body runs when the closure is called: an arm of its own.
                 let construct = self.construct();
                 self.in_arm(construct, 0, |w| {
@@ -777,6 +831,7 @@ impl Walker<'_> {
                 if is_move {
                     self.force_move -= 1;
                 }
+                self.returning = returning;
             }
             Expr::Async(e) => {
                 let is_move = e.capture.is_some();
@@ -853,13 +908,22 @@ impl Walker<'_> {
             }
             Expr::Match(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);
+                // `match &place { … }` (a guard's view, see `lower::guards`):
+                // the bindings borrow the place.
+                let borrow_of = match &*e.expr {
+                    Expr::Reference(r) => place_root(&r.expr)
+                        .and_then(|root| self.lookup_user_name(&root))
+                        .map(|id| (id, r.and_token.span)),
+                    _ => None,
+                };
+                let is_ref = matches!(&*e.expr, Expr::Reference(_));
                 let construct = self.construct();
                 for (index, arm) in e.arms.iter_mut().enumerate() {
                     let pat = arm.pat.clone();
                     self.in_arm(construct, index, |w| {
                         w.in_frame(|w| {
                             let first_new = w.bindings.len();
-                            w.declare_pat(&pat, false, None, false);
+                            w.declare_pat(&pat, is_ref, borrow_of, false);
                             w.rename_in_pat(&mut arm.pat, first_new);
                             if let Pat::Guard(guarded) = &mut arm.pat {
                                 w.walk_expr(&mut guarded.guard, Ctx::Move);
@@ -916,7 +980,9 @@ impl Walker<'_> {
             }
             Expr::Return(e) => {
                 if let Some(value) = &mut e.expr {
+                    self.returning += 1;
                     self.walk_expr(value, Ctx::Move);
+                    self.returning -= 1;
                 }
                 let at = self.tick();
                 self.jumps.push(at);
@@ -971,6 +1037,17 @@ impl Walker<'_> {
 /// The suspension points (markers) inside `expr`.
 /// Does `expr` hold a `break` or `continue` to a loop or labeled block
 /// outside it?
+/// `name = …` among a formatting macro's arguments: `{name}` is that
+/// argument, not a captured binding.
+fn names_argument(tokens: &TokenStream, name: &str) -> bool {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    trees.windows(3).any(|w| {
+        matches!(&w[0], TokenTree::Punct(p) if p.as_char() == ',')
+            && matches!(&w[1], TokenTree::Ident(i) if i == name)
+            && matches!(&w[2], TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == proc_macro2::Spacing::Alone)
+    })
+}
+
 /// How an operator reads its operand: a field (`p.n + 1`, `p.n as u64`,
 /// `0..p.len`) is read, which for the operators' usual `Copy` operands
 /// leaves the value whole; anything else is a value moved in. (A field of

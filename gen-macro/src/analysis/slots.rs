@@ -111,6 +111,8 @@ fn analyze_once(
         pos: 0,
         force_move: 0,
         rebinding: None,
+        returning: 0,
+        format_renames: None,
         assign_target: 0,
         arm_paths: vec![Vec::new()],
         arm: 0,
@@ -311,6 +313,7 @@ impl Walker<'_> {
                             moving: false,
                             assigning: false,
                             receiver: false,
+                            returning: false,
                             by_save: true,
                             arm: point.arm,
                         },
@@ -366,7 +369,7 @@ impl Walker<'_> {
         saved.iter().all(|&id| {
             let binding = &self.bindings[id];
             let moved_before =
-                !binding.known_copy && binding.uses.iter().any(|u| u.may_move() && u.pos < head);
+                !binding.known_copy && binding.uses.iter().any(|u| u.may_move_on() && u.pos < head);
             let maybe_empty = binding.no_init || moved_before;
             let assigned_later = binding.uses.iter().any(|u| u.assigning && u.pos > head);
             binding.decl_pos < head && !(maybe_empty && assigned_later)
@@ -458,7 +461,7 @@ impl Walker<'_> {
             let live = live && !never_assigned;
             let moved = binding.no_init
                 || binding.uses.iter().any(|u| {
-                    u.may_move() && (u.pos < point.pos || (u.pos > point.pos && in_loop(u)))
+                    u.may_move_on() && (u.pos < point.pos || (u.pos > point.pos && in_loop(u)))
                 });
             let store = if binding.is_ref {
                 live

@@ -11,6 +11,7 @@ use proc_macro2::TokenStream;
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Stmt};
 
+use crate::analysis::syntax::is_compound_assign;
 use crate::lower::control::{
     block_expr, breaks_out_of_loop, expr_always_leaves, first_operand_mut, label_is_targeted,
     loop_or_block, marker_span, rebuild_local, stmt_always_leaves,
@@ -217,6 +218,21 @@ impl Lowerer<'_> {
                     return first;
                 }
                 *e.right = self.full_branch(&e.right);
+                false
+            }
+            // A yield left in an assigned place (see `lower::hoist`).
+            Expr::Assign(syn::ExprAssign { left, .. }) if marker::contains(&**left, None) => {
+                let left = (**left).clone();
+                self.not_supported(&left);
+                false
+            }
+            Expr::Binary(b) if is_compound_assign(&b.op) && marker::contains(&*b.left, None) => {
+                let span = marker_span(&b.left, self.points).unwrap_or_else(|| b.left.span());
+                let op = quote::ToTokens::to_token_stream(&b.op);
+                self.cx.error(
+                    span,
+                    format!("`r#yield!` in the place of `{op}` whose value is computed: Rust evaluates that value before the place for primitive operands and after it otherwise, and the macro cannot tell which applies here\nhelp: bind the yield's value first (`let i = r#yield!(…);`), or the value (`let x = …;`)"),
+                );
                 false
             }
             _ => {

@@ -51,7 +51,9 @@ impl VisitMut for Hoist {
         if !marker::contains(&*expr, None) {
             return;
         }
-        if let Some(hoisted) = self.hoist(expr) {
+        if let Some(hoisted) = self.hoist_assigned_place(expr) {
+            *expr = hoisted;
+        } else if let Some(hoisted) = self.hoist(expr) {
             *expr = hoisted;
         }
         visit_mut::visit_expr_mut(self, expr);
@@ -61,6 +63,62 @@ impl VisitMut for Hoist {
 }
 
 impl Hoist {
+    fn fresh(&mut self) -> syn::Ident {
+        let name = format_ident!("__gen_hoist_{}", self.next, span = Span::mixed_site());
+        self.next += 1;
+        name
+    }
+
+    /// `v[r#yield!(i)] = x`, `*slot(r#yield!(k)) = x`: a yield in the place
+    /// being assigned. Rust evaluates the assigned value first, then the
+    /// place's operands (index expressions, the pointer dereferenced) left
+    /// to right; those up to the last that yields go into hidden `let`s
+    /// in that order, and the assignment runs on them:
+    ///
+    /// ```text
+    /// Input:   v[r#yield!(i)] = x;
+    /// Output:  { let __gen_hoist_0 = x; let __gen_hoist_1 = r#yield!(i);
+    ///            v[__gen_hoist_1] = __gen_hoist_0 };
+    /// ```
+    ///
+    /// A compound assignment (`v[r#yield!(i)] += x`) evaluates the value
+    /// first for primitive operands and last otherwise, which the macro
+    /// cannot tell apart: it is rewritten only when the value has no
+    /// effects to order (a literal or a local), and reported otherwise.
+    fn hoist_assigned_place(&mut self, expr: &mut Expr) -> Option<Expr> {
+        let (place, value, compound) = match expr {
+            Expr::Assign(e) => (&mut *e.left, &mut *e.right, false),
+            Expr::Binary(e) if is_compound_assign(&e.op) => (&mut *e.left, &mut *e.right, true),
+            _ => return None,
+        };
+        if !marker::contains(&*place, None) {
+            return None;
+        }
+        if compound && (marker::contains(&*value, None) || !(is_place(value) || is_literal(value)))
+        {
+            return None;
+        }
+        let mut lets: Vec<Stmt> = Vec::new();
+        let span = crate::spans::glue(Span::call_site());
+        if !compound {
+            let name = self.fresh();
+            let rhs = std::mem::replace(value, reparse!(#name));
+            lets.push(reparse_spanned!(span=> let #name = #rhs;));
+        }
+        let mut slots = Vec::new();
+        place_operands(place, &mut slots);
+        let last = slots.iter().rposition(|op| marker::contains(&**op, None))?;
+        for op in slots.into_iter().take(last + 1) {
+            let name = self.fresh();
+            let operand = std::mem::replace(op, reparse!(#name));
+            lets.push(reparse_spanned!(span=> #[allow(unused_mut)] let mut #name = #operand;));
+        }
+        let rest = expr.clone();
+        let mut block: Expr = reparse_spanned!(span=> { #(#lets)* #rest });
+        marker::normalize_expr(&mut block);
+        Some(block)
+    }
+
     /// The replacement block for `expr`, when its yield is not in its first
     /// operand.
     fn hoist(&mut self, expr: &mut Expr) -> Option<Expr> {
@@ -156,6 +214,42 @@ fn operands_mut(expr: &mut Expr) -> Vec<(&mut Expr, Operand)> {
         // `place = value`: the value is evaluated first.
         Expr::Assign(e) => vec![(&mut *e.right, Value), (&mut *e.left, Place)],
         _ => Vec::new(),
+    }
+}
+
+/// The operands a place expression evaluates, in order: index expressions,
+/// and the value at its root when that is not a local (`slot(k)` in
+/// `*slot(k)`, `f()` in `f()[0]`).
+fn place_operands<'e>(place: &'e mut Expr, out: &mut Vec<&'e mut Expr>) {
+    let deref = matches!(place, Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)));
+    let root = !deref
+        && !matches!(
+            place,
+            Expr::Path(_) | Expr::Paren(_) | Expr::Field(_) | Expr::Index(_)
+        );
+    if root {
+        out.push(place);
+        return;
+    }
+    match place {
+        Expr::Path(_) => {}
+        Expr::Paren(p) => place_operands(&mut p.expr, out),
+        Expr::Field(f) => place_operands(&mut f.base, out),
+        Expr::Index(e) => {
+            place_operands(&mut e.expr, out);
+            out.push(&mut *e.index);
+        }
+        Expr::Unary(u) => place_operands(&mut u.expr, out),
+        _ => {}
+    }
+}
+
+fn is_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(_) => true,
+        Expr::Paren(p) => is_literal(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => is_literal(&u.expr),
+        _ => false,
     }
 }
 

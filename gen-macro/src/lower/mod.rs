@@ -4,6 +4,7 @@
 mod control;
 pub(crate) mod entry;
 mod full;
+pub(crate) mod guards;
 pub(crate) mod hoist;
 pub(crate) mod inplace;
 pub(crate) mod resume;

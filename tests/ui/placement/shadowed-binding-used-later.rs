@@ -1,15 +1,15 @@
 // An inner `x` hides the outer one at the yield, and the outer `x` is used
 // after the loop. The macro renames the inner binding hygienically so both
-// can be saved, but a format string that captures `{x}` by name would then
-// read the outer value, so this case asks for a rename instead.
+// can be saved; a formatting macro's own format string gets the new name as
+// a named argument (`x = …`), but one nested in another macro's arguments
+// cannot be reached, so this case asks for a rename instead.
 use gen_runtime::generator;
 
-#[generator(yield = u32)]
+#[generator(yield = String)]
 fn numbers() -> u32 {
     let x = 10;
     for x in 0..3 {
-        println!("inner {x}");
-        r#yield!(x);
+        r#yield!(format!("{}", format!("{x}")));
     }
     x
 }

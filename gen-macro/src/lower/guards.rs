@@ -1,0 +1,259 @@
+//! Yields in match guards.
+//!
+//! A guard runs after its pattern matched and before the arm is chosen;
+//! while it runs, the pattern's bindings are shared views of the
+//! scrutinee, and when it is false the next arms are tried on the same,
+//! untouched value. A resume arm cannot re-enter a `match` between its
+//! pattern and its arm, so before the analysis a `match` whose guard
+//! yields is split into matches that each do one of those steps:
+//!
+//! ```text
+//! Input:   match s { A => a, P if g(x) => b, rest… }
+//! Output:  match s {
+//!              A => a,
+//!              _ => if match &s { P => g((*x)), _ => false } {
+//!                  match s { P => b, _ => unreachable!() }
+//!              } else {
+//!                  match s { rest…, _ => unreachable!() }
+//!              },
+//!          }
+//! ```
+//!
+//! The guard matches a reference to the scrutinee, so its bindings borrow
+//! instead of moving (`x` reads `(*x)` there, as the guard sees it); the
+//! arm then matches the value itself and binds as written. A `_` arm binds
+//! nothing, so the scrutinee is still whole inside it. A scrutinee that is
+//! not a plain place (`f()`, `v[i]`) is evaluated once, into a hidden
+//! binding, first; for `*p` the pointer is.
+
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote};
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, Pat};
+
+use crate::analysis::syntax::pat_bindings;
+use crate::marker::{self, YieldPoint};
+
+/// Rewrites every `match` of `body` whose guard yields.
+pub(crate) fn lower_guards(body: &mut syn::Block, points: &mut [YieldPoint]) {
+    Guards { points, next: 0 }.visit_block_mut(body);
+}
+
+struct Guards<'p> {
+    points: &'p mut [YieldPoint],
+    next: usize,
+}
+
+impl VisitMut for Guards<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Expr::Match(m) = expr
+            && let Some(k) = m.arms.iter().position(yielding_guard)
+        {
+            *expr = self.split(m, k);
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+fn yielding_guard(arm: &syn::Arm) -> bool {
+    matches!(&arm.pat, Pat::Guard(g) if marker::contains(&*g.guard, None))
+}
+
+impl Guards<'_> {
+    fn split(&mut self, m: &syn::ExprMatch, k: usize) -> Expr {
+        let Pat::Guard(guarded) = &m.arms[k].pat else {
+            return Expr::Match(m.clone());
+        };
+        // The scrutinee as a place that can be named again.
+        let (setup, place): (TokenStream, Expr) = match &*m.expr {
+            e if is_plain_place(e) => (TokenStream::new(), e.clone()),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                let name = self.fresh("__gen_pointer");
+                let pointer = &u.expr;
+                (quote!(let #name = #pointer;), syn::parse_quote!(*#name))
+            }
+            e => {
+                let name = self.fresh("__gen_scrutinee");
+                (quote!(let #name = #e;), syn::parse_quote!(#name))
+            }
+        };
+        let pat = &guarded.pat;
+        let attrs = &m.arms[k].attrs;
+        let body = &m.arms[k].body;
+        // The guard reads the bindings through the shared view.
+        let by_value: Vec<String> = pat_bindings(pat)
+            .into_iter()
+            .filter(|(_, _, by_ref)| !by_ref)
+            .map(|(ident, _, _)| ident.to_string())
+            .collect();
+        let mut guard = (*guarded.guard).clone();
+        let mut deref = Deref { names: &by_value };
+        deref.visit_expr_mut(&mut guard);
+        let mut markers = Vec::new();
+        collect_markers(&guard, &mut markers);
+        for index in markers {
+            if let Some(point) = self.points.get_mut(index) {
+                deref.visit_expr_mut(&mut point.operand);
+            }
+        }
+        let view_pat = strip_binding_modes((**pat).clone());
+        let before: Vec<TokenStream> = m.arms[..k].iter().map(arm_tokens).collect();
+        let after: Vec<TokenStream> = m.arms[k + 1..].iter().map(arm_tokens).collect();
+        let m_attrs = &m.attrs;
+        let chosen = quote!(#(#attrs)* #pat => #body,);
+        let rest = quote! {
+            match #place {
+                #(#after)*
+                #[allow(unreachable_patterns)]
+                _ => ::core::unreachable!(),
+            }
+        };
+        // Spanned at the pattern: a binding used after the guard's yield is
+        // reported as a borrow made there.
+        let view = quote::quote_spanned!(syn::spanned::Spanned::span(&**pat)=> &);
+        let test = quote! {
+            if match #view #place {
+                #view_pat => #guard,
+                #[allow(unreachable_patterns)]
+                _ => false,
+            } {
+                match #place {
+                    #chosen
+                    #[allow(unreachable_patterns)]
+                    _ => ::core::unreachable!(),
+                }
+            } else {
+                #rest
+            }
+        };
+        let whole = if before.is_empty() {
+            quote!(#(#m_attrs)* { #setup #test })
+        } else {
+            quote! {
+                #(#m_attrs)* {
+                    #setup
+                    match #place {
+                        #(#before)*
+                        #[allow(unreachable_patterns)]
+                        _ => #test,
+                    }
+                }
+            }
+        };
+        let mut expr: Expr = syn::parse2(whole).unwrap_or_else(|_| Expr::Match(m.clone()));
+        marker::normalize_expr(&mut expr);
+        expr
+    }
+
+    fn fresh(&mut self, base: &str) -> syn::Ident {
+        let name = format_ident!("{}_{}", base, self.next, span = Span::mixed_site());
+        self.next += 1;
+        name
+    }
+}
+
+/// An arm with its comma, whatever its body.
+fn arm_tokens(arm: &syn::Arm) -> TokenStream {
+    let (attrs, pat, body) = (&arm.attrs, &arm.pat, &arm.body);
+    quote!(#(#attrs)* #pat => #body,)
+}
+
+/// A place that can be evaluated again without effects: a local, a field
+/// of one, a dereference of one.
+fn is_plain_place(expr: &Expr) -> bool {
+    match expr {
+        Expr::Path(p) => p.qself.is_none() && p.path.get_ident().is_some(),
+        Expr::Field(f) => is_plain_place(&f.base),
+        Expr::Paren(p) => is_plain_place(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_plain_place(&u.expr),
+        _ => false,
+    }
+}
+
+/// `ref x`, `mut x` → `x`: matched through a reference, the bindings take
+/// the reference's binding mode (writing one is an error there in 2024).
+fn strip_binding_modes(mut pat: Pat) -> Pat {
+    struct Strip;
+    impl VisitMut for Strip {
+        fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+            p.by_ref = None;
+            p.mutability = None;
+            visit_mut::visit_pat_ident_mut(self, p);
+        }
+    }
+    Strip.visit_pat_mut(&mut pat);
+    pat
+}
+
+/// `x` → `(*x)` for the bindings the guard sees through a reference.
+struct Deref<'a> {
+    names: &'a [String],
+}
+
+impl Deref<'_> {
+    fn tokens(&self, tokens: TokenStream) -> TokenStream {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(trees.len());
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Ident(ident)
+                    if self.names.iter().any(|n| ident == n)
+                        && !matches!(i.checked_sub(1).map(|j| &trees[j]), Some(TokenTree::Punct(p)) if p.as_char() == '.')
+                        && !matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' || p.as_char() == '!') =>
+                {
+                    let star = proc_macro2::Punct::new('*', proc_macro2::Spacing::Alone);
+                    let inner: TokenStream =
+                        [TokenTree::Punct(star), TokenTree::Ident(ident.clone())]
+                            .into_iter()
+                            .collect();
+                    out.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, inner)));
+                }
+                TokenTree::Group(group) => {
+                    let mut new = Group::new(group.delimiter(), self.tokens(group.stream()));
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                }
+                other => out.push(other.clone()),
+            }
+        }
+        out.into_iter().collect()
+    }
+}
+
+impl VisitMut for Deref<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Expr::Path(p) = expr
+            && p.qself.is_none()
+            && let Some(ident) = p.path.get_ident()
+            && self.names.iter().any(|n| ident == n)
+        {
+            let ident = ident.clone();
+            *expr = syn::parse_quote!((*#ident));
+            return;
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if marker::index_of_mac(mac).is_none() {
+            mac.tokens = self.tokens(std::mem::take(&mut mac.tokens));
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+fn collect_markers(expr: &Expr, into: &mut Vec<usize>) {
+    struct Markers<'v>(&'v mut Vec<usize>);
+    impl<'ast> syn::visit::Visit<'ast> for Markers<'_> {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(index) = marker::index_of_mac(mac) {
+                self.0.push(index);
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    syn::visit::Visit::visit_expr(&mut Markers(into), expr);
+}
