@@ -203,8 +203,37 @@ dual! {
     }
 }
 
+dual! {
+    // Found by the differential test: resuming in `return r#yield!(…)`
+    // inside an operand (`match … % 1000`): the resumed arm leaves, and
+    // the operator around it is not emitted (it typed as `! % i32`).
+    fn return_yield_in_an_operand / return_yield_in_an_operand_ref(c: u32) yield u32, send u32 => u32 {
+        let f = match c {
+            3 => 13u32,
+            _ => return r#yield!(15),
+        } % 1000;
+        let g = {
+            loop {
+                break match f {
+                    13 => 7u32,
+                    _ => return r#yield!(16),
+                };
+            }
+        } % 1000;
+        f + g
+    }
+}
+
 #[test]
 fn diverging_arms_beside_yielding_ones() {
+    check_send!(
+        return_yield_in_an_operand / return_yield_in_an_operand_ref(3),
+        []
+    );
+    check_send!(
+        return_yield_in_an_operand / return_yield_in_an_operand_ref(4),
+        [9]
+    );
     check_send!(diverging_arm / diverging_arm_ref(false), [4]);
     check_send!(diverging_arm / diverging_arm_ref(true), []);
     check_send!(

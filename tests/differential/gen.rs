@@ -88,6 +88,10 @@ pub struct Features {
     pub field_moves: bool,
     /// Yields in match guards.
     pub guard_yields: bool,
+    /// Shapes plain code has: late initialisation, closures and references
+    /// that die between yields, values moved and given a new value across
+    /// a yield, format strings capturing locals, diverging match arms.
+    pub plain_shapes: bool,
     /// Yields in the index of a place assigned (`v[r#yield!(i)] = e`).
     pub place_yields: bool,
     /// A yield inside another yield's operand (`r#yield!(r#yield!(x))`, or
@@ -114,6 +118,7 @@ impl Default for Features {
             moves: true,
             field_moves: true,
             guard_yields: true,
+            plain_shapes: true,
             place_yields: true,
             nested_yields: true,
             yield_stmt_in_return_operand: true,
@@ -605,7 +610,17 @@ impl Gen<'_> {
     }
 
     fn e_str(&mut self, depth: usize) -> String {
-        match self.rng.below(5) {
+        match self.rng.below(6) {
+            5 if self.features.plain_shapes => {
+                // A format string capturing locals by name (which a
+                // shadowing binding's rename must reach).
+                // (No yield in another macro's arguments.)
+                if let Some(v) = self.visible_var(Ty::U32, false) {
+                    let e = self.leaf_u32();
+                    return format!("format!(\"{{{v}}}-{{}}\", {e})");
+                }
+                "String::from(\"f\")".to_owned()
+            }
             0 => {
                 if let Some(v) = self.visible_var(Ty::Str, false) {
                     return format!("{v}.clone()");
@@ -755,7 +770,13 @@ impl Gen<'_> {
             let c = self.small_block(tail);
             self.scopes.pop();
             let _ = writeln!(out, "{name} @ 1..=9 => {c}");
-            let d = self.small_block(tail);
+            let d = if self.features.plain_shapes && self.rng.pct(20) {
+                // A diverging arm beside yielding ones.
+                let e = self.operand(|g| g.ret_expr());
+                format!("return {e},")
+            } else {
+                self.small_block(tail)
+            };
             let _ = write!(out, "_ => {d}\n}}");
         } else {
             let scrut = self.e_u32(depth);
@@ -940,7 +961,7 @@ impl Gen<'_> {
         let can_nest = self.nest < MAX_NEST;
         let can_loop = can_nest && self.loops < MAX_LOOPS;
         loop {
-            let s = match self.rng.below(36) {
+            let s = match self.rng.below(39) {
                 0..=4 if self.can_yield_stmt() => {
                     self.no_yield += 1;
                     let e = self.e_u32(2);
@@ -990,7 +1011,13 @@ impl Gen<'_> {
                         format!("{v}.push(ch({e}));\n")
                     } else {
                         let e = self.e_u32(2);
-                        format!("{v} = cat({v}.clone(), {e});\n")
+                        if self.features.plain_shapes && !mentions(&e, &v) && self.rng.pct(50) {
+                            // Moved into the call, given a new value after
+                            // the yields in `e`.
+                            format!("{v} = cat({v}, {e});\n")
+                        } else {
+                            format!("{v} = cat({v}.clone(), {e});\n")
+                        }
                     }
                 }
                 14 | 15 if can_nest => {
@@ -1107,6 +1134,63 @@ impl Gen<'_> {
                     let name = self.fresh_name();
                     self.declare(&name, Ty::Guard, false);
                     format!("let {name} = {g};\n")
+                }
+                36 if self.features.plain_shapes => {
+                    // Late initialisation, on every path. (The name is in
+                    // scope from its `let` on: nothing before the
+                    // assignments may mention it.)
+                    let name = self.fresh_name();
+                    let out = if self.rng.pct(50) {
+                        let c = self.cond(1);
+                        let (a, b) = (self.e_u32(2), self.e_u32(2));
+                        if [&c, &a, &b].iter().any(|e| mentions(e, &name)) {
+                            continue;
+                        }
+                        format!(
+                            "let {name}: u32;\nif {c} {{\n{name} = {a};\n}} else {{\n{name} = {b};\n}}\n"
+                        )
+                    } else {
+                        let e = self.e_u32(2);
+                        if mentions(&e, &name) {
+                            continue;
+                        }
+                        format!("let {name};\n{name} = {e};\n")
+                    };
+                    self.declare(&name, Ty::U32, false);
+                    out
+                }
+                37 if self.features.plain_shapes => {
+                    // A closure created and called between yields.
+                    let (k, a, b) = (self.leaf_u32(), self.leaf_u32(), self.leaf_u32());
+                    let owned = NAMES.iter().all(|n| {
+                        !mentions(&k, n) || self.visible(Ty::U32).iter().any(|v| v.name == *n)
+                    });
+                    let capture = if owned && self.rng.pct(50) {
+                        "move "
+                    } else {
+                        ""
+                    };
+                    let name = self.fresh_name();
+                    let out = format!(
+                        "let {name} = {{\nlet cl = {capture}|v: u32| v.wrapping_mul(3) ^ {k};\ncl({a}) ^ cl({b})\n}};\n"
+                    );
+                    self.declare(&name, Ty::U32, false);
+                    out
+                }
+                38 if self.features.plain_shapes => {
+                    // A reference to a local that dies before the next yield.
+                    let id = self.id();
+                    let (borrow, read) = if let Some(v) = self.visible_var(Ty::Vec, false) {
+                        (format!("&{v}"), format!("sumv(r{id})"))
+                    } else if let Some(v) = self.visible_var(Ty::Str, false) {
+                        (format!("{v}.as_str()"), format!("(r{id}.len() as u32)"))
+                    } else {
+                        continue;
+                    };
+                    let e = self.e_u32(2);
+                    let name = self.fresh_name();
+                    self.declare(&name, Ty::U32, false);
+                    format!("let r{id} = {borrow};\nlet {name} = {read} ^ {e};\n")
                 }
                 35 if self.features.place_yields => {
                     // A yield in the place assigned: `v[i] = e` evaluates `e`

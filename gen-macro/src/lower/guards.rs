@@ -102,7 +102,9 @@ impl Guards<'_> {
         let before: Vec<TokenStream> = m.arms[..k].iter().map(arm_tokens).collect();
         let after: Vec<TokenStream> = m.arms[k + 1..].iter().map(arm_tokens).collect();
         let m_attrs = &m.attrs;
-        let chosen = quote!(#(#attrs)* #pat => #body,);
+        // The guard uses the bindings through the view: the arm itself may
+        // not, which is no reason to warn.
+        let chosen = quote!(#(#attrs)* #[allow(unused_variables)] #pat => #body,);
         let rest = quote! {
             match #place {
                 #(#after)*
@@ -115,6 +117,7 @@ impl Guards<'_> {
         let view = quote::quote_spanned!(syn::spanned::Spanned::span(&**pat)=> &);
         let test = quote! {
             if match #view #place {
+                #[allow(unused_variables)]
                 #view_pat => #guard,
                 #[allow(unreachable_patterns)]
                 _ => false,

@@ -487,6 +487,12 @@ impl Lowerer<'_> {
                     *first = resumed;
                     diverges = false;
                 }
+                // `return r#yield!(x)` resumed: it leaves with the sent
+                // value, so what surrounds it (`… % 1000`) is dead, and
+                // typing it with the `!` of `return` would fail.
+                if matches!(expr, Expr::Return(_) | Expr::Break(_) | Expr::Continue(_)) {
+                    diverges = true;
+                }
                 (expr, diverges)
             }
         }
