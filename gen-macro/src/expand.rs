@@ -11,7 +11,7 @@ use crate::args::Args;
 use crate::codegen::Emit;
 use crate::error::Diagnostics;
 use crate::lower::resume::{Lowerer, Names};
-use crate::lower::{guards, hoist, rewrite, split};
+use crate::lower::{flags, guards, hoist, rewrite, split};
 use crate::marker::PointKind;
 use crate::signature::{self, Param};
 
@@ -240,7 +240,26 @@ pub(crate) fn lower_body(
             Param::Pattern { pat, ty, .. } => slots::ArgBinding::Pattern { pat, ty },
         })
         .collect();
-    let analysis = slots::analyze(&arg_bindings, &mut body, &mut points, cx);
+    // Values only some paths move before a yield get drop flags, which
+    // the analysis then sees as ordinary values (see `lower::flags`).
+    let (before_body, before_points) = (body.clone(), points.clone());
+    let mut first_cx = Diagnostics::default();
+    let mut analysis = slots::analyze(&arg_bindings, &mut body, &mut points, &mut first_cx);
+    if !analysis.needs_flag.is_empty() {
+        let (mut flagged_body, mut flagged_points) = (before_body, before_points);
+        if flags::add_drop_flags(
+            &mut flagged_body,
+            &mut flagged_points,
+            &analysis.needs_flag,
+            rt,
+        ) {
+            body = flagged_body;
+            points = flagged_points;
+            first_cx = Diagnostics::default();
+            analysis = slots::analyze(&arg_bindings, &mut body, &mut points, &mut first_cx);
+        }
+    }
+    cx.extend(first_cx);
 
     let mut lowerer = Lowerer {
         analysis: &analysis,

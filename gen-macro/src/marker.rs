@@ -8,6 +8,7 @@ use syn::{Expr, ExprMacro};
 const MARKER: &str = "__gen_yield";
 
 /// One suspension point of the body, in source order.
+#[derive(Clone)]
 pub(crate) struct YieldPoint {
     /// Span of the `r#yield!` invocation, for diagnostics and glue code.
     pub(crate) span: Span,

@@ -112,6 +112,7 @@ extern crate alloc;
 mod asynch;
 mod boxed;
 mod delegate;
+mod flag;
 mod frames;
 mod handoff;
 mod machine;

@@ -42,6 +42,13 @@ pub(crate) struct Analysis {
     /// binding still needed after it; the expansion turns each back into the
     /// user's name with its own (mixed-site) hygiene.
     pub(crate) hidden_names: HashMap<String, Ident>,
+    /// Bindings a suspension point does not save because a move before it
+    /// may have taken their value, while on another path to it nothing did
+    /// (`if give { sink.push(a); } r#yield!(1);`): a plain function drops
+    /// such a value at the end of its scope on the path where it was not
+    /// moved (a drop flag). The expansion declares them as `DropFlag`s
+    /// (see `lower::flags`) and analyses the body again.
+    pub(crate) needs_flag: Vec<String>,
 }
 
 /// How an argument enters the body.
@@ -147,6 +154,7 @@ fn analyze_once(
     let mut in_place = Vec::with_capacity(walker.points.len());
     let mut saves_loop_head = Vec::with_capacity(walker.points.len());
     let mut redeclared = Vec::with_capacity(walker.points.len());
+    let mut needs_flag: Vec<BindingId> = Vec::new();
     for (index, (point, saved)) in walker.points.iter().zip(saved_sets.0).enumerate() {
         let Some(point) = point else {
             // A marker the walk never reached cannot be lowered either; the
@@ -164,6 +172,11 @@ fn analyze_once(
         in_place.push(!hands_over_frame && walker.can_stay_in_place(point, &saved));
         saves_loop_head.push(!hands_over_frame && walker.saves_loop_head(point, &saved));
         redeclared.push(walker.assigned_after(point, &saved));
+        for id in walker.moved_on_some_paths(point, &saved) {
+            if !needs_flag.contains(&id) {
+                needs_flag.push(id);
+            }
+        }
         slots.push(saved);
     }
     let conflicts = saved_sets.1;
@@ -181,7 +194,12 @@ fn analyze_once(
             hidden_names.insert(hidden.to_string(), original.clone());
         }
     }
+    let needs_flag = needs_flag
+        .iter()
+        .map(|&id| walker.bindings[id].ident.to_string())
+        .collect();
     let analysis = Analysis {
+        needs_flag,
         bindings: walker.bindings,
         slots,
         in_place,
@@ -193,6 +211,62 @@ fn analyze_once(
 }
 
 impl Walker<'_> {
+    /// The bindings visible at `point`, not saved there, that only some
+    /// paths to it moved: every move before it sits in a branch that does
+    /// not enclose it, and nothing uses the binding after a move on the
+    /// same path (which would make it `Copy`, no drop to keep).
+    fn moved_on_some_paths(&self, point: &PointScope, saved: &[BindingId]) -> Vec<BindingId> {
+        point
+            .in_scope
+            .iter()
+            .filter(|&&(id, visible)| visible && !saved.contains(&id))
+            .map(|&(id, _)| id)
+            .filter(|&id| {
+                let binding = &self.bindings[id];
+                if binding.no_init || binding.is_ref || binding.known_copy {
+                    return false;
+                }
+                let moves: Vec<&Use> = binding
+                    .uses
+                    .iter()
+                    .filter(|u| u.may_move_on() && !u.by_save)
+                    .collect();
+                let before: Vec<&&Use> = moves
+                    .iter()
+                    .filter(|u| u.pos < point.pos && !self.given_back(binding, u, point.pos))
+                    .collect();
+                !before.is_empty()
+                    && before.iter().all(|u| !self.encloses(u.arm, point.arm))
+                    && !binding.uses.iter().any(|u| u.receiver || u.assigning)
+                    && moves.iter().all(|m| {
+                        !binding.uses.iter().any(|u| {
+                            u.pos > m.pos && !u.by_save && self.on_one_path(m.arm, u.arm)
+                        })
+                    })
+                    // Moved in a loop the binding is older than: the move
+                    // repeats, so the value is `Copy`.
+                    && !moves.iter().any(|m| {
+                        self.loops
+                            .iter()
+                            .any(|l| l.start > binding.decl_pos && l.start <= m.pos && m.pos <= l.end)
+                    })
+            })
+            .collect()
+    }
+
+    /// After the move `moved`, an assignment gives `binding` a value again
+    /// before `until` on every path: it follows the move in the same arms
+    /// or an enclosing one, with no jump in between (`drop(b); b = new();`).
+    fn given_back(&self, binding: &Binding, moved: &Use, until: usize) -> bool {
+        binding.uses.iter().any(|a| {
+            a.assigning
+                && moved.pos < a.pos
+                && a.pos < until
+                && self.encloses(a.arm, moved.arm)
+                && !self.jumps.iter().any(|&j| moved.pos < j && j < a.pos)
+        })
+    }
+
     /// Where the code resumed at `point` gives `binding` a new value before
     /// anything can read it (`r#yield!(prev); prev = x;`): an assignment
     /// that follows the point in the same arms, with no use of the binding
@@ -461,7 +535,9 @@ impl Walker<'_> {
             let live = live && !never_assigned;
             let moved = binding.no_init
                 || binding.uses.iter().any(|u| {
-                    u.may_move_on() && (u.pos < point.pos || (u.pos > point.pos && in_loop(u)))
+                    u.may_move_on()
+                        && ((u.pos < point.pos && !self.given_back(binding, u, point.pos))
+                            || (u.pos > point.pos && in_loop(u)))
                 });
             let store = if binding.is_ref {
                 live

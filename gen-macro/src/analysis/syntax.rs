@@ -131,7 +131,7 @@ pub(super) const BORROWING_ITERATORS: &[&str] = &[
 ];
 
 /// Macros whose arguments are only borrowed (formatting and assertions).
-pub(super) const BORROWING_MACROS: &[&str] = &[
+pub(crate) const BORROWING_MACROS: &[&str] = &[
     "println",
     "print",
     "eprintln",

@@ -3,6 +3,7 @@
 
 mod control;
 pub(crate) mod entry;
+pub(crate) mod flags;
 mod full;
 pub(crate) mod guards;
 pub(crate) mod hoist;

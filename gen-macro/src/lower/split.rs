@@ -66,9 +66,9 @@ pub(crate) fn split_body(body: &mut Block, points: &mut [YieldPoint], params: &[
 /// Every identifier the body declares or mentions, with how many patterns
 /// declare it.
 #[derive(Default)]
-struct Declarations {
-    count: std::collections::HashMap<String, usize>,
-    idents: HashSet<String>,
+pub(crate) struct Declarations {
+    pub(crate) count: std::collections::HashMap<String, usize>,
+    pub(crate) idents: HashSet<String>,
 }
 
 impl<'ast> Visit<'ast> for Declarations {
