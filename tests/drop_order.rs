@@ -498,8 +498,35 @@ drops! {
     }
 }
 
+drops! {
+    // The name is used again by other bindings, before and inside.
+    fn maybe_moved_shadowed / maybe_moved_shadowed_ref(log: DropLog, give: bool) yield u32 {
+        let a = log.guard("a0");
+        drop(a);
+        let a = log.guard("a");
+        let mut sink = Vec::new();
+        if give {
+            sink.push(a);
+        } else {
+            let a = log.guard("inner a");
+            r#yield!(a.name().len() as u32);
+        }
+        r#yield!(1);
+        for a in 0..2u32 {
+            r#yield!(a);
+        }
+        drop(sink);
+        r#yield!(3);
+    }
+}
+
 #[test]
 fn conditionally_moved_values_drop_at_scope_end() {
+    for give in [true, false] {
+        compare_all!(|log| maybe_moved_shadowed(log, give), |log, stop| {
+            maybe_moved_shadowed_ref(log, give, stop)
+        });
+    }
     // The moved-or-not value keeps a drop flag across the yields: dropped
     // once, at the end of its scope, on the path where nothing moved it.
     for give in [true, false] {

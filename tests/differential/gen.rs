@@ -28,10 +28,10 @@
 //!   generated without yields (compound assignments with a literal);
 //! - a match guard's binding used after the guard's yield (a borrow of the
 //!   scrutinee across it);
-//! - a value that may have been moved before a yield and is not used after
-//!   it: values are moved (`drop(g)`, `take_s(s)`) only by a statement of
-//!   the block that declared them, so the move is unconditional, and a moved
-//!   name is never used again.
+//! - a value moved in a loop it is older than (plain Rust rejects it unless
+//!   it is `Copy`); values are moved (`drop(g)`, `take_s(s)`) by a
+//!   statement of the block that declared them or of a block inside it (a
+//!   move on some paths only), and a moved name is never used again.
 //!
 //! Bugs this test found, now fixed, with regression tests in
 //! `tests/regressions.rs` (their `Features` switches stay, on by default):
@@ -86,6 +86,8 @@ pub struct Features {
     pub moves: bool,
     /// `Rec` values whose fields are moved out one by one across yields.
     pub field_moves: bool,
+    /// Values moved in an inner block (on some paths only).
+    pub conditional_moves: bool,
     /// Yields in match guards.
     pub guard_yields: bool,
     /// Shapes plain code has: late initialisation, closures and references
@@ -117,6 +119,7 @@ impl Default for Features {
             let_else: true,
             moves: true,
             field_moves: true,
+            conditional_moves: true,
             guard_yields: true,
             plain_shapes: true,
             place_yields: true,
@@ -245,6 +248,9 @@ struct Var {
     moved: bool,
     /// `Rec` only: `REC_G | REC_S` bits of the fields moved out.
     moved_fields: u8,
+    /// Loops around its declaration (a move inside a loop it is older
+    /// than would repeat).
+    loops: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -390,6 +396,7 @@ impl Gen<'_> {
             mutable,
             moved: false,
             moved_fields: 0,
+            loops: self.loops,
         });
     }
 
@@ -1083,25 +1090,37 @@ impl Gen<'_> {
                     format!("if {c} {{\n{j};\n}}\n")
                 }
                 28 if self.features.moves => {
-                    // Move a value declared in this block: unconditional.
-                    let scope = self.scopes.last().unwrap();
-                    let visible_names: Vec<String> = [Ty::Guard, Ty::Str, Ty::Vec]
-                        .iter()
-                        .flat_map(|&t| self.visible(t))
-                        .map(|v| v.name)
-                        .collect();
-                    let cands: Vec<usize> = (0..scope.len())
-                        .filter(|&i| !scope[i].moved && scope[i].ty != Ty::U32)
-                        .filter(|&i| !self.frozen.contains(&scope[i].name))
-                        .filter(|&i| visible_names.contains(&scope[i].name))
-                        // The innermost binding of that name only.
-                        .filter(|&i| !scope[i + 1..].iter().any(|w| w.name == scope[i].name))
-                        .collect();
+                    // Move a value visible here: declared in this block (an
+                    // unconditional move), or in an outer one with no loop
+                    // in between (a move on some paths only, which the
+                    // generator keeps a drop flag for). It is not used again.
+                    let mut seen: Vec<&str> = Vec::new();
+                    let mut cands: Vec<(usize, usize)> = Vec::new();
+                    let innermost = self.scopes.len() - 1;
+                    for (si, scope) in self.scopes.iter().enumerate().rev() {
+                        for (vi, var) in scope.iter().enumerate().rev() {
+                            if seen.contains(&var.name.as_str()) {
+                                continue;
+                            }
+                            seen.push(&var.name);
+                            let conditional = si != innermost;
+                            if var.moved
+                                || matches!(var.ty, Ty::U32 | Ty::Rec)
+                                || self.frozen.contains(&var.name)
+                                || (conditional
+                                    && (!self.features.conditional_moves
+                                        || var.loops != self.loops))
+                            {
+                                continue;
+                            }
+                            cands.push((si, vi));
+                        }
+                    }
                     if cands.is_empty() {
                         continue;
                     }
-                    let i = *self.rng.pick(&cands);
-                    let scope = self.scopes.last_mut().unwrap();
+                    let (si, i) = *self.rng.pick(&cands);
+                    let scope = &mut self.scopes[si];
                     scope[i].moved = true;
                     let v = scope[i].name.clone();
                     match scope[i].ty {

@@ -47,8 +47,9 @@ pub(crate) struct Analysis {
     /// (`if give { sink.push(a); } r#yield!(1);`): a plain function drops
     /// such a value at the end of its scope on the path where it was not
     /// moved (a drop flag). The expansion declares them as `DropFlag`s
-    /// (see `lower::flags`) and analyses the body again.
-    pub(crate) needs_flag: Vec<String>,
+    /// (see `lower::flags`) and analyses the body again. Each is its
+    /// declaring identifier (whose span tells it from others of its name).
+    pub(crate) needs_flag: Vec<Ident>,
 }
 
 /// How an argument enters the body.
@@ -196,7 +197,7 @@ fn analyze_once(
     }
     let needs_flag = needs_flag
         .iter()
-        .map(|&id| walker.bindings[id].ident.to_string())
+        .map(|&id| walker.bindings[id].ident.clone())
         .collect();
     let analysis = Analysis {
         needs_flag,

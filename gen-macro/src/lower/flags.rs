@@ -15,62 +15,63 @@
 //! an assignment puts one in (`DropFlag::set`), anything else reads it
 //! through `(*a)`.
 //!
-//! Only a binding the rewrite can follow gets a flag: declared once in the
-//! body by a `let` with a value, not named in a closure, in another
-//! macro's arguments (other than the std formatting macros, which borrow),
-//! in a format string, as a `match`/`if let` scrutinee, or by a field moved
-//! out of it. Any other keeps the documented behaviour: dropped at the
-//! yield.
+//! The rewrite follows Rust's scopes: from the binding's `let` to the end
+//! of its block, except where another binding of the name hides it. Only a
+//! binding the rewrite can follow gets a flag: declared by a `let` with a
+//! value, not named in a closure, in another macro's arguments (other than
+//! the std formatting macros, which borrow), in a format string, as a
+//! `match`/`if let` scrutinee, or through a field. Any other keeps the
+//! documented behaviour: dropped at the yield.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
-use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Pat, Stmt};
 
 use crate::analysis::syntax::{
     BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES, format_captures, is_comparison,
-    is_compound_assign,
+    is_compound_assign, pat_bindings,
 };
-use crate::lower::split::Declarations;
 use crate::marker::{self, YieldPoint};
 
-/// Declares the bindings `names` as drop flags where the rewrite can
-/// follow them; says whether it changed anything.
+/// Declares the bindings `targets` (their declaring identifiers) as drop
+/// flags where the rewrite can follow them; says whether it changed
+/// anything.
 pub(crate) fn add_drop_flags(
     body: &mut Block,
     points: &mut [YieldPoint],
-    names: &[String],
+    targets: &[syn::Ident],
     rt: &syn::Path,
 ) -> bool {
-    let mut declared = Declarations::default();
-    declared.visit_block(body);
-    for point in points.iter() {
-        declared.visit_expr(&point.operand);
-    }
     let mut changed = false;
-    for name in names {
-        if declared.count.get(name).copied() != Some(1) {
-            continue;
-        }
-        let mut check = Check {
-            name,
-            points,
-            declared_by_let: false,
+    for target in targets {
+        let (mut candidate, mut candidate_points) = (body.clone(), points.to_vec());
+        let mut flag = Flag {
+            name: target.to_string(),
+            at: span_key(target),
+            rt,
+            points: &mut candidate_points,
+            active: false,
+            found: false,
             ok: true,
         };
-        check.visit_block(body);
-        for point in points.iter() {
-            check.visit_expr(&point.operand);
+        flag.block(&mut candidate);
+        if flag.ok && flag.found {
+            *body = candidate;
+            points.clone_from_slice(&candidate_points);
+            changed = true;
         }
-        if !(check.ok && check.declared_by_let) {
-            continue;
-        }
-        let mut flag = Flag { name, rt, points };
-        flag.block(body);
-        changed = true;
     }
     changed
+}
+
+/// Tells two identifiers of one name apart: where the user wrote them.
+fn span_key(ident: &syn::Ident) -> String {
+    format!("{:?}", ident.span())
+}
+
+fn binds(pat: &Pat, name: &str) -> bool {
+    pat_bindings(pat).iter().any(|(ident, _, _)| ident == name)
 }
 
 fn is_name(expr: &Expr, name: &str) -> bool {
@@ -100,111 +101,71 @@ fn formatting_macro(mac: &syn::Macro) -> bool {
     })
 }
 
-/// Can the rewrite follow every use of `name`?
-struct Check<'a> {
-    name: &'a str,
-    points: &'a [YieldPoint],
-    declared_by_let: bool,
-    ok: bool,
-}
-
-impl<'ast> Visit<'ast> for Check<'_> {
-    fn visit_local(&mut self, local: &'ast syn::Local) {
-        let binds = |p: &syn::PatIdent| p.ident == self.name;
-        let simple = match &local.pat {
-            Pat::Ident(p) => binds(p).then_some(p.by_ref.is_none() && p.subpat.is_none()),
-            Pat::Type(t) => match &*t.pat {
-                Pat::Ident(p) => binds(p).then_some(p.by_ref.is_none() && p.subpat.is_none()),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(simple) = simple {
-            let with_value = local.init.as_ref().is_some_and(|i| i.diverge.is_none());
-            self.declared_by_let = simple && with_value;
-            self.ok &= simple && with_value;
-        }
-        visit::visit_local(self, local);
-    }
-
-    fn visit_expr(&mut self, expr: &'ast Expr) {
-        if let Some(index) = marker::index_of(expr) {
-            if let Some(point) = self.points.get(index) {
-                let operand = point.operand.clone();
-                self.visit_expr(&operand);
-            }
-            return;
-        }
-        match expr {
-            Expr::Closure(c) => {
-                if mentions_tokens(quote!(#c), self.name) {
-                    self.ok = false;
-                }
-                return;
-            }
-            Expr::Match(m) if is_name(unparen(&m.expr), self.name) => self.ok = false,
-            Expr::Let(l) if is_name(unparen(&l.expr), self.name) => self.ok = false,
-            Expr::Field(f) if is_name(unparen(&f.base), self.name) => {
-                // A field is read through the flag; moving one out of it
-                // cannot be (`(*a).f` is behind a reference).
-                self.ok = false;
-            }
-            _ => {}
-        }
-        visit::visit_expr(self, expr);
-    }
-
-    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if marker::index_of_mac(mac).is_some() {
-            return;
-        }
-        let tokens = mac.tokens.clone();
-        if !formatting_macro(mac) {
-            self.ok &= !mentions_tokens(tokens, self.name);
-            return;
-        }
-        // In a formatting macro `a` is borrowed; a `{a}` capture cannot be
-        // rewritten.
-        let captured = tokens.clone().into_iter().any(|tree| {
-            matches!(&tree, TokenTree::Literal(lit)
-                if format_captures(&lit.to_string()).iter().any(|c| c == self.name))
-        });
-        self.ok &= !captured;
-    }
-
-    fn visit_item(&mut self, _: &'ast syn::Item) {}
-}
-
 /// The rewrite of one binding's uses.
 struct Flag<'a> {
-    name: &'a str,
+    name: String,
+    /// Where its `let` names it (see `span_key`).
+    at: String,
     rt: &'a syn::Path,
     points: &'a mut [YieldPoint],
+    /// The name refers to the binding here.
+    active: bool,
+    /// Its `let` was seen.
+    found: bool,
+    /// Every use could be rewritten.
+    ok: bool,
 }
 
 impl Flag<'_> {
     fn block(&mut self, block: &mut Block) {
+        let outer = self.active;
         for stmt in &mut block.stmts {
             self.stmt(stmt);
         }
+        self.active = outer;
+    }
+
+    /// Runs `f` where the name is hidden when `hidden`.
+    fn hidden_if(&mut self, hidden: bool, f: impl FnOnce(&mut Self)) {
+        let outer = self.active;
+        if hidden {
+            self.active = false;
+        }
+        f(self);
+        self.active = outer;
     }
 
     fn stmt(&mut self, stmt: &mut Stmt) {
         match stmt {
             Stmt::Local(local) => {
-                let declares = match &mut local.pat {
-                    Pat::Ident(p) => p.ident == self.name,
-                    Pat::Type(t) => matches!(&*t.pat, Pat::Ident(p) if p.ident == self.name),
-                    _ => false,
-                };
                 if let Some(init) = &mut local.init {
                     self.expr(&mut init.expr, true);
                     if let Some((_, diverge)) = &mut init.diverge {
                         self.expr(diverge, true);
                     }
                 }
-                if declares {
-                    self.declare(local);
+                if binds(&local.pat, &self.name) {
+                    let target = match &local.pat {
+                        Pat::Ident(p) => Some(p),
+                        Pat::Type(t) => match &*t.pat {
+                            Pat::Ident(p) => Some(p),
+                            _ => None,
+                        },
+                        _ => None,
+                    }
+                    .filter(|p| p.ident == self.name && span_key(&p.ident) == self.at);
+                    match target {
+                        Some(p) => {
+                            let simple = p.by_ref.is_none() && p.subpat.is_none();
+                            let with_value =
+                                local.init.as_ref().is_some_and(|i| i.diverge.is_none());
+                            self.ok &= simple && with_value && !self.found;
+                            self.found = true;
+                            self.active = true;
+                            self.declare(local);
+                        }
+                        None => self.active = false,
+                    }
                 }
             }
             Stmt::Expr(expr, _) => self.expr(expr, true),
@@ -237,8 +198,10 @@ impl Flag<'_> {
     /// Rewrites `expr`; `value`: its value is moved on (an argument, an
     /// initialiser, an operand), so `a` there is a move.
     fn expr(&mut self, expr: &mut Expr, value: bool) {
-        let (rt, name) = (self.rt, self.name);
-        if is_name(expr, name) {
+        let rt = self.rt;
+        let name = self.name.clone();
+        let name = name.as_str();
+        if self.active && is_name(expr, name) {
             let ident = syn::Ident::new(name, syn::spanned::Spanned::span(&*expr));
             *expr = if value {
                 syn::parse_quote!(#rt::__private::DropFlag::take(&mut #ident))
@@ -258,7 +221,7 @@ impl Flag<'_> {
             return;
         }
         match expr {
-            Expr::Assign(e) if is_name(unparen(&e.left), name) => {
+            Expr::Assign(e) if self.active && is_name(unparen(&e.left), name) => {
                 self.expr(&mut e.right, true);
                 let ident = syn::Ident::new(name, syn::spanned::Spanned::span(&*e.left));
                 let right = &e.right;
@@ -292,6 +255,10 @@ impl Flag<'_> {
                 self.expr(&mut e.expr, false);
                 self.expr(&mut e.index, true);
             }
+            Expr::Field(e) if self.active && is_name(unparen(&e.base), name) => {
+                // A field through the flag could not be moved out of it.
+                self.ok = false;
+            }
             Expr::Field(e) => self.expr(&mut e.base, false),
             Expr::Unary(e) => {
                 let deref = matches!(e.op, syn::UnOp::Deref(_));
@@ -303,32 +270,56 @@ impl Flag<'_> {
             Expr::Unsafe(e) => self.tail_block(&mut e.block, value),
             Expr::If(e) => {
                 self.expr(&mut e.cond, true);
-                self.tail_block(&mut e.then_branch, value);
+                let hidden = lets_bind(&e.cond, name);
+                self.hidden_if(hidden, |f| f.tail_block(&mut e.then_branch, value));
                 if let Some((_, else_branch)) = &mut e.else_branch {
                     self.expr(else_branch, value);
                 }
             }
             Expr::Match(e) => {
+                if self.active && is_name(unparen(&e.expr), name) {
+                    self.ok = false;
+                }
                 self.expr(&mut e.expr, false);
                 for arm in &mut e.arms {
-                    if let Pat::Guard(g) = &mut arm.pat {
-                        self.expr(&mut g.guard, true);
-                    }
-                    self.expr(&mut arm.body, value);
+                    let hidden = binds(&arm.pat, name);
+                    self.hidden_if(hidden, |f| {
+                        if let Pat::Guard(g) = &mut arm.pat {
+                            f.expr(&mut g.guard, true);
+                        }
+                        f.expr(&mut arm.body, value);
+                    });
                 }
             }
-            Expr::Let(e) => self.expr(&mut e.expr, false),
+            Expr::Let(e) => {
+                if self.active && is_name(unparen(&e.expr), name) {
+                    self.ok = false;
+                }
+                self.expr(&mut e.expr, false);
+            }
             Expr::Loop(e) => self.block(&mut e.body),
             Expr::While(e) => {
                 self.expr(&mut e.cond, true);
-                self.block(&mut e.body);
+                let hidden = lets_bind(&e.cond, name);
+                self.hidden_if(hidden, |f| f.block(&mut e.body));
             }
             Expr::ForLoop(e) => {
                 self.expr(&mut e.expr, true);
-                self.block(&mut e.body);
+                let hidden = binds(&e.pat, name);
+                self.hidden_if(hidden, |f| f.block(&mut e.body));
             }
             Expr::Macro(e) => self.mac(&mut e.mac),
-            Expr::Closure(_) | Expr::Async(_) | Expr::Const(_) => {}
+            Expr::Closure(c) => {
+                let hidden = c.inputs.iter().any(|p| binds(p, name));
+                if self.active && !hidden && mentions_tokens(quote!(#c), name) {
+                    self.ok = false;
+                }
+            }
+            Expr::Async(_) | Expr::Const(_) => {
+                if self.active && mentions_tokens(quote!(#expr), name) {
+                    self.ok = false;
+                }
+            }
             _ => {
                 // Calls, literals of tuples, arrays and structs, `return`,
                 // `break`, `?`, casts, ranges: their operands are values.
@@ -358,12 +349,35 @@ impl Flag<'_> {
         }
     }
 
-    /// In a formatting macro, `a` is borrowed: `(*a)`.
+    /// In a formatting macro, `a` is borrowed: `(*a)`. A capture in its
+    /// format string, or `a` in another macro, cannot be rewritten.
     fn mac(&mut self, mac: &mut syn::Macro) {
-        if marker::index_of_mac(mac).is_some() || !formatting_macro(mac) {
+        if marker::index_of_mac(mac).is_some() || !self.active {
             return;
         }
-        mac.tokens = deref_tokens(std::mem::take(&mut mac.tokens), self.name);
+        let tokens = std::mem::take(&mut mac.tokens);
+        if !formatting_macro(mac) {
+            self.ok &= !mentions_tokens(tokens.clone(), &self.name);
+            mac.tokens = tokens;
+            return;
+        }
+        let captured = tokens.clone().into_iter().any(|tree| {
+            matches!(&tree, TokenTree::Literal(lit)
+                if format_captures(&lit.to_string()).contains(&self.name))
+        });
+        self.ok &= !captured;
+        mac.tokens = deref_tokens(tokens, &self.name);
+    }
+}
+
+/// Does a condition bind `name` (`if let Some(name) = …`, also in a chain)?
+fn lets_bind(cond: &Expr, name: &str) -> bool {
+    match cond {
+        Expr::Let(l) => binds(&l.pat, name),
+        Expr::Binary(b) => lets_bind(&b.left, name) || lets_bind(&b.right, name),
+        Expr::Paren(p) => lets_bind(&p.expr, name),
+        Expr::Group(g) => lets_bind(&g.expr, name),
+        _ => false,
     }
 }
 
