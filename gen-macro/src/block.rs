@@ -39,6 +39,7 @@ pub(crate) fn gen_block(input: TokenStream) -> TokenStream {
             mutable: true,
             is_ref: false,
             owns_fields: false,
+            boxed: false,
         });
     }
     params.extend(captures.found.into_iter().map(|ident| Param::Ident {

@@ -197,19 +197,28 @@ pub(crate) fn lower_body(
     rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
     guards::lower_guards(&mut body, &mut points);
     hoist::hoist_body(&mut body);
-    let splittable: Vec<String> = signature
+    let splittable: Vec<(String, split::Shape)> = signature
         .params
         .iter()
         .filter_map(|param| match param {
             Param::Receiver {
-                owns_fields: true, ..
-            } => Some(rewrite::SELF_ALIAS.to_string()),
+                owns_fields: true,
+                boxed,
+                ..
+            } => {
+                let path: syn::Path = syn::parse_quote!(Self);
+                let shape = split::Shape::Struct {
+                    path,
+                    deref: *boxed,
+                };
+                Some((rewrite::SELF_ALIAS.to_string(), shape))
+            }
             Param::Ident {
                 ident,
                 is_ref: false,
                 ty,
                 ..
-            } if split::fields_movable(ty) => Some(ident.to_string()),
+            } => split::Shape::of_type(ty).map(|shape| (ident.to_string(), shape)),
             _ => None,
         })
         .collect();

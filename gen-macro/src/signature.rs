@@ -17,6 +17,8 @@ pub(crate) enum Param {
         /// `self`, `mut self` or `self: Box<Self>`: the value itself, whose
         /// fields the body may move out one by one.
         owns_fields: bool,
+        /// `self: Box<Self>`.
+        boxed: bool,
     },
     /// `x: T`: saved under its own name.
     Ident {
@@ -117,12 +119,10 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
                     is_ref: matches!(receiver.kind, syn::ReceiverKind::Reference(..)),
                     owns_fields: match &receiver.kind {
                         syn::ReceiverKind::Value => true,
-                        syn::ReceiverKind::Typed(_, ty) => matches!(
-                            &**ty,
-                            Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Box")
-                        ),
+                        syn::ReceiverKind::Typed(_, ty) => is_box(ty),
                         _ => false,
                     },
+                    boxed: matches!(&receiver.kind, syn::ReceiverKind::Typed(_, ty) if is_box(ty)),
                 });
                 // The receiver is moved into the state as it is; `mut self`
                 // only matters for the body's rebinding.
@@ -286,4 +286,9 @@ fn name_elided_lifetimes(sig: &mut syn::Signature) {
             syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime)),
         );
     }
+}
+
+/// `Box<…>`.
+fn is_box(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Box"))
 }

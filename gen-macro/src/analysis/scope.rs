@@ -68,9 +68,10 @@ pub(super) struct Use {
     /// which would also claim the value is copied or moved on every turn
     /// of a loop (see `infer_copy_from_loops`).
     pub(super) receiver: bool,
-    /// In the operand of `return`: a move there leaves the function with
-    /// the value, so no code after it sees the binding moved.
-    pub(super) returning: bool,
+    /// In the operand of `return` that ends at this position: a move
+    /// there leaves the function with the value, so no code after the
+    /// `return` sees the binding moved (code later in the operand does).
+    pub(super) returns_at: Option<usize>,
     /// Not in the code: a suspension point that saves the binding, which
     /// reads its value there (see `Walker::saves_to_fixpoint`).
     pub(super) by_save: bool,
@@ -84,10 +85,10 @@ impl Use {
         self.moving || self.receiver
     }
 
-    /// The value may have left the binding here, for the code that runs
-    /// after this use (not after a `return` with it).
-    pub(super) fn may_move_on(&self) -> bool {
-        self.may_move() && !self.returning
+    /// The value may have left the binding here, for code at `at` (not
+    /// after a `return` this use is in: that code never runs after it).
+    pub(super) fn may_move_on(&self, at: usize) -> bool {
+        self.may_move() && self.returns_at.is_none_or(|end| at <= end)
     }
 }
 
@@ -109,6 +110,9 @@ pub(super) struct PointScope {
     pub(super) overwrites: Option<(BindingId, usize)>,
     /// The branch arms the point is in (an index into `Walker::arm_paths`).
     pub(super) arm: usize,
+    /// In the operand of `return` that ends at this position: nothing
+    /// after it runs after the point.
+    pub(super) returns_at: Option<usize>,
 }
 
 /// How a use of a name may treat its value.
@@ -139,8 +143,9 @@ pub(super) struct Walker<'p> {
     pub(super) force_move: usize,
     /// Walking the left side of `x = …` or `(x, y) = …`.
     pub(super) assign_target: usize,
-    /// Walking the operand of `return`.
-    pub(super) returning: usize,
+    /// Closure bodies around the walk: a `return` there leaves the
+    /// closure, not the body.
+    pub(super) closures: usize,
     /// Inside the arguments of a formatting macro: the names its format
     /// string captures that were renamed, with their hidden names.
     pub(super) format_renames: Option<Vec<(String, Ident)>>,
@@ -249,7 +254,7 @@ impl Walker<'_> {
             moving,
             assigning,
             receiver: ctx == Ctx::Receiver,
-            returning: self.returning > 0,
+            returns_at: None,
             by_save: false,
             arm,
         });
@@ -680,6 +685,7 @@ impl Walker<'_> {
                 loops: self.loop_stack.clone(),
                 overwrites: None,
                 arm: self.arm,
+                returns_at: None,
             });
         }
     }
@@ -817,7 +823,7 @@ impl Walker<'_> {
                 }
                 let inputs = closure.inputs.clone();
                 // A `return` in the body leaves the closure, not the body.
-                let returning = std::mem::take(&mut self.returning);
+                self.closures += 1;
                 // The body runs when the closure is called: an arm of its own.
                 let construct = self.construct();
                 self.in_arm(construct, 0, |w| {
@@ -831,7 +837,7 @@ impl Walker<'_> {
                 if is_move {
                     self.force_move -= 1;
                 }
-                self.returning = returning;
+                self.closures -= 1;
             }
             Expr::Async(e) => {
                 let is_move = e.capture.is_some();
@@ -844,7 +850,16 @@ impl Walker<'_> {
                 }
             }
             Expr::Await(e) => self.walk_expr(&mut e.base, Ctx::Move),
-            Expr::Field(e) => self.walk_expr(&mut e.base, ctx),
+            // Moving a field out leaves the rest of the value in place: the
+            // binding as a whole is not moved, and a yield after it saves
+            // it (which fails to compile, "partially moved", when a field
+            // that is not `Copy` left it; `lower::split` takes such values
+            // apart first). Taken as a move of the whole, a `Copy` field's
+            // read would drop the other fields at the next yield.
+            Expr::Field(e) => {
+                let base = if ctx == Ctx::Move { Ctx::Place } else { ctx };
+                self.walk_expr(&mut e.base, base);
+            }
             Expr::ForLoop(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 let pat = (*e.pat).clone();
@@ -980,9 +995,23 @@ impl Walker<'_> {
             }
             Expr::Return(e) => {
                 if let Some(value) = &mut e.expr {
-                    self.returning += 1;
+                    let start = self.pos;
                     self.walk_expr(value, Ctx::Move);
-                    self.returning -= 1;
+                    let end = self.pos;
+                    if self.closures == 0 {
+                        for binding in &mut self.bindings {
+                            for u in &mut binding.uses {
+                                if start < u.pos && u.pos <= end && u.returns_at.is_none() {
+                                    u.returns_at = Some(end);
+                                }
+                            }
+                        }
+                        for point in self.points.iter_mut().flatten() {
+                            if start < point.pos && point.pos <= end && point.returns_at.is_none() {
+                                point.returns_at = Some(end);
+                            }
+                        }
+                    }
                 }
                 let at = self.tick();
                 self.jumps.push(at);

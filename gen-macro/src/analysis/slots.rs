@@ -119,7 +119,7 @@ fn analyze_once(
         pos: 0,
         force_move: 0,
         rebinding: None,
-        returning: 0,
+        closures: 0,
         format_renames: None,
         assign_target: 0,
         arm_paths: vec![Vec::new()],
@@ -230,18 +230,26 @@ impl Walker<'_> {
                 let moves: Vec<&Use> = binding
                     .uses
                     .iter()
-                    .filter(|u| u.may_move_on() && !u.by_save)
+                    .filter(|u| u.may_move() && !u.by_save)
                     .collect();
                 let before: Vec<&&Use> = moves
                     .iter()
-                    .filter(|u| u.pos < point.pos && !self.given_back(binding, u, point.pos))
+                    .filter(|u| {
+                        u.pos < point.pos
+                            && u.may_move_on(point.pos)
+                            && self.on_one_path(u.arm, point.arm)
+                            && !self.given_back(binding, u, point.pos)
+                    })
                     .collect();
                 !before.is_empty()
                     && before.iter().all(|u| !self.encloses(u.arm, point.arm))
                     && !binding.uses.iter().any(|u| u.receiver || u.assigning)
                     && moves.iter().all(|m| {
                         !binding.uses.iter().any(|u| {
-                            u.pos > m.pos && !u.by_save && self.on_one_path(m.arm, u.arm)
+                            u.pos > m.pos
+                                && m.may_move_on(u.pos)
+                                && !u.by_save
+                                && self.on_one_path(m.arm, u.arm)
                         })
                     })
                     // Moved in a loop the binding is older than: the move
@@ -388,7 +396,7 @@ impl Walker<'_> {
                             moving: false,
                             assigning: false,
                             receiver: false,
-                            returning: false,
+                            returns_at: None,
                             by_save: true,
                             arm: point.arm,
                         },
@@ -443,8 +451,11 @@ impl Walker<'_> {
         let head = self.loops[innermost].start;
         saved.iter().all(|&id| {
             let binding = &self.bindings[id];
-            let moved_before =
-                !binding.known_copy && binding.uses.iter().any(|u| u.may_move_on() && u.pos < head);
+            let moved_before = !binding.known_copy
+                && binding
+                    .uses
+                    .iter()
+                    .any(|u| u.may_move_on(head) && u.pos < head);
             let maybe_empty = binding.no_init || moved_before;
             let assigned_later = binding.uses.iter().any(|u| u.assigning && u.pos > head);
             binding.decl_pos < head && !(maybe_empty && assigned_later)
@@ -520,10 +531,17 @@ impl Walker<'_> {
                     })
             };
             let live = !overwritten
-                && binding
-                    .uses
-                    .iter()
-                    .any(|u| (u.pos > point.pos || in_loop(u)) && reads_held_value(u));
+                && binding.uses.iter().any(|u| {
+                    // (A read in another arm of a branch the point is
+                    // in comes after it only through a loop.)
+                    // Nor does anything after the `return` the point
+                    // may be in.
+                    ((u.pos > point.pos
+                        && self.on_one_path(point.arm, u.arm)
+                        && point.returns_at.is_none_or(|end| u.pos <= end))
+                        || in_loop(u))
+                        && reads_held_value(u)
+                });
             // `let x;` with no assignment that can come before this point
             // (none earlier, none in a loop around it): nothing to save.
             let never_assigned = visible
@@ -536,8 +554,12 @@ impl Walker<'_> {
             let live = live && !never_assigned;
             let moved = binding.no_init
                 || binding.uses.iter().any(|u| {
-                    u.may_move_on()
-                        && ((u.pos < point.pos && !self.given_back(binding, u, point.pos))
+                    u.may_move_on(point.pos)
+                        && ((u.pos < point.pos
+                            // (A move in another arm of a branch the
+                            // point is in never comes before it.)
+                            && self.on_one_path(u.arm, point.arm)
+                            && !self.given_back(binding, u, point.pos))
                             || (u.pos > point.pos && in_loop(u)))
                 });
             let store = if binding.is_ref {

@@ -40,25 +40,68 @@ use crate::analysis::syntax::{CONSUMING_METHODS, CONSUMING_PREFIXES, format_capt
 use crate::lower::rewrite::SELF_ALIAS;
 use crate::marker::{self, YieldPoint};
 
+/// How a value is taken apart into its fields: one `let` whose pattern
+/// moves the named fields out, so that the value as a whole is moved there
+/// (which the analysis sees) and each field is a binding of its own.
+#[derive(Clone)]
+pub(crate) enum Shape {
+    /// `let Path { f: mut x, .. } = p;` (a struct, `Self`); `deref`: `p` is
+    /// a `Box` of it (`= *p`).
+    Struct { path: syn::Path, deref: bool },
+    /// `let (mut x, _, mut z, ..) = p;`
+    Tuple,
+}
+
+impl Shape {
+    /// The shape of a value of type `ty`, if its fields can be moved out
+    /// (see [`fields_movable`]).
+    pub(crate) fn of_type(ty: &syn::Type) -> Option<Shape> {
+        match ty {
+            syn::Type::Tuple(t) if !t.elems.is_empty() => Some(Shape::Tuple),
+            syn::Type::Paren(p) => Shape::of_type(&p.elem),
+            syn::Type::Group(g) => Shape::of_type(&g.elem),
+            syn::Type::Path(p) if p.qself.is_none() && fields_movable(ty) => {
+                let last = p.path.segments.last()?;
+                if last.ident == "Box"
+                    && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+                    && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
+                {
+                    return match Shape::of_type(inner)? {
+                        Shape::Struct { path, .. } => Some(Shape::Struct { path, deref: true }),
+                        Shape::Tuple => None,
+                    };
+                }
+                let mut path = p.path.clone();
+                for segment in &mut path.segments {
+                    segment.arguments = syn::PathArguments::None;
+                }
+                Some(Shape::Struct { path, deref: false })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Splits the values of `body` whose fields are moved out one by one;
-/// `params` names the arguments that may be split (`__self` for `self`).
-pub(crate) fn split_body(body: &mut Block, points: &mut [YieldPoint], params: &[String]) {
+/// `params` names the arguments that may be split (`__self` for `self`),
+/// with their shapes.
+pub(crate) fn split_body(body: &mut Block, points: &mut [YieldPoint], params: &[(String, Shape)]) {
     let mut declared = Declarations::default();
     declared.visit_block(body);
     for point in points.iter() {
         declared.visit_expr(&point.operand);
     }
-    for param in params {
+    for (param, _) in params {
         *declared.count.entry(param.clone()).or_default() += 1;
     }
+    let names: Vec<String> = params.iter().map(|(name, _)| name.clone()).collect();
     let mut splitter = Splitter {
         points,
         declared,
-        params,
+        params: &names,
     };
-    let params: Vec<String> = params.to_vec();
-    for param in params {
-        splitter.split_in(body, 0, &param, None);
+    for (param, shape) in params {
+        splitter.split_in(body, 0, param, None, shape);
     }
     splitter.visit_block_mut(body);
 }
@@ -112,15 +155,15 @@ impl VisitMut for Splitter<'_> {
     fn visit_block_mut(&mut self, block: &mut Block) {
         // Candidates declared in this block, last first, so that inserting
         // statements does not move the ones still to do.
-        let locals: Vec<(usize, (String, Literal))> = block
+        let locals: Vec<(usize, (String, Literal, Shape))> = block
             .stmts
             .iter()
             .enumerate()
             .filter_map(|(index, stmt)| splittable_local(stmt).map(|local| (index + 1, local)))
             .collect();
-        for (from, (name, literal)) in locals.into_iter().rev() {
+        for (from, (name, literal, shape)) in locals.into_iter().rev() {
             if !self.params.contains(&name)
-                && self.split_in(block, from, &name, literal)
+                && self.split_in(block, from, &name, literal, &shape)
                 && let Stmt::Local(local) = &mut block.stmts[from - 1]
             {
                 // `let mut p`: the body's writes to `p.f` now go to the
@@ -136,7 +179,7 @@ impl VisitMut for Splitter<'_> {
 /// `let [mut] p = Struct { … }` or `let [mut] p = (…)`: a value whose
 /// type has fields of its own; with `p` as written and all its fields,
 /// in order, when the literal lists them all.
-fn splittable_local(stmt: &Stmt) -> Option<(String, Literal)> {
+fn splittable_local(stmt: &Stmt) -> Option<(String, Literal, Shape)> {
     let Stmt::Local(local) = stmt else {
         return None;
     };
@@ -147,26 +190,38 @@ fn splittable_local(stmt: &Stmt) -> Option<(String, Literal)> {
     if p.by_ref.is_some() || p.subpat.is_some() || init.diverge.is_some() {
         return None;
     }
-    let fields = match &*init.expr {
-        Expr::Struct(s) if s.rest.is_none() && s.dot2_token.is_none() => {
-            Some(s.fields.iter().map(|f| f.member.clone()).collect())
+    let (fields, shape) = match &*init.expr {
+        Expr::Struct(s) if s.qself.is_none() => {
+            let all = s.rest.is_none() && s.dot2_token.is_none();
+            let mut path = s.path.clone();
+            for segment in &mut path.segments {
+                segment.arguments = syn::PathArguments::None;
+            }
+            let shape = Shape::Struct { path, deref: false };
+            (
+                all.then(|| s.fields.iter().map(|f| f.member.clone()).collect()),
+                shape,
+            )
         }
-        Expr::Struct(_) => None,
-        Expr::Tuple(t) => Some(
-            (0..t.elems.len())
-                .map(|index| {
-                    Member::Unnamed(syn::Index {
-                        index: index as u32,
-                        span: p.ident.span(),
+        Expr::Tuple(t) if !t.elems.is_empty() => (
+            Some(
+                (0..t.elems.len())
+                    .map(|index| {
+                        Member::Unnamed(syn::Index {
+                            index: index as u32,
+                            span: p.ident.span(),
+                        })
                     })
-                })
-                .collect(),
+                    .collect(),
+            ),
+            Shape::Tuple,
         ),
         _ => return None,
     };
     Some((
         p.ident.to_string(),
         fields.map(|fields| (p.ident.clone(), fields)),
+        shape,
     ))
 }
 
@@ -408,7 +463,14 @@ impl Splitter<'_> {
     /// fields of the struct or tuple literal that gave it its value, in
     /// order (all of them are known, so none is left behind). Says whether
     /// it did.
-    fn split_in(&mut self, block: &mut Block, from: usize, name: &str, literal: Literal) -> bool {
+    fn split_in(
+        &mut self,
+        block: &mut Block,
+        from: usize,
+        name: &str,
+        literal: Literal,
+        shape: &Shape,
+    ) -> bool {
         if self.declared.count.get(name).copied().unwrap_or(0) != 1 {
             return false;
         }
@@ -524,16 +586,53 @@ impl Splitter<'_> {
                 }
             }
         }
-        // Declared last-named first, so that the first named is dropped
-        // first (a plain function drops fields in declaration order).
-        let lets = bindings.iter().rev().map(|(member, binding)| -> Stmt {
-            syn::parse_quote! {
-                #[allow(unused_mut, unused_assignments)]
-                let mut #binding = #owner.#member;
+        let split: Stmt = match shape {
+            // Bound last-named first, so that the first named is dropped
+            // first (a plain function drops fields in declaration order).
+            Shape::Struct { path, deref } => {
+                let fields = bindings
+                    .iter()
+                    .rev()
+                    .map(|(member, binding)| quote::quote!(#member: mut #binding));
+                let value = if *deref {
+                    quote::quote!(*#owner)
+                } else {
+                    quote::quote!(#owner)
+                };
+                syn::parse_quote! {
+                    #[allow(unused_mut, unused_assignments)]
+                    let #path { #(#fields,)* .. } = #value;
+                }
             }
-        });
+            // (Positional: the elements are dropped last first.)
+            Shape::Tuple => {
+                let len = bindings
+                    .iter()
+                    .filter_map(|(member, _)| match member {
+                        Member::Unnamed(index) => Some(index.index as usize + 1),
+                        Member::Named(_) => None,
+                    })
+                    .max()
+                    .unwrap_or(0);
+                if bindings.iter().any(|(m, _)| matches!(m, Member::Named(_))) {
+                    return false;
+                }
+                let elements = (0..len).map(|position| {
+                    match bindings.iter().find(|(member, _)| {
+                        matches!(member, Member::Unnamed(i) if i.index as usize == position)
+                    }) {
+                        Some((_, binding)) => quote::quote!(mut #binding),
+                        None => quote::quote!(_),
+                    }
+                });
+                syn::parse_quote! {
+                    #[allow(unused_mut, unused_assignments)]
+                    let (#(#elements,)* ..) = #owner;
+                }
+            }
+        };
         let tail: Vec<Stmt> = block.stmts.drain(at..).collect();
-        block.stmts.extend(lets);
+        block.stmts.push(split);
         block.stmts.extend(tail);
         true
     }

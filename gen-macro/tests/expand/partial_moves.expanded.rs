@@ -111,9 +111,7 @@ fn into_labels(
                     let __gen_return = {
                         #[allow(unused_mut, unused_assignments)]
                         #[allow(unused_mut)]
-                        let mut self_label = __self.label;
-                        #[allow(unused_mut, unused_assignments)]
-                        let mut self_items = __self.items;
+                        let Self { label: mut self_label, items: mut self_items, .. } = __self;
                         {
                             #[allow(unused_mut)]
                             let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
