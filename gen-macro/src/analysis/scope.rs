@@ -72,6 +72,12 @@ pub(super) struct Use {
     /// there leaves the function with the value, so no code after the
     /// `return` sees the binding moved (code later in the operand does).
     pub(super) returns_at: Option<usize>,
+    /// Through a field (`p.f`): a move takes only the field. Followed by a
+    /// use of the whole value, the field was `Copy` (or the plain function
+    /// would not compile), and nothing moved; otherwise the value may be
+    /// partly moved, and is treated as moved (its other fields are dropped
+    /// at the next yield, unless `lower::split` took it apart).
+    pub(super) field: bool,
     /// Not in the code: a suspension point that saves the binding, which
     /// reads its value there (see `Walker::saves_to_fixpoint`).
     pub(super) by_save: bool,
@@ -143,6 +149,8 @@ pub(super) struct Walker<'p> {
     pub(super) force_move: usize,
     /// Walking the left side of `x = …` or `(x, y) = …`.
     pub(super) assign_target: usize,
+    /// Walking the base of a field access (`p` in `p.f`).
+    pub(super) field: usize,
     /// Closure bodies around the walk: a `return` there leaves the
     /// closure, not the body.
     pub(super) closures: usize,
@@ -255,6 +263,7 @@ impl Walker<'_> {
             assigning,
             receiver: ctx == Ctx::Receiver,
             returns_at: None,
+            field: self.field > 0,
             by_save: false,
             arm,
         });
@@ -850,15 +859,11 @@ impl Walker<'_> {
                 }
             }
             Expr::Await(e) => self.walk_expr(&mut e.base, Ctx::Move),
-            // Moving a field out leaves the rest of the value in place: the
-            // binding as a whole is not moved, and a yield after it saves
-            // it (which fails to compile, "partially moved", when a field
-            // that is not `Copy` left it; `lower::split` takes such values
-            // apart first). Taken as a move of the whole, a `Copy` field's
-            // read would drop the other fields at the next yield.
+            // A field used by value: see `Use::field`.
             Expr::Field(e) => {
-                let base = if ctx == Ctx::Move { Ctx::Place } else { ctx };
-                self.walk_expr(&mut e.base, base);
+                self.field += 1;
+                self.walk_expr(&mut e.base, ctx);
+                self.field -= 1;
             }
             Expr::ForLoop(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);

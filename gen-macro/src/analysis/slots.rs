@@ -120,6 +120,7 @@ fn analyze_once(
         force_move: 0,
         rebinding: None,
         closures: 0,
+        field: 0,
         format_renames: None,
         assign_target: 0,
         arm_paths: vec![Vec::new()],
@@ -230,7 +231,7 @@ impl Walker<'_> {
                 let moves: Vec<&Use> = binding
                     .uses
                     .iter()
-                    .filter(|u| u.may_move() && !u.by_save)
+                    .filter(|u| self.moves(binding, u) && !u.by_save)
                     .collect();
                 let before: Vec<&&Use> = moves
                     .iter()
@@ -261,6 +262,20 @@ impl Walker<'_> {
                     })
             })
             .collect()
+    }
+
+    /// `u` may take the value out of `binding` (see `Use::field` for a
+    /// field used by value).
+    fn moves(&self, binding: &Binding, u: &Use) -> bool {
+        u.may_move()
+            && !(u.field
+                && binding.uses.iter().any(|w| {
+                    !w.field
+                        && !w.by_save
+                        && !w.assigning
+                        && w.pos > u.pos
+                        && self.on_one_path(u.arm, w.arm)
+                }))
     }
 
     /// After the move `moved`, an assignment gives `binding` a value again
@@ -397,6 +412,7 @@ impl Walker<'_> {
                             assigning: false,
                             receiver: false,
                             returns_at: None,
+                            field: false,
                             by_save: true,
                             arm: point.arm,
                         },
@@ -455,7 +471,7 @@ impl Walker<'_> {
                 && binding
                     .uses
                     .iter()
-                    .any(|u| u.may_move_on(head) && u.pos < head);
+                    .any(|u| self.moves(binding, u) && u.may_move_on(head) && u.pos < head);
             let maybe_empty = binding.no_init || moved_before;
             let assigned_later = binding.uses.iter().any(|u| u.assigning && u.pos > head);
             binding.decl_pos < head && !(maybe_empty && assigned_later)
@@ -554,7 +570,8 @@ impl Walker<'_> {
             let live = live && !never_assigned;
             let moved = binding.no_init
                 || binding.uses.iter().any(|u| {
-                    u.may_move_on(point.pos)
+                    self.moves(binding, u)
+                        && u.may_move_on(point.pos)
                         && ((u.pos < point.pos
                             // (A move in another arm of a branch the
                             // point is in never comes before it.)
