@@ -224,8 +224,42 @@ dual! {
     }
 }
 
+dual! {
+    // Found by the differential test (seed 70255): a value read by an
+    // operator on one arm was given a drop flag, whose initialiser (a
+    // labeled block with a yield) lost its yield to a re-parse.
+    fn flag_around_a_yielding_initialiser / flag_around_a_yielding_initialiser_ref(h: u32) yield u32, send u32 => u32 {
+        let e = r#yield!({
+            let mut b = {
+                r#yield!(11u32);
+                16u32
+            };
+            r#yield!(match Some(6u32) {
+                Some(c) => {
+                    b += c;
+                    c + b
+                }
+                None => {
+                    let e: u32;
+                    if b % 3 == 0 {
+                        e = 3u32;
+                    } else {
+                        e = 4u32;
+                    }
+                    h + e
+                }
+            })
+        });
+        e
+    }
+}
+
 #[test]
 fn diverging_arms_beside_yielding_ones() {
+    check_send!(
+        flag_around_a_yielding_initialiser / flag_around_a_yielding_initialiser_ref(2),
+        [1, 2, 3]
+    );
     check_send!(
         return_yield_in_an_operand / return_yield_in_an_operand_ref(3),
         []

@@ -78,6 +78,10 @@ pub(super) struct Use {
     /// partly moved, and is treated as moved (its other fields are dropped
     /// at the next yield, unless `lower::split` took it apart).
     pub(super) field: bool,
+    /// The operand of an operator (`Ctx::Operand`): such a "move" does not
+    /// call for a drop flag (`lower::flags`), which would cost a check on
+    /// every use of what is nearly always a `Copy` number.
+    pub(super) operator: bool,
     /// Not in the code: a suspension point that saves the binding, which
     /// reads its value there (see `Walker::saves_to_fixpoint`).
     pub(super) by_save: bool,
@@ -132,6 +136,9 @@ enum Ctx {
     /// or `&mut self`, which only the method's signature says) whose
     /// result is stored back under the receiver's name; see `Use::receiver`.
     Receiver,
+    /// A local used by an operator (`n + 1`, `n as u64`, `0..n`): a move,
+    /// of a value that is nearly always `Copy`; see `Use::operator`.
+    Operand,
 }
 
 pub(super) struct Walker<'p> {
@@ -254,7 +261,7 @@ impl Walker<'_> {
     fn use_name(&mut self, name: &str, ctx: Ctx) -> Option<Ident> {
         let id = self.lookup_user_name(name)?;
         let pos = self.tick();
-        let moving = ctx == Ctx::Move || self.force_move > 0;
+        let moving = matches!(ctx, Ctx::Move | Ctx::Operand) || self.force_move > 0;
         let assigning = self.assign_target > 0 && ctx == Ctx::Place;
         let arm = self.arm;
         self.bindings[id].uses.push(Use {
@@ -262,6 +269,7 @@ impl Walker<'_> {
             moving,
             assigning,
             receiver: ctx == Ctx::Receiver,
+            operator: ctx == Ctx::Operand,
             returns_at: None,
             field: self.field > 0,
             by_save: false,
@@ -1091,6 +1099,7 @@ fn names_argument(tokens: &TokenStream, name: &str) -> bool {
 fn operand_ctx(expr: &Expr) -> Ctx {
     match expr {
         Expr::Field(_) => Ctx::Place,
+        Expr::Path(_) => Ctx::Operand,
         Expr::Paren(p) => operand_ctx(&p.expr),
         Expr::Group(g) => operand_ctx(&g.expr),
         _ => Ctx::Move,

@@ -235,6 +235,7 @@ impl Walker<'_> {
                     .collect();
                 let before: Vec<&&Use> = moves
                     .iter()
+                    .filter(|u| !u.operator)
                     .filter(|u| {
                         u.pos < point.pos
                             && u.may_move_on(point.pos)
@@ -413,6 +414,7 @@ impl Walker<'_> {
                             receiver: false,
                             returns_at: None,
                             field: false,
+                            operator: false,
                             by_save: true,
                             arm: point.arm,
                         },

@@ -191,6 +191,8 @@ impl Flag<'_> {
         if let Some(init) = &mut local.init {
             let value = &init.expr;
             *init.expr = syn::parse_quote!(#rt::__private::DropFlag::new(#value));
+            // Re-parsing turned the markers into statement macros.
+            marker::normalize_expr(&mut init.expr);
         }
         local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
     }
@@ -226,6 +228,7 @@ impl Flag<'_> {
                 let ident = syn::Ident::new(name, syn::spanned::Spanned::span(&*e.left));
                 let right = &e.right;
                 *expr = syn::parse_quote!(#rt::__private::DropFlag::set(&mut #ident, #right));
+                marker::normalize_expr(expr);
             }
             Expr::Assign(e) => {
                 self.expr(&mut e.right, true);
@@ -340,6 +343,7 @@ impl Flag<'_> {
 
     /// A block whose tail is the value of the expression around it.
     fn tail_block(&mut self, block: &mut Block, value: bool) {
+        let outer = self.active;
         let last = block.stmts.len().saturating_sub(1);
         for (index, stmt) in block.stmts.iter_mut().enumerate() {
             match stmt {
@@ -347,12 +351,24 @@ impl Flag<'_> {
                 other => self.stmt(other),
             }
         }
+        self.active = outer;
     }
 
     /// In a formatting macro, `a` is borrowed: `(*a)`. A capture in its
     /// format string, or `a` in another macro, cannot be rewritten.
     fn mac(&mut self, mac: &mut syn::Macro) {
-        if marker::index_of_mac(mac).is_some() || !self.active {
+        if let Some(index) = marker::index_of_mac(mac) {
+            // A yield written as a statement: its operand is a value.
+            if let Some(point) = self.points.get_mut(index) {
+                let mut operand = point.operand.clone();
+                self.expr(&mut operand, true);
+                if let Some(point) = self.points.get_mut(index) {
+                    point.operand = operand;
+                }
+            }
+            return;
+        }
+        if !self.active {
             return;
         }
         let tokens = std::mem::take(&mut mac.tokens);
