@@ -406,6 +406,26 @@ impl Walker<'_> {
         outer.len() <= inner.len() && inner[..outer.len()] == outer[..]
     }
 
+    /// The code walked between `start` and `end` leaves the function
+    /// (the operand of a `return`): nothing after `end` runs after it.
+    fn leaves_between(&mut self, start: usize, end: usize) {
+        if self.closures > 0 {
+            return;
+        }
+        for binding in &mut self.bindings {
+            for u in &mut binding.uses {
+                if start < u.pos && u.pos <= end && u.returns_at.is_none() {
+                    u.returns_at = Some(end);
+                }
+            }
+        }
+        for point in self.points.iter_mut().flatten() {
+            if start < point.pos && point.pos <= end && point.returns_at.is_none() {
+                point.returns_at = Some(end);
+            }
+        }
+    }
+
     fn in_frame(&mut self, f: impl FnOnce(&mut Self)) {
         self.frames.push(Vec::new());
         f(self);
@@ -556,7 +576,14 @@ impl Walker<'_> {
                     self.walk_expr(&mut init.expr, ctx);
                     self.rebinding = outer;
                     if let Some((_, diverge)) = &mut init.diverge {
+                        // `let … else { …; return x; }`: what runs after the
+                        // statement never runs after the `else` block.
+                        let returns = ends_in_return(diverge);
+                        let start = self.pos;
                         self.walk_expr(diverge, Ctx::Move);
+                        if returns {
+                            self.leaves_between(start, self.pos);
+                        }
                     }
                     if let Expr::Closure(closure) = &*init.expr
                         && let Some(owner) = self.closure_borrow(closure, uses_from)
@@ -1010,21 +1037,7 @@ impl Walker<'_> {
                 if let Some(value) = &mut e.expr {
                     let start = self.pos;
                     self.walk_expr(value, Ctx::Move);
-                    let end = self.pos;
-                    if self.closures == 0 {
-                        for binding in &mut self.bindings {
-                            for u in &mut binding.uses {
-                                if start < u.pos && u.pos <= end && u.returns_at.is_none() {
-                                    u.returns_at = Some(end);
-                                }
-                            }
-                        }
-                        for point in self.points.iter_mut().flatten() {
-                            if start < point.pos && point.pos <= end && point.returns_at.is_none() {
-                                point.returns_at = Some(end);
-                            }
-                        }
-                    }
+                    self.leaves_between(start, self.pos);
                 }
                 let at = self.tick();
                 self.jumps.push(at);
@@ -1103,6 +1116,18 @@ fn operand_ctx(expr: &Expr) -> Ctx {
         Expr::Paren(p) => operand_ctx(&p.expr),
         Expr::Group(g) => operand_ctx(&g.expr),
         _ => Ctx::Move,
+    }
+}
+
+/// A block whose last statement is `return …` (the `else` of a `let …
+/// else` usually is).
+fn ends_in_return(expr: &Expr) -> bool {
+    match expr {
+        Expr::Block(b) => b.block.stmts.last().is_some_and(|stmt| match stmt {
+            Stmt::Expr(e, _) => matches!(e, Expr::Return(_)) || ends_in_return(e),
+            _ => false,
+        }),
+        _ => false,
     }
 }
 
