@@ -18,8 +18,8 @@ pub use crate::delegate::{
 };
 #[cfg(feature = "alloc")]
 pub use crate::delegate::{FrameDelegate, FrameTag};
-#[cfg(feature = "alloc")]
 pub use crate::flag::DropFlag;
+#[cfg(feature = "alloc")]
 pub use crate::frames::FrameMachine;
 pub use crate::frames::fresh_frames;
 pub use crate::handoff::{FrameStep, Handoff, HandoffMachine, fresh_handoff};
