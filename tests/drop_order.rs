@@ -680,3 +680,80 @@ fn loops_entered_from_the_start_drop_like_a_plain_function() {
     let got: Vec<u32> = entered_in_branches(DropLog::new(), false).collect();
     assert_eq!(got, [50, 51, 7]);
 }
+
+/// A record whose fields the tests below move and copy out.
+struct Rec {
+    g: Guard,
+    s: String,
+    n: u32,
+}
+
+fn rec_len(r: &Rec) -> u32 {
+    r.n + r.s.len() as u32 + r.g.name().len() as u32
+}
+
+drops! {
+    // A yield inside the literal wraps it in the hoisting pass's block; a
+    // field copied out by the last yield leaves the rest to the scope's end.
+    fn field_of_hoisted_literal / field_of_hoisted_literal_ref(log: DropLog) yield u32 {
+        let r = Rec { g: log.guard("g"), s: String::from("s"), n: { r#yield!(1); 5 } };
+        let _after = log.guard("after");
+        r#yield!(r.n);
+    }
+}
+
+drops! {
+    // `r.n` is read by value before `r` is used whole (so it was a copy),
+    // and again as the last use of `r`: `r.g` still drops at the end.
+    fn field_copied_before_whole_use / field_copied_before_whole_use_ref(log: DropLog, n: u32) yield u32 {
+        let r = Rec { g: log.guard("g"), s: String::from("s"), n };
+        let first = r.n;
+        r#yield!(first + rec_len(&r));
+        r#yield!(r.n);
+        drop(log.guard("body end"));
+    }
+}
+
+drops! {
+    // A `move` closure takes the field it names, not the whole value.
+    fn move_closure_takes_a_field / move_closure_takes_a_field_ref(log: DropLog) yield u32 {
+        let r = Rec { g: log.guard("g"), s: String::from("abc"), n: 2 };
+        let len = move |k: u32| k + r.s.len() as u32;
+        r#yield!(len(1));
+        r#yield!(r.n + r.g.name().len() as u32);
+    }
+}
+
+drops! {
+    // The maybe-moved value shadows one that lives across the yields.
+    fn maybe_moved_shadowing_a_live_value / maybe_moved_shadowing_a_live_value_ref(log: DropLog, give: bool) yield u32 {
+        let c = log.guard("outer c");
+        let c = log.guard("c");
+        r#yield!(match give {
+            true => {
+                drop(c);
+                1
+            }
+            false => {
+                r#yield!(2);
+                3
+            }
+        });
+        r#yield!(4);
+    }
+}
+
+#[test]
+fn fields_and_shadowed_flags_drop_where_a_plain_function_drops_them() {
+    compare_all!(field_of_hoisted_literal, field_of_hoisted_literal_ref);
+    compare_all!(|log| field_copied_before_whole_use(log, 3), |log, stop| {
+        field_copied_before_whole_use_ref(log, 3, stop)
+    });
+    compare_all!(move_closure_takes_a_field, move_closure_takes_a_field_ref);
+    for give in [true, false] {
+        compare_all!(
+            |log| maybe_moved_shadowing_a_live_value(log, give),
+            |log, stop| { maybe_moved_shadowing_a_live_value_ref(log, give, stop) }
+        );
+    }
+}

@@ -1085,8 +1085,10 @@ impl Gen<'_> {
                     format!("{b}\n")
                 }
                 26 | 27 => {
-                    let Some(j) = self.jump() else { continue };
+                    // The condition first: it runs first, and a value it
+                    // moves must not be used by the jump's operand.
                     let c = self.cond(1);
+                    let Some(j) = self.jump() else { continue };
                     format!("if {c} {{\n{j};\n}}\n")
                 }
                 28 if self.features.moves => {
@@ -1181,8 +1183,12 @@ impl Gen<'_> {
                 37 if self.features.plain_shapes => {
                     // A closure created and called between yields.
                     let (k, a, b) = (self.leaf_u32(), self.leaf_u32(), self.leaf_u32());
-                    let owned = NAMES.iter().all(|n| {
-                        !mentions(&k, n) || self.visible(Ty::U32).iter().any(|v| v.name == *n)
+                    // `move` only over `u32`s: a `move` closure naming
+                    // `r.s` would move that field out of `r`.
+                    let owned = self.scopes.iter().flatten().all(|var| {
+                        var.ty == Ty::U32
+                            || !mentions(&k, &var.name)
+                            || self.visible(Ty::U32).iter().any(|v| v.name == var.name)
                     });
                     let capture = if owned && self.rng.pct(50) {
                         "move "

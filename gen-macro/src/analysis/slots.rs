@@ -198,7 +198,12 @@ fn analyze_once(
     }
     let needs_flag = needs_flag
         .iter()
-        .map(|&id| walker.bindings[id].ident.clone())
+        // The flag pass rewrites the body as the user wrote it, before
+        // shadowing bindings were renamed.
+        .map(|&id| match renames.get(&id) {
+            Some((original, _)) => original.clone(),
+            None => walker.bindings[id].ident.clone(),
+        })
         .collect();
     let analysis = Analysis {
         needs_flag,

@@ -190,7 +190,7 @@ fn splittable_local(stmt: &Stmt) -> Option<(String, Literal, Shape)> {
     if p.by_ref.is_some() || p.subpat.is_some() || init.diverge.is_some() {
         return None;
     }
-    let (fields, shape) = match &*init.expr {
+    let (fields, shape) = match literal_of(&init.expr)? {
         Expr::Struct(s) if s.qself.is_none() => {
             let all = s.rest.is_none() && s.dot2_token.is_none();
             let mut path = s.path.clone();
@@ -223,6 +223,20 @@ fn splittable_local(stmt: &Stmt) -> Option<(String, Literal, Shape)> {
         fields.map(|fields| (p.ident.clone(), fields)),
         shape,
     ))
+}
+
+/// The struct or tuple literal an initialiser ends in: itself, or the tail
+/// of the block the hoisting pass wraps it in when one of its fields yields
+/// (`{ let __gen_hoist_0 = …; Rec { g: __gen_hoist_0, n: r#yield!(1) } }`).
+fn literal_of(expr: &Expr) -> Option<&Expr> {
+    match expr {
+        Expr::Struct(_) | Expr::Tuple(_) => Some(expr),
+        Expr::Block(b) if b.label.is_none() && b.attrs.is_empty() => match b.block.stmts.last() {
+            Some(Stmt::Expr(tail, None)) => literal_of(tail),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// A type whose fields can be moved out of a value of it: a struct, a
@@ -267,6 +281,9 @@ struct Survey<'a> {
     owner: Option<syn::Ident>,
     loops: Vec<usize>,
     next_loop: usize,
+    /// Inside a `move` closure, which takes each field it names by value
+    /// (closures capture disjoint fields since edition 2021).
+    moving: bool,
 }
 
 impl Survey<'_> {
@@ -296,7 +313,11 @@ impl Survey<'_> {
         if !self.fields.contains(member) {
             self.fields.push(member.clone());
         }
-        self.push(Event::Field);
+        self.push(if self.moving {
+            Event::Moved
+        } else {
+            Event::Field
+        });
     }
 
     /// `expr` is evaluated to a value that is moved on: a field there is
@@ -438,6 +459,12 @@ impl<'ast> Visit<'ast> for Survey<'_> {
                 self.in_loop(|s| s.visit_block(&e.body));
                 return;
             }
+            Expr::Closure(e) if e.capture.is_some() => {
+                let outer = std::mem::replace(&mut self.moving, true);
+                self.visit_expr(&e.body);
+                self.moving = outer;
+                return;
+            }
             _ => {}
         }
         visit::visit_expr(self, expr);
@@ -489,6 +516,7 @@ impl Splitter<'_> {
                     owner: None,
                     loops: Vec::new(),
                     next_loop: 0,
+                    moving: false,
                 };
                 survey.visit_stmt(stmt);
                 if owner.is_none() {
@@ -498,26 +526,24 @@ impl Splitter<'_> {
             })
             .collect();
         let has = |events: &Events, event: Event| events.iter().any(|(e, _)| *e == event);
-        let Some(first_move) = surveys
+        // Split as early as the value allows (right after its last use as
+        // a whole), so that the field bindings take its place among the
+        // locals and are dropped where it would have been. A field read by
+        // value before a use of the whole was a copy (or on another path):
+        // the plain function compiled, so it did not leave the value
+        // partly moved there.
+        let split_at = surveys
+            .iter()
+            .rposition(|(events, _)| has(events, Event::Whole))
+            .map_or(0, |last_whole| last_whole + 1);
+        let Some(first_move) = surveys[split_at..]
             .iter()
             .position(|(events, _)| has(events, Event::Moved))
+            .map(|at| split_at + at)
         else {
             return false;
         };
         let Some(owner) = owner else { return false };
-        if surveys[first_move..]
-            .iter()
-            .any(|(events, _)| has(events, Event::Whole))
-        {
-            return false;
-        }
-        // Split as early as the value allows (right after its last use as
-        // a whole), so that the field bindings take its place among the
-        // locals and are dropped where it would have been.
-        let split_at = surveys[..first_move]
-            .iter()
-            .rposition(|(events, _)| has(events, Event::Whole))
-            .map_or(0, |last_whole| last_whole + 1);
         let events: Vec<&(Event, Vec<usize>)> = surveys[first_move..]
             .iter()
             .flat_map(|(events, _)| events)
