@@ -757,3 +757,72 @@ fn fields_and_shadowed_flags_drop_where_a_plain_function_drops_them() {
         );
     }
 }
+
+drops! {
+    // A closure that borrows the maybe-moved value reads it through its
+    // drop flag.
+    fn maybe_moved_read_by_a_closure / maybe_moved_read_by_a_closure_ref(log: DropLog, give: bool) yield u32 {
+        let c = log.guard("c");
+        let len = |k: u32| k + c.name().len() as u32;
+        r#yield!(len(1));
+        if give {
+            drop(c);
+        }
+        r#yield!(2);
+    }
+}
+
+drops! {
+    // `r.n` is copied in one arm and `r` used whole in another: `r` is
+    // saved whole at the yield after the match.
+    fn field_copied_in_one_arm / field_copied_in_one_arm_ref(log: DropLog, n: u32) yield u32 {
+        let r = Rec { g: log.guard("g"), s: String::from("s"), n };
+        let k = match n {
+            0 => {
+                let copied = r.n;
+                copied
+            }
+            _ => rec_len(&r),
+        };
+        r#yield!(k);
+        r#yield!(r.n);
+    }
+}
+
+drops! {
+    // The yield is the operand of a `break` that leaves the loop, and its
+    // own operand moves `b`: no later turn reads `b`, so nothing saves it.
+    fn moved_in_the_operand_of_a_leaving_yield / moved_in_the_operand_of_a_leaving_yield_ref(log: DropLog) yield u32 {
+        let b = log.guard("b");
+        let mut turns = 0u32;
+        loop {
+            turns += 1;
+            if turns > 2 {
+                break r#yield!({
+                    drop(b);
+                    5
+                });
+            }
+        }
+        r#yield!(turns);
+    }
+}
+
+#[test]
+fn closures_arms_and_leaving_yields_drop_where_a_plain_function_drops_them() {
+    for give in [true, false] {
+        compare_all!(
+            |log| maybe_moved_read_by_a_closure(log, give),
+            |log, stop| { maybe_moved_read_by_a_closure_ref(log, give, stop) }
+        );
+    }
+    for n in [0, 1] {
+        compare_all!(|log| field_copied_in_one_arm(log, n), |log, stop| {
+            field_copied_in_one_arm_ref(log, n, stop)
+        });
+    }
+    compare_all!(
+        moved_in_the_operand_of_a_leaving_yield,
+        moved_in_the_operand_of_a_leaving_yield_ref
+    );
+}

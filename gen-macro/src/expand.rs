@@ -222,7 +222,7 @@ pub(crate) fn lower_body(
             _ => None,
         })
         .collect();
-    split::split_body(&mut body, &mut points, &splittable);
+    let whole = split::split_body(&mut body, &mut points, &splittable);
     let arg_bindings: Vec<slots::ArgBinding<'_>> = signature
         .params
         .iter()
@@ -253,7 +253,7 @@ pub(crate) fn lower_body(
     // the analysis then sees as ordinary values (see `lower::flags`).
     let (before_body, before_points) = (body.clone(), points.clone());
     let mut first_cx = Diagnostics::default();
-    let mut analysis = slots::analyze(&arg_bindings, &mut body, &mut points, &mut first_cx);
+    let mut analysis = slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
     if !analysis.needs_flag.is_empty() {
         let (mut flagged_body, mut flagged_points) = (before_body, before_points);
         if flags::add_drop_flags(
@@ -265,7 +265,7 @@ pub(crate) fn lower_body(
             body = flagged_body;
             points = flagged_points;
             first_cx = Diagnostics::default();
-            analysis = slots::analyze(&arg_bindings, &mut body, &mut points, &mut first_cx);
+            analysis = slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
         }
     }
     cx.extend(first_cx);

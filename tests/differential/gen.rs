@@ -1139,10 +1139,11 @@ impl Gen<'_> {
                 }
                 30 if self.yield_ok() => {
                     // A yield as the operand of `return`.
+                    // The condition first (see the jump above).
+                    let c = self.cond(1);
                     self.no_yield += 1;
                     let e = self.e_u32(1);
                     self.no_yield -= 1;
-                    let c = self.cond(1);
                     let r = if self.ret_option {
                         format!("Some(r#yield!({e}))")
                     } else {

@@ -143,10 +143,18 @@ enum Ctx {
 
 pub(super) struct Walker<'p> {
     pub(super) bindings: Vec<Binding>,
+    /// Values whose field reads by value are copies (see `split_body`).
+    pub(super) whole: &'p [String],
     /// Bindings of each open scope, in declaration order.
     pub(super) frames: Vec<Vec<BindingId>>,
     pub(super) loops: Vec<LoopRange>,
     pub(super) loop_stack: Vec<usize>,
+    /// Loops and labeled blocks around the walk, innermost last: the label,
+    /// whether it is a loop, and `loop_stack`'s length outside it.
+    pub(super) breakables: Vec<(Option<String>, bool, usize)>,
+    /// Loops that the `break` whose operand is being walked leaves: code
+    /// there never starts another turn of them.
+    pub(super) exiting: Vec<usize>,
     pub(super) points: Vec<Option<PointScope>>,
     pub(super) operands: &'p mut [YieldPoint],
     /// Bindings to give a hidden name: binding id → (user's name, hidden).
@@ -726,7 +734,12 @@ impl Walker<'_> {
             *slot = Some(PointScope {
                 pos,
                 in_scope,
-                loops: self.loop_stack.clone(),
+                loops: self
+                    .loop_stack
+                    .iter()
+                    .copied()
+                    .filter(|l| !self.exiting.contains(l))
+                    .collect(),
                 overwrites: None,
                 arm: self.arm,
                 returns_at: None,
@@ -836,14 +849,32 @@ impl Walker<'_> {
             // after it does not always follow what is inside it.
             Expr::Block(e) if e.label.is_some() => {
                 let construct = self.construct();
+                let label = e.label.as_ref().map(|l| l.name.ident.to_string());
+                self.breakables.push((label, false, self.loop_stack.len()));
                 self.in_arm(construct, 0, |w| w.walk_block(&mut e.block));
+                self.breakables.pop();
             }
             Expr::Block(e) => self.walk_block(&mut e.block),
             Expr::Unsafe(e) => self.walk_block(&mut e.block),
             Expr::Const(e) => self.walk_block(&mut e.block),
             Expr::Break(e) => {
                 if let Some(value) = &mut e.expr {
+                    let label = e.label.as_ref().map(|l| l.ident.to_string());
+                    let target =
+                        self.breakables
+                            .iter()
+                            .rev()
+                            .find(|(name, is_loop, _)| match &label {
+                                Some(label) => name.as_ref() == Some(label),
+                                None => *is_loop,
+                            });
+                    let outer = self.exiting.len();
+                    if let Some(&(_, _, depth)) = target {
+                        let left = self.loop_stack[depth.min(self.loop_stack.len())..].to_vec();
+                        self.exiting.extend(left);
+                    }
                     self.walk_expr(value, Ctx::Move);
+                    self.exiting.truncate(outer);
                 }
                 let at = self.tick();
                 self.jumps.push(at);
@@ -947,10 +978,13 @@ impl Walker<'_> {
                 let id = self.loops.len();
                 let start = self.tick();
                 self.loops.push(LoopRange { start, end: start });
+                let label = e.label.as_ref().map(|l| l.name.ident.to_string());
+                self.breakables.push((label, true, self.loop_stack.len()));
                 self.loop_stack.push(id);
                 let construct = self.construct();
                 self.in_arm(construct, 0, |w| w.walk_block(&mut e.body));
                 self.loop_stack.pop();
+                self.breakables.pop();
                 self.loops[id].end = self.tick();
             }
             Expr::While(e) => {

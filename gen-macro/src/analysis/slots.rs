@@ -67,6 +67,7 @@ pub(crate) enum ArgBinding<'a> {
 
 pub(crate) fn analyze(
     args: &[ArgBinding<'_>],
+    whole: &[String],
     body: &mut Block,
     points: &mut [YieldPoint],
     cx: &mut Diagnostics,
@@ -79,7 +80,8 @@ pub(crate) fn analyze(
     loop {
         round += 1;
         let mut local_cx = Diagnostics::default();
-        let (analysis, conflicts) = analyze_once(args, body, points, &renames, &mut local_cx);
+        let (analysis, conflicts) =
+            analyze_once(args, whole, body, points, &renames, &mut local_cx);
         let fresh: Vec<(BindingId, Ident)> = conflicts
             .into_iter()
             .filter(|(id, _)| !renames.contains_key(id))
@@ -103,6 +105,7 @@ type Conflicts = Vec<(BindingId, Ident)>;
 
 fn analyze_once(
     args: &[ArgBinding<'_>],
+    whole: &[String],
     body: &mut Block,
     points: &mut [YieldPoint],
     renames: &HashMap<BindingId, (Ident, Ident)>,
@@ -113,9 +116,12 @@ fn analyze_once(
         frames: vec![Vec::new()],
         loops: Vec::new(),
         loop_stack: Vec::new(),
+        breakables: Vec::new(),
+        exiting: Vec::new(),
         points: points.iter().map(|_| None).collect(),
         operands: points,
         renames,
+        whole,
         pos: 0,
         force_move: 0,
         rebinding: None,
@@ -274,6 +280,7 @@ impl Walker<'_> {
     /// field used by value).
     fn moves(&self, binding: &Binding, u: &Use) -> bool {
         u.may_move()
+            && !(u.field && self.whole.iter().any(|name| binding.ident == name))
             && !(u.field
                 && binding.uses.iter().any(|w| {
                     !w.field

@@ -18,7 +18,7 @@
 //! The rewrite follows Rust's scopes: from the binding's `let` to the end
 //! of its block, except where another binding of the name hides it. Only a
 //! binding the rewrite can follow gets a flag: declared by a `let` with a
-//! value, not named in a closure, in another macro's arguments (other than
+//! value, not moved or named by a `move` closure, in another macro's arguments (other than
 //! the std formatting macros, which borrow), in a format string, as a
 //! `match`/`if let` scrutinee, or through a field. Any other keeps the
 //! documented behaviour: dropped at the yield.
@@ -54,6 +54,7 @@ pub(crate) fn add_drop_flags(
             active: false,
             found: false,
             ok: true,
+            in_closure: false,
         };
         flag.block(&mut candidate);
         if flag.ok && flag.found {
@@ -114,6 +115,8 @@ struct Flag<'a> {
     found: bool,
     /// Every use could be rewritten.
     ok: bool,
+    /// Inside a closure that borrows its captures.
+    in_closure: bool,
 }
 
 impl Flag<'_> {
@@ -204,6 +207,11 @@ impl Flag<'_> {
         let name = self.name.clone();
         let name = name.as_str();
         if self.active && is_name(expr, name) {
+            if value && self.in_closure {
+                // Taken by the closure when it is made, not when called.
+                self.ok = false;
+                return;
+            }
             let ident = syn::Ident::new(name, syn::spanned::Spanned::span(&*expr));
             *expr = if value {
                 syn::parse_quote!(#rt::__private::DropFlag::take(&mut #ident))
@@ -315,7 +323,16 @@ impl Flag<'_> {
             Expr::Closure(c) => {
                 let hidden = c.inputs.iter().any(|p| binds(p, name));
                 if self.active && !hidden && mentions_tokens(quote!(#c), name) {
-                    self.ok = false;
+                    if c.capture.is_some() {
+                        // `move` takes the value when the closure is made.
+                        self.ok = false;
+                    } else {
+                        // A closure that borrows the value reads it through
+                        // the flag; one that would take it is refused.
+                        let outer = std::mem::replace(&mut self.in_closure, true);
+                        self.expr(&mut c.body, true);
+                        self.in_closure = outer;
+                    }
                 }
             }
             Expr::Async(_) | Expr::Const(_) => {

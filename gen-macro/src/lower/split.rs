@@ -84,8 +84,15 @@ impl Shape {
 
 /// Splits the values of `body` whose fields are moved out one by one;
 /// `params` names the arguments that may be split (`__self` for `self`),
-/// with their shapes.
-pub(crate) fn split_body(body: &mut Block, points: &mut [YieldPoint], params: &[(String, Shape)]) {
+/// with their shapes. Returns the locals initialised by a literal that
+/// names every field and that were not split: a field of one read by value
+/// before a yield was a copy (a real move before a yield would have split
+/// it), so such a read does not move the value.
+pub(crate) fn split_body(
+    body: &mut Block,
+    points: &mut [YieldPoint],
+    params: &[(String, Shape)],
+) -> Vec<String> {
     let mut declared = Declarations::default();
     declared.visit_block(body);
     for point in points.iter() {
@@ -99,11 +106,13 @@ pub(crate) fn split_body(body: &mut Block, points: &mut [YieldPoint], params: &[
         points,
         declared,
         params: &names,
+        whole: Vec::new(),
     };
     for (param, shape) in params {
         splitter.split_in(body, 0, param, None, shape);
     }
     splitter.visit_block_mut(body);
+    splitter.whole
 }
 
 /// Every identifier the body declares or mentions, with how many patterns
@@ -149,6 +158,16 @@ struct Splitter<'a> {
     points: &'a mut [YieldPoint],
     declared: Declarations,
     params: &'a [String],
+    /// Values of known shape, declared once, left whole.
+    whole: Vec<String>,
+}
+
+impl Splitter<'_> {
+    fn keep_whole(&mut self, name: &str) {
+        if self.declared.count.get(name).copied().unwrap_or(0) == 1 {
+            self.whole.push(name.to_owned());
+        }
+    }
 }
 
 impl VisitMut for Splitter<'_> {
@@ -162,10 +181,15 @@ impl VisitMut for Splitter<'_> {
             .filter_map(|(index, stmt)| splittable_local(stmt).map(|local| (index + 1, local)))
             .collect();
         for (from, (name, literal, shape)) in locals.into_iter().rev() {
-            if !self.params.contains(&name)
-                && self.split_in(block, from, &name, literal, &shape)
-                && let Stmt::Local(local) = &mut block.stmts[from - 1]
-            {
+            if self.params.contains(&name) {
+                continue;
+            }
+            let all_fields = literal.is_some();
+            if !self.split_in(block, from, &name, literal, &shape) {
+                if all_fields {
+                    self.keep_whole(&name);
+                }
+            } else if let Stmt::Local(local) = &mut block.stmts[from - 1] {
                 // `let mut p`: the body's writes to `p.f` now go to the
                 // field's own binding.
                 local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
