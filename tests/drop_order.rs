@@ -728,6 +728,7 @@ drops! {
     // The maybe-moved value shadows one that lives across the yields.
     fn maybe_moved_shadowing_a_live_value / maybe_moved_shadowing_a_live_value_ref(log: DropLog, give: bool) yield u32 {
         let c = log.guard("outer c");
+        r#yield!(c.name().len() as u32);
         let c = log.guard("c");
         r#yield!(match give {
             true => {
@@ -825,4 +826,49 @@ fn closures_arms_and_leaving_yields_drop_where_a_plain_function_drops_them() {
         moved_in_the_operand_of_a_leaving_yield,
         moved_in_the_operand_of_a_leaving_yield_ref
     );
+}
+
+drops! {
+    // Maybe moved, then hidden by a loop's own binding of the name at every
+    // yield: still dropped once, at the end of its scope.
+    fn maybe_moved_then_hidden / maybe_moved_then_hidden_ref(log: DropLog, give: bool) yield u32 {
+        let b = log.guard("b");
+        if give {
+            drop(b);
+        }
+        for b in 0..2u32 {
+            r#yield!(b);
+        }
+        r#yield!(9);
+    }
+}
+
+drops! {
+    // A move in a `break` operand leaves the loop: the code after the
+    // `break` in the loop never sees `b` moved, and `b` is saved there.
+    fn moved_only_on_the_way_out / moved_only_on_the_way_out_ref(log: DropLog) yield u32 {
+        let b = log.guard("b");
+        let mut turns = 0u32;
+        let out = loop {
+            turns += 1;
+            if turns > 2 {
+                break {
+                    drop(b);
+                    turns
+                };
+            }
+            r#yield!(turns);
+        };
+        r#yield!(out);
+    }
+}
+
+#[test]
+fn hidden_and_leaving_moves_drop_where_a_plain_function_drops_them() {
+    for give in [true, false] {
+        compare_all!(|log| maybe_moved_then_hidden(log, give), |log, stop| {
+            maybe_moved_then_hidden_ref(log, give, stop)
+        });
+    }
+    compare_all!(moved_only_on_the_way_out, moved_only_on_the_way_out_ref);
 }

@@ -72,6 +72,10 @@ pub(super) struct Use {
     /// there leaves the function with the value, so no code after the
     /// `return` sees the binding moved (code later in the operand does).
     pub(super) returns_at: Option<usize>,
+    /// In the operand of a `break`: control goes on after its target, so
+    /// the code between the `break` (first) and the target's end (second)
+    /// never runs after this use.
+    pub(super) skips: Option<(usize, usize)>,
     /// Through a field (`p.f`): a move takes only the field. Followed by a
     /// use of the whole value, the field was `Copy` (or the plain function
     /// would not compile), and nothing moved; otherwise the value may be
@@ -98,7 +102,9 @@ impl Use {
     /// The value may have left the binding here, for code at `at` (not
     /// after a `return` this use is in: that code never runs after it).
     pub(super) fn may_move_on(&self, at: usize) -> bool {
-        self.may_move() && self.returns_at.is_none_or(|end| at <= end)
+        self.may_move()
+            && self.returns_at.is_none_or(|end| at <= end)
+            && self.skips.is_none_or(|(from, to)| !(from < at && at <= to))
     }
 }
 
@@ -123,6 +129,8 @@ pub(super) struct PointScope {
     /// In the operand of `return` that ends at this position: nothing
     /// after it runs after the point.
     pub(super) returns_at: Option<usize>,
+    /// In the operand of a `break` (see `Use::skips`).
+    pub(super) skips: Option<(usize, usize)>,
 }
 
 /// How a use of a name may treat its value.
@@ -155,6 +163,10 @@ pub(super) struct Walker<'p> {
     /// Loops that the `break` whose operand is being walked leaves: code
     /// there never starts another turn of them.
     pub(super) exiting: Vec<usize>,
+    /// Operands of `break`s whose target is still open: the target (an
+    /// index into `breakables`), where the operand starts and where the
+    /// `break` is.
+    pub(super) pending_breaks: Vec<(usize, usize, usize)>,
     pub(super) points: Vec<Option<PointScope>>,
     pub(super) operands: &'p mut [YieldPoint],
     /// Bindings to give a hidden name: binding id → (user's name, hidden).
@@ -279,6 +291,7 @@ impl Walker<'_> {
             receiver: ctx == Ctx::Receiver,
             operator: ctx == Ctx::Operand,
             returns_at: None,
+            skips: None,
             field: self.field > 0,
             by_save: false,
             arm,
@@ -430,6 +443,33 @@ impl Walker<'_> {
         for point in self.points.iter_mut().flatten() {
             if start < point.pos && point.pos <= end && point.returns_at.is_none() {
                 point.returns_at = Some(end);
+            }
+        }
+    }
+
+    /// Leaves the innermost loop or labeled block: the `break` operands
+    /// that targeted it skip the code from their `break` to here.
+    fn close_breakable(&mut self) {
+        let index = self.breakables.len() - 1;
+        self.breakables.pop();
+        let end = self.pos;
+        let (done, open): (Vec<_>, Vec<_>) = self
+            .pending_breaks
+            .drain(..)
+            .partition(|&(target, _, _)| target == index);
+        self.pending_breaks = open;
+        for (_, start, at) in done {
+            for binding in &mut self.bindings {
+                for u in &mut binding.uses {
+                    if start < u.pos && u.pos <= at && u.skips.is_none() {
+                        u.skips = Some((at, end));
+                    }
+                }
+            }
+            for point in self.points.iter_mut().flatten() {
+                if start < point.pos && point.pos <= at && point.skips.is_none() {
+                    point.skips = Some((at, end));
+                }
             }
         }
     }
@@ -743,6 +783,7 @@ impl Walker<'_> {
                 overwrites: None,
                 arm: self.arm,
                 returns_at: None,
+                skips: None,
             });
         }
     }
@@ -852,7 +893,7 @@ impl Walker<'_> {
                 let label = e.label.as_ref().map(|l| l.name.ident.to_string());
                 self.breakables.push((label, false, self.loop_stack.len()));
                 self.in_arm(construct, 0, |w| w.walk_block(&mut e.block));
-                self.breakables.pop();
+                self.close_breakable();
             }
             Expr::Block(e) => self.walk_block(&mut e.block),
             Expr::Unsafe(e) => self.walk_block(&mut e.block),
@@ -868,13 +909,27 @@ impl Walker<'_> {
                                 Some(label) => name.as_ref() == Some(label),
                                 None => *is_loop,
                             });
+                    let target = target.map(|&(_, _, depth)| depth);
+                    let target_index =
+                        self.breakables
+                            .iter()
+                            .rposition(|(name, is_loop, _)| match &label {
+                                Some(label) => name.as_ref() == Some(label),
+                                None => *is_loop,
+                            });
                     let outer = self.exiting.len();
-                    if let Some(&(_, _, depth)) = target {
+                    if let Some(depth) = target {
                         let left = self.loop_stack[depth.min(self.loop_stack.len())..].to_vec();
                         self.exiting.extend(left);
                     }
+                    let start = self.pos;
                     self.walk_expr(value, Ctx::Move);
                     self.exiting.truncate(outer);
+                    if let Some(index) = target_index
+                        && self.closures == 0
+                    {
+                        self.pending_breaks.push((index, start, self.pos));
+                    }
                 }
                 let at = self.tick();
                 self.jumps.push(at);
@@ -984,7 +1039,7 @@ impl Walker<'_> {
                 let construct = self.construct();
                 self.in_arm(construct, 0, |w| w.walk_block(&mut e.body));
                 self.loop_stack.pop();
-                self.breakables.pop();
+                self.close_breakable();
                 self.loops[id].end = self.tick();
             }
             Expr::While(e) => {

@@ -118,6 +118,7 @@ fn analyze_once(
         loop_stack: Vec::new(),
         breakables: Vec::new(),
         exiting: Vec::new(),
+        pending_breaks: Vec::new(),
         points: points.iter().map(|_| None).collect(),
         operands: points,
         renames,
@@ -224,15 +225,16 @@ fn analyze_once(
 }
 
 impl Walker<'_> {
-    /// The bindings visible at `point`, not saved there, that only some
-    /// paths to it moved: every move before it sits in a branch that does
+    /// The bindings in scope at `point` (also hidden ones: the flag pass
+    /// follows the shadowing), not saved there, that only some paths to it
+    /// moved: every move before it sits in a branch that does
     /// not enclose it, and nothing uses the binding after a move on the
     /// same path (which would make it `Copy`, no drop to keep).
     fn moved_on_some_paths(&self, point: &PointScope, saved: &[BindingId]) -> Vec<BindingId> {
         point
             .in_scope
             .iter()
-            .filter(|&&(id, visible)| visible && !saved.contains(&id))
+            .filter(|&&(id, _)| !saved.contains(&id))
             .map(|&(id, _)| id)
             .filter(|&id| {
                 let binding = &self.bindings[id];
@@ -425,6 +427,7 @@ impl Walker<'_> {
                             assigning: false,
                             receiver: false,
                             returns_at: None,
+                            skips: None,
                             field: false,
                             operator: false,
                             by_save: true,
@@ -568,7 +571,10 @@ impl Walker<'_> {
                     // may be in.
                     ((u.pos > point.pos
                         && self.on_one_path(point.arm, u.arm)
-                        && point.returns_at.is_none_or(|end| u.pos <= end))
+                        && point.returns_at.is_none_or(|end| u.pos <= end)
+                        && point
+                            .skips
+                            .is_none_or(|(from, to)| !(from < u.pos && u.pos <= to)))
                         || in_loop(u))
                         && reads_held_value(u)
                 });
