@@ -872,3 +872,32 @@ fn hidden_and_leaving_moves_drop_where_a_plain_function_drops_them() {
     }
     compare_all!(moved_only_on_the_way_out, moved_only_on_the_way_out_ref);
 }
+
+drops! {
+    // `c` is moved inside a `for` loop with no yield, on some paths: moved
+    // on every turn, so it is `Copy` and needs no drop flag (a flag would
+    // be empty on the second turn), even where another `c` hides it.
+    fn copied_in_a_plain_loop / copied_in_a_plain_loop_ref(log: DropLog, n: u32) yield u32 {
+        let c = n;
+        let mut sum = 0;
+        for i in 0..3u32 {
+            let d: u32;
+            if i % 2 == 0 {
+                d = c;
+            } else {
+                d = c + 1;
+            }
+            sum += d;
+        }
+        let c = log.guard("c");
+        r#yield!(sum);
+        r#yield!(c.name().len() as u32);
+    }
+}
+
+#[test]
+fn values_moved_in_loops_without_yields_are_copies() {
+    compare_all!(|log| copied_in_a_plain_loop(log, 4), |log, stop| {
+        copied_in_a_plain_loop_ref(log, 4, stop)
+    });
+}

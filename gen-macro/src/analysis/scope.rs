@@ -167,6 +167,9 @@ pub(super) struct Walker<'p> {
     /// index into `breakables`), where the operand starts and where the
     /// `break` is.
     pub(super) pending_breaks: Vec<(usize, usize, usize)>,
+    /// `for` and `while` loops the rewrite left as they are (no yield in
+    /// them): a move in one repeats on every turn.
+    pub(super) plain_loops: Vec<LoopRange>,
     pub(super) points: Vec<Option<PointScope>>,
     pub(super) operands: &'p mut [YieldPoint],
     /// Bindings to give a hidden name: binding id → (user's name, hidden).
@@ -991,12 +994,15 @@ impl Walker<'_> {
                 let pat = (*e.pat).clone();
                 // The body runs zero or more times: an arm of its own.
                 let construct = self.construct();
+                let start = self.tick();
                 self.in_arm(construct, 0, |w| {
                     w.in_frame(|w| {
                         w.declare_pat(&pat, false, None, false);
                         w.walk_block(&mut e.body);
                     });
                 });
+                let end = self.tick();
+                self.plain_loops.push(LoopRange { start, end });
             }
             Expr::Group(e) => self.walk_expr(&mut e.expr, ctx),
             Expr::Paren(e) => self.walk_expr(&mut e.expr, ctx),
@@ -1045,10 +1051,13 @@ impl Walker<'_> {
             Expr::While(e) => {
                 // `while let` bindings live in the loop, not after it.
                 let construct = self.construct();
+                let start = self.tick();
                 self.in_frame(|w| {
                     w.walk_expr(&mut e.cond, Ctx::Move);
                     w.in_arm(construct, 0, |w| w.walk_block(&mut e.body));
                 });
+                let end = self.tick();
+                self.plain_loops.push(LoopRange { start, end });
             }
             Expr::Match(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);

@@ -119,6 +119,7 @@ fn analyze_once(
         breakables: Vec::new(),
         exiting: Vec::new(),
         pending_breaks: Vec::new(),
+        plain_loops: Vec::new(),
         points: points.iter().map(|_| None).collect(),
         operands: points,
         renames,
@@ -272,6 +273,7 @@ impl Walker<'_> {
                     && !moves.iter().any(|m| {
                         self.loops
                             .iter()
+                            .chain(&self.plain_loops)
                             .any(|l| l.start > binding.decl_pos && l.start <= m.pos && m.pos <= l.end)
                     })
             })
