@@ -881,7 +881,7 @@ drops! {
         let c = n;
         let mut sum = 0;
         for i in 0..3u32 {
-            let d: u32;
+            let d;
             if i % 2 == 0 {
                 d = c;
             } else {

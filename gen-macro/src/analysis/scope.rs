@@ -167,9 +167,6 @@ pub(super) struct Walker<'p> {
     /// index into `breakables`), where the operand starts and where the
     /// `break` is.
     pub(super) pending_breaks: Vec<(usize, usize, usize)>,
-    /// `for` and `while` loops the rewrite left as they are (no yield in
-    /// them): a move in one repeats on every turn.
-    pub(super) plain_loops: Vec<LoopRange>,
     pub(super) points: Vec<Option<PointScope>>,
     pub(super) operands: &'p mut [YieldPoint],
     /// Bindings to give a hidden name: binding id → (user's name, hidden).
@@ -907,28 +904,20 @@ impl Walker<'_> {
                     let target =
                         self.breakables
                             .iter()
-                            .rev()
-                            .find(|(name, is_loop, _)| match &label {
-                                Some(label) => name.as_ref() == Some(label),
-                                None => *is_loop,
-                            });
-                    let target = target.map(|&(_, _, depth)| depth);
-                    let target_index =
-                        self.breakables
-                            .iter()
                             .rposition(|(name, is_loop, _)| match &label {
                                 Some(label) => name.as_ref() == Some(label),
                                 None => *is_loop,
                             });
                     let outer = self.exiting.len();
-                    if let Some(depth) = target {
-                        let left = self.loop_stack[depth.min(self.loop_stack.len())..].to_vec();
+                    if let Some(index) = target {
+                        let depth = self.breakables[index].2.min(self.loop_stack.len());
+                        let left = self.loop_stack[depth..].to_vec();
                         self.exiting.extend(left);
                     }
                     let start = self.pos;
                     self.walk_expr(value, Ctx::Move);
                     self.exiting.truncate(outer);
-                    if let Some(index) = target_index
+                    if let Some(index) = target
                         && self.closures == 0
                     {
                         self.pending_breaks.push((index, start, self.pos));
@@ -1001,8 +990,11 @@ impl Walker<'_> {
                         w.walk_block(&mut e.body);
                     });
                 });
+                // A loop of its own (no suspension point is in it: the
+                // rewrite turned those into `loop`), for what a move in it
+                // says: it repeats on every turn.
                 let end = self.tick();
-                self.plain_loops.push(LoopRange { start, end });
+                self.loops.push(LoopRange { start, end });
             }
             Expr::Group(e) => self.walk_expr(&mut e.expr, ctx),
             Expr::Paren(e) => self.walk_expr(&mut e.expr, ctx),
@@ -1056,8 +1048,11 @@ impl Walker<'_> {
                     w.walk_expr(&mut e.cond, Ctx::Move);
                     w.in_arm(construct, 0, |w| w.walk_block(&mut e.body));
                 });
+                // A loop of its own (no suspension point is in it: the
+                // rewrite turned those into `loop`), for what a move in it
+                // says: it repeats on every turn.
                 let end = self.tick();
-                self.plain_loops.push(LoopRange { start, end });
+                self.loops.push(LoopRange { start, end });
             }
             Expr::Match(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);

@@ -119,7 +119,6 @@ fn analyze_once(
         breakables: Vec::new(),
         exiting: Vec::new(),
         pending_breaks: Vec::new(),
-        plain_loops: Vec::new(),
         points: points.iter().map(|_| None).collect(),
         operands: points,
         renames,
@@ -273,7 +272,6 @@ impl Walker<'_> {
                     && !moves.iter().any(|m| {
                         self.loops
                             .iter()
-                            .chain(&self.plain_loops)
                             .any(|l| l.start > binding.decl_pos && l.start <= m.pos && m.pos <= l.end)
                     })
             })

@@ -18,9 +18,10 @@
 //! The rewrite follows Rust's scopes: from the binding's `let` to the end
 //! of its block, except where another binding of the name hides it. Only a
 //! binding the rewrite can follow gets a flag: declared by a `let` with a
-//! value, not moved or named by a `move` closure, in another macro's arguments (other than
-//! the std formatting macros, which borrow), in a format string, as a
-//! `match`/`if let` scrutinee, or through a field. Any other keeps the
+//! value; not moved by a closure or named by a `move` closure (a closure
+//! that borrows it reads it through the flag); not named in another macro's
+//! arguments (other than the std formatting macros, which borrow), in a
+//! format string, as a `match`/`if let` scrutinee, or through a field. Any other keeps the
 //! documented behaviour: dropped at the yield.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
