@@ -129,7 +129,7 @@ pub(crate) fn from_syn(mut sig: syn::Signature, cx: &mut Diagnostics) -> Signatu
                 receiver.mutability = None;
             }
             FnArg::Typed(typed) => {
-                let is_ref = matches!(*typed.ty, Type::Reference(_));
+                let is_ref = is_reference(&typed.ty);
                 match &mut *typed.pat {
                     Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
                         let mutable = p.mutability.take().is_some();
@@ -291,4 +291,15 @@ fn name_elided_lifetimes(sig: &mut syn::Signature) {
 /// `Box<…>`.
 fn is_box(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Box"))
+}
+
+/// `&T`, also inside parentheses or the invisible group a `macro_rules!`
+/// `$t:ty` makes.
+fn is_reference(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(_) => true,
+        Type::Paren(p) => is_reference(&p.elem),
+        Type::Group(g) => is_reference(&g.elem),
+        _ => false,
+    }
 }

@@ -15,9 +15,9 @@ use syn::{Block, Expr, Ident, Pat, Stmt};
 
 use crate::analysis::syntax::{
     BORROWING_ITERATORS, BORROWING_MACROS, BORROWING_METHODS, BORROWING_PREFIXES,
-    CONSUMING_METHODS, CONSUMING_PREFIXES, cond_has_let, copy_bindings, format_captures,
-    is_comparison, is_compound_assign, is_hidden_iterator, method_chain_root, pat_bindings,
-    place_root, returns_borrow, under_adaptors,
+    CONSUMING_METHODS, CONSUMING_PREFIXES, OWNED_RESULTS, UNWRAPPING, cond_has_let, copy_bindings,
+    desugared_try, format_captures, is_comparison, is_compound_assign, is_hidden_iterator,
+    method_chain_root, pat_bindings, place_root, returns_borrow, under_adaptors,
 };
 use crate::marker::{self, YieldPoint};
 
@@ -518,13 +518,57 @@ impl Walker<'_> {
             // `v.iter().map(f)`: a reference, or an iterator over a borrow,
             // with no destructor worth keeping: saved only when used after
             // a yield.
-            Expr::MethodCall(m) => match self.iterator_borrow(&init.expr) {
-                Some(id) => (true, Some((id, m.receiver.span()))),
-                None if returns_borrow(&m.method.to_string()) => (true, None),
-                None => (annotated_ref, None),
+            Expr::MethodCall(m) if let Some(id) = self.iterator_borrow(&init.expr) => {
+                (true, Some((id, m.receiver.span())))
+            }
+            init_expr => match self.view_chain(init_expr) {
+                Some(owner) => (true, owner),
+                None => match init_expr {
+                    Expr::MethodCall(m) if returns_borrow(&m.method.to_string()) => (true, None),
+                    _ => (annotated_ref, None),
+                },
             },
-            _ => (annotated_ref, None),
         }
+    }
+
+    /// `line.trim()`, `v.first()`, `line.strip_prefix(p)?`,
+    /// `v.get(i).unwrap()`, `map.get(&k).copied()`: calls on a local
+    /// whose first method returns a view into it, and no later one an
+    /// owned copy. The result is a reference, or a value made from one
+    /// with no destructor worth keeping to the end of its scope: saved
+    /// only when used after a yield (saving a dead view of a saved local
+    /// would borrow the generator's own state). `Some(owner)` when the
+    /// result is the view itself (perhaps unwrapped) of a local holding
+    /// its own value, which it then borrows.
+    fn view_chain(&self, expr: &Expr) -> Option<Option<(BindingId, Span)>> {
+        let mut receiver = expr;
+        // Outermost call first.
+        let mut calls = Vec::new();
+        loop {
+            match receiver {
+                Expr::Try(t) => receiver = &t.expr,
+                // `?`, as `lower::rewrite` spells it.
+                Expr::Match(m) if let Some(tried) = desugared_try(m) => receiver = tried,
+                Expr::Paren(p) => receiver = &p.expr,
+                Expr::MethodCall(m) => {
+                    calls.push(m);
+                    receiver = &m.receiver;
+                }
+                _ => break,
+            }
+        }
+        let (first, later) = calls.split_last()?;
+        let id = place_root(receiver).and_then(|name| self.lookup_user_name(&name))?;
+        let named =
+            |m: &syn::ExprMethodCall, list: &[&str]| list.contains(&m.method.to_string().as_str());
+        if !returns_borrow(&first.method.to_string())
+            || later.iter().any(|m| named(m, OWNED_RESULTS))
+        {
+            return None;
+        }
+        let binding = &self.bindings[id];
+        let direct = later.iter().all(|m| named(m, UNWRAPPING));
+        Some((direct && !binding.is_ref && binding.holds_value).then(|| (id, expr.span())))
     }
 
     /// The local that `&place` borrows: `v` in `&v`, `&v[0]`, `&v.field`;
@@ -563,21 +607,27 @@ impl Walker<'_> {
             Expr::MethodCall(m) if BORROWING_ITERATORS.contains(&m.method.to_string().as_str()) => {
                 owned(&m.receiver)
             }
-            Expr::MethodCall(m) if returns_borrow(&m.method.to_string()) => {
+            // (Not under adaptors: `v.first().map(f)` is an `Option`.)
+            Expr::MethodCall(m)
+                if std::ptr::eq(inner, iterable) && returns_borrow(&m.method.to_string()) =>
+            {
                 owned(method_chain_root(&m.receiver))
             }
             _ => None,
         }
     }
 
-    /// A closure without `move` that only reads or borrows a local declared
-    /// before it (no use that may move it) holds a reference to that local,
-    /// and, when it moves nothing with a destructor, is a reference itself:
-    /// saved only when called after a yield.
-    fn closure_borrow(&self, closure: &syn::ExprClosure, uses_from: usize) -> Option<BindingId> {
-        if closure.capture.is_some() {
-            return None;
-        }
+    /// A closure that holds no value with a destructor: one that captures
+    /// nothing, or only visibly `Copy` values, or (without `move`) only
+    /// reads or borrows the locals declared before it that it names. It is
+    /// a reference, or as cheap: saved only when called after a yield.
+    /// `Some(Some(v))` when it borrows the local `v`.
+    fn closure_view(
+        &self,
+        closure: &syn::ExprClosure,
+        uses_from: usize,
+    ) -> Option<Option<BindingId>> {
+        let moving = closure.capture.is_some();
         // (binding, only read or borrowed inside the closure)
         let captured: Vec<(BindingId, bool)> = self
             .frames
@@ -588,7 +638,7 @@ impl Walker<'_> {
             .filter_map(|id| {
                 let mut inside = self.bindings[id].uses.iter().filter(|u| u.pos > uses_from);
                 let first = inside.next()?;
-                let borrowed = |u: &Use| !u.moving && !u.assigning;
+                let borrowed = |u: &Use| !moving && !u.moving && !u.assigning;
                 Some((id, borrowed(first) && inside.all(borrowed)))
             })
             .collect();
@@ -600,10 +650,12 @@ impl Walker<'_> {
         {
             return None;
         }
-        captured
-            .iter()
-            .find(|&&(_, borrowed)| borrowed)
-            .map(|&(id, _)| id)
+        Some(
+            captured
+                .iter()
+                .find(|&&(_, borrowed)| borrowed)
+                .map(|&(id, _)| id),
+        )
     }
 
     fn walk_stmt(&mut self, stmt: &mut Stmt) {
@@ -634,11 +686,11 @@ impl Walker<'_> {
                         }
                     }
                     if let Expr::Closure(closure) = &*init.expr
-                        && let Some(owner) = self.closure_borrow(closure, uses_from)
+                        && let Some(owner) = self.closure_view(closure, uses_from)
                     {
                         is_ref = true;
-                        borrow_of = Some((owner, closure.inputs_begin.span));
-                        closure_borrow = true;
+                        borrow_of = owner.map(|owner| (owner, closure.inputs_begin.span));
+                        closure_borrow = owner.is_some();
                     }
                 }
                 let pat = local.pat.clone();
@@ -930,6 +982,12 @@ impl Walker<'_> {
                 let at = self.tick();
                 self.jumps.push(at);
             }
+            // A local called (`f(r#yield!(x))`) is used when the call
+            // happens, after its arguments: after a yield among them.
+            Expr::Call(e) if matches!(&*e.func, Expr::Path(_)) => {
+                e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
+                self.walk_expr(&mut e.func, Ctx::Place);
+            }
             Expr::Call(e) => {
                 self.walk_expr(&mut e.func, Ctx::Place);
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
@@ -1016,10 +1074,13 @@ impl Walker<'_> {
             }
             Expr::Let(e) => {
                 // Only inside an `if` condition, whose frame is open.
+                // (`if let Some(rest) = line.strip_prefix(p)`: `rest` is a
+                // view into `line`.)
+                let view = self.view_chain(&e.expr);
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 let pat = (*e.pat).clone();
                 let first_new = self.bindings.len();
-                self.declare_pat(&pat, false, None, false);
+                self.declare_pat(&pat, view.is_some(), view.flatten(), false);
                 self.rename_in_pat(&mut e.pat, first_new);
             }
             Expr::Index(e) => {
@@ -1055,6 +1116,8 @@ impl Walker<'_> {
                 self.loops.push(LoopRange { start, end });
             }
             Expr::Match(e) => {
+                // `match line.split_once(',')`: the bindings are views.
+                let view = self.view_chain(&e.expr);
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 // `match &place { … }` (a guard's view, see `lower::guards`):
                 // the bindings borrow the place.
@@ -1062,9 +1125,9 @@ impl Walker<'_> {
                     Expr::Reference(r) => place_root(&r.expr)
                         .and_then(|root| self.lookup_user_name(&root))
                         .map(|id| (id, r.and_token.span)),
-                    _ => None,
+                    _ => view.flatten(),
                 };
-                let is_ref = matches!(&*e.expr, Expr::Reference(_));
+                let is_ref = matches!(&*e.expr, Expr::Reference(_)) || view.is_some();
                 let construct = self.construct();
                 for (index, arm) in e.arms.iter_mut().enumerate() {
                     let pat = arm.pat.clone();

@@ -85,6 +85,8 @@ pub(super) fn type_is_known_copy(ty: &syn::Type) -> bool {
         syn::Type::Tuple(t) => t.elems.iter().all(type_is_known_copy),
         syn::Type::Reference(r) => r.mutability.is_none(),
         syn::Type::Paren(p) => type_is_known_copy(&p.elem),
+        // A type passed through a `macro_rules!` `$t:ty`.
+        syn::Type::Group(g) => type_is_known_copy(&g.elem),
         _ => false,
     }
 }
@@ -121,6 +123,13 @@ pub(super) const BORROWING_ITERATORS: &[&str] = &[
     "char_indices",
     "split",
     "split_whitespace",
+    "split_terminator",
+    "split_inclusive",
+    "splitn",
+    "rsplit",
+    "rsplitn",
+    "matches",
+    "match_indices",
     "windows",
     "chunks",
     "chunks_exact",
@@ -305,9 +314,75 @@ pub(super) fn returns_borrow(method: &str) -> bool {
         "as_os_str",
         "last_mut",
         "first_mut",
+        // Views into the receiver (`line.trim()`, `v.first()`,
+        // `line.strip_prefix(p)`): a borrow of it, or an `Option` of one.
+        "trim",
+        "trim_start",
+        "trim_end",
+        "trim_matches",
+        "trim_start_matches",
+        "trim_end_matches",
+        "strip_prefix",
+        "strip_suffix",
+        "split_once",
+        "rsplit_once",
+        "split_at",
+        "split_at_mut",
+        "split_first",
+        "split_last",
+        "first",
+        "last",
+        "get",
+        "get_mut",
+        "get_key_value",
+        "first_key_value",
+        "last_key_value",
+        "front",
+        "back",
+        "front_mut",
+        "back_mut",
+        "peek",
+        "peek_mut",
+        "as_ref",
+        "as_mut",
+        "as_deref",
+        "as_deref_mut",
+        "borrow",
+        "borrow_mut",
     ];
     REFERENCES.contains(&method) || BORROWING_ITERATORS.contains(&method)
 }
+
+/// `e` in `match …::Try::branch(e) { … }`, the form `lower::rewrite` gives
+/// to `e?`.
+pub(super) fn desugared_try(m: &syn::ExprMatch) -> Option<&Expr> {
+    let Expr::Call(call) = &*m.expr else {
+        return None;
+    };
+    let Expr::Path(func) = &*call.func else {
+        return None;
+    };
+    let mut segments = func.path.segments.iter().rev();
+    let branch = segments.next().is_some_and(|s| s.ident == "branch");
+    let tried = segments.next().is_some_and(|s| s.ident == "Try");
+    (branch && tried && call.args.len() == 1).then(|| &call.args[0])
+}
+
+/// Methods whose result owns what it holds, also when called on a borrow
+/// (`line.trim().to_string()`, `v.first().cloned()`).
+pub(super) const OWNED_RESULTS: &[&str] = &[
+    "clone",
+    "cloned",
+    "to_owned",
+    "to_string",
+    "to_vec",
+    "into_owned",
+    "collect",
+];
+
+/// Methods that hand on the borrow their receiver holds: `unwrap` of an
+/// `Option<&T>` is the `&T`.
+pub(super) const UNWRAPPING: &[&str] = &["unwrap", "expect"];
 
 /// Iterator adaptors whose result holds the iterator they are called on:
 /// `v.iter().map(f)` borrows `v` as `v.iter()` does, and

@@ -9,15 +9,15 @@ fn parse_all(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<__A0, __T1, __T2, __T4, __T5, __TR> {
+    enum __GenState<__A0, __T1, __T2, __T4, __TR> {
         __Start { param_0: __A0 },
-        __Yield0 { rest_5: __T5, item_4: __T4, gen_iter_0_2: __T2, sum_1: __T1 },
+        __Yield0 { item_4: __T4, gen_iter_0_2: __T2, sum_1: __T1 },
         __Returned(__TR),
         __Done,
         __Closed,
     }
-    impl<__A0, __T1, __T2, __T4, __T5, __TR> ::gen_runtime::__private::GenState
-    for __GenState<__A0, __T1, __T2, __T4, __T5, __TR> {
+    impl<__A0, __T1, __T2, __T4, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T1, __T2, __T4, __TR> {
         type Return = __TR;
         const NAME: &'static str = "parse_all";
         #[inline]
@@ -156,7 +156,6 @@ fn parse_all(
                                         sum_1: sum,
                                         gen_iter_0_2: __gen_iter_0,
                                         item_4: item,
-                                        rest_5: rest,
                                     };
                                     return ::gen_runtime::__private::GeneratorState::Yielded(
                                         __gen_yielded,
@@ -176,7 +175,6 @@ fn parse_all(
                         sum_1: __gen_slot_1,
                         gen_iter_0_2: __gen_slot_2,
                         item_4: __gen_slot_4,
-                        rest_5: __gen_slot_5,
                     } = ::gen_runtime::__private::core::mem::replace(
                         __gen_state,
                         __GenState::__Done,
@@ -195,8 +193,6 @@ fn parse_all(
                                     {
                                         #[allow(unused_mut, unused_variables)]
                                         let item = __gen_slot_4;
-                                        #[allow(unused_mut, unused_variables)]
-                                        let rest = __gen_slot_5;
                                     }
                                     loop {
                                         let item = match ::gen_runtime::__private::core::iter::Iterator::next(
@@ -235,7 +231,6 @@ fn parse_all(
                                                 sum_1: sum,
                                                 gen_iter_0_2: __gen_iter_0,
                                                 item_4: item,
-                                                rest_5: rest,
                                             };
                                             return ::gen_runtime::__private::GeneratorState::Yielded(
                                                 __gen_yielded,
