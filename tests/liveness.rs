@@ -1,16 +1,18 @@
-//! What a yield saves is what is used after it (issue 12, items 5 and 7):
-//! a view into a local (`line.trim()`, `v.first()`, `if let Some(rest) =
-//! line.strip_prefix(…)`) or a closure that holds nothing with a destructor
-//! is saved only when used after the yield, so a dead one neither borrows
-//! the generator's own state nor fixes a type. Each body compiles as a plain
-//! function, and the generator behaves as that function does (the reference
-//! built by `dual!`).
+//! What a yield saves is what is used after it, and a saved closure has one
+//! type (issue 12, items 5 and 7): a view into a local (`line.trim()`,
+//! `v.first()`, `if let Some(rest) = line.strip_prefix(…)`) or a closure
+//! that holds nothing with a destructor is saved only when used after the
+//! yield, so a dead one neither borrows the generator's own state nor fixes
+//! a type; a closure that is saved is defined in one resume arm (a join
+//! point, `lower::joins`), however many arms reach its `let`. Each body
+//! compiles as a plain function, and the generator behaves as that function
+//! does (the reference built by `dual!`).
 #![deny(warnings)]
 
 #[macro_use]
 mod support;
 
-use gen_runtime::generator;
+use gen_runtime::{GeneratorState, generator};
 use gen_workspace::drops::DropLog;
 
 dual! {
@@ -154,4 +156,196 @@ fn values_with_destructors_keep_their_drop_order() {
     assert_eq!(g.next(), Some(3));
     assert_eq!(log.dropped(), ["inner end", "owned", "held"]);
     assert_eq!(g.next(), None);
+}
+
+// Saved closures reached by several arms (item 7).
+
+dual! {
+    // The issue's case, with the closure called after the next yield.
+    fn closure_held / closure_held_ref(c: bool) yield u32, send () => u32 {
+        if c {
+            r#yield!(0);
+        }
+        let f = |v: u32| v * 2;
+        r#yield!(f(1));
+        f(5)
+    }
+}
+
+dual! {
+    // An iterator holding a closure, after an optional yield.
+    fn map_after_a_branch / map_after_a_branch_ref(c: bool, rows: Vec<u32>) yield u32, send () => u32 {
+        if c {
+            r#yield!(0);
+        }
+        let mut total = 0;
+        for x in rows.into_iter().map(|r| r * 10) {
+            total += x;
+            r#yield!(x);
+        }
+        total
+    }
+}
+
+dual! {
+    // Defined in a loop that yields after it: the start and the last
+    // yield both run the `let` again.
+    fn closure_in_a_loop / closure_in_a_loop_ref(n: u32) yield u32, send () => u32 {
+        let mut i = 0;
+        while i < n {
+            let f = move |v: u32| v * 2 + i;
+            r#yield!(f(1));
+            r#yield!(f(2));
+            i += 1;
+        }
+        i
+    }
+}
+
+dual! {
+    // Sent values, a closure owning a `String`, two closures in a row,
+    // and a branch that yields between them and their use.
+    fn closures_with_sends / closures_with_sends_ref(n: u32) yield String, send u32 => String {
+        let mut log = String::new();
+        for round in 0..n {
+            let k = r#yield!(format!("round {round}"));
+            if k % 2 == 0 {
+                r#yield!("even".to_string());
+            }
+            let tag = format!("<{k}>");
+            let label = move |v: u32| format!("{tag}{v}");
+            let double = |v: u32| v * 2;
+            if k > 2 {
+                let extra = r#yield!(label(k));
+                log.push_str(&label(double(extra)));
+            }
+            let last = r#yield!(label(double(k)));
+            log.push_str(&label(last));
+        }
+        log
+    }
+}
+
+#[test]
+fn saved_closures_have_one_definition() {
+    check_iter!(closure_held / closure_held_ref(true));
+    check_iter!(closure_held / closure_held_ref(false));
+    check_iter!(map_after_a_branch / map_after_a_branch_ref(true, vec![1, 2]));
+    check_iter!(map_after_a_branch / map_after_a_branch_ref(false, vec![3]));
+    check_iter!(closure_in_a_loop / closure_in_a_loop_ref(3));
+    check_iter!(closure_in_a_loop / closure_in_a_loop_ref(0));
+    // k = 4: "even", then `extra`; k = 1: neither; k = 3: only `extra`.
+    check_send!(
+        closures_with_sends / closures_with_sends_ref(3),
+        [4, 0, 5, 6, 1, 7, 3, 8, 9]
+    );
+}
+
+#[derive(Debug, PartialEq)]
+struct Oops(u32);
+
+/// With `throw`, a join point's arm reads no resume argument; the arms
+/// that jump to it read theirs once.
+#[generator(yield = u32, throw = Oops)]
+fn closure_after_a_caught_error(n: u32) -> u32 {
+    let mut caught = 0;
+    for i in 0..n {
+        if let Err(Oops(code)) = r#yield!(i) {
+            caught += code;
+        }
+        let scale = move |v: u32| v * 10 + caught;
+        if let Err(Oops(code)) = r#yield!(scale(i)) {
+            caught += code;
+        }
+        r#yield!(scale(100)).ok();
+    }
+    caught
+}
+
+#[test]
+fn join_points_with_throw() {
+    let (first, mut g) = closure_after_a_caught_error(2).start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.throw(Oops(1)), GeneratorState::Yielded(1));
+    assert_eq!(g.next(), Some(1001));
+    assert_eq!(g.next(), Some(1));
+    // `scale` of the second turn sees the error caught in it.
+    assert_eq!(g.throw(Oops(2)), GeneratorState::Yielded(13));
+    assert_eq!(g.next(), Some(1003));
+    assert_eq!(g.next(), None);
+    assert_eq!(g.take_return(), Some(3));
+}
+
+/// What a join point saves is moved through it, not dropped there: the
+/// guards are dropped once, where a plain function drops them, also when
+/// the generator is closed after the jump.
+#[generator(yield = usize)]
+fn guards_through_a_join(log: DropLog, c: bool) {
+    let outer = log.guard("outer");
+    if c {
+        r#yield!(0);
+    }
+    let inner = log.guard("inner");
+    let describe = move |n: usize| inner.name().len() + n;
+    r#yield!(describe(outer.name().len()));
+    r#yield!(describe(1));
+}
+
+#[test]
+fn join_points_keep_drop_order() {
+    for c in [false, true] {
+        let log = DropLog::new();
+        let got: Vec<usize> = guards_through_a_join(log.clone(), c).collect();
+        let mut want = vec![10, 6];
+        if c {
+            want.insert(0, 0);
+        }
+        assert_eq!(got, want);
+        assert_eq!(log.dropped(), ["inner", "outer"]);
+
+        let log = DropLog::new();
+        let mut g = guards_through_a_join(log.clone(), c);
+        g.next();
+        if c {
+            g.next();
+        }
+        assert!(log.dropped().is_empty());
+        g.close();
+        assert_eq!(log.dropped(), ["inner", "outer"]);
+    }
+}
+
+/// A self-recursive generator (whose arms run as frames) jumps to a join
+/// point as any other.
+#[generator(yield = u32)]
+fn recursive_with_a_closure(depth: u32, c: bool) {
+    if c {
+        r#yield!(100 + depth);
+    }
+    let f = move |v: u32| v + depth;
+    if depth > 0 {
+        yield_from!(recursive_with_a_closure(depth - 1, !c));
+    }
+    r#yield!(f(1));
+    r#yield!(f(2));
+}
+
+#[test]
+fn join_points_in_recursive_generators() {
+    fn reference(depth: u32, c: bool, out: &mut Vec<u32>) {
+        if c {
+            out.push(100 + depth);
+        }
+        let f = move |v: u32| v + depth;
+        if depth > 0 {
+            reference(depth - 1, !c, out);
+        }
+        out.push(f(1));
+        out.push(f(2));
+    }
+    for c in [false, true] {
+        let mut want = Vec::new();
+        reference(3, c, &mut want);
+        assert_eq!(recursive_with_a_closure(3, c).collect::<Vec<_>>(), want);
+    }
 }

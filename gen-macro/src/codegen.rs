@@ -34,6 +34,7 @@ use syn::ext::IdentExt;
 
 use crate::analysis::slots::Analysis;
 use crate::lower::resume::{Names, Segment, field_name};
+use crate::marker::PointKind;
 use crate::signature::{Param, Signature};
 
 pub(crate) struct Emit<'a> {
@@ -243,6 +244,24 @@ impl Emit<'_> {
         let arms = order
             .into_iter()
             .map(|index| self.resume_arm(index, &self.resume_bodies[index]));
+        if self.has_joins() {
+            // Arms jump to join points by `continue` (see `lower::joins`);
+            // the start arm comes first, the others in source order (no
+            // entries here), so each closure is typed where it is defined.
+            let arg = &self.names.arg;
+            let label = crate::lower::joins::dispatch_label();
+            return quote! {
+                #[allow(unused_mut)]
+                let mut #arg = #rt::__private::core::option::Option::Some(#arg);
+                #label: loop {
+                    match #state {
+                        #start_arm
+                        #(#arms)*
+                        _ => #rt::__private::resumed_finished(),
+                    }
+                }
+            };
+        }
         if self.entered.is_empty() {
             return quote! {
                 match #state {
@@ -265,6 +284,12 @@ impl Emit<'_> {
                 _ => #rt::__private::resumed_finished(),
             }
         }
+    }
+
+    fn has_joins(&self) -> bool {
+        self.points
+            .iter()
+            .any(|point| point.kind == PointKind::Join)
     }
 
     /// The arm resuming at suspension point `index`.
@@ -299,8 +324,13 @@ impl Emit<'_> {
             (quote!(#state_enum::#variant { .. }), moved)
         };
         let body = self.completion(segment);
+        let take_arg = (segment.reads_arg && self.has_joins()).then(|| {
+            let arg = &self.names.arg;
+            quote!(let #arg = #rt::__private::resume_arg(&mut #arg);)
+        });
         quote! {
             #pattern => {
+                #take_arg
                 #moved
                 #body
             }

@@ -11,7 +11,7 @@ use crate::args::Args;
 use crate::codegen::Emit;
 use crate::error::Diagnostics;
 use crate::lower::resume::{Lowerer, Names};
-use crate::lower::{flags, guards, hoist, rewrite, split};
+use crate::lower::{flags, guards, hoist, joins, rewrite, split};
 use crate::marker::PointKind;
 use crate::signature::{self, Param};
 
@@ -249,25 +249,56 @@ pub(crate) fn lower_body(
             Param::Pattern { pat, ty, .. } => slots::ArgBinding::Pattern { pat, ty },
         })
         .collect();
-    // Values only some paths move before a yield get drop flags, which
-    // the analysis then sees as ordinary values (see `lower::flags`).
-    let (before_body, before_points) = (body.clone(), points.clone());
-    let mut first_cx = Diagnostics::default();
-    let mut analysis = slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
-    if !analysis.needs_flag.is_empty() {
-        let (mut flagged_body, mut flagged_points) = (before_body, before_points);
-        if flags::add_drop_flags(
-            &mut flagged_body,
-            &mut flagged_points,
-            &analysis.needs_flag,
-            rt,
-        ) {
-            body = flagged_body;
-            points = flagged_points;
-            first_cx = Diagnostics::default();
-            analysis = slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
+    // Join points give a closure saved across a yield one definition (see
+    // `lower::joins`); one that would have to save a borrow is left out.
+    let (unjoined_body, unjoined_points) = (body.clone(), points.clone());
+    let mut skipped_joins: Vec<usize> = Vec::new();
+    let (analysis, first_cx) = loop {
+        (body, points) = (unjoined_body.clone(), unjoined_points.clone());
+        joins::add_join_points(&mut body, &mut points, &skipped_joins);
+        // Values only some paths move before a yield get drop flags, which
+        // the analysis then sees as ordinary values (see `lower::flags`).
+        let (before_body, before_points) = (body.clone(), points.clone());
+        let mut first_cx = Diagnostics::default();
+        let mut analysis =
+            slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
+        if !analysis.needs_flag.is_empty() {
+            let (mut flagged_body, mut flagged_points) = (before_body, before_points);
+            if flags::add_drop_flags(
+                &mut flagged_body,
+                &mut flagged_points,
+                &analysis.needs_flag,
+                rt,
+            ) {
+                body = flagged_body;
+                points = flagged_points;
+                first_cx = Diagnostics::default();
+                analysis =
+                    slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
+            }
         }
-    }
+        if analysis.refused_joins.is_empty() {
+            break (analysis, first_cx);
+        }
+        // The join points placed are the candidates not skipped, in source
+        // order, as `add_join_points` counts them.
+        let placed: Vec<usize> = (0..)
+            .filter(|candidate| !skipped_joins.contains(candidate))
+            .take(points.len())
+            .collect();
+        let refused: Vec<usize> = analysis
+            .refused_joins
+            .iter()
+            .map(|&index| {
+                let nth = points[..index]
+                    .iter()
+                    .filter(|point| point.kind == PointKind::Join)
+                    .count();
+                placed[nth]
+            })
+            .collect();
+        skipped_joins.extend(refused);
+    };
     cx.extend(first_cx);
 
     let mut lowerer = Lowerer {

@@ -34,6 +34,10 @@ pub(crate) enum PointKind {
     /// driver's stack: suspends so that the driver can take it (see
     /// `gen_runtime`'s `handoff` module), and evaluates to `()`.
     Handoff,
+    /// Before a `let` of a closure that several arms would reach: saves
+    /// and goes on in its own arm, which alone holds the `let` (see
+    /// `lower::joins`). Never seen by the caller; evaluates to `()`.
+    Join,
 }
 
 pub(crate) fn make(index: usize, span: Span) -> Expr {

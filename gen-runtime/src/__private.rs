@@ -26,6 +26,6 @@ pub use crate::handoff::{FrameStep, Handoff, HandoffMachine, fresh_handoff};
 pub use crate::machine::{Captures, GenState, Machine, Stub, fresh, stub};
 pub use crate::protocol::{GeneratorState, Location, NoThrow, Phase};
 pub use crate::question::Try;
-pub use crate::raw::{RawGenerator, Resume, Step, resumed_finished};
+pub use crate::raw::{RawGenerator, Resume, Step, resume_arg, resumed_finished};
 pub use crate::wrappers::Fresh;
 pub use core;

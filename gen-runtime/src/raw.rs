@@ -205,6 +205,17 @@ pub fn resumed_finished() -> ! {
     panic!("generator resumed after completion")
 }
 
+/// The resume argument, in a machine whose arms jump to one another (join
+/// points): the arm that takes it runs once per resume, but the borrow
+/// checker sees the loop around the arms, so it is held in an `Option`.
+#[inline(always)]
+pub fn resume_arg<A>(held: &mut Option<A>) -> A {
+    match held.take() {
+        Some(arg) => arg,
+        None => resumed_finished(),
+    }
+}
+
 /// Finishes a machine whose body panicked: what a guard calls while
 /// unwinding.
 pub(crate) trait Poison {

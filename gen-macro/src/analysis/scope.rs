@@ -636,9 +636,16 @@ impl Walker<'_> {
             .copied()
             .filter(|&id| !self.bindings[id].is_ref && self.bindings[id].decl_pos <= uses_from)
             .filter_map(|id| {
-                let mut inside = self.bindings[id].uses.iter().filter(|u| u.pos > uses_from);
+                // (Walked already: its uses end where the walk is now.)
+                let mut inside = self.bindings[id]
+                    .uses
+                    .iter()
+                    .filter(|u| u.pos > uses_from && u.pos <= self.pos);
                 let first = inside.next()?;
-                let borrowed = |u: &Use| !moving && !u.moving && !u.assigning;
+                // Without `move`, a closure borrows what it reads, assigns,
+                // or uses by value when that is `Copy`.
+                let copy = self.bindings[id].known_copy;
+                let borrowed = |u: &Use| !moving && (!u.moving || copy);
                 Some((id, borrowed(first) && inside.all(borrowed)))
             })
             .collect();

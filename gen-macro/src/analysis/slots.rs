@@ -17,7 +17,7 @@ use syn::{Block, Ident, Pat};
 use crate::analysis::scope::{Binding, BindingId, LoopRange, PointScope, Use, Walker};
 use crate::analysis::syntax::{HIDDEN_ITERATOR, copy_bindings, type_is_known_copy};
 use crate::error::Diagnostics;
-use crate::marker::YieldPoint;
+use crate::marker::{PointKind, YieldPoint};
 
 pub(crate) struct Analysis {
     pub(crate) bindings: Vec<Binding>,
@@ -50,6 +50,9 @@ pub(crate) struct Analysis {
     /// (see `lower::flags`) and analyses the body again. Each is its
     /// declaring identifier (whose span tells it from others of its name).
     pub(crate) needs_flag: Vec<Ident>,
+    /// Join points (see `lower::joins`) that cannot save what is live
+    /// there (a borrow of a local): the expansion does without them.
+    pub(crate) refused_joins: Vec<usize>,
 }
 
 /// How an argument enters the body.
@@ -159,6 +162,7 @@ fn analyze_once(
     walker.infer_copy_from_loops();
 
     let saved_sets = walker.saves_to_fixpoint(cx);
+    let mut refused_joins = saved_sets.2;
     let mut slots = Vec::with_capacity(walker.points.len());
     let mut in_place = Vec::with_capacity(walker.points.len());
     let mut saves_loop_head = Vec::with_capacity(walker.points.len());
@@ -177,7 +181,8 @@ fn analyze_once(
         // A call moves the whole frame onto the stack anyway, and a
         // hand-off point is passed once per delegation: no gain in resuming
         // either in place.
-        let hands_over_frame = walker.operands[index].kind != crate::marker::PointKind::Yield;
+        // (Nor a join point, passed once per jump.)
+        let hands_over_frame = walker.operands[index].kind != PointKind::Yield;
         in_place.push(!hands_over_frame && walker.can_stay_in_place(point, &saved));
         saves_loop_head.push(!hands_over_frame && walker.saves_loop_head(point, &saved));
         redeclared.push(walker.assigned_after(point, &saved));
@@ -188,6 +193,9 @@ fn analyze_once(
         }
         slots.push(saved);
     }
+    refused_joins.extend(walker.needless_joins(&slots));
+    refused_joins.sort_unstable();
+    refused_joins.dedup();
     let conflicts = saved_sets.1;
     // Mixed-site hygiene gives one more context per name, not one per
     // binding: only the first renamed binding of each name gets its name
@@ -214,6 +222,7 @@ fn analyze_once(
         .collect();
     let analysis = Analysis {
         needs_flag,
+        refused_joins,
         bindings: walker.bindings,
         slots,
         in_place,
@@ -225,6 +234,31 @@ fn analyze_once(
 }
 
 impl Walker<'_> {
+    /// Join points that no saved binding is declared after, before the
+    /// next suspension point: the code they would give one definition
+    /// defines nothing a state holds (see `lower::joins`).
+    fn needless_joins(&self, slots: &[Vec<BindingId>]) -> Vec<usize> {
+        let positions: Vec<usize> = self.points.iter().flatten().map(|p| p.pos).collect();
+        (0..self.points.len())
+            .filter(|&index| self.operands[index].kind == PointKind::Join)
+            .filter(|&index| {
+                let Some(join) = &self.points[index] else {
+                    return false;
+                };
+                let next = positions
+                    .iter()
+                    .copied()
+                    .filter(|&pos| pos > join.pos)
+                    .min()
+                    .unwrap_or(usize::MAX);
+                !slots.iter().flatten().any(|&id| {
+                    let declared = self.bindings[id].decl_pos;
+                    join.pos < declared && declared < next
+                })
+            })
+            .collect()
+    }
+
     /// The bindings in scope at `point` (also hidden ones: the flag pass
     /// follows the shadowing), not saved there, that only some paths to it
     /// moved: every move before it sits in a branch that does
@@ -392,15 +426,34 @@ impl Walker<'_> {
     /// counts as a read of the binding where it is (`Use::by_save`), and the
     /// decisions are repeated until no point saves more. Reads only make a
     /// binding live at more points, so the sets only grow, and this stops.
-    fn saves_to_fixpoint(&mut self, cx: &mut Diagnostics) -> (Vec<Vec<BindingId>>, Conflicts) {
+    fn saves_to_fixpoint(
+        &mut self,
+        cx: &mut Diagnostics,
+    ) -> (Vec<Vec<BindingId>>, Conflicts, Vec<usize>) {
         loop {
             let mut round_cx = Diagnostics::default();
             let mut conflicts = Vec::new();
+            let mut refused = Vec::new();
             let sets: Vec<Vec<BindingId>> = self
                 .points
                 .iter()
                 .enumerate()
                 .map(|(index, point)| match point {
+                    // What a join point cannot save is not the user's
+                    // error: the join point goes instead.
+                    Some(point) if self.operands[index].kind == PointKind::Join => {
+                        let mut join_cx = Diagnostics::default();
+                        let saved = self.saved_at(
+                            point,
+                            self.operands[index].span,
+                            &mut conflicts,
+                            &mut join_cx,
+                        );
+                        if !join_cx.is_empty() {
+                            refused.push(index);
+                        }
+                        saved
+                    }
                     Some(point) => self.saved_at(
                         point,
                         self.operands[index].span,
@@ -439,7 +492,7 @@ impl Walker<'_> {
             }
             if !added {
                 cx.extend(round_cx);
-                return (sets, conflicts);
+                return (sets, conflicts, refused);
             }
         }
     }

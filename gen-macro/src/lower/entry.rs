@@ -69,6 +69,14 @@ impl Lowerer<'_> {
     /// meet the conditions in the module docs. A loop with several (one per
     /// branch) is entered by the first.
     pub(crate) fn plan_entries(&mut self, body: &Block) {
+        // With join points the arms already jump in a loop (`lower::joins`).
+        if self
+            .points
+            .iter()
+            .any(|point| point.kind == PointKind::Join)
+        {
+            return;
+        }
         self.entries = (0..self.points.len())
             .filter(|&index| {
                 self.points[index].kind == PointKind::Yield

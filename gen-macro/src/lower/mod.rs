@@ -8,6 +8,7 @@ mod full;
 pub(crate) mod guards;
 pub(crate) mod hoist;
 pub(crate) mod inplace;
+pub(crate) mod joins;
 pub(crate) mod resume;
 pub(crate) mod rewrite;
 pub(crate) mod split;

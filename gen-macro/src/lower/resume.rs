@@ -116,6 +116,8 @@ pub(crate) struct Segment {
     /// The code never reaches its end (it always suspends or returns), so
     /// the arm must not wrap it as the generator's return value.
     pub(crate) diverges: bool,
+    /// The code reads the resume argument.
+    pub(crate) reads_arg: bool,
 }
 
 impl Lowerer<'_> {
@@ -131,6 +133,7 @@ impl Lowerer<'_> {
             code: quote!(#block),
             in_place: false,
             diverges,
+            reads_arg: false,
         }
     }
 
@@ -153,6 +156,7 @@ impl Lowerer<'_> {
             code,
             in_place,
             diverges,
+            reads_arg: self.uses_arg(point),
         }
     }
 
@@ -239,6 +243,9 @@ impl Lowerer<'_> {
     fn sent_value(&self, point: usize) -> Expr {
         let YieldPoint { span, kind, .. } = self.points[point];
         let arg = &self.names.arg;
+        if kind == PointKind::Join {
+            return reparse_spanned!(crate::spans::glue(span)=> ());
+        }
         if kind == PointKind::Handoff {
             let span = crate::spans::glue(span);
             return reparse_spanned!(span=> #arg.into_handed());
@@ -266,7 +273,11 @@ impl Lowerer<'_> {
 
     /// Does the code resumed at `point` read the resume argument?
     pub(super) fn uses_arg(&self, point: usize) -> bool {
-        self.points[point].kind != PointKind::Yield || self.throw_declared || !self.send_is_unit
+        match self.points[point].kind {
+            PointKind::Join => false,
+            PointKind::Yield => self.throw_declared || !self.send_is_unit,
+            PointKind::Call | PointKind::Handoff => true,
+        }
     }
     // ---- resume mode: the segment starts at `point` inside this code ------
 

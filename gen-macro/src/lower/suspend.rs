@@ -105,6 +105,17 @@ impl Lowerer<'_> {
         let value = format_ident!("__gen_yielded", span = Span::mixed_site());
         let operand_span = operand.span();
         let output = names.output();
+        if point.kind == PointKind::Join {
+            // Goes on in the join point's arm, in this same resume.
+            let save = self.save(index, span);
+            let label = crate::lower::joins::dispatch_label();
+            return reparse_spanned! {span=>
+                {
+                    #save
+                    continue #label;
+                }
+            };
+        }
         let (typed, out) = match point.kind {
             PointKind::Yield => (
                 quote_spanned!(operand_span=> let #value: #yield_ty = #operand;),
@@ -112,7 +123,7 @@ impl Lowerer<'_> {
             ),
             // The callee's frame: the runtime runs it on top of this one;
             // or `Handoff`: the runtime may take the boxed sub-generator.
-            PointKind::Call | PointKind::Handoff => (
+            PointKind::Call | PointKind::Handoff | PointKind::Join => (
                 quote_spanned!(operand_span=> let #value = #operand;),
                 quote!(#rt::__private::Step::Call(#value)),
             ),

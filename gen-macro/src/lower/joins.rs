@@ -1,0 +1,231 @@
+//! Join points: a closure saved across a yield is defined in one arm.
+//!
+//! Each resume arm carries its own copy of the code it runs (see
+//! `lower::resume`), so a `let` that several arms reach is emitted once per
+//! arm. For most values that is harmless, but every closure expression has
+//! a type of its own: two copies of `let f = |v| v * 2;` are two types, and
+//! when `f` is saved at a later yield the state's slot cannot hold both
+//! (E0308 "no two closures, even if identical, have the same type").
+//!
+//! ```text
+//! Input:   if c { r#yield!(0); } let f = |v| v * 2; r#yield!(f(1)); f(2)
+//! Output:  if c { r#yield!(0); } __gen_yield!(J); let f = …; …
+//! ```
+//!
+//! A join point `J` before such a `let` is a suspension point that does not
+//! suspend: code reaching it saves what is live there in `J`'s variant and
+//! jumps to `J`'s arm (`continue` of a loop around the match on the state),
+//! which holds the only copy of the `let` and what follows it. The start
+//! arm, the arm of the yield in the branch, and (in a loop) `J`'s own arm
+//! all go there. Only `let`s whose closure may be saved and that more than
+//! one arm may reach get a join point; other generators keep a plain match.
+
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Block, Expr, Stmt};
+
+use crate::lower::full::mentions;
+use crate::marker::{self, PointKind, YieldPoint};
+
+/// The loop around the match on the state that a jump to a join point
+/// continues.
+pub(crate) fn dispatch_label() -> syn::Lifetime {
+    syn::Lifetime::new("'__gen_dispatch", proc_macro2::Span::mixed_site())
+}
+
+/// Puts a join point before each `let` that needs one (see the module
+/// docs), but the `skip`th ones (counting in source order), and numbers
+/// all points again in source order. `true` when it added any.
+pub(crate) fn add_join_points(
+    body: &mut Block,
+    points: &mut Vec<YieldPoint>,
+    skip: &[usize],
+) -> bool {
+    let mut adder = Adder {
+        operands: points.iter().map(|point| point.operand.clone()).collect(),
+        first_new: points.len(),
+        added: Vec::new(),
+        candidates: 0,
+        skip,
+        covered: true,
+    };
+    adder.block(body);
+    if adder.added.is_empty() {
+        return false;
+    }
+    let mut all: Vec<YieldPoint> = std::mem::take(points);
+    all.extend(adder.added);
+    let mut renumber = Renumber { order: Vec::new() };
+    renumber.visit_block_mut(body);
+    *points = renumber
+        .order
+        .into_iter()
+        .map(|old| all[old].clone())
+        .collect();
+    true
+}
+
+struct Adder<'a> {
+    /// The operand of each point, which the marker stands for.
+    operands: Vec<Expr>,
+    first_new: usize,
+    added: Vec<YieldPoint>,
+    /// Join points placed or skipped so far.
+    candidates: usize,
+    skip: &'a [usize],
+    /// Only one arm reaches the statement being looked at: the start arm
+    /// before any suspension point, or a join point's arm up to the next
+    /// point. A point passed, or a loop holding one entered (its head is
+    /// reached again from the arms inside), ends that.
+    covered: bool,
+}
+
+impl Adder<'_> {
+    fn block(&mut self, block: &mut Block) {
+        let mut index = 0;
+        while index < block.stmts.len() {
+            if self.needs_join(&block.stmts, index) && {
+                self.candidates += 1;
+                !self.skip.contains(&(self.candidates - 1))
+            } {
+                let span = block.stmts[index].span();
+                let join = self.first_new + self.added.len();
+                self.added.push(YieldPoint {
+                    span,
+                    operand: syn::parse_quote!(()),
+                    kind: PointKind::Join,
+                    delegate: None,
+                });
+                let marker = marker::make(join, span);
+                block
+                    .stmts
+                    .insert(index, Stmt::Expr(marker, Some(Default::default())));
+                self.covered = true;
+                index += 1;
+            }
+            self.stmt(&mut block.stmts[index]);
+            index += 1;
+        }
+    }
+
+    /// `let … = <has a closure>;` that more than one arm may run (a point
+    /// before it, or in a loop around it) and whose bindings are named
+    /// after a later point of its block (so may be saved there).
+    fn needs_join(&self, stmts: &[Stmt], index: usize) -> bool {
+        let Stmt::Local(local) = &stmts[index] else {
+            return false;
+        };
+        let Some(init) = &local.init else {
+            return false;
+        };
+        if !has_closure(&init.expr) || marker::contains(&stmts[index], None) {
+            return false;
+        }
+        if self.covered {
+            return false;
+        }
+        let names: Vec<String> = crate::analysis::syntax::pat_bindings(&local.pat)
+            .into_iter()
+            .map(|(ident, _, _)| ident.to_string())
+            .collect();
+        let later = &stmts[index + 1..];
+        let Some(first_point) = later.iter().position(|s| marker::contains(s, None)) else {
+            return false;
+        };
+        later[first_point..].iter().any(|s| {
+            let mut tokens = quote::ToTokens::to_token_stream(s);
+            for index in marker_indices(s) {
+                if let Some(operand) = self.operands.get(index) {
+                    quote::ToTokens::to_tokens(operand, &mut tokens);
+                }
+            }
+            names.iter().any(|name| mentions(tokens.clone(), name))
+        })
+    }
+
+    fn stmt(&mut self, stmt: &mut Stmt) {
+        let mut walk = Walk(self);
+        walk.visit_stmt_mut(stmt);
+    }
+}
+
+/// Walks a statement in source order for [`Adder`]: notes the points it
+/// passes, enters blocks (where joins may go) and loops.
+struct Walk<'a, 'b>(&'a mut Adder<'b>);
+
+impl VisitMut for Walk<'_, '_> {
+    fn visit_block_mut(&mut self, block: &mut Block) {
+        self.0.block(block);
+    }
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if marker::index_of_mac(mac).is_some() {
+            self.0.covered = false;
+        }
+    }
+    fn visit_expr_loop_mut(&mut self, e: &mut syn::ExprLoop) {
+        if marker::contains(&e.body, None) {
+            self.0.covered = false;
+        }
+        visit_mut::visit_expr_loop_mut(self, e);
+    }
+    fn visit_expr_while_mut(&mut self, e: &mut syn::ExprWhile) {
+        if marker::contains(&*e.cond, None) || marker::contains(&e.body, None) {
+            self.0.covered = false;
+        }
+        visit_mut::visit_expr_while_mut(self, e);
+    }
+    fn visit_expr_for_loop_mut(&mut self, e: &mut syn::ExprForLoop) {
+        if marker::contains(&e.body, None) {
+            self.0.covered = false;
+        }
+        visit_mut::visit_expr_for_loop_mut(self, e);
+    }
+    // A closure's body runs when it is called, not as the body's code.
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Gives the markers their numbers in source order; `order[new] = old`.
+struct Renumber {
+    order: Vec<usize>,
+}
+
+impl VisitMut for Renumber {
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if let Some(old) = marker::index_of_mac(mac) {
+            let lit = proc_macro2::Literal::usize_unsuffixed(self.order.len());
+            mac.tokens = proc_macro2::TokenTree::Literal(lit).into();
+            self.order.push(old);
+        }
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// The points a statement holds.
+fn marker_indices(stmt: &Stmt) -> Vec<usize> {
+    struct Collect(Vec<usize>);
+    impl Visit<'_> for Collect {
+        fn visit_macro(&mut self, mac: &syn::Macro) {
+            self.0.extend(marker::index_of_mac(mac));
+        }
+        fn visit_item(&mut self, _: &syn::Item) {}
+    }
+    let mut collect = Collect(Vec::new());
+    collect.visit_stmt(stmt);
+    collect.0
+}
+
+fn has_closure(expr: &Expr) -> bool {
+    struct Find(bool);
+    impl Visit<'_> for Find {
+        fn visit_expr_closure(&mut self, _: &syn::ExprClosure) {
+            self.0 = true;
+        }
+        fn visit_item(&mut self, _: &syn::Item) {}
+    }
+    let mut find = Find(false);
+    find.visit_expr(expr);
+    find.0
+}
