@@ -863,8 +863,43 @@ drops! {
     }
 }
 
+drops! {
+    // Moved in a `break` operand in one branch only: the loop is left
+    // there, so the move runs once, and `d` needs a drop flag for the
+    // other branch, where it lives to the end.
+    fn moved_on_the_way_out_of_one_branch / moved_on_the_way_out_of_one_branch_ref(log: DropLog, c: bool) yield u32 {
+        let d = log.guard("d");
+        if c {
+            r#yield!(1);
+        } else {
+            r#yield!({
+                let mut turns = 0u32;
+                loop {
+                    turns += 1;
+                    if turns > 1 {
+                        break match d.name().len() as u32 {
+                            3 => 0u32,
+                            _ => {
+                                drop(d);
+                                1
+                            }
+                        };
+                    }
+                }
+            });
+        }
+        r#yield!(17);
+    }
+}
+
 #[test]
 fn hidden_and_leaving_moves_drop_where_a_plain_function_drops_them() {
+    for c in [true, false] {
+        compare_all!(
+            |log| moved_on_the_way_out_of_one_branch(log, c),
+            |log, stop| { moved_on_the_way_out_of_one_branch_ref(log, c, stop) }
+        );
+    }
     for give in [true, false] {
         compare_all!(|log| maybe_moved_then_hidden(log, give), |log, stop| {
             maybe_moved_then_hidden_ref(log, give, stop)

@@ -234,6 +234,8 @@ enum Ty {
     /// `Rec { g: Guard, s: String, n: u32 }`, whose fields are moved out one
     /// by one.
     Rec,
+    /// A closure `|v: u32| -> u32`, called by name, maybe across yields.
+    Fn,
 }
 
 /// Fields of a `Rec` moved out so far.
@@ -465,6 +467,7 @@ impl Gen<'_> {
             Ty::Str => self.e_str(depth),
             Ty::Vec => self.e_vec(depth),
             Ty::Guard => self.e_guard(),
+            Ty::Fn => unreachable!("closures are declared by their own statement"),
             Ty::Rec => {
                 let g = self.e_guard();
                 let s = self.e_str(depth.min(1));
@@ -535,6 +538,12 @@ impl Gen<'_> {
                             return format!("rec_sum(&{r})");
                         }
                     }
+                }
+            }
+            8 => {
+                if let Some(f) = self.visible_var(Ty::Fn, false) {
+                    let v = self.leaf_u32();
+                    return format!("{f}({v})");
                 }
             }
             _ => {}
@@ -968,7 +977,7 @@ impl Gen<'_> {
         let can_nest = self.nest < MAX_NEST;
         let can_loop = can_nest && self.loops < MAX_LOOPS;
         loop {
-            let s = match self.rng.below(39) {
+            let s = match self.rng.below(40) {
                 0..=4 if self.can_yield_stmt() => {
                     self.no_yield += 1;
                     let e = self.e_u32(2);
@@ -1107,7 +1116,7 @@ impl Gen<'_> {
                             seen.push(&var.name);
                             let conditional = si != innermost;
                             if var.moved
-                                || matches!(var.ty, Ty::U32 | Ty::Rec)
+                                || matches!(var.ty, Ty::U32 | Ty::Rec | Ty::Fn)
                                 || self.frozen.contains(&var.name)
                                 || (conditional
                                     && (!self.features.conditional_moves
@@ -1201,6 +1210,48 @@ impl Gen<'_> {
                         "let {name} = {{\nlet cl = {capture}|v: u32| v.wrapping_mul(3) ^ {k};\ncl({a}) ^ cl({b})\n}};\n"
                     );
                     self.declare(&name, Ty::U32, false);
+                    out
+                }
+                39 if self.features.plain_shapes => {
+                    // A closure kept in a local, called later (across
+                    // yields too): one capturing nothing, one copying
+                    // `u32`s, or one owning a value with a destructor (moved
+                    // in, dropped with the closure).
+                    let name = format!("cl{}", self.id());
+                    let k = self.rng.below(50);
+                    let out = match self.rng.below(3) {
+                        0 => format!("let {name} = |v: u32| v.wrapping_mul(7) ^ {k};\n"),
+                        1 => {
+                            let Some(x) = self.visible_var(Ty::U32, false) else {
+                                continue;
+                            };
+                            format!("let {name} = move |v: u32| v.wrapping_add({x}) ^ {k};\n")
+                        }
+                        _ => {
+                            // Only this block's values: a move is unconditional.
+                            let scope = self.scopes.last().unwrap();
+                            let cands: Vec<usize> = (0..scope.len())
+                                .filter(|&i| matches!(scope[i].ty, Ty::Guard | Ty::Str))
+                                .filter(|&i| !scope[i].moved)
+                                // Not hidden by a later one of its name.
+                                .filter(|&i| scope[i + 1..].iter().all(|v| v.name != scope[i].name))
+                                .filter(|&i| !self.frozen.contains(&scope[i].name))
+                                .collect();
+                            if cands.is_empty() {
+                                continue;
+                            }
+                            let i = *self.rng.pick(&cands);
+                            let scope = self.scopes.last_mut().unwrap();
+                            scope[i].moved = true;
+                            let v = scope[i].name.clone();
+                            let len = match scope[i].ty {
+                                Ty::Guard => format!("{v}.name().len()"),
+                                _ => format!("{v}.len()"),
+                            };
+                            format!("let {name} = move |v: u32| v ^ ({len} as u32) ^ {k};\n")
+                        }
+                    };
+                    self.declare(&name, Ty::Fn, false);
                     out
                 }
                 38 if self.features.plain_shapes => {

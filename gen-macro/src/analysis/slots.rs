@@ -302,11 +302,15 @@ impl Walker<'_> {
                         })
                     })
                     // Moved in a loop the binding is older than: the move
-                    // repeats, so the value is `Copy`.
+                    // repeats, so the value is `Copy`. (Not in the operand
+                    // of a `break` that leaves the loop: that runs once.)
                     && !moves.iter().any(|m| {
-                        self.loops
-                            .iter()
-                            .any(|l| l.start > binding.decl_pos && l.start <= m.pos && m.pos <= l.end)
+                        self.loops.iter().any(|l| {
+                            l.start > binding.decl_pos
+                                && l.start <= m.pos
+                                && m.pos <= l.end
+                                && m.skips.is_none_or(|(_, to)| to + 1 < l.end)
+                        })
                     })
             })
             .collect()

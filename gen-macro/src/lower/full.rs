@@ -321,7 +321,7 @@ pub(super) fn drop_unused_late_lets(stmts: &mut Vec<Stmt>) {
     }
 }
 
-pub(super) fn mentions(tokens: proc_macro2::TokenStream, name: &str) -> bool {
+fn mentions(tokens: proc_macro2::TokenStream, name: &str) -> bool {
     tokens.into_iter().any(|tt| match tt {
         proc_macro2::TokenTree::Ident(ident) => ident == name,
         proc_macro2::TokenTree::Group(group) => mentions(group.stream(), name),

@@ -25,7 +25,6 @@ use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Stmt};
 
-use crate::lower::full::mentions;
 use crate::marker::{self, PointKind, YieldPoint};
 
 /// The loop around the match on the state that a jump to a join point
@@ -43,7 +42,6 @@ pub(crate) fn add_join_points(
     skip: &[usize],
 ) -> bool {
     let mut adder = Adder {
-        operands: points.iter().map(|point| point.operand.clone()).collect(),
         first_new: points.len(),
         added: Vec::new(),
         candidates: 0,
@@ -67,8 +65,6 @@ pub(crate) fn add_join_points(
 }
 
 struct Adder<'a> {
-    /// The operand of each point, which the marker stands for.
-    operands: Vec<Expr>,
     first_new: usize,
     added: Vec<YieldPoint>,
     /// Join points placed or skipped so far.
@@ -110,8 +106,8 @@ impl Adder<'_> {
     }
 
     /// `let … = <has a closure>;` that more than one arm may run (a point
-    /// before it, or in a loop around it) and whose bindings are named
-    /// after a later point of its block (so may be saved there).
+    /// before it, or in a loop around it) with a point after it in its
+    /// block.
     fn needs_join(&self, stmts: &[Stmt], index: usize) -> bool {
         let Stmt::Local(local) = &stmts[index] else {
             return false;
@@ -125,23 +121,10 @@ impl Adder<'_> {
         if self.covered {
             return false;
         }
-        let names: Vec<String> = crate::analysis::syntax::pat_bindings(&local.pat)
-            .into_iter()
-            .map(|(ident, _, _)| ident.to_string())
-            .collect();
-        let later = &stmts[index + 1..];
-        let Some(first_point) = later.iter().position(|s| marker::contains(s, None)) else {
-            return false;
-        };
-        later[first_point..].iter().any(|s| {
-            let mut tokens = quote::ToTokens::to_token_stream(s);
-            for index in marker_indices(s) {
-                if let Some(operand) = self.operands.get(index) {
-                    quote::ToTokens::to_tokens(operand, &mut tokens);
-                }
-            }
-            names.iter().any(|name| mentions(tokens.clone(), name))
-        })
+        // Saved at a later point of its block, if at all: for a use after
+        // it, or (a closure owning a value) for its destructor. The
+        // analysis drops the join point again if nothing is saved.
+        stmts[index + 1..].iter().any(|s| marker::contains(s, None))
     }
 
     fn stmt(&mut self, stmt: &mut Stmt) {
@@ -201,20 +184,6 @@ impl VisitMut for Renumber {
         }
     }
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
-}
-
-/// The points a statement holds.
-fn marker_indices(stmt: &Stmt) -> Vec<usize> {
-    struct Collect(Vec<usize>);
-    impl Visit<'_> for Collect {
-        fn visit_macro(&mut self, mac: &syn::Macro) {
-            self.0.extend(marker::index_of_mac(mac));
-        }
-        fn visit_item(&mut self, _: &syn::Item) {}
-    }
-    let mut collect = Collect(Vec::new());
-    collect.visit_stmt(stmt);
-    collect.0
 }
 
 fn has_closure(expr: &Expr) -> bool {
