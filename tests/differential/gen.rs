@@ -1134,9 +1134,18 @@ impl Gen<'_> {
                     let scope = &mut self.scopes[si];
                     scope[i].moved = true;
                     let v = scope[i].name.clone();
-                    match scope[i].ty {
+                    let ty = scope[i].ty;
+                    // Or a method that consumes its receiver (one the
+                    // macro knows: an unknown one is documented to be
+                    // taken as a borrow).
+                    let by_method = self.rng.pct(40);
+                    match ty {
                         Ty::Guard => format!("drop({v});\n"),
+                        Ty::Str if by_method => format!(
+                            "take_v({v}.into_bytes().into_iter().map(u32::from).collect());\n"
+                        ),
                         Ty::Str => format!("take_s({v});\n"),
+                        _ if by_method => format!("let _ = {v}.into_iter().count();\n"),
                         _ => format!("take_v({v});\n"),
                     }
                 }
@@ -1255,12 +1264,39 @@ impl Gen<'_> {
                     out
                 }
                 38 if self.features.plain_shapes => {
-                    // A reference to a local that dies before the next yield.
+                    // A reference to a local, or a view into it made by a
+                    // method (`s.trim()`, `v.first()`), that dies before
+                    // the next yield.
                     let id = self.id();
+                    let view = self.rng.below(3);
                     let (borrow, read) = if let Some(v) = self.visible_var(Ty::Vec, false) {
-                        (format!("&{v}"), format!("sumv(r{id})"))
+                        match view {
+                            0 => (format!("&{v}"), format!("sumv(r{id})")),
+                            1 => (
+                                format!("{v}.first()"),
+                                format!("r{id}.copied().unwrap_or(0)"),
+                            ),
+                            _ => (format!("{v}.get(1)"), format!("r{id}.map_or(5, |x| *x)")),
+                        }
                     } else if let Some(v) = self.visible_var(Ty::Str, false) {
-                        (format!("{v}.as_str()"), format!("(r{id}.len() as u32)"))
+                        match view {
+                            0 => (format!("{v}.as_str()"), format!("(r{id}.len() as u32)")),
+                            1 => (format!("{v}.trim()"), format!("(r{id}.len() as u32)")),
+                            _ if self.can_yield_stmt() => {
+                                // Bound by `if let`, used in the operand of
+                                // a yield in its body.
+                                self.no_yield += 1;
+                                let e = self.e_u32(1);
+                                self.no_yield -= 1;
+                                return format!(
+                                    "if let Some(r{id}) = {v}.strip_prefix('a') {{\nr#yield!((r{id}.len() as u32) ^ {e});\n}}\n"
+                                );
+                            }
+                            _ => (
+                                format!("{v}.strip_prefix('a')"),
+                                format!("r{id}.map_or(7, |s| s.len() as u32)"),
+                            ),
+                        }
                     } else {
                         continue;
                     };
