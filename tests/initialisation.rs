@@ -191,6 +191,40 @@ dual! {
 }
 
 dual! {
+    // A yield after a `return` (item 8): no arm suspends there, so it has
+    // no arm (nothing would give its saved `c` a type: E0282).
+    #[allow(unreachable_code, unused_variables)]
+    fn yield_after_return / yield_after_return_ref(c: bool) yield u32, send u32 => u32 {
+        if c {
+            return 1;
+        } else {
+            return 2;
+        }
+        let x = r#yield!(2);
+        let y = r#yield!(x);
+        y
+    }
+}
+
+dual! {
+    // After a loop that only leaves by `return`.
+    #[allow(unreachable_code)]
+    fn yield_after_an_endless_loop / yield_after_an_endless_loop_ref(c: bool) yield u32, send () => u32 {
+        let mut n = 0;
+        loop {
+            n += 1;
+            if c || n > 3 {
+                return n;
+            }
+        }
+        for x in vec![n] {
+            r#yield!(x);
+        }
+        0
+    }
+}
+
+dual! {
     fn yield_in_a_match_arm_in_a_loop / yield_in_a_match_arm_in_a_loop_ref() yield i32, send i32 => i32 {
         let mut acc = 0;
         loop {
@@ -256,6 +290,13 @@ dual! {
 
 #[test]
 fn diverging_arms_beside_yielding_ones() {
+    for c in [true, false] {
+        check_send!(
+            yield_after_return / yield_after_return_ref(c),
+            Vec::<u32>::new()
+        );
+        check_iter!(yield_after_an_endless_loop / yield_after_an_endless_loop_ref(c));
+    }
     check_send!(
         flag_around_a_yielding_initialiser / flag_around_a_yielding_initialiser_ref(2),
         [1, 2, 3]

@@ -243,6 +243,7 @@ impl Emit<'_> {
         );
         let arms = order
             .into_iter()
+            .filter(|&index| !self.resume_bodies[index].unreachable)
             .map(|index| self.resume_arm(index, &self.resume_bodies[index]));
         if self.has_joins() {
             // Arms jump to join points by `continue` (see `lower::joins`);

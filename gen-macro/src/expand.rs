@@ -10,7 +10,7 @@ use crate::analysis::{scan, slots};
 use crate::args::Args;
 use crate::codegen::Emit;
 use crate::error::Diagnostics;
-use crate::lower::resume::{Lowerer, Names};
+use crate::lower::resume::{Lowerer, Names, Segment};
 use crate::lower::{flags, guards, hoist, joins, rewrite, split};
 use crate::marker::PointKind;
 use crate::signature::{self, Param};
@@ -253,7 +253,7 @@ pub(crate) fn lower_body(
     // `lower::joins`); one that would have to save a borrow is left out.
     let (unjoined_body, unjoined_points) = (body.clone(), points.clone());
     let mut skipped_joins: Vec<usize> = Vec::new();
-    let (analysis, first_cx) = loop {
+    let (mut analysis, first_cx) = loop {
         (body, points) = (unjoined_body.clone(), unjoined_points.clone());
         joins::add_join_points(&mut body, &mut points, &skipped_joins);
         // Values only some paths move before a yield get drop flags, which
@@ -315,13 +315,34 @@ pub(crate) fn lower_body(
         entries: Vec::new(),
         entered: Vec::new(),
         tail_calls: Vec::new(),
+        reached: std::cell::RefCell::new(Vec::new()),
     };
     lowerer.plan_tail_calls(&body);
     let start_body = lowerer.start_body(&body);
-    let resume_bodies = (0..points.len())
-        .map(|index| lowerer.resume_body(&body, index))
+    let mut reached_from = vec![lowerer.take_reached()];
+    let mut resume_bodies: Vec<Segment> = (0..points.len())
+        .map(|index| {
+            let segment = lowerer.resume_body(&body, index);
+            reached_from.push(lowerer.take_reached());
+            segment
+        })
         .collect();
     let entered = std::mem::take(&mut lowerer.entered);
+    // A point no arm from the start suspends at (a yield after a `return`)
+    // has no arm: nothing would give its saved values their types.
+    let mut reachable = vec![false; points.len()];
+    let mut todo = reached_from[0].clone();
+    while let Some(point) = todo.pop() {
+        if !std::mem::replace(&mut reachable[point], true) {
+            todo.extend(reached_from[point + 1].iter().copied());
+        }
+    }
+    for (point, segment) in resume_bodies.iter_mut().enumerate() {
+        if !reachable[point] {
+            analysis.slots[point].clear();
+            segment.unreachable = true;
+        }
+    }
 
     if !cx.is_empty() {
         return None;

@@ -81,6 +81,26 @@ fn samples() -> Vec<(TokenStream, TokenStream)> {
                 }
             },
         ),
+        (
+            // The shapes of issue 12: late initialisation, views, closures
+            // saved after a branch (join points), drop flags, fields moved.
+            quote!(yield = usize, send = usize),
+            quote! {
+                fn plain(self, line: String, give: bool) -> usize {
+                    let last;
+                    let word = line.trim();
+                    if let Some(rest) = line.strip_prefix('a') { r#yield!(rest.len() + word.len()); }
+                    let g = guard();
+                    if give { sink(g); }
+                    last = r#yield!(0);
+                    let f = move |v: usize| v + last;
+                    for x in line.bytes().map(|b| b as usize) { r#yield!(f(x)); }
+                    let items = self.items;
+                    r#yield!(items.len() + self.label.len());
+                    last
+                }
+            },
+        ),
     ]
 }
 

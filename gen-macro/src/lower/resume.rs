@@ -72,6 +72,9 @@ pub(crate) struct Lowerer<'a> {
     /// Self-calls that are the last thing the body does (see
     /// `plan_tail_calls`).
     pub(crate) tail_calls: Vec<usize>,
+    /// The points the arm being lowered suspends at or jumps to (see
+    /// [`Lowerer::take_reached`]).
+    pub(crate) reached: std::cell::RefCell<Vec<usize>>,
 }
 
 /// Identifiers of the generated glue, shared by lowering and codegen.
@@ -118,6 +121,8 @@ pub(crate) struct Segment {
     pub(crate) diverges: bool,
     /// The code reads the resume argument.
     pub(crate) reads_arg: bool,
+    /// No arm suspends at this point: it gets no arm.
+    pub(crate) unreachable: bool,
 }
 
 impl Lowerer<'_> {
@@ -134,6 +139,7 @@ impl Lowerer<'_> {
             in_place: false,
             diverges,
             reads_arg: false,
+            unreachable: false,
         }
     }
 
@@ -157,7 +163,15 @@ impl Lowerer<'_> {
             in_place,
             diverges,
             reads_arg: self.uses_arg(point),
+            unreachable: false,
         }
+    }
+
+    /// The points the arms lowered since the last call suspend at or jump
+    /// to: the expansion follows them from the start to find the arms that
+    /// can run (a yield after a `return` has none).
+    pub(crate) fn take_reached(&self) -> Vec<usize> {
+        std::mem::take(&mut *self.reached.borrow_mut())
     }
 
     /// A saved (or redeclared) `mut` binding may be mutated only in another

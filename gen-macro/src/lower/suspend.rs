@@ -36,6 +36,7 @@ impl Lowerer<'_> {
     /// `{ *state = Variant { saved… }; break '__gen_enter; }`: goes on in
     /// the arm of `index`, a loop's tail yield (see `lower::entry`).
     pub(super) fn enter_loop(&self, index: usize) -> Block {
+        self.reached.borrow_mut().push(index);
         let span = crate::spans::glue(self.points[index].span);
         let save = self.save(index, span);
         let label = crate::lower::entry::enter_label();
@@ -92,6 +93,7 @@ impl Lowerer<'_> {
 
     /// `{ let __y: Y = operand; *state = Variant { saved… }; return Yielded(__y); }`
     pub(super) fn suspend(&self, index: usize) -> Block {
+        self.reached.borrow_mut().push(index);
         let point = &self.points[index];
         let span = crate::spans::glue(point.span);
         let names = self.names;
