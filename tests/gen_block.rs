@@ -329,3 +329,31 @@ fn blocks_nest_in_generators_and_blocks() {
     .collect();
     assert_eq!(pairs, [(0, 0), (0, 1), (1, 0), (1, 1)]);
 }
+
+/// A `gen_block!` kept across a yield after a branch that yields: each copy
+/// of the block would be a type of its own, so its `let` gets a join point
+/// (as a closure's does) and is emitted once.
+#[generator(yield = u32)]
+fn block_after_a_branch(c: bool, n: u32) -> u32 {
+    if c {
+        r#yield!(0);
+    }
+    let mut inner = gen_block!(yield = u32; {
+        for i in 0..n {
+            r#yield!(i * 10);
+        }
+    });
+    let a = inner.next().unwrap_or(99);
+    r#yield!(a);
+    inner.count() as u32
+}
+
+#[test]
+fn a_block_kept_across_a_yield_after_a_branch() {
+    let mut g = block_after_a_branch(true, 3);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [0, 0]);
+    assert_eq!(g.take_return(), Some(2));
+    let mut g = block_after_a_branch(false, 3);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [0]);
+    assert_eq!(g.take_return(), Some(2));
+}

@@ -37,6 +37,12 @@ mod one_line {
     pub fn tail_yield(n: u32) { r#yield!(n) }
     #[generator(yield = u32)]
     pub fn empty() {}
+    // A closure saved after a branch that yields: a join point.
+    #[generator(yield = u32, send = u32)]
+    pub fn joined(c: bool) -> u32 { if c { r#yield!(0); } let f = move |v: u32| v * 2; let s = r#yield!(f(1)); f(s) }
+    // In a loop, with `throw`.
+    #[generator(yield = u32, throw = String)]
+    pub fn joined_in_a_loop(n: u32) { for i in 0..n { let f = move |v: u32| v + i; let _ = r#yield!(f(1)); let _ = r#yield!(f(2)); } }
 }
 
 #[generator(yield = u32)]
@@ -71,5 +77,10 @@ fn one_line_bodies_run() {
     assert_eq!(recursive(3).collect::<Vec<_>>(), [3, 2, 1]);
     assert_eq!(tail_yield(8).collect::<Vec<_>>(), [8]);
     assert_eq!(empty().count(), 0);
+    let (first, mut g) = joined(true).start();
+    assert_eq!(first, gen_runtime::GeneratorState::Yielded(0));
+    assert_eq!(g.send(0), gen_runtime::GeneratorState::Yielded(2));
+    assert_eq!(g.send(5), gen_runtime::GeneratorState::Complete(10));
+    assert_eq!(joined_in_a_loop(2).collect::<Vec<_>>(), [1, 2, 2, 3]);
     assert_eq!(multi_line(2).collect::<Vec<_>>(), [0, 1]);
 }

@@ -186,11 +186,26 @@ impl VisitMut for Renumber {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
+/// A closure, an `async` block or a `gen_block!`: an expression whose
+/// every copy has a type of its own.
 fn has_closure(expr: &Expr) -> bool {
     struct Find(bool);
     impl Visit<'_> for Find {
         fn visit_expr_closure(&mut self, _: &syn::ExprClosure) {
             self.0 = true;
+        }
+        fn visit_expr_async(&mut self, _: &syn::ExprAsync) {
+            self.0 = true;
+        }
+        fn visit_macro(&mut self, mac: &syn::Macro) {
+            if mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "gen_block")
+            {
+                self.0 = true;
+            }
         }
         fn visit_item(&mut self, _: &syn::Item) {}
     }
