@@ -33,7 +33,7 @@ use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 
 use crate::analysis::slots::Analysis;
-use crate::lower::resume::{Names, Segment, field_name};
+use crate::lower::resume::{MachineKind, Names, Segment, field_name};
 use crate::marker::PointKind;
 use crate::signature::{Param, Signature};
 
@@ -182,27 +182,25 @@ impl Emit<'_> {
         // A generator with hand-off points can return `Step::Call(Handoff)`,
         // and gives the runtime a second closure that takes the boxed
         // sub-generator out of the state at such a point.
-        let (entry, resume_ty, output_ty, take) = if names.frames {
-            (
+        let (entry, resume_ty, output_ty, take) = match names.machine {
+            MachineKind::Frames => (
                 quote!(fresh_frames),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty, #return_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty, _>),
                 TokenStream::new(),
-            )
-        } else if names.handoff {
-            (
+            ),
+            MachineKind::Handoff => (
                 quote!(fresh_handoff),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty, #rt::__private::Handoff>),
                 self.take_closure(),
-            )
-        } else {
-            (
+            ),
+            MachineKind::Plain => (
                 quote!(fresh),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty>),
                 TokenStream::new(),
-            )
+            ),
         };
         // `#[generator(clone)]`: the arguments are held by the fresh
         // generator, so each must be `Clone` (see `lower::suspend`).

@@ -10,7 +10,7 @@ use crate::analysis::{scan, slots};
 use crate::args::Args;
 use crate::codegen::Emit;
 use crate::error::Diagnostics;
-use crate::lower::resume::{Lowerer, Names, Segment};
+use crate::lower::resume::{Lowerer, MachineKind, Names, Segment};
 use crate::lower::{flags, guards, hoist, joins, rewrite, split};
 use crate::marker::PointKind;
 use crate::signature::{self, Param};
@@ -191,8 +191,13 @@ pub(crate) fn lower_body(
         state: format_ident!("__gen_state", span = Span::mixed_site()),
         arg: format_ident!("__gen_arg", span = Span::mixed_site()),
         state_enum: shell.state_enum.clone(),
-        frames: calls_itself,
-        handoff: points.iter().any(|point| point.kind == PointKind::Handoff),
+        machine: if calls_itself {
+            MachineKind::Frames
+        } else if points.iter().any(|point| point.kind == PointKind::Handoff) {
+            MachineKind::Handoff
+        } else {
+            MachineKind::Plain
+        },
     };
     rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
     guards::lower_guards(&mut body, &mut points);

@@ -83,14 +83,23 @@ pub(crate) struct Names {
     pub(crate) state: Ident,
     pub(crate) arg: Ident,
     pub(crate) state_enum: Ident,
+    pub(crate) machine: MachineKind,
+}
+
+/// Which runtime machine drives the resume closure (an async generator is
+/// lowered by `asynch`, not here).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MachineKind {
+    /// `fresh`: the arms return `GeneratorState`.
+    Plain,
     /// The generator calls itself (`yield_from!(name(…))`): its code runs
-    /// one frame of an explicit stack, returning `Step` (which can also
-    /// call) instead of `GeneratorState`.
-    pub(crate) frames: bool,
+    /// one frame of an explicit stack (`fresh_frames`), returning `Step`,
+    /// which can also call.
+    Frames,
     /// The body has hand-off points (a `yield_from!` that may offer a boxed
-    /// sub-generator to the driver's stack): it also returns `Step`, whose
-    /// `Call` carries `Handoff`.
-    pub(crate) handoff: bool,
+    /// sub-generator to the driver's stack): `fresh_handoff`, returning
+    /// `Step`, whose `Call` carries `Handoff`.
+    Handoff,
 }
 
 impl Names {
@@ -100,10 +109,9 @@ impl Names {
     /// The enum a resume arm returns: `GeneratorState`, or `Step`.
     pub(crate) fn output(&self) -> TokenStream {
         let rt = &self.rt;
-        if self.frames || self.handoff {
-            quote!(#rt::__private::Step)
-        } else {
-            quote!(#rt::__private::GeneratorState)
+        match self.machine {
+            MachineKind::Frames | MachineKind::Handoff => quote!(#rt::__private::Step),
+            MachineKind::Plain => quote!(#rt::__private::GeneratorState),
         }
     }
     pub(crate) fn slot_temp(id: BindingId) -> Ident {
