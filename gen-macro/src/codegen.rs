@@ -6,19 +6,26 @@
 //! #[generator(yield = u64)]
 //! fn count(n: u64) { for i in 0..n { r#yield!(i); } }
 //! ```
-//! Output (shape):
+//! Output (shape; `gen-macro/tests/expand/count.expanded.rs` in full):
 //! ```text
-//! fn count(n: u64) -> Fresh<impl RawGenerator<Yield = u64, Send = (), Return = ()>> {
-//!     enum __GenState<__A0, __T2, __TR> {
-//!         __Start { p0: __A0 },
-//!         __Yield0 { gen_iter_0_2: __T2 },   // saved values, last declared first
+//! fn count(n: u64) -> Fresh<impl RawGenerator<Yield = u64, Send = (), Throw = NoThrow, Return = ()>> {
+//!     enum __GenState<__A0, __T1, __TR> {
+//!         __Start { param_0: __A0 },
+//!         __Yield0 { gen_iter_0_1: __T1 },   // saved values, last declared first
 //!         __Returned(__TR), __Done, __Closed,
 //!     }
 //!     impl<…> GenState for __GenState<…> { … }
-//!     fresh(__GenState::__Start { p0: n }, move |__state, __arg| {
-//!         match mem::replace(__state, __GenState::__Done) {
-//!             __GenState::__Start { p0 } => { let n = p0; /* body, yields save + return */ }
-//!             __GenState::__Yield0 { … } => { /* continuation of yield 0 */ }
+//!     fresh(__GenState::__Start { param_0: n }, move |__gen_state, __gen_arg| {
+//!         '__gen_enter: {                  // the start arm enters the loop
+//!             match __gen_state {          // by jumping (`lower::entry`)
+//!                 __GenState::__Start { .. } => { /* take the arguments; save
+//!                     the loop's iterator in __Yield0; break '__gen_enter */ }
+//!                 _ => {}
+//!             }
+//!         }
+//!         match __gen_state {
+//!             __GenState::__Yield0 { gen_iter_0_1 } => { /* the loop, resumed
+//!                 in place: `next` on the saved iterator, return Yielded */ }
 //!             _ => resumed_finished(),
 //!         }
 //!     })

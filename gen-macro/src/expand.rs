@@ -29,7 +29,7 @@ pub(crate) fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
         Err(error) => {
             let mut cx = Diagnostics::default();
             cx.push(error);
-            return fallback_for_tokens(cx, item, None);
+            return fallback_for_tokens(cx, item);
         }
     };
     let function: syn::ItemFn = match syn::parse2(item.clone()) {
@@ -496,7 +496,7 @@ fn fallback(
     }
 }
 
-fn fallback_for_tokens(cx: Diagnostics, item: TokenStream, _: Option<()>) -> TokenStream {
+fn fallback_for_tokens(cx: Diagnostics, item: TokenStream) -> TokenStream {
     let mut cx = cx;
     let function: syn::ItemFn = match syn::parse2(item.clone()) {
         Ok(function) => function,

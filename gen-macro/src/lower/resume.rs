@@ -518,7 +518,6 @@ impl Lowerer<'_> {
                         return (resumed, true);
                     }
                     *first = resumed;
-                    diverges = false;
                 }
                 // `return r#yield!(x)` resumed: it leaves with the sent
                 // value, so what surrounds it (`… % 1000`) is dead, and
