@@ -226,8 +226,24 @@ dual! {
     }
 }
 
+dual! {
+    // A borrow made after the branch and used after the closure: the join
+    // point goes before the borrow, which it could not save.
+    fn borrow_after_the_branch / borrow_after_the_branch_ref(c: bool, line: String) yield usize, send () => usize {
+        if c {
+            r#yield!(0);
+        }
+        let word = line.trim();
+        let f = move |v: usize| v + 1;
+        r#yield!(f(word.len()));
+        f(1)
+    }
+}
+
 #[test]
 fn saved_closures_have_one_definition() {
+    check_iter!(borrow_after_the_branch / borrow_after_the_branch_ref(true, " ab ".into()));
+    check_iter!(borrow_after_the_branch / borrow_after_the_branch_ref(false, "x".into()));
     check_iter!(closure_held / closure_held_ref(true));
     check_iter!(closure_held / closure_held_ref(false));
     check_iter!(map_after_a_branch / map_after_a_branch_ref(true, vec![1, 2]));

@@ -12,7 +12,8 @@
 //! Output:  if c { r#yield!(0); } __gen_yield!(J); let f = …; …
 //! ```
 //!
-//! A join point `J` before such a `let` is a suspension point that does not
+//! A join point `J` before such a `let` (at the start of the code that runs
+//! between the last point of its block and the `let`) is a suspension point that does not
 //! suspend: code reaching it saves what is live there in `J`'s variant and
 //! jumps to `J`'s arm (`continue` of a loop around the match on the state),
 //! which holds the only copy of the `let` and what follows it. The start
@@ -79,6 +80,11 @@ struct Adder<'a> {
 
 impl Adder<'_> {
     fn block(&mut self, block: &mut Block) {
+        // Where the code after the last point of this block starts: a join
+        // point anywhere from there to the `let` does the same, and there
+        // it saves least (nothing declared since, such as a borrow that
+        // would keep it from being saved).
+        let mut region_start = 0;
         let mut index = 0;
         while index < block.stmts.len() {
             if self.needs_join(&block.stmts, index) && {
@@ -96,11 +102,14 @@ impl Adder<'_> {
                 let marker = marker::make(join, span);
                 block
                     .stmts
-                    .insert(index, Stmt::Expr(marker, Some(Default::default())));
+                    .insert(region_start, Stmt::Expr(marker, Some(Default::default())));
                 self.covered = true;
                 index += 1;
             }
             self.stmt(&mut block.stmts[index]);
+            if marker::contains(&block.stmts[index], None) {
+                region_start = index + 1;
+            }
             index += 1;
         }
     }
