@@ -29,6 +29,7 @@
 //! third of the build time, for runs at size).
 //! A failing seed is printed; replay it alone with
 //! `GEN_DIFF_SEED=<seed> GEN_DIFF_PROGRAMS=1 cargo test --test differential -- --nocapture`,
+//! or several with `GEN_DIFF_SEEDS=<seed>,<seed>,…`,
 //! and the program's source is `target/differential/batch/src/p_<seed>.rs`.
 //!
 //! The 10,000-program run:
@@ -657,15 +658,28 @@ fn generated_programs_match_the_reference() {
     let batch = Batch::new();
     let started = Instant::now();
 
+    // An explicit list (`GEN_DIFF_SEEDS=3,17,42`) replays failures together.
+    let seeds: Vec<u64> = match std::env::var("GEN_DIFF_SEEDS") {
+        Ok(list) => list
+            .split([',', ' ', '\n'])
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| {
+                s.trim()
+                    .parse()
+                    .unwrap_or_else(|_| panic!("GEN_DIFF_SEEDS: {s:?} is not a seed"))
+            })
+            .collect(),
+        Err(_) => (first..first + count).collect(),
+    };
+    let count = seeds.len();
+
     let mut failures: Vec<String> = Vec::new();
     let mut ran = 0u64;
-    let mut seed = first;
-    let end = first + count;
-    while seed < end {
-        let upto = (seed + batch_size).min(end);
-        let mut programs: Vec<Program> =
-            (seed..upto).map(|s| r#gen::program(s, &features)).collect();
-        seed = upto;
+    for chunk in seeds.chunks(batch_size as usize) {
+        let mut programs: Vec<Program> = chunk
+            .iter()
+            .map(|&s| r#gen::program(s, &features))
+            .collect();
         // Build; programs that do not compile are reported and left out.
         let mut built = false;
         for _ in 0..4 {
@@ -728,7 +742,7 @@ fn generated_programs_match_the_reference() {
         })
         .collect();
     println!(
-        "differential: {count} programs from seed {first}, {ran} compiled and ran, {} failing seeds, {:.1?}",
+        "differential: {count} programs, {ran} compiled and ran, {} failing seeds, {:.1?}",
         failing.len(),
         started.elapsed()
     );

@@ -485,6 +485,40 @@ dual! {
     }
 }
 
+dual! {
+    // Found by the differential test (seed 303706): `h` is dead at both
+    // yields and assigned only after the second, under an inner `h`'s
+    // initialiser. The first yield's arm never reaches the assignment, so
+    // it must not declare `h` with nothing to give it a type.
+    fn assigned_only_past_a_later_yield / assigned_only_past_a_later_yield_ref(
+        pick: Option<u32>
+    ) yield u32, send () => u32 {
+        let mut h = 18u32;
+        let r: u32 = match pick {
+            Some(b) => {
+                r#yield!(h);
+                let h: u32 = take({
+                    let mut turns = 0u32;
+                    loop {
+                        turns += 1;
+                        if turns > 2 {
+                            break 7u32;
+                        }
+                        r#yield!(turns);
+                        h = b;
+                        if h > 100 {
+                            break h;
+                        }
+                    }
+                });
+                h
+            }
+            None => h,
+        };
+        r
+    }
+}
+
 #[test]
 fn shapes_found_by_the_differential_test() {
     check_iter!(hidden_then_assigned / hidden_then_assigned_ref());
@@ -504,5 +538,8 @@ fn shapes_found_by_the_differential_test() {
     );
     for rounds in [0, 2, 7] {
         check_iter!(saved_where_a_later_yield_leads / saved_where_a_later_yield_leads_ref(rounds));
+    }
+    for pick in [None, Some(4), Some(200)] {
+        check_iter!(assigned_only_past_a_later_yield / assigned_only_past_a_later_yield_ref(pick));
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod guards;
 pub(crate) mod hoist;
 pub(crate) mod inplace;
 pub(crate) mod joins;
+mod redeclare;
 pub(crate) mod resume;
 pub(crate) mod rewrite;
 pub(crate) mod split;

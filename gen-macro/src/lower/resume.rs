@@ -161,8 +161,21 @@ impl Lowerer<'_> {
         let (mut block, diverges) = self.resume_block(body, point, 1);
         self.allow_unused_mut(&mut block);
         strip_unused_labels(&mut block);
+        let body = Stmt::Expr(
+            Expr::Block(syn::ExprBlock {
+                attrs: Vec::new(),
+                label: None,
+                block,
+            }),
+            None,
+        );
+        let mut arm = Block {
+            brace_token: Default::default(),
+            stmts: args.into_iter().chain([body]).collect(),
+        };
+        super::redeclare::prune_redeclared(&mut arm);
         let in_place = self.in_place.take().is_some();
-        let mut code = quote!({ #(#args)* #block });
+        let mut code = quote!(#arm);
         if in_place {
             code = finish_deferred(code, &self.names.state);
         }
@@ -223,7 +236,7 @@ impl Lowerer<'_> {
                 let ident = &binding.ident;
                 let mutability = binding.mutable.then(|| quote!(mut));
                 let stmt: Stmt =
-                    reparse!(#[allow(unused_mut, unused_variables)] let #mutability #ident;);
+                    reparse!(#[__gen_redeclared] #[allow(unused_mut, unused_variables)] let #mutability #ident;);
                 stmt
             });
         let saved = self.analysis.slots[point]

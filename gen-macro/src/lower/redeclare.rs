@@ -1,0 +1,143 @@
+//! Redeclared bindings nothing in the arm refers to.
+//!
+//! A binding that is dead at a suspension point but assigned again after it
+//! is declared anew in the point's arm (`let mut h;`), without a value. When
+//! every assignment lies beyond a later suspension point, the arm ends
+//! before reaching any of them, and the bare `let` has nothing to infer its
+//! type from (E0282 at the attribute). Such declarations are dropped here;
+//! one that anything in the rest of its block might name is kept.
+
+use proc_macro2::{Ident, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::visit::Visit;
+use syn::visit_mut::VisitMut;
+use syn::{Block, Stmt};
+
+use crate::analysis::syntax::pat_bindings;
+
+/// The attribute `rebinds` puts on a redeclaration; removed here.
+const MARK: &str = "__gen_redeclared";
+
+/// Removes the marked declarations no later statement of their block
+/// names, and the mark from the others.
+pub(super) fn prune_redeclared(block: &mut Block) {
+    Prune.visit_block_mut(block);
+}
+
+struct Prune;
+
+impl VisitMut for Prune {
+    fn visit_block_mut(&mut self, block: &mut Block) {
+        syn::visit_mut::visit_block_mut(self, block);
+        let mut index = 0;
+        while index < block.stmts.len() {
+            let Stmt::Local(local) = &mut block.stmts[index] else {
+                index += 1;
+                continue;
+            };
+            let Some(mark) = local.attrs.iter().position(|a| a.path().is_ident(MARK)) else {
+                index += 1;
+                continue;
+            };
+            local.attrs.remove(mark);
+            let named = pat_bindings(&local.pat)
+                .iter()
+                .any(|(ident, _, _)| names(&block.stmts[index + 1..], ident));
+            if named {
+                index += 1;
+            } else {
+                block.stmts.remove(index);
+            }
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Might `stmts` refer to the binding `ident` declared just before them?
+/// Exact for `let` shadowing, conservative elsewhere: any other occurrence
+/// of the name (a field, a closure parameter, a macro token) counts.
+fn names(stmts: &[Stmt], ident: &Ident) -> bool {
+    let mut finder = Finder {
+        ident,
+        found: false,
+    };
+    finder.statements(stmts);
+    finder.found
+}
+
+struct Finder<'a> {
+    ident: &'a Ident,
+    found: bool,
+}
+
+impl Finder<'_> {
+    /// Statements of one block in order; a `let` binding the name hides
+    /// it from the statements after it.
+    fn statements(&mut self, stmts: &[Stmt]) {
+        for stmt in stmts {
+            if self.found {
+                return;
+            }
+            let Stmt::Local(local) = stmt else {
+                self.visit_stmt(stmt);
+                continue;
+            };
+            for attr in &local.attrs {
+                self.visit_attribute(attr);
+            }
+            if let Some(init) = &local.init {
+                self.visit_expr(&init.expr);
+                if let Some((_, diverge)) = &init.diverge {
+                    self.visit_expr(diverge);
+                }
+            }
+            let shadows = pat_bindings(&local.pat)
+                .iter()
+                .any(|(name, _, _)| name == self.ident);
+            if shadows {
+                return;
+            }
+            self.visit_pat(&local.pat);
+        }
+    }
+
+    fn tokens(&mut self, tokens: TokenStream) {
+        for tree in tokens {
+            match tree {
+                TokenTree::Ident(ident) if ident == *self.ident => self.found = true,
+                TokenTree::Group(group) => self.tokens(group.stream()),
+                _ => {}
+            }
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Finder<'_> {
+    fn visit_block(&mut self, block: &'ast Block) {
+        self.statements(&block.stmts);
+    }
+
+    fn visit_ident(&mut self, ident: &'ast Ident) {
+        if ident == self.ident {
+            self.found = true;
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'ast syn::Expr) {
+        match expr {
+            syn::Expr::Verbatim(tokens) => self.tokens(tokens.clone()),
+            _ => syn::visit::visit_expr(self, expr),
+        }
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.tokens(mac.to_token_stream());
+    }
+
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        // An item cannot name a local, but a macro inside one expands in
+        // the item's scope; nothing to look for.
+        let _ = item;
+    }
+}
