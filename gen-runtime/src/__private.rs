@@ -23,6 +23,7 @@ pub use crate::flag::DropFlag;
 pub use crate::frames::FrameMachine;
 pub use crate::frames::fresh_frames;
 pub use crate::handoff::{FrameStep, Handoff, HandoffMachine, fresh_handoff};
+pub use crate::keep::{Keep, KeepNothingCopy, KeepNothingMut, KeepValue, Nothing};
 pub use crate::machine::{Captures, GenState, Machine, Stub, fresh, stub};
 pub use crate::protocol::{GeneratorState, Location, NoThrow, Phase};
 pub use crate::question::Try;

@@ -115,6 +115,7 @@ mod delegate;
 mod flag;
 mod frames;
 mod handoff;
+mod keep;
 mod machine;
 mod protocol;
 mod question;

@@ -35,6 +35,10 @@ pub(crate) struct Binding {
     pub(crate) borrow_of: Option<(BindingId, Span)>,
     /// The borrow is a closure without `move` reading `v`.
     pub(crate) closure_borrow: bool,
+    /// Declared as `let name = |…| …;` (or `async { … }`): whether its type
+    /// is `Copy` is only known once rustc has seen what the closure
+    /// captures, after the code that saves it is type-checked.
+    pub(crate) closure: bool,
     /// Declared as `let name = <value>;` or as an argument not of
     /// reference type, so it holds its own value: an iterator chain over
     /// a borrow of it (`name.iter().map(f)`) surely borrows a local.
@@ -229,6 +233,7 @@ impl Walker<'_> {
             is_ref: false,
             borrow_of: None,
             closure_borrow: false,
+            closure: false,
             holds_value: false,
             depth,
             known_copy: false,
@@ -712,8 +717,15 @@ impl Walker<'_> {
                                 Expr::Match(_) | Expr::If(_) | Expr::Block(_) | Expr::Reference(_)
                             )
                     });
+                let closure = local.init.as_ref().is_some_and(|init| {
+                    matches!(
+                        crate::analysis::syntax::strip_parens(&init.expr),
+                        Expr::Closure(_) | Expr::Async(_)
+                    )
+                });
                 for binding in &mut self.bindings[first_new..] {
                     binding.closure_borrow = closure_borrow;
+                    binding.closure = closure;
                     binding.holds_value = holds_value;
                 }
                 let init = local

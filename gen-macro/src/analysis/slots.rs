@@ -50,6 +50,14 @@ pub(crate) struct Analysis {
     /// (see `lower::flags`) and analyses the body again. Each is its
     /// declaring identifier (whose span tells it from others of its name).
     pub(crate) needs_flag: Vec<Ident>,
+    /// Saved bindings that no code reads after any point that saves them,
+    /// and none assigns: kept only to be dropped where their scope ends, as
+    /// a plain function drops them. Each is saved through
+    /// `__private::Keep` (see gen-runtime's `keep.rs`), which keeps nothing
+    /// of a value without a destructor, so that a dead borrow of another
+    /// saved value (`if let Some(rest) = line.strip_prefix('#')`) does not
+    /// tie the state to itself. Sorted.
+    pub(crate) kept_for_drop: Vec<BindingId>,
     /// Join points (see `lower::joins`) that cannot save what is live
     /// there (a borrow of a local): the expansion does without them.
     pub(crate) refused_joins: Vec<usize>,
@@ -105,6 +113,17 @@ pub(crate) fn analyze(
 }
 
 type Conflicts = Vec<(BindingId, Ident)>;
+
+/// What `saves_to_fixpoint` decided.
+struct Saves {
+    /// For each point, the bindings it saves.
+    sets: Vec<Vec<BindingId>>,
+    conflicts: Conflicts,
+    refused_joins: Vec<usize>,
+    /// For each point, those of its saved bindings nothing reads after it
+    /// but later saves.
+    only_dropped: Vec<Vec<BindingId>>,
+}
 
 fn analyze_once(
     args: &[ArgBinding<'_>],
@@ -162,13 +181,27 @@ fn analyze_once(
     walker.infer_copy_from_loops();
 
     let saved_sets = walker.saves_to_fixpoint(cx);
-    let mut refused_joins = saved_sets.2;
+    let mut refused_joins = saved_sets.refused_joins;
+    // Kept for its drop alone where every point that saves it keeps it so.
+    let mut kept_for_drop: Vec<BindingId> = saved_sets.only_dropped.concat();
+    kept_for_drop.sort_unstable();
+    kept_for_drop.dedup();
+    // (Not a closure: method resolution would have to know whether it is
+    // `Copy` before rustc has worked out what it captures.)
+    kept_for_drop.retain(|&id| {
+        !walker.bindings[id].closure
+            && saved_sets
+                .sets
+                .iter()
+                .zip(&saved_sets.only_dropped)
+                .all(|(saved, dropped)| !saved.contains(&id) || dropped.contains(&id))
+    });
     let mut slots = Vec::with_capacity(walker.points.len());
     let mut in_place = Vec::with_capacity(walker.points.len());
     let mut saves_loop_head = Vec::with_capacity(walker.points.len());
     let mut redeclared = Vec::with_capacity(walker.points.len());
     let mut needs_flag: Vec<BindingId> = Vec::new();
-    for (index, (point, saved)) in walker.points.iter().zip(saved_sets.0).enumerate() {
+    for (index, (point, saved)) in walker.points.iter().zip(saved_sets.sets).enumerate() {
         let Some(point) = point else {
             // A marker the walk never reached cannot be lowered either; the
             // lowering reports it.
@@ -196,7 +229,7 @@ fn analyze_once(
     refused_joins.extend(walker.needless_joins(&slots));
     refused_joins.sort_unstable();
     refused_joins.dedup();
-    let conflicts = saved_sets.1;
+    let conflicts = saved_sets.conflicts;
     // Mixed-site hygiene gives one more context per name, not one per
     // binding: only the first renamed binding of each name gets its name
     // back; further ones keep their hidden names.
@@ -221,6 +254,7 @@ fn analyze_once(
         })
         .collect();
     let analysis = Analysis {
+        kept_for_drop,
         needs_flag,
         refused_joins,
         bindings: walker.bindings,
@@ -430,14 +464,12 @@ impl Walker<'_> {
     /// counts as a read of the binding where it is (`Use::by_save`), and the
     /// decisions are repeated until no point saves more. Reads only make a
     /// binding live at more points, so the sets only grow, and this stops.
-    fn saves_to_fixpoint(
-        &mut self,
-        cx: &mut Diagnostics,
-    ) -> (Vec<Vec<BindingId>>, Conflicts, Vec<usize>) {
+    fn saves_to_fixpoint(&mut self, cx: &mut Diagnostics) -> Saves {
         loop {
             let mut round_cx = Diagnostics::default();
             let mut conflicts = Vec::new();
             let mut refused = Vec::new();
+            let mut only_dropped = vec![Vec::new(); self.points.len()];
             let sets: Vec<Vec<BindingId>> = self
                 .points
                 .iter()
@@ -451,6 +483,7 @@ impl Walker<'_> {
                             point,
                             self.operands[index].span,
                             &mut conflicts,
+                            &mut only_dropped[index],
                             &mut join_cx,
                         );
                         if !join_cx.is_empty() {
@@ -462,6 +495,7 @@ impl Walker<'_> {
                         point,
                         self.operands[index].span,
                         &mut conflicts,
+                        &mut only_dropped[index],
                         &mut round_cx,
                     ),
                     None => Vec::new(),
@@ -496,7 +530,12 @@ impl Walker<'_> {
             }
             if !added {
                 cx.extend(round_cx);
-                return (sets, conflicts, refused);
+                return Saves {
+                    sets,
+                    conflicts,
+                    refused_joins: refused,
+                    only_dropped,
+                };
             }
         }
     }
@@ -558,6 +597,7 @@ impl Walker<'_> {
         point: &PointScope,
         yield_span: Span,
         conflicts: &mut Conflicts,
+        only_dropped_here: &mut Vec<BindingId>,
         cx: &mut Diagnostics,
     ) -> Vec<BindingId> {
         let mut saved = Vec::new();
@@ -620,21 +660,30 @@ impl Walker<'_> {
                         a.assigning && from < a.pos && a.pos < u.pos && self.encloses(a.arm, u.arm)
                     })
             };
+            let comes_after = |u: &Use| {
+                // (A read in another arm of a branch the point is in comes
+                // after it only through a loop.) Nor does anything after
+                // the `return` the point may be in.
+                (u.pos > point.pos
+                    && self.on_one_path(point.arm, u.arm)
+                    && point.returns_at.is_none_or(|end| u.pos <= end)
+                    && point
+                        .skips
+                        .is_none_or(|(from, to)| !(from < u.pos && u.pos <= to)))
+                    || in_loop(u)
+            };
             let live = !overwritten
-                && binding.uses.iter().any(|u| {
-                    // (A read in another arm of a branch the point is
-                    // in comes after it only through a loop.)
-                    // Nor does anything after the `return` the point
-                    // may be in.
-                    ((u.pos > point.pos
-                        && self.on_one_path(point.arm, u.arm)
-                        && point.returns_at.is_none_or(|end| u.pos <= end)
-                        && point
-                            .skips
-                            .is_none_or(|(from, to)| !(from < u.pos && u.pos <= to)))
-                        || in_loop(u))
-                        && reads_held_value(u)
-                });
+                && binding
+                    .uses
+                    .iter()
+                    .any(|u| comes_after(u) && reads_held_value(u));
+            // Only later saves read it, or nothing does, and nothing gives
+            // it a new value: what it holds here is kept only to be
+            // dropped where its scope ends (see `Analysis::kept_for_drop`).
+            let only_dropped = !binding
+                .uses
+                .iter()
+                .any(|u| comes_after(u) && (u.assigning || (!u.by_save && reads_held_value(u))));
             // `let x;` with no assignment that can come before this point
             // (none earlier, none in a loop around it): nothing to save.
             let never_assigned = visible
@@ -715,6 +764,9 @@ impl Walker<'_> {
             }
             if store {
                 saved.push(id);
+                if only_dropped {
+                    only_dropped_here.push(id);
+                }
             }
         }
         saved

@@ -543,3 +543,11 @@ pub(crate) fn format_captures(lit: &str) -> Vec<String> {
     }
     names
 }
+
+/// `expr` without the parentheses around it.
+pub(crate) fn strip_parens(mut expr: &Expr) -> &Expr {
+    while let Expr::Paren(inner) = expr {
+        expr = &inner.expr;
+    }
+    expr
+}

@@ -117,6 +117,10 @@ impl Names {
     pub(crate) fn slot_temp(id: BindingId) -> Ident {
         format_ident!("__gen_slot_{}", id, span = Span::mixed_site())
     }
+    /// What a suspension point keeps of a value saved only for its drop.
+    pub(crate) fn kept_temp(id: BindingId) -> Ident {
+        format_ident!("__gen_kept_{}", id, span = Span::mixed_site())
+    }
 }
 
 /// The code of one resume arm.

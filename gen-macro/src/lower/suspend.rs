@@ -57,17 +57,38 @@ impl Lowerer<'_> {
             Some(in_place) if in_place.in_region => self.evict(),
             _ => TokenStream::new(),
         };
-        let fields = self.analysis.slots[index].iter().map(|&id| {
-            let binding = &self.analysis.bindings[id];
-            let field = field_name(id, &binding.ident);
-            let mut access = binding.ident.clone();
-            access.set_span(access.span().located_at(span));
-            quote!(#field: #access)
+        let rt = &self.names.rt;
+        let mut kept = Vec::new();
+        let fields: Vec<TokenStream> = self.analysis.slots[index]
+            .iter()
+            .map(|&id| {
+                let binding = &self.analysis.bindings[id];
+                let field = field_name(id, &binding.ident);
+                let mut access = binding.ident.clone();
+                access.set_span(access.span().located_at(span));
+                if self.analysis.kept_for_drop.binary_search(&id).is_err() {
+                    return quote!(#field: #access);
+                }
+                // Method resolution picks what to keep (gen-runtime's
+                // `keep.rs`): nothing of a value without a destructor. Before
+                // the state is built, whose fields may move what `access`
+                // borrows.
+                let temp = Names::kept_temp(id);
+                kept.push(quote! {
+                    let #temp = (&&&#rt::__private::Keep::new(#access)).__gen_kept();
+                });
+                quote!(#field: #temp)
+            })
+            .collect();
+        let uses = (!kept.is_empty()).then(|| {
+            quote!(use #rt::__private::{KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _};)
         });
         let clone_checks = self.clone_checks(index);
         quote_spanned! {span=>
             #evict
             #clone_checks
+            #uses
+            #(#kept)*
             *#state = #state_enum::#variant { #(#fields),* };
         }
     }

@@ -152,10 +152,17 @@ fn parse_all(
                                 sum += n;
                                 {
                                     let __gen_yielded: u32 = n;
+                                    use ::gen_runtime::__private::{
+                                        KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                    };
+                                    let __gen_kept_4 = (&&&::gen_runtime::__private::Keep::new(
+                                        item,
+                                    ))
+                                        .__gen_kept();
                                     *__gen_state = __GenState::__Yield0 {
                                         sum_1: sum,
                                         gen_iter_0_2: __gen_iter_0,
-                                        item_4: item,
+                                        item_4: __gen_kept_4,
                                     };
                                     return ::gen_runtime::__private::GeneratorState::Yielded(
                                         __gen_yielded,
@@ -227,10 +234,17 @@ fn parse_all(
                                         sum += n;
                                         {
                                             let __gen_yielded: u32 = n;
+                                            use ::gen_runtime::__private::{
+                                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                            };
+                                            let __gen_kept_4 = (&&&::gen_runtime::__private::Keep::new(
+                                                item,
+                                            ))
+                                                .__gen_kept();
                                             *__gen_state = __GenState::__Yield0 {
                                                 sum_1: sum,
                                                 gen_iter_0_2: __gen_iter_0,
-                                                item_4: item,
+                                                item_4: __gen_kept_4,
                                             };
                                             return ::gen_runtime::__private::GeneratorState::Yielded(
                                                 __gen_yielded,

@@ -139,10 +139,17 @@ fn classify(
                                 match item {
                                     Some(n) if n < 0 => {
                                         let __gen_yielded: String = format!("negative {n}");
+                                        use ::gen_runtime::__private::{
+                                            KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                        };
+                                        let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
+                                            n,
+                                        ))
+                                            .__gen_kept();
                                         *__gen_state = __GenState::__Yield0 {
                                             seen_1: seen,
                                             gen_iter_0_2: __gen_iter_0,
-                                            n_5: n,
+                                            n_5: __gen_kept_5,
                                         };
                                         return ::gen_runtime::__private::GeneratorState::Yielded(
                                             __gen_yielded,
@@ -152,10 +159,17 @@ fn classify(
                                         seen += 1;
                                         {
                                             let __gen_yielded: String = format!("value {n}");
+                                            use ::gen_runtime::__private::{
+                                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                            };
+                                            let __gen_kept_6 = (&&&::gen_runtime::__private::Keep::new(
+                                                n,
+                                            ))
+                                                .__gen_kept();
                                             *__gen_state = __GenState::__Yield1 {
                                                 seen_1: seen,
                                                 gen_iter_0_2: __gen_iter_0,
-                                                n_6: n,
+                                                n_6: __gen_kept_6,
                                             };
                                             return ::gen_runtime::__private::GeneratorState::Yielded(
                                                 __gen_yielded,
@@ -213,10 +227,17 @@ fn classify(
                                         match item {
                                             Some(n) if n < 0 => {
                                                 let __gen_yielded: String = format!("negative {n}");
+                                                use ::gen_runtime::__private::{
+                                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                                };
+                                                let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
+                                                    n,
+                                                ))
+                                                    .__gen_kept();
                                                 *__gen_state = __GenState::__Yield0 {
                                                     seen_1: seen,
                                                     gen_iter_0_2: __gen_iter_0,
-                                                    n_5: n,
+                                                    n_5: __gen_kept_5,
                                                 };
                                                 return ::gen_runtime::__private::GeneratorState::Yielded(
                                                     __gen_yielded,
@@ -226,10 +247,17 @@ fn classify(
                                                 seen += 1;
                                                 {
                                                     let __gen_yielded: String = format!("value {n}");
+                                                    use ::gen_runtime::__private::{
+                                                        KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                                    };
+                                                    let __gen_kept_6 = (&&&::gen_runtime::__private::Keep::new(
+                                                        n,
+                                                    ))
+                                                        .__gen_kept();
                                                     *__gen_state = __GenState::__Yield1 {
                                                         seen_1: seen,
                                                         gen_iter_0_2: __gen_iter_0,
-                                                        n_6: n,
+                                                        n_6: __gen_kept_6,
                                                     };
                                                     return ::gen_runtime::__private::GeneratorState::Yielded(
                                                         __gen_yielded,
@@ -290,10 +318,17 @@ fn classify(
                                         match item {
                                             Some(n) if n < 0 => {
                                                 let __gen_yielded: String = format!("negative {n}");
+                                                use ::gen_runtime::__private::{
+                                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                                };
+                                                let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
+                                                    n,
+                                                ))
+                                                    .__gen_kept();
                                                 *__gen_state = __GenState::__Yield0 {
                                                     seen_1: seen,
                                                     gen_iter_0_2: __gen_iter_0,
-                                                    n_5: n,
+                                                    n_5: __gen_kept_5,
                                                 };
                                                 return ::gen_runtime::__private::GeneratorState::Yielded(
                                                     __gen_yielded,
@@ -303,10 +338,17 @@ fn classify(
                                                 seen += 1;
                                                 {
                                                     let __gen_yielded: String = format!("value {n}");
+                                                    use ::gen_runtime::__private::{
+                                                        KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                                    };
+                                                    let __gen_kept_6 = (&&&::gen_runtime::__private::Keep::new(
+                                                        n,
+                                                    ))
+                                                        .__gen_kept();
                                                     *__gen_state = __GenState::__Yield1 {
                                                         seen_1: seen,
                                                         gen_iter_0_2: __gen_iter_0,
-                                                        n_6: n,
+                                                        n_6: __gen_kept_6,
                                                     };
                                                     return ::gen_runtime::__private::GeneratorState::Yielded(
                                                         __gen_yielded,

@@ -135,10 +135,17 @@ fn names<'_1, 'a>(
                                 if name.starts_with(prefix) {
                                     {
                                         let __gen_yielded: &'a str = name.as_str();
+                                        use ::gen_runtime::__private::{
+                                            KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                        };
+                                        let __gen_kept_4 = (&&&::gen_runtime::__private::Keep::new(
+                                            name,
+                                        ))
+                                            .__gen_kept();
                                         *__gen_state = __GenState::__Yield0 {
                                             prefix_1: prefix,
                                             gen_iter_0_2: __gen_iter_0,
-                                            name_4: name,
+                                            name_4: __gen_kept_4,
                                         };
                                         return ::gen_runtime::__private::GeneratorState::Yielded(
                                             __gen_yielded,
@@ -191,10 +198,17 @@ fn names<'_1, 'a>(
                                         if name.starts_with(prefix) {
                                             {
                                                 let __gen_yielded: &'a str = name.as_str();
+                                                use ::gen_runtime::__private::{
+                                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                                };
+                                                let __gen_kept_4 = (&&&::gen_runtime::__private::Keep::new(
+                                                    name,
+                                                ))
+                                                    .__gen_kept();
                                                 *__gen_state = __GenState::__Yield0 {
                                                     prefix_1: prefix,
                                                     gen_iter_0_2: __gen_iter_0,
-                                                    name_4: name,
+                                                    name_4: __gen_kept_4,
                                                 };
                                                 return ::gen_runtime::__private::GeneratorState::Yielded(
                                                     __gen_yielded,

@@ -130,10 +130,17 @@ fn into_labels(
                                 };
                                 {
                                     let __gen_yielded: String = format!("{}#{x}", self_label);
+                                    use ::gen_runtime::__private::{
+                                        KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                    };
+                                    let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
+                                        x,
+                                    ))
+                                        .__gen_kept();
                                     *__gen_state = __GenState::__Yield0 {
                                         self_label_1: self_label,
                                         gen_iter_0_3: __gen_iter_0,
-                                        x_5: x,
+                                        x_5: __gen_kept_5,
                                     };
                                     return ::gen_runtime::__private::GeneratorState::Yielded(
                                         __gen_yielded,
@@ -184,10 +191,17 @@ fn into_labels(
                                         };
                                         {
                                             let __gen_yielded: String = format!("{}#{x}", self_label);
+                                            use ::gen_runtime::__private::{
+                                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                            };
+                                            let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
+                                                x,
+                                            ))
+                                                .__gen_kept();
                                             *__gen_state = __GenState::__Yield0 {
                                                 self_label_1: self_label,
                                                 gen_iter_0_3: __gen_iter_0,
-                                                x_5: x,
+                                                x_5: __gen_kept_5,
                                             };
                                             return ::gen_runtime::__private::GeneratorState::Yielded(
                                                 __gen_yielded,

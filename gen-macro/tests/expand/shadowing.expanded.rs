@@ -120,8 +120,15 @@ fn lengths(
                         let line = line.trim().to_string();
                         {
                             let __gen_yielded: usize = line.len();
+                            use ::gen_runtime::__private::{
+                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                            };
+                            let __gen_kept_0 = (&&&::gen_runtime::__private::Keep::new(
+                                line,
+                            ))
+                                .__gen_kept();
                             *__gen_state = __GenState::__Yield0 {
-                                line_0: line,
+                                line_0: __gen_kept_0,
                                 line_shadow_1_1: line,
                             };
                             return ::gen_runtime::__private::GeneratorState::Yielded(
@@ -149,10 +156,21 @@ fn lengths(
                             let line_shadow_2 = line.to_uppercase();
                             {
                                 let __gen_yielded: usize = line_shadow_2.len();
+                                use ::gen_runtime::__private::{
+                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                };
+                                let __gen_kept_0 = (&&&::gen_runtime::__private::Keep::new(
+                                    line,
+                                ))
+                                    .__gen_kept();
+                                let __gen_kept_2 = (&&&::gen_runtime::__private::Keep::new(
+                                    line_shadow_2,
+                                ))
+                                    .__gen_kept();
                                 *__gen_state = __GenState::__Yield1 {
-                                    line_0: line,
+                                    line_0: __gen_kept_0,
                                     line_shadow_1_1: line,
-                                    line_shadow_2_2: line_shadow_2,
+                                    line_shadow_2_2: __gen_kept_2,
                                 };
                                 return ::gen_runtime::__private::GeneratorState::Yielded(
                                     __gen_yielded,

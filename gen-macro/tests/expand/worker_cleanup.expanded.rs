@@ -105,8 +105,15 @@ fn worker() -> ::gen_runtime::__private::Fresh<
                         loop {
                             {
                                 let __gen_yielded: () = ();
+                                use ::gen_runtime::__private::{
+                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                };
+                                let __gen_kept_0 = (&&&::gen_runtime::__private::Keep::new(
+                                    _finally,
+                                ))
+                                    .__gen_kept();
                                 *__gen_state = __GenState::__Yield0 {
-                                    finally_0: _finally,
+                                    finally_0: __gen_kept_0,
                                 };
                                 return ::gen_runtime::__private::GeneratorState::Yielded(
                                     __gen_yielded,

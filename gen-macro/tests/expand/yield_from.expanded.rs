@@ -195,8 +195,15 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                         };
                         {
                             let __gen_yielded: String = format!("child said: {result}");
+                            use ::gen_runtime::__private::{
+                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                            };
+                            let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
+                                result,
+                            ))
+                                .__gen_kept();
                             *__gen_state = __GenState::__Yield2 {
-                                result_11: result,
+                                result_11: __gen_kept_11,
                             };
                             return ::gen_runtime::__private::Step::Yielded(
                                 __gen_yielded,
@@ -282,8 +289,15 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                             };
                             {
                                 let __gen_yielded: String = format!("child said: {result}");
+                                use ::gen_runtime::__private::{
+                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                };
+                                let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
+                                    result,
+                                ))
+                                    .__gen_kept();
                                 *__gen_state = __GenState::__Yield2 {
-                                    result_11: result,
+                                    result_11: __gen_kept_11,
                                 };
                                 return ::gen_runtime::__private::Step::Yielded(
                                     __gen_yielded,
@@ -350,8 +364,15 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                             };
                             {
                                 let __gen_yielded: String = format!("child said: {result}");
+                                use ::gen_runtime::__private::{
+                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                                };
+                                let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
+                                    result,
+                                ))
+                                    .__gen_kept();
                                 *__gen_state = __GenState::__Yield2 {
-                                    result_11: result,
+                                    result_11: __gen_kept_11,
                                 };
                                 return ::gen_runtime::__private::Step::Yielded(
                                     __gen_yielded,
