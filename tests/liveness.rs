@@ -107,6 +107,48 @@ dual! {
     }
 }
 
+/// A type whose methods hand out views the macro cannot know by name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doc {
+    text: String,
+    count: u32,
+}
+
+/// A view with a lifetime, `Copy` like a reference.
+#[derive(Clone, Copy, Debug)]
+pub struct Heading<'a>(&'a str);
+
+impl Doc {
+    fn title(&self) -> &str {
+        self.text.lines().next().unwrap_or("")
+    }
+    fn heading(&self) -> Option<Heading<'_>> {
+        self.text.strip_prefix('#').map(Heading)
+    }
+    fn count_mut(&mut self) -> &mut u32 {
+        &mut self.count
+    }
+}
+
+dual! {
+    // Views from the user's own methods, dead after the yield: a plain
+    // function holds each across it (nothing to drop), so must the
+    // generator, without saving a borrow of `doc` beside `doc`.
+    fn user_views / user_views_ref(doc: Doc) yield usize, send () => u32 {
+        let mut doc = doc;
+        let title = doc.title();
+        r#yield!(title.len());
+        if let Some(Heading(h)) = doc.heading() {
+            r#yield!(h.len());
+        }
+        let count = doc.count_mut();
+        *count += 1;
+        r#yield!(*count as usize);
+        r#yield!(doc.text.len());
+        doc.count
+    }
+}
+
 #[test]
 fn dead_views_are_not_saved() {
     check_iter!(trimmed / trimmed_ref(" ab ".to_string()));
@@ -116,6 +158,13 @@ fn dead_views_are_not_saved() {
     check_iter!(matched / matched_ref("ab,c".to_string()));
     check_iter!(matched / matched_ref(String::new()));
     check_iter!(view_of_a_reference / view_of_a_reference_ref(" xyz "));
+    for text in ["#one\ntwo", "plain", ""] {
+        let doc = Doc {
+            text: text.to_string(),
+            count: 4,
+        };
+        check_iter!(user_views / user_views_ref(doc.clone()));
+    }
 }
 
 #[test]
