@@ -16,8 +16,9 @@ use syn::{Block, Expr, Ident, Pat, Stmt};
 use crate::analysis::syntax::{
     BORROWING_ITERATORS, BORROWING_MACROS, BORROWING_METHODS, BORROWING_PREFIXES,
     CONSUMING_METHODS, CONSUMING_PREFIXES, OWNED_RESULTS, UNWRAPPING, cond_has_let, copy_bindings,
-    desugared_try, format_captures, is_comparison, is_compound_assign, is_hidden_iterator,
-    method_chain_root, pat_bindings, place_root, returns_borrow, under_adaptors,
+    desugared_try, format_captures, integer_method, is_comparison, is_compound_assign,
+    is_hidden_iterator, is_range, method_chain_root, pat_bindings, place_root, returns_borrow,
+    under_adaptors,
 };
 use crate::marker::{self, YieldPoint};
 
@@ -203,6 +204,9 @@ pub(super) struct Walker<'p> {
     /// Positions of `break`, `continue`, `return` and `?`: jumps that may
     /// skip code.
     pub(super) jumps: Vec<usize>,
+    /// Hidden iterators of desugared `for` loops over a range (`0..n`),
+    /// whose items are `Copy` (only std's integer-like types are `Step`).
+    pub(super) range_iterators: Vec<String>,
 }
 
 impl Walker<'_> {
@@ -269,6 +273,34 @@ impl Walker<'_> {
     pub(super) fn mark_known_copy(&mut self, first: BindingId, flags: Vec<bool>) {
         for (binding, copy) in self.bindings[first..].iter_mut().zip(flags) {
             binding.known_copy = copy;
+        }
+    }
+
+    /// `let __gen_iter_N = IntoIterator::into_iter(a..b)` (the desugared
+    /// `for`, see `lower::rewrite`) remembers the iterator; the loop's
+    /// `let pat = match Iterator::next(&mut __gen_iter_N) { … }` then binds
+    /// `Copy` items.
+    fn note_range_items(&mut self, pat: &Pat, init: &Expr, first_new: BindingId) {
+        if is_hidden_iterator(pat) {
+            if let (Pat::Ident(p), Expr::Call(call)) = (pat, init)
+                && call.args.first().is_some_and(is_range)
+            {
+                self.range_iterators.push(p.ident.to_string());
+            }
+            return;
+        }
+        let Expr::Match(m) = init else { return };
+        let Expr::Call(next) = &*m.expr else { return };
+        let Some(Expr::Reference(iter)) = next.args.first() else {
+            return;
+        };
+        if let Expr::Path(path) = &*iter.expr
+            && let Some(name) = path.path.get_ident()
+            && self.range_iterators.iter().any(|r| name == r)
+        {
+            for binding in &mut self.bindings[first_new..] {
+                binding.known_copy = true;
+            }
         }
     }
 
@@ -734,6 +766,9 @@ impl Walker<'_> {
                     .filter(|init| init.diverge.is_none())
                     .map(|init| &*init.expr);
                 self.mark_known_copy(first_new, copy_bindings(&pat, None, init));
+                if let Some(init) = init {
+                    self.note_range_items(&pat, init, first_new);
+                }
                 self.rename_in_pat(&mut local.pat, first_new);
             }
             Stmt::Expr(expr, _) => self.walk_expr(expr, Ctx::Move),
@@ -1058,12 +1093,20 @@ impl Walker<'_> {
             Expr::ForLoop(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 let pat = (*e.pat).clone();
+                let range = is_range(&e.expr);
                 // The body runs zero or more times: an arm of its own.
                 let construct = self.construct();
                 let start = self.tick();
                 self.in_arm(construct, 0, |w| {
                     w.in_frame(|w| {
+                        let first_new = w.bindings.len();
                         w.declare_pat(&pat, false, None, false);
+                        if range {
+                            // Items of a range are `Copy`.
+                            for binding in &mut w.bindings[first_new..] {
+                                binding.known_copy = true;
+                            }
+                        }
                         w.walk_block(&mut e.body);
                     });
                 });
@@ -1189,6 +1232,15 @@ impl Walker<'_> {
                 } else {
                     Ctx::Receiver
                 };
+                // `x.wrapping_add(1)`: only `Copy` types have it (so `x = x.wrapping_add(1)` in a loop may
+                // resume in place, see `lower::inplace`).
+                if integer_method(&name)
+                    && let Expr::Path(path) = &*e.receiver
+                    && let Some(ident) = path.path.get_ident()
+                    && let Some(id) = self.lookup(&ident.to_string())
+                {
+                    self.bindings[id].known_copy = true;
+                }
                 self.walk_expr(&mut e.receiver, receiver);
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
             }

@@ -156,6 +156,7 @@ fn analyze_once(
         arm: 0,
         constructs: 0,
         jumps: Vec::new(),
+        range_iterators: Vec::new(),
     };
     for arg in args {
         match arg {
@@ -721,7 +722,8 @@ impl Walker<'_> {
                 }
                 false
             } else {
-                live || !moved
+                // (Nothing to drop in a `Copy` value nothing reads.)
+                live || (!moved && !binding.known_copy)
             };
             if store
                 && binding.is_ref

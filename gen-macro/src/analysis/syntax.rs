@@ -551,3 +551,39 @@ pub(crate) fn strip_parens(mut expr: &Expr) -> &Expr {
     }
     expr
 }
+
+/// `a..b`, `a..=b`, `a..` (in parentheses or not): a range, whose items
+/// (`Step` types: integers, `char`, addresses) are `Copy`.
+/// Also under the adaptors that keep a range's items (`(0..n).rev()`,
+/// `.step_by(k)`, `.skip(k)`, `.take(k)`).
+pub(crate) fn is_range(expr: &Expr) -> bool {
+    match strip_parens(expr) {
+        Expr::Range(r) => r.start.is_some(),
+        Expr::MethodCall(m) => {
+            matches!(
+                m.method.to_string().as_str(),
+                "rev" | "step_by" | "skip" | "take"
+            ) && is_range(&m.receiver)
+        }
+        _ => false,
+    }
+}
+
+/// Methods that in std only `Copy` types have (the integers, `Duration`,
+/// `Instant`), and that `num`'s big integers do not: a value they are
+/// called on is `Copy`.
+pub(crate) fn integer_method(name: &str) -> bool {
+    ["wrapping_", "saturating_", "overflowing_"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+        || matches!(
+            name,
+            "leading_zeros"
+                | "trailing_zeros"
+                | "count_ones"
+                | "count_zeros"
+                | "swap_bytes"
+                | "reverse_bits"
+                | "is_power_of_two"
+        )
+}

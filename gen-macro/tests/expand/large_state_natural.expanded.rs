@@ -1,0 +1,222 @@
+fn large_state_natural(
+    rounds: usize,
+) -> ::gen_runtime::__private::Fresh<
+    impl ::gen_runtime::__private::RawGenerator<
+        Yield = u64,
+        Send = (),
+        Throw = ::gen_runtime::__private::NoThrow,
+        Return = (),
+    >,
+> {
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __GenState<__A0, __T1, __T2, __T3, __T4, __TR> {
+        __Start { param_0: __A0 },
+        __Yield0 { gen_iter_0_4: __T4, d_3: __T3, a_2: __T2, buf_1: __T1 },
+        __Returned(__TR),
+        __Done,
+        __Closed,
+    }
+    impl<__A0, __T1, __T2, __T3, __T4, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T1, __T2, __T3, __T4, __TR> {
+        type Return = __TR;
+        const NAME: &'static str = "large_state_natural";
+        #[inline]
+        fn suspension_point(
+            &self,
+        ) -> ::gen_runtime::__private::core::option::Option<
+            &'static ::gen_runtime::__private::Location,
+        > {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Yield0 { .. } => {
+                    const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                        "<source>",
+                        0u32,
+                        0u32,
+                    );
+                    ::gen_runtime::__private::core::option::Option::Some(&AT)
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[inline(always)]
+        fn phase(&self) -> ::gen_runtime::__private::Phase {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
+                Self::__Returned(_) | Self::__Done => {
+                    ::gen_runtime::__private::Phase::Complete
+                }
+                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
+                _ => ::gen_runtime::__private::Phase::Suspended,
+            }
+        }
+        #[inline]
+        fn complete(&mut self, value: __TR) {
+            *self = Self::__Returned(value);
+        }
+        #[inline]
+        fn take_return(
+            &mut self,
+        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+            match self {
+                Self::__Returned(_) => {
+                    match ::gen_runtime::__private::core::mem::replace(
+                        self,
+                        Self::__Done,
+                    ) {
+                        Self::__Returned(value) => {
+                            ::gen_runtime::__private::core::option::Option::Some(value)
+                        }
+                        _ => ::gen_runtime::__private::core::option::Option::None,
+                    }
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            }
+        }
+        #[cold]
+        fn poison(&mut self) {
+            *self = Self::__Done;
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
+                _ => *self = Self::__Closed,
+            }
+        }
+    }
+    ::gen_runtime::__private::fresh(
+        __GenState::__Start {
+            param_0: rounds,
+        },
+        #[inline(always)]
+        move |
+            __gen_state,
+            __gen_arg: ::gen_runtime::__private::Resume<
+                (),
+                ::gen_runtime::__private::NoThrow,
+            >,
+        | -> ::gen_runtime::__private::GeneratorState<u64, ()> {
+            '__gen_enter: {
+                match __gen_state {
+                    __GenState::__Start { .. } => {
+                        let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
+                            __gen_state,
+                            __GenState::__Done,
+                        ) else { ::gen_runtime::__private::resumed_finished() };
+                        let _ = __gen_arg;
+                        #[allow(unused_mut, unused_variables)]
+                        let rounds = __gen_param_0;
+                        {
+                            #[allow(unused_mut)]
+                            let mut buf = start_buffer();
+                            #[allow(unused_mut)]
+                            let mut a = seed(1);
+                            #[allow(unused_mut)]
+                            let mut d = seed(4);
+                            {
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0 = ::gen_runtime::__private::core::iter::IntoIterator::into_iter(
+                                    0..rounds,
+                                );
+                                {
+                                    *__gen_state = __GenState::__Yield0 {
+                                        buf_1: buf,
+                                        a_2: a,
+                                        d_3: d,
+                                        gen_iter_0_4: __gen_iter_0,
+                                    };
+                                    break '__gen_enter;
+                                }
+                            }
+                        }
+                        #[allow(unreachable_code)]
+                        ::gen_runtime::__private::resumed_finished()
+                    }
+                    _ => {}
+                }
+            }
+            match __gen_state {
+                __GenState::__Yield0 {
+                    buf_1: __gen_ref_1,
+                    a_2: __gen_ref_2,
+                    d_3: __gen_ref_3,
+                    gen_iter_0_4: __gen_ref_4,
+                } => {
+                    #[allow(unused_braces)]
+                    let __gen_return = {
+                        {
+                            #[allow(unused_mut, unused_variables)]
+                            #[allow(unused_mut)]
+                            let mut buf;
+                            #[allow(unused_mut, unused_variables)]
+                            #[allow(unused_mut)]
+                            let mut a;
+                            #[allow(unused_mut, unused_variables)]
+                            #[allow(unused_mut)]
+                            let mut d;
+                            {
+                                #[allow(unused_mut, unused_variables)]
+                                #[allow(unused_mut)]
+                                let mut __gen_iter_0;
+                                {
+                                    let __gen_loop_value = {
+                                        {}
+                                        loop {
+                                            let i = match ::gen_runtime::__private::core::iter::Iterator::next(
+                                                &mut (*__gen_ref_4),
+                                            ) {
+                                                ::gen_runtime::__private::core::option::Option::Some(
+                                                    __gen_next,
+                                                ) => __gen_next,
+                                                ::gen_runtime::__private::core::option::Option::None => {
+                                                    break;
+                                                }
+                                            };
+                                            (*__gen_ref_1)[i % 256] = (*__gen_ref_1)[(i * 7) % 256]
+                                                .wrapping_add(i as u8);
+                                            (*__gen_ref_2) = (*__gen_ref_2)
+                                                .wrapping_mul(31)
+                                                .wrapping_add(u64::from((*__gen_ref_1)[i % 256]));
+                                            (*__gen_ref_3) = (*__gen_ref_3)
+                                                .wrapping_add((*__gen_ref_2) >> 3);
+                                            {
+                                                let __gen_yielded: u64 = (*__gen_ref_2) ^ (*__gen_ref_3);
+                                                return ::gen_runtime::__private::GeneratorState::Yielded(
+                                                    __gen_yielded,
+                                                );
+                                            }
+                                        }
+                                    };
+                                    #[allow(unreachable_code, unused_assignments)]
+                                    {
+                                        let __GenState::__Yield0 {
+                                            buf_1: __gen_slot_1,
+                                            a_2: __gen_slot_2,
+                                            d_3: __gen_slot_3,
+                                            gen_iter_0_4: __gen_slot_4,
+                                        } = ::gen_runtime::__private::core::mem::replace(
+                                            __gen_state,
+                                            __GenState::__Done,
+                                        ) else { ::gen_runtime::__private::resumed_finished() };
+                                        buf = __gen_slot_1;
+                                        a = __gen_slot_2;
+                                        d = __gen_slot_3;
+                                        __gen_iter_0 = __gen_slot_4;
+                                    }
+                                    __gen_loop_value
+                                }
+                            }
+                        }
+                    };
+                    #[allow(unreachable_code)]
+                    return ::gen_runtime::__private::GeneratorState::Complete(
+                        __gen_return,
+                    );
+                }
+                _ => ::gen_runtime::__private::resumed_finished(),
+            }
+        },
+    )
+}
