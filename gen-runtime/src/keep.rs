@@ -93,6 +93,8 @@ mod tests {
     use super::*;
     use alloc::string::String;
 
+    // The reference depth is what picks the step, as in the expansion.
+    #[allow(clippy::needless_borrow)]
     #[test]
     fn copy_values_and_mutable_borrows_keep_nothing_others_keep_the_value() {
         let line = String::from("#tag");
