@@ -519,6 +519,34 @@ dual! {
     }
 }
 
+dual! {
+    // Seed 319736: a `break` inside a `let … else` block that ends in
+    // `return` leaves the block first; the yield before it reaches the code
+    // after the labeled block, where `b` is saved again.
+    fn break_out_of_let_else / break_out_of_let_else_ref(
+        pick: Option<u32>,
+        leave: bool
+    ) yield u32, send () => Option<u32> {
+        let b = (13u32).wrapping_add(u32::from(leave));
+        r#yield!('b2: {
+            let Some(a) = pick else {
+                r#yield!({
+                    if leave {
+                        break 'b2 ({
+                            r#yield!(b);
+                            7u32
+                        });
+                    }
+                    4u32
+                });
+                return None;
+            };
+            a
+        });
+        Some(b)
+    }
+}
+
 #[test]
 fn shapes_found_by_the_differential_test() {
     check_iter!(hidden_then_assigned / hidden_then_assigned_ref());
@@ -541,5 +569,8 @@ fn shapes_found_by_the_differential_test() {
     }
     for pick in [None, Some(4), Some(200)] {
         check_iter!(assigned_only_past_a_later_yield / assigned_only_past_a_later_yield_ref(pick));
+        for leave in [false, true] {
+            check_iter!(break_out_of_let_else / break_out_of_let_else_ref(pick, leave));
+        }
     }
 }

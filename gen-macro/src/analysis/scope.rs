@@ -204,6 +204,9 @@ pub(super) struct Walker<'p> {
     /// Positions of `break`, `continue`, `return` and `?`: jumps that may
     /// skip code.
     pub(super) jumps: Vec<usize>,
+    /// `break` and `continue`: where, and the index in `breakables` of the
+    /// loop or block they leave (see `leaves_between`).
+    pub(super) escapes: Vec<(usize, usize)>,
     /// Hidden iterators of desugared `for` loops over a range (`0..n`),
     /// whose items are `Copy` (only std's integer-like types are `Step`).
     pub(super) range_iterators: Vec<String>,
@@ -466,10 +469,23 @@ impl Walker<'_> {
 
     /// The code walked between `start` and `end` leaves the function
     /// (the operand of a `return`): nothing after `end` runs after it.
+    /// (Not code that a `break` or `continue` after it may take out of the
+    /// range first: `let Some(x) = o else { if c { break 'outer 1; }
+    /// return; }`.)
     fn leaves_between(&mut self, start: usize, end: usize) {
         if self.closures > 0 {
             return;
         }
+        // The loops and blocks open now are around the range: a jump to
+        // one of them leaves it.
+        let open = self.breakables.len();
+        let last_escape = self
+            .escapes
+            .iter()
+            .filter(|&&(at, target)| start < at && at <= end && target < open)
+            .map(|&(at, _)| at)
+            .max();
+        let start = last_escape.map_or(start, |at| at.max(start));
         for binding in &mut self.bindings {
             for u in &mut binding.uses {
                 if start < u.pos && u.pos <= end && u.returns_at.is_none() {
@@ -482,6 +498,17 @@ impl Walker<'_> {
                 point.returns_at = Some(end);
             }
         }
+    }
+
+    /// The index in `breakables` of what `break`/`continue` with `label`
+    /// leaves: the labeled loop or block, or the innermost loop.
+    fn jump_target(&self, label: Option<&str>) -> Option<usize> {
+        self.breakables
+            .iter()
+            .rposition(|(name, is_loop, _)| match label {
+                Some(label) => name.as_deref() == Some(label),
+                None => *is_loop,
+            })
     }
 
     /// Leaves the innermost loop or labeled block: the `break` operands
@@ -1005,15 +1032,9 @@ impl Walker<'_> {
             Expr::Unsafe(e) => self.walk_block(&mut e.block),
             Expr::Const(e) => self.walk_block(&mut e.block),
             Expr::Break(e) => {
+                let label = e.label.as_ref().map(|l| l.ident.to_string());
+                let target = self.jump_target(label.as_deref());
                 if let Some(value) = &mut e.expr {
-                    let label = e.label.as_ref().map(|l| l.ident.to_string());
-                    let target =
-                        self.breakables
-                            .iter()
-                            .rposition(|(name, is_loop, _)| match &label {
-                                Some(label) => name.as_ref() == Some(label),
-                                None => *is_loop,
-                            });
                     let outer = self.exiting.len();
                     if let Some(index) = target {
                         let depth = self.breakables[index].2.min(self.loop_stack.len());
@@ -1031,10 +1052,18 @@ impl Walker<'_> {
                 }
                 let at = self.tick();
                 self.jumps.push(at);
+                if let Some(index) = target {
+                    self.escapes.push((at, index));
+                }
             }
-            Expr::Continue(_) => {
+            Expr::Continue(e) => {
+                let label = e.label.as_ref().map(|l| l.ident.to_string());
+                let target = self.jump_target(label.as_deref());
                 let at = self.tick();
                 self.jumps.push(at);
+                if let Some(index) = target {
+                    self.escapes.push((at, index));
+                }
             }
             // A local called (`f(r#yield!(x))`) is used when the call
             // happens, after its arguments: after a yield among them.

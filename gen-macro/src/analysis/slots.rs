@@ -156,6 +156,7 @@ fn analyze_once(
         arm: 0,
         constructs: 0,
         jumps: Vec::new(),
+        escapes: Vec::new(),
         range_iterators: Vec::new(),
     };
     for arg in args {
