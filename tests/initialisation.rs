@@ -547,6 +547,42 @@ dual! {
     }
 }
 
+dual! {
+    // Seed 304374: the `break` out of the `return` operand is in a loop, so
+    // the yield after it in the loop reaches it on the next turn; `c` is
+    // saved there for the code after the labeled block.
+    fn break_out_of_a_returning_loop / break_out_of_a_returning_loop_ref(
+        leave_at: u32
+    ) yield u32, send u32 => u32 {
+        let c;
+        c = (3u32).wrapping_add(leave_at);
+        'b3: {
+            if leave_at < 100 {
+                return r#yield!({
+                    let mut turns = 0u32;
+                    loop {
+                        turns += 1;
+                        if turns > 3 {
+                            break turns;
+                        }
+                        let mut c = {
+                            if turns == leave_at {
+                                break 'b3;
+                            }
+                            r#yield!(turns);
+                            turns
+                        };
+                        c %= 7;
+                        assert_eq!(c, turns % 7);
+                    }
+                });
+            }
+        }
+        r#yield!(c);
+        c
+    }
+}
+
 #[test]
 fn shapes_found_by_the_differential_test() {
     check_iter!(hidden_then_assigned / hidden_then_assigned_ref());
@@ -566,6 +602,12 @@ fn shapes_found_by_the_differential_test() {
     );
     for rounds in [0, 2, 7] {
         check_iter!(saved_where_a_later_yield_leads / saved_where_a_later_yield_leads_ref(rounds));
+    }
+    for (leave_at, yields) in [(1, 1), (2, 2), (3, 3), (9, 4), (200, 1)] {
+        check_send!(
+            break_out_of_a_returning_loop / break_out_of_a_returning_loop_ref(leave_at),
+            (10..).take(yields)
+        );
     }
     for pick in [None, Some(4), Some(200)] {
         check_iter!(assigned_only_past_a_later_yield / assigned_only_past_a_later_yield_ref(pick));

@@ -479,11 +479,19 @@ impl Walker<'_> {
         // The loops and blocks open now are around the range: a jump to
         // one of them leaves it.
         let open = self.breakables.len();
+        // (A loop in the range comes back to a jump in it on its next turn:
+        // the code up to the loop's end may leave by the jump too.)
         let last_escape = self
             .escapes
             .iter()
             .filter(|&&(at, target)| start < at && at <= end && target < open)
-            .map(|&(at, _)| at)
+            .map(|&(at, _)| {
+                self.loops
+                    .iter()
+                    .filter(|l| start < l.start && l.start <= at && at <= l.end && l.end <= end)
+                    .map(|l| l.end)
+                    .fold(at, usize::max)
+            })
             .max();
         let start = last_escape.map_or(start, |at| at.max(start));
         for binding in &mut self.bindings {
