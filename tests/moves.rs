@@ -356,3 +356,50 @@ fn fields_left_behind_are_dropped_like_a_plain_function_except_unnamed_ones() {
         ["unnamed", "first", "after first", "end", "second"]
     );
 }
+
+/// Seed 314847: `k` is moved on one branch of the value a `break` carries
+/// out of two nested loops at once. That move runs once, not on every
+/// turn of the outer loop (which would prove `k` `Copy`), so on the other
+/// branch `k` lives to the end of its scope, as in a plain function.
+#[generator(yield = u32)]
+fn moved_in_a_break_out_of_nested_loops(log: DropLog, give: bool) {
+    let k = log.guard("k");
+    r#yield!(1);
+    let mut outer = 0u32;
+    r#yield!(loop {
+        outer += 1;
+        if outer > 1 {
+            let mut inner = 0u32;
+            break loop {
+                inner += 1;
+                if inner > 1 {
+                    break if give {
+                        drop(k);
+                        5
+                    } else {
+                        6
+                    };
+                }
+            };
+        }
+    });
+    r#yield!(1);
+    r#yield!(3);
+}
+
+#[test]
+fn a_move_in_a_break_operand_runs_once() {
+    for give in [false, true] {
+        let log = DropLog::new();
+        let mut g = moved_in_a_break_out_of_nested_loops(log.clone(), give);
+        assert_eq!(g.next(), Some(1));
+        assert_eq!(g.next(), Some(if give { 5 } else { 6 }));
+        let early: &[&str] = if give { &["k"] } else { &[] };
+        assert_eq!(log.dropped(), early);
+        assert_eq!(g.next(), Some(1));
+        assert_eq!(g.next(), Some(3));
+        assert_eq!(log.dropped(), early);
+        assert_eq!(g.next(), None);
+        assert_eq!(log.dropped(), ["k"]);
+    }
+}

@@ -204,6 +204,10 @@ pub(super) struct Walker<'p> {
     /// Positions of `break`, `continue`, `return` and `?`: jumps that may
     /// skip code.
     pub(super) jumps: Vec<usize>,
+    /// The operands of `break`s with a value: `(start, at, end)` for code
+    /// walked in `start < pos <= at`, that jumps to `end`, the end of the
+    /// loop or block it leaves. (`Use::skips` keeps the innermost only.)
+    pub(super) break_operands: Vec<(usize, usize, usize)>,
     /// `break` and `continue`: where, and the index in `breakables` of the
     /// loop or block they leave (see `leaves_between`).
     pub(super) escapes: Vec<(usize, usize)>,
@@ -531,6 +535,7 @@ impl Walker<'_> {
             .partition(|&(target, _, _)| target == index);
         self.pending_breaks = open;
         for (_, start, at) in done {
+            self.break_operands.push((start, at, end));
             for binding in &mut self.bindings {
                 for u in &mut binding.uses {
                     if start < u.pos && u.pos <= at && u.skips.is_none() {

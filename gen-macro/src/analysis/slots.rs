@@ -157,6 +157,7 @@ fn analyze_once(
         constructs: 0,
         jumps: Vec::new(),
         escapes: Vec::new(),
+        break_operands: Vec::new(),
         range_iterators: Vec::new(),
     };
     for arg in args {
@@ -339,13 +340,20 @@ impl Walker<'_> {
                     })
                     // Moved in a loop the binding is older than: the move
                     // repeats, so the value is `Copy`. (Not in the operand
-                    // of a `break` that leaves the loop: that runs once.)
+                    // of a `break` that leaves the loop, the innermost one
+                    // around the move or one further out: that runs once.)
                     && !moves.iter().any(|m| {
                         self.loops.iter().any(|l| {
                             l.start > binding.decl_pos
                                 && l.start <= m.pos
                                 && m.pos <= l.end
                                 && m.skips.is_none_or(|(_, to)| to + 1 < l.end)
+                                && !self.break_operands.iter().any(|&(start, at, to)| {
+                                    start < m.pos
+                                        && m.pos <= at
+                                        && l.start <= start
+                                        && to + 1 >= l.end
+                                })
                         })
                     })
             })
