@@ -936,3 +936,80 @@ fn values_moved_in_loops_without_yields_are_copies() {
         copied_in_a_plain_loop_ref(log, 4, stop)
     });
 }
+
+// ------------------------------------- late initialisation, split values
+
+/// A record whose fields the body moves out one by one.
+#[derive(Debug)]
+pub struct Pair {
+    first: Guard,
+    second: Guard,
+}
+
+drops! {
+    // `let g; g = …;`: given a value on every path to the yields, so kept
+    // to the end of its scope, not dropped at the first yield.
+    fn late_init_guard / late_init_guard_ref(log: DropLog) yield u32 {
+        let _early = log.guard("early");
+        let late;
+        late = log.guard("late");
+        r#yield!(1);
+        let _after = log.guard("after");
+        r#yield!(2);
+        drop(log.guard(format!("{}!", late.name())));
+        r#yield!(3);
+    }
+}
+
+fn first_name(pair: &Pair) -> &str {
+    pair.first.name()
+}
+
+drops! {
+    // Seed 303923: `pair` is split into its fields after `_later` is
+    // declared (its last use as a whole is after that); the fields still
+    // drop where `pair` would, after `_later`.
+    fn split_after_a_later_local / split_after_a_later_local_ref(log: DropLog) yield u32 {
+        let pair = Pair { first: log.guard("first"), second: log.guard("second") };
+        let _later = log.guard("later");
+        r#yield!(1);
+        assert_eq!(first_name(&pair), "first");
+        let taken = pair.second;
+        r#yield!(2);
+        drop(taken);
+        r#yield!(pair.first.name().len() as u32);
+    }
+}
+
+#[test]
+fn late_and_split_values_drop_where_the_plain_function_drops_them() {
+    let (n, full) = compare_all!(late_init_guard, late_init_guard_ref);
+    assert_eq!(n, 3);
+    assert_eq!(
+        full,
+        [
+            "<yield 1>",
+            "<yield 2>",
+            "late!",
+            "<yield 3>",
+            "after",
+            "late",
+            "early",
+            "<closed>"
+        ]
+    );
+    let (n, full) = compare_all!(split_after_a_later_local, split_after_a_later_local_ref);
+    assert_eq!(n, 3);
+    assert_eq!(
+        full,
+        [
+            "<yield 1>",
+            "<yield 2>",
+            "second",
+            "<yield 3>",
+            "later",
+            "first",
+            "<closed>"
+        ]
+    );
+}

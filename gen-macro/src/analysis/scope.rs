@@ -979,7 +979,11 @@ impl Walker<'_> {
                 // values; `v[i] = …` or `p.f = …` do not.
                 let target = matches!(
                     &*e.left,
-                    Expr::Path(_) | Expr::Tuple(_) | Expr::Paren(_) | Expr::Array(_)
+                    Expr::Path(_)
+                        | Expr::Tuple(_)
+                        | Expr::Paren(_)
+                        | Expr::Array(_)
+                        | Expr::Struct(_)
                 );
                 self.assign_target += usize::from(target);
                 self.walk_expr(&mut e.left, Ctx::Place);
@@ -1316,7 +1320,13 @@ impl Walker<'_> {
                     let shorthand = field.colon_token.is_none();
                     let before =
                         matches!(&field.expr, Expr::Path(p) if p.path.get_ident().is_some());
-                    self.walk_expr(&mut field.expr, Ctx::Move);
+                    // (`Rec { g: x, .. } = r;` assigns `x`.)
+                    let ctx = if self.assign_target > 0 {
+                        Ctx::Place
+                    } else {
+                        Ctx::Move
+                    };
+                    self.walk_expr(&mut field.expr, ctx);
                     // `S { x }` whose `x` was renamed becomes `S { x: hidden }`.
                     if shorthand
                         && before
@@ -1335,10 +1345,15 @@ impl Walker<'_> {
                 self.jumps.push(at);
             }
             Expr::TryBlock(e) => self.walk_block(&mut e.block),
-            Expr::Tuple(e) => e
-                .elems
-                .iter_mut()
-                .for_each(|e| self.walk_expr(e, Ctx::Move)),
+            Expr::Tuple(e) => {
+                // (`(x, _) = t;` assigns `x`.)
+                let ctx = if self.assign_target > 0 {
+                    Ctx::Place
+                } else {
+                    Ctx::Move
+                };
+                e.elems.iter_mut().for_each(|e| self.walk_expr(e, ctx));
+            }
             Expr::Unary(e) => {
                 let inner = if matches!(e.op, syn::UnOp::Deref(_)) {
                     Ctx::Place

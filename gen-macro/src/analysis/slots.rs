@@ -388,6 +388,16 @@ impl Walker<'_> {
         })
     }
 
+    /// `let x;` given a value before `point` on every path to it: an
+    /// assignment in the arms the point is in (or enclosing ones), before
+    /// it. (The assignment of a loop that ends before the point is in an
+    /// arm of its own: not counted.)
+    fn assigned_before(&self, binding: &Binding, point: &PointScope) -> bool {
+        binding.uses.iter().any(|a| {
+            a.assigning && !a.by_save && a.pos < point.pos && self.encloses(a.arm, point.arm)
+        })
+    }
+
     /// Where the code resumed at `point` gives `binding` a new value before
     /// anything can read it (`r#yield!(prev); prev = x;`): an assignment
     /// that follows the point in the same arms, with no use of the binding
@@ -704,7 +714,7 @@ impl Walker<'_> {
                         && self.on_one_path(u.arm, point.arm)
                 });
             let live = live && !never_assigned;
-            let moved = binding.no_init
+            let moved = (binding.no_init && !self.assigned_before(binding, point))
                 || binding.uses.iter().any(|u| {
                     self.moves(binding, u)
                         && u.may_move_on(point.pos)

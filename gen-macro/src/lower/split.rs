@@ -636,6 +636,34 @@ impl Splitter<'_> {
                 }
             }
         }
+        // Bindings declared between the value and the split would be
+        // dropped before the fields if these were declared at the split,
+        // where a plain function drops them after the value: declare the
+        // fields right after the value then, and assign them at the split
+        // (`Rec { g: p_g, .. } = p;`).
+        let declared_between = block.stmts[from..at]
+            .iter()
+            .any(|stmt| matches!(stmt, Stmt::Local(_)));
+        if declared_between {
+            let Some(assign) = split_by_assignment(shape, &bindings, &owner) else {
+                return false;
+            };
+            let tail: Vec<Stmt> = block.stmts.drain(at..).collect();
+            block.stmts.push(assign);
+            block.stmts.extend(tail);
+            // Last named first, so that the first named is dropped first.
+            let declarations = bindings.iter().map(|(_, binding)| -> Stmt {
+                syn::parse_quote! {
+                    #[allow(unused_mut, unused_assignments)]
+                    let mut #binding;
+                }
+            });
+            let declarations: Vec<Stmt> = declarations.collect();
+            block
+                .stmts
+                .splice(from..from, declarations.into_iter().rev());
+            return true;
+        }
         let split: Stmt = match shape {
             // Bound last-named first, so that the first named is dropped
             // first (a plain function drops fields in declaration order).
@@ -775,4 +803,48 @@ impl VisitMut for Rename<'_> {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// `Path { f: p_f, .. } = p;` or `(p_0, _, p_2, ..) = p;`: the split as a
+/// destructuring assignment to field bindings declared earlier.
+fn split_by_assignment(
+    shape: &Shape,
+    bindings: &[(Member, syn::Ident)],
+    owner: &syn::Ident,
+) -> Option<Stmt> {
+    match shape {
+        Shape::Struct { path, deref } => {
+            let fields = bindings
+                .iter()
+                .map(|(member, binding)| quote::quote!(#member: #binding));
+            let value = if *deref {
+                quote::quote!(*#owner)
+            } else {
+                quote::quote!(#owner)
+            };
+            Some(syn::parse_quote! {
+                #path { #(#fields,)* .. } = #value;
+            })
+        }
+        Shape::Tuple => {
+            let mut len = 0;
+            for (member, _) in bindings {
+                match member {
+                    Member::Unnamed(index) => len = len.max(index.index as usize + 1),
+                    Member::Named(_) => return None,
+                }
+            }
+            let elements = (0..len).map(|position| {
+                match bindings.iter().find(|(member, _)| {
+                    matches!(member, Member::Unnamed(i) if i.index as usize == position)
+                }) {
+                    Some((_, binding)) => quote::quote!(#binding),
+                    None => quote::quote!(_),
+                }
+            });
+            Some(syn::parse_quote! {
+                (#(#elements,)* ..) = #owner;
+            })
+        }
+    }
 }
