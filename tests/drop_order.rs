@@ -981,8 +981,42 @@ drops! {
     }
 }
 
+/// A record with a `Copy` field.
+#[derive(Debug)]
+pub struct Counted {
+    guard: Guard,
+    n: u32,
+}
+
+drops! {
+    // Seed 502805: `rec.n` read by value on every turn of a loop proves
+    // the field `Copy`, not `rec`: `rec` is still kept to its scope end.
+    fn field_read_in_a_loop / field_read_in_a_loop_ref(log: DropLog) yield u32 {
+        let rec = Counted { guard: log.guard("rec"), n: 3 };
+        let mut turns = 0;
+        loop {
+            turns += 1;
+            if turns > 2 {
+                break;
+            }
+            r#yield!(rec.n);
+        }
+        r#yield!(7);
+        r#yield!(count_of(&rec));
+        r#yield!(8);
+    }
+}
+
+fn count_of(rec: &Counted) -> u32 {
+    rec.n
+}
+
 #[test]
 fn late_and_split_values_drop_where_the_plain_function_drops_them() {
+    let (n, full) = compare_all!(field_read_in_a_loop, field_read_in_a_loop_ref);
+    assert_eq!(n, 5);
+    assert_eq!(full.iter().filter(|e| *e == "rec").count(), 1);
+    assert_eq!(full[full.len() - 2], "rec");
     let (n, full) = compare_all!(late_init_guard, late_init_guard_ref);
     assert_eq!(n, 3);
     assert_eq!(

@@ -422,7 +422,9 @@ impl Walker<'_> {
                 continue;
             }
             let copied_every_turn = binding.uses.iter().any(|u| {
-                if !u.moving {
+                // (A field read by value on every turn proves the field
+                // `Copy`, not the value: `r#yield!(rec.n)` in a loop.)
+                if !u.moving || u.field {
                     return false;
                 }
                 let Some(turn) = self
