@@ -984,6 +984,8 @@ drops! {
 /// A record with a `Copy` field.
 #[derive(Debug)]
 pub struct Counted {
+    // Held for its drop, which the log records.
+    #[allow(dead_code)]
     guard: Guard,
     n: u32,
 }
