@@ -143,6 +143,9 @@ dual! {
         }
         let count = doc.count_mut();
         *count += 1;
+        // (Not `r#yield!(doc.text.len())` here: a dead `&mut` is kept
+        // after the yield's operand runs, so an operand that reads its
+        // owner overlaps it, E0502 — a limit in the README.)
         r#yield!(*count as usize);
         r#yield!(doc.text.len());
         doc.count

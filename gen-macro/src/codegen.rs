@@ -220,6 +220,10 @@ impl Emit<'_> {
                 .map_or_else(Span::call_site, |t| t.span());
             quote::quote_spanned!(span=> #rt::__private::held_by_clone_generator(&#value);)
         });
+        // The methods that decide what a save keeps (`lower::suspend`).
+        let keep_traits = (!self.analysis.kept_for_drop.is_empty()).then(|| {
+            quote!(use #rt::__private::{KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _};)
+        });
         quote! {
             #state_def
             #(#clone_checks)*
@@ -227,6 +231,7 @@ impl Emit<'_> {
                 #state_enum::__Start { #(#start_fields),* },
                 #[inline(always)]
                 move |#state, #arg: #resume_ty| -> #output_ty {
+                    #keep_traits
                     #dispatch
                 },
                 #take

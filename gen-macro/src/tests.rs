@@ -101,6 +101,34 @@ fn samples() -> Vec<(TokenStream, TokenStream)> {
                 }
             },
         ),
+        (
+            // Dead views kept for their drop, a break out of a let-else,
+            // a split after a later local, late initialisation, a range
+            // loop with integer methods.
+            quote!(yield = u32, send = u32),
+            quote! {
+                fn later(doc: Doc, pick: Option<u32>) -> u32 {
+                    let rec = Rec { g: guard(), n: 3 };
+                    let later = guard();
+                    let title = doc.title();
+                    r#yield!(title.len() as u32);
+                    let total = count(&rec);
+                    let g;
+                    g = rec.g;
+                    r#yield!('b: {
+                        let Some(a) = pick else {
+                            r#yield!({ if total > 2 { break 'b r#yield!(later.n); } 4 });
+                            return 0;
+                        };
+                        a
+                    });
+                    let mut acc = rec.n;
+                    for i in 0..total { acc = acc.wrapping_add(i); r#yield!(acc); }
+                    drop(g);
+                    acc
+                }
+            },
+        ),
     ]
 }
 

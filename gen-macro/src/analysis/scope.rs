@@ -18,7 +18,7 @@ use crate::analysis::syntax::{
     CONSUMING_METHODS, CONSUMING_PREFIXES, OWNED_RESULTS, UNWRAPPING, cond_has_let, copy_bindings,
     desugared_try, format_captures, integer_method, is_comparison, is_compound_assign,
     is_hidden_iterator, is_range, method_chain_root, pat_bindings, place_root, returns_borrow,
-    under_adaptors,
+    strip_parens, under_adaptors,
 };
 use crate::marker::{self, YieldPoint};
 
@@ -114,6 +114,15 @@ impl Use {
 }
 
 #[derive(Clone, Copy)]
+pub(super) struct Jump {
+    pub(super) at: usize,
+    /// For `break` and `continue`: the index in `Walker::breakables` of
+    /// the loop or block it leaves (see `leaves_between`). `None` for
+    /// `return` and `?`, which leave the function.
+    pub(super) leaves: Option<usize>,
+}
+
+#[derive(Clone, Copy)]
 pub(super) struct LoopRange {
     pub(super) start: usize,
     pub(super) end: usize,
@@ -201,16 +210,12 @@ pub(super) struct Walker<'p> {
     pub(super) arm: usize,
     /// Branch constructs numbered so far.
     pub(super) constructs: usize,
-    /// Positions of `break`, `continue`, `return` and `?`: jumps that may
-    /// skip code.
-    pub(super) jumps: Vec<usize>,
+    /// `break`, `continue`, `return` and `?`: jumps that may skip code.
+    pub(super) jumps: Vec<Jump>,
     /// The operands of `break`s with a value: `(start, at, end)` for code
     /// walked in `start < pos <= at`, that jumps to `end`, the end of the
     /// loop or block it leaves. (`Use::skips` keeps the innermost only.)
     pub(super) break_operands: Vec<(usize, usize, usize)>,
-    /// `break` and `continue`: where, and the index in `breakables` of the
-    /// loop or block they leave (see `leaves_between`).
-    pub(super) escapes: Vec<(usize, usize)>,
     /// Hidden iterators of desugared `for` loops over a range (`0..n`),
     /// whose items are `Copy` (only std's integer-like types are `Step`).
     pub(super) range_iterators: Vec<String>,
@@ -277,6 +282,13 @@ impl Walker<'_> {
 
     /// Records which of the bindings declared from `first` on are visibly
     /// `Copy` (flags in declaration order, from [`copy_bindings`]).
+    /// The bindings declared from `first` on are `Copy`.
+    fn mark_all_copy(&mut self, first: BindingId) {
+        for binding in &mut self.bindings[first..] {
+            binding.known_copy = true;
+        }
+    }
+
     pub(super) fn mark_known_copy(&mut self, first: BindingId, flags: Vec<bool>) {
         for (binding, copy) in self.bindings[first..].iter_mut().zip(flags) {
             binding.known_copy = copy;
@@ -305,9 +317,7 @@ impl Walker<'_> {
             && let Some(name) = path.path.get_ident()
             && self.range_iterators.iter().any(|r| name == r)
         {
-            for binding in &mut self.bindings[first_new..] {
-                binding.known_copy = true;
-            }
+            self.mark_all_copy(first_new);
         }
     }
 
@@ -436,7 +446,7 @@ impl Walker<'_> {
                     return false;
                 };
                 // The turn goes on to the loop's head after the move.
-                if self.jumps.iter().any(|&j| u.pos < j && j <= turn.end) {
+                if self.jumps.iter().any(|j| u.pos < j.at && j.at <= turn.end) {
                     return false;
                 }
                 let assigned: Vec<usize> = binding
@@ -488,10 +498,10 @@ impl Walker<'_> {
         // (A loop in the range comes back to a jump in it on its next turn:
         // the code up to the loop's end may leave by the jump too.)
         let last_escape = self
-            .escapes
+            .jumps
             .iter()
-            .filter(|&&(at, target)| start < at && at <= end && target < open)
-            .map(|&(at, _)| {
+            .filter(|j| start < j.at && j.at <= end && j.leaves.is_some_and(|t| t < open))
+            .map(|&Jump { at, .. }| {
                 self.loops
                     .iter()
                     .filter(|l| start < l.start && l.start <= at && at <= l.end && l.end <= end)
@@ -499,7 +509,7 @@ impl Walker<'_> {
                     .fold(at, usize::max)
             })
             .max();
-        let start = last_escape.map_or(start, |at| at.max(start));
+        let start = last_escape.unwrap_or(start);
         for binding in &mut self.bindings {
             for u in &mut binding.uses {
                 if start < u.pos && u.pos <= end && u.returns_at.is_none() {
@@ -792,10 +802,7 @@ impl Walker<'_> {
                             )
                     });
                 let closure = local.init.as_ref().is_some_and(|init| {
-                    matches!(
-                        crate::analysis::syntax::strip_parens(&init.expr),
-                        Expr::Closure(_) | Expr::Async(_)
-                    )
+                    matches!(strip_parens(&init.expr), Expr::Closure(_) | Expr::Async(_))
                 });
                 for binding in &mut self.bindings[first_new..] {
                     binding.closure_borrow = closure_borrow;
@@ -1070,19 +1077,13 @@ impl Walker<'_> {
                     }
                 }
                 let at = self.tick();
-                self.jumps.push(at);
-                if let Some(index) = target {
-                    self.escapes.push((at, index));
-                }
+                self.jumps.push(Jump { at, leaves: target });
             }
             Expr::Continue(e) => {
                 let label = e.label.as_ref().map(|l| l.ident.to_string());
                 let target = self.jump_target(label.as_deref());
                 let at = self.tick();
-                self.jumps.push(at);
-                if let Some(index) = target {
-                    self.escapes.push((at, index));
-                }
+                self.jumps.push(Jump { at, leaves: target });
             }
             // A local called (`f(r#yield!(x))`) is used when the call
             // happens, after its arguments: after a yield among them.
@@ -1151,9 +1152,7 @@ impl Walker<'_> {
                         w.declare_pat(&pat, false, None, false);
                         if range {
                             // Items of a range are `Copy`.
-                            for binding in &mut w.bindings[first_new..] {
-                                binding.known_copy = true;
-                            }
+                            w.mark_all_copy(first_new);
                         }
                         w.walk_block(&mut e.body);
                     });
@@ -1280,8 +1279,9 @@ impl Walker<'_> {
                 } else {
                     Ctx::Receiver
                 };
-                // `x.wrapping_add(1)`: only `Copy` types have it (so `x = x.wrapping_add(1)` in a loop may
-                // resume in place, see `lower::inplace`).
+                // `x.wrapping_add(1)`: only `Copy` types have it (so
+                // `x = x.wrapping_add(1)` in a loop may resume in place,
+                // see `lower::inplace`).
                 if integer_method(&name)
                     && let Expr::Path(path) = &*e.receiver
                     && let Some(ident) = path.path.get_ident()
@@ -1315,7 +1315,7 @@ impl Walker<'_> {
                     self.leaves_between(start, self.pos);
                 }
                 let at = self.tick();
-                self.jumps.push(at);
+                self.jumps.push(Jump { at, leaves: None });
             }
             Expr::Struct(e) => {
                 for field in &mut e.fields {
@@ -1344,7 +1344,7 @@ impl Walker<'_> {
             Expr::Try(e) => {
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 let at = self.tick();
-                self.jumps.push(at);
+                self.jumps.push(Jump { at, leaves: None });
             }
             Expr::TryBlock(e) => self.walk_block(&mut e.block),
             Expr::Tuple(e) => {

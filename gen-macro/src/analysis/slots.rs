@@ -156,7 +156,6 @@ fn analyze_once(
         arm: 0,
         constructs: 0,
         jumps: Vec::new(),
-        escapes: Vec::new(),
         break_operands: Vec::new(),
         range_iterators: Vec::new(),
     };
@@ -384,7 +383,7 @@ impl Walker<'_> {
                 && moved.pos < a.pos
                 && a.pos < until
                 && self.encloses(a.arm, moved.arm)
-                && !self.jumps.iter().any(|&j| moved.pos < j && j < a.pos)
+                && !self.jumps.iter().any(|j| moved.pos < j.at && j.at < a.pos)
         })
     }
 
@@ -409,7 +408,7 @@ impl Walker<'_> {
             && !self
                 .jumps
                 .iter()
-                .any(|&j| j > point.pos && j < first_after.pos))
+                .any(|j| j.at > point.pos && j.at < first_after.pos))
         .then_some(first_after.pos)
     }
 

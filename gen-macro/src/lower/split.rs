@@ -644,74 +644,20 @@ impl Splitter<'_> {
         let declared_between = block.stmts[from..at]
             .iter()
             .any(|stmt| matches!(stmt, Stmt::Local(_)));
+        let Some(split) = split_stmt(shape, &bindings, &owner, !declared_between) else {
+            return false;
+        };
+        block.stmts.insert(at, split);
         if declared_between {
-            let Some(assign) = split_by_assignment(shape, &bindings, &owner) else {
-                return false;
-            };
-            let tail: Vec<Stmt> = block.stmts.drain(at..).collect();
-            block.stmts.push(assign);
-            block.stmts.extend(tail);
             // Last named first, so that the first named is dropped first.
-            let declarations = bindings.iter().map(|(_, binding)| -> Stmt {
+            let declarations = bindings.iter().rev().map(|(_, binding)| -> Stmt {
                 syn::parse_quote! {
                     #[allow(unused_mut, unused_assignments)]
                     let mut #binding;
                 }
             });
-            let declarations: Vec<Stmt> = declarations.collect();
-            block
-                .stmts
-                .splice(from..from, declarations.into_iter().rev());
-            return true;
+            block.stmts.splice(from..from, declarations);
         }
-        let split: Stmt = match shape {
-            // Bound last-named first, so that the first named is dropped
-            // first (a plain function drops fields in declaration order).
-            Shape::Struct { path, deref } => {
-                let fields = bindings
-                    .iter()
-                    .rev()
-                    .map(|(member, binding)| quote::quote!(#member: mut #binding));
-                let value = if *deref {
-                    quote::quote!(*#owner)
-                } else {
-                    quote::quote!(#owner)
-                };
-                syn::parse_quote! {
-                    #[allow(unused_mut, unused_assignments)]
-                    let #path { #(#fields,)* .. } = #value;
-                }
-            }
-            // (Positional: the elements are dropped last first.)
-            Shape::Tuple => {
-                let len = bindings
-                    .iter()
-                    .filter_map(|(member, _)| match member {
-                        Member::Unnamed(index) => Some(index.index as usize + 1),
-                        Member::Named(_) => None,
-                    })
-                    .max()
-                    .unwrap_or(0);
-                if bindings.iter().any(|(m, _)| matches!(m, Member::Named(_))) {
-                    return false;
-                }
-                let elements = (0..len).map(|position| {
-                    match bindings.iter().find(|(member, _)| {
-                        matches!(member, Member::Unnamed(i) if i.index as usize == position)
-                    }) {
-                        Some((_, binding)) => quote::quote!(mut #binding),
-                        None => quote::quote!(_),
-                    }
-                });
-                syn::parse_quote! {
-                    #[allow(unused_mut, unused_assignments)]
-                    let (#(#elements,)* ..) = #owner;
-                }
-            }
-        };
-        let tail: Vec<Stmt> = block.stmts.drain(at..).collect();
-        block.stmts.push(split);
-        block.stmts.extend(tail);
         true
     }
 }
@@ -805,27 +751,33 @@ impl VisitMut for Rename<'_> {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
-/// `Path { f: p_f, .. } = p;` or `(p_0, _, p_2, ..) = p;`: the split as a
-/// destructuring assignment to field bindings declared earlier.
-fn split_by_assignment(
+/// The statement that takes `owner` apart into `bindings`: a `let` whose
+/// pattern declares them (`let Path { f: mut p_f, .. } = p;`), or, when
+/// they were declared earlier, a destructuring assignment (`Path { f: p_f,
+/// .. } = p;`). `None` for a tuple with named fields.
+fn split_stmt(
     shape: &Shape,
     bindings: &[(Member, syn::Ident)],
     owner: &syn::Ident,
+    declare: bool,
 ) -> Option<Stmt> {
-    match shape {
+    let mutability = declare.then(|| quote::quote!(mut));
+    let stmt = match shape {
+        // Bound last-named first, so that the first named is dropped first
+        // (a plain function drops fields in declaration order).
         Shape::Struct { path, deref } => {
             let fields = bindings
                 .iter()
-                .map(|(member, binding)| quote::quote!(#member: #binding));
+                .rev()
+                .map(|(member, binding)| quote::quote!(#member: #mutability #binding));
             let value = if *deref {
                 quote::quote!(*#owner)
             } else {
                 quote::quote!(#owner)
             };
-            Some(syn::parse_quote! {
-                #path { #(#fields,)* .. } = #value;
-            })
+            quote::quote!(#path { #(#fields,)* .. } = #value)
         }
+        // (Positional: the elements are dropped last first.)
         Shape::Tuple => {
             let mut len = 0;
             for (member, _) in bindings {
@@ -838,13 +790,19 @@ fn split_by_assignment(
                 match bindings.iter().find(|(member, _)| {
                     matches!(member, Member::Unnamed(i) if i.index as usize == position)
                 }) {
-                    Some((_, binding)) => quote::quote!(#binding),
+                    Some((_, binding)) => quote::quote!(#mutability #binding),
                     None => quote::quote!(_),
                 }
             });
-            Some(syn::parse_quote! {
-                (#(#elements,)* ..) = #owner;
-            })
+            quote::quote!((#(#elements,)* ..) = #owner)
         }
-    }
+    };
+    Some(if declare {
+        syn::parse_quote! {
+            #[allow(unused_mut, unused_assignments)]
+            let #stmt;
+        }
+    } else {
+        syn::parse_quote!(#stmt;)
+    })
 }

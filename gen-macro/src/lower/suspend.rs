@@ -70,9 +70,10 @@ impl Lowerer<'_> {
                     return quote!(#field: #access);
                 }
                 // Method resolution picks what to keep (gen-runtime's
-                // `keep.rs`): nothing of a value without a destructor. Before
-                // the state is built, whose fields may move what `access`
-                // borrows.
+                // `keep.rs`; the traits are imported once, in the resume
+                // closure, by `codegen`): nothing of a value without a
+                // destructor. Before the state is built, whose fields may
+                // move what `access` borrows.
                 let temp = Names::kept_temp(id);
                 kept.push(quote! {
                     let #temp = (&&&#rt::__private::Keep::new(#access)).__gen_kept();
@@ -80,14 +81,10 @@ impl Lowerer<'_> {
                 quote!(#field: #temp)
             })
             .collect();
-        let uses = (!kept.is_empty()).then(|| {
-            quote!(use #rt::__private::{KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _};)
-        });
         let clone_checks = self.clone_checks(index);
         quote_spanned! {span=>
             #evict
             #clone_checks
-            #uses
             #(#kept)*
             *#state = #state_enum::#variant { #(#fields),* };
         }

@@ -101,6 +101,9 @@ fn parse_all(
             u32,
             Result<u32, std::num::ParseIntError>,
         > {
+            use ::gen_runtime::__private::{
+                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+            };
             match __gen_state {
                 __GenState::__Start { .. } => {
                     let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
@@ -152,9 +155,6 @@ fn parse_all(
                                 sum += n;
                                 {
                                     let __gen_yielded: u32 = n;
-                                    use ::gen_runtime::__private::{
-                                        KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                    };
                                     let __gen_kept_4 = (&&&::gen_runtime::__private::Keep::new(
                                         item,
                                     ))
@@ -234,9 +234,6 @@ fn parse_all(
                                         sum += n;
                                         {
                                             let __gen_yielded: u32 = n;
-                                            use ::gen_runtime::__private::{
-                                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                            };
                                             let __gen_kept_4 = (&&&::gen_runtime::__private::Keep::new(
                                                 item,
                                             ))

@@ -107,6 +107,9 @@ fn classify(
                 ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<String, usize> {
+            use ::gen_runtime::__private::{
+                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+            };
             match __gen_state {
                 __GenState::__Start { .. } => {
                     let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
@@ -139,9 +142,6 @@ fn classify(
                                 match item {
                                     Some(n) if n < 0 => {
                                         let __gen_yielded: String = format!("negative {n}");
-                                        use ::gen_runtime::__private::{
-                                            KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                        };
                                         let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
                                             n,
                                         ))
@@ -159,9 +159,6 @@ fn classify(
                                         seen += 1;
                                         {
                                             let __gen_yielded: String = format!("value {n}");
-                                            use ::gen_runtime::__private::{
-                                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                            };
                                             let __gen_kept_6 = (&&&::gen_runtime::__private::Keep::new(
                                                 n,
                                             ))
@@ -227,9 +224,6 @@ fn classify(
                                         match item {
                                             Some(n) if n < 0 => {
                                                 let __gen_yielded: String = format!("negative {n}");
-                                                use ::gen_runtime::__private::{
-                                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                                };
                                                 let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
                                                     n,
                                                 ))
@@ -247,9 +241,6 @@ fn classify(
                                                 seen += 1;
                                                 {
                                                     let __gen_yielded: String = format!("value {n}");
-                                                    use ::gen_runtime::__private::{
-                                                        KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                                    };
                                                     let __gen_kept_6 = (&&&::gen_runtime::__private::Keep::new(
                                                         n,
                                                     ))
@@ -318,9 +309,6 @@ fn classify(
                                         match item {
                                             Some(n) if n < 0 => {
                                                 let __gen_yielded: String = format!("negative {n}");
-                                                use ::gen_runtime::__private::{
-                                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                                };
                                                 let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
                                                     n,
                                                 ))
@@ -338,9 +326,6 @@ fn classify(
                                                 seen += 1;
                                                 {
                                                     let __gen_yielded: String = format!("value {n}");
-                                                    use ::gen_runtime::__private::{
-                                                        KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                                    };
                                                     let __gen_kept_6 = (&&&::gen_runtime::__private::Keep::new(
                                                         n,
                                                     ))

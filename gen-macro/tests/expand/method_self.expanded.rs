@@ -100,6 +100,9 @@ fn names<'_1, 'a>(
                 ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<&'a str, ()> {
+            use ::gen_runtime::__private::{
+                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+            };
             match __gen_state {
                 __GenState::__Start { .. } => {
                     let __GenState::__Start {
@@ -135,9 +138,6 @@ fn names<'_1, 'a>(
                                 if name.starts_with(prefix) {
                                     {
                                         let __gen_yielded: &'a str = name.as_str();
-                                        use ::gen_runtime::__private::{
-                                            KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                        };
                                         let __gen_kept_4 = (&&&::gen_runtime::__private::Keep::new(
                                             name,
                                         ))
@@ -198,9 +198,6 @@ fn names<'_1, 'a>(
                                         if name.starts_with(prefix) {
                                             {
                                                 let __gen_yielded: &'a str = name.as_str();
-                                                use ::gen_runtime::__private::{
-                                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                                };
                                                 let __gen_kept_4 = (&&&::gen_runtime::__private::Keep::new(
                                                     name,
                                                 ))

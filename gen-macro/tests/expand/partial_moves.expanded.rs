@@ -98,6 +98,9 @@ fn into_labels(
                 ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<String, ()> {
+            use ::gen_runtime::__private::{
+                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+            };
             match __gen_state {
                 __GenState::__Start { .. } => {
                     let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
@@ -130,9 +133,6 @@ fn into_labels(
                                 };
                                 {
                                     let __gen_yielded: String = format!("{}#{x}", self_label);
-                                    use ::gen_runtime::__private::{
-                                        KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                    };
                                     let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
                                         x,
                                     ))
@@ -191,9 +191,6 @@ fn into_labels(
                                         };
                                         {
                                             let __gen_yielded: String = format!("{}#{x}", self_label);
-                                            use ::gen_runtime::__private::{
-                                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                            };
                                             let __gen_kept_5 = (&&&::gen_runtime::__private::Keep::new(
                                                 x,
                                             ))

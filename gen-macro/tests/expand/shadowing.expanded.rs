@@ -107,6 +107,9 @@ fn lengths(
                 ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<usize, ()> {
+            use ::gen_runtime::__private::{
+                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+            };
             match __gen_state {
                 __GenState::__Start { .. } => {
                     let __GenState::__Start { param_0: __gen_param_0 } = ::gen_runtime::__private::core::mem::replace(
@@ -120,9 +123,6 @@ fn lengths(
                         let line = line.trim().to_string();
                         {
                             let __gen_yielded: usize = line.len();
-                            use ::gen_runtime::__private::{
-                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                            };
                             let __gen_kept_0 = (&&&::gen_runtime::__private::Keep::new(
                                 line,
                             ))
@@ -156,9 +156,6 @@ fn lengths(
                             let line_shadow_2 = line.to_uppercase();
                             {
                                 let __gen_yielded: usize = line_shadow_2.len();
-                                use ::gen_runtime::__private::{
-                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                };
                                 let __gen_kept_0 = (&&&::gen_runtime::__private::Keep::new(
                                     line,
                                 ))

@@ -93,6 +93,9 @@ fn worker() -> ::gen_runtime::__private::Fresh<
                 ::gen_runtime::__private::NoThrow,
             >,
         | -> ::gen_runtime::__private::GeneratorState<(), ()> {
+            use ::gen_runtime::__private::{
+                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+            };
             match __gen_state {
                 __GenState::__Start { .. } => {
                     let __GenState::__Start {} = ::gen_runtime::__private::core::mem::replace(
@@ -105,9 +108,6 @@ fn worker() -> ::gen_runtime::__private::Fresh<
                         loop {
                             {
                                 let __gen_yielded: () = ();
-                                use ::gen_runtime::__private::{
-                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                };
                                 let __gen_kept_0 = (&&&::gen_runtime::__private::Keep::new(
                                     _finally,
                                 ))

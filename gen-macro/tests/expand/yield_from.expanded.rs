@@ -116,6 +116,9 @@ fn parent() -> ::gen_runtime::__private::Fresh<
             (),
             ::gen_runtime::__private::Handoff,
         > {
+            use ::gen_runtime::__private::{
+                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+            };
             match __gen_state {
                 __GenState::__Start { .. } => {
                     let __GenState::__Start {} = ::gen_runtime::__private::core::mem::replace(
@@ -195,9 +198,6 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                         };
                         {
                             let __gen_yielded: String = format!("child said: {result}");
-                            use ::gen_runtime::__private::{
-                                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                            };
                             let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
                                 result,
                             ))
@@ -289,9 +289,6 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                             };
                             {
                                 let __gen_yielded: String = format!("child said: {result}");
-                                use ::gen_runtime::__private::{
-                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                };
                                 let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
                                     result,
                                 ))
@@ -364,9 +361,6 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                             };
                             {
                                 let __gen_yielded: String = format!("child said: {result}");
-                                use ::gen_runtime::__private::{
-                                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-                                };
                                 let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
                                     result,
                                 ))
