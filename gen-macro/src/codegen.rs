@@ -61,20 +61,6 @@ pub(crate) struct Emit<'a> {
     pub(crate) entered: Vec<crate::lower::entry::Entry>,
 }
 
-/// `file!()`, `line!()` and `column!()` of the user's token at `span`.
-/// Outside a compiler (the snapshot tests) there is no source file: a fixed
-/// placeholder keeps the snapshots stable.
-fn source_location(span: Span) -> (String, u32, u32) {
-    if !proc_macro::is_available() {
-        return (String::from("<source>"), 0, 0);
-    }
-    // invariant: unwrap panics only outside a proc macro, ruled out above.
-    let span = span.unwrap();
-    let column = u32::try_from(span.column()).unwrap_or(u32::MAX);
-    let line = u32::try_from(span.line()).unwrap_or(u32::MAX);
-    (span.file(), line, column)
-}
-
 pub(crate) fn param_field(index: usize) -> syn::Ident {
     format_ident!("param_{}", index)
 }
@@ -189,24 +175,21 @@ impl Emit<'_> {
         // A generator with hand-off points can return `Step::Call(Handoff)`,
         // and gives the runtime a second closure that takes the boxed
         // sub-generator out of the state at such a point.
-        let (entry, resume_ty, output_ty, take) = match names.machine {
+        let (entry, resume_ty, output_ty) = match names.machine {
             MachineKind::Frames => (
                 quote!(fresh_frames),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty, #return_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty, _>),
-                TokenStream::new(),
             ),
             MachineKind::Handoff => (
                 quote!(fresh_handoff),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty, #rt::__private::Handoff>),
-                self.take_closure(),
             ),
             MachineKind::Plain => (
                 quote!(fresh),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty>),
-                TokenStream::new(),
             ),
         };
         // `#[generator(clone)]`: the arguments are held by the fresh
@@ -224,17 +207,59 @@ impl Emit<'_> {
         let keep_traits = (!self.analysis.kept_for_drop.is_empty()).then(|| {
             quote!(use #rt::__private::{KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _};)
         });
+        let start = quote!(#state_enum::__Start { #(#start_fields),* });
+        let at = (names.machine == MachineKind::Handoff).then(|| {
+            let at = Names::at();
+            quote!(, #at: &mut &'static #rt::__private::Location)
+        });
+        let run = quote! {
+            #[inline(always)]
+            move |#state, #arg: #resume_ty #at| -> #output_ty {
+                #keep_traits
+                #dispatch
+            }
+        };
+        if names.machine == MachineKind::Handoff {
+            return self.owned_expression(&state_def, clone_checks, &start, &run, return_ty);
+        }
         quote! {
             #state_def
             #(#clone_checks)*
-            #rt::__private::#entry(
-                #state_enum::__Start { #(#start_fields),* },
+            #rt::__private::#entry(#start, #run)
+        }
+    }
+
+    /// A generator with hand-off points: its closure owns the state enum,
+    /// so the machine's type names the state once (see
+    /// `gen_runtime::handoff::Request` for why that matters to build time).
+    /// The closure answers the machine's requests through `serve`, with the
+    /// body's arms (`run`) and the arms that take a boxed sub-generator out
+    /// of the state at a hand-off point.
+    fn owned_expression(
+        &self,
+        state_def: &TokenStream,
+        clone_checks: impl Iterator<Item = TokenStream>,
+        start: &TokenStream,
+        run: &TokenStream,
+        return_ty: &syn::Type,
+    ) -> TokenStream {
+        let rt = &self.names.rt;
+        let owned = format_ident!("__gen_owned", span = Span::mixed_site());
+        let request = format_ident!("__gen_request", span = Span::mixed_site());
+        let name_fn = format_ident!("__gen_name", span = Span::mixed_site());
+        let name = self.signature.sig.ident.unraw().to_string();
+        let take = self.take_closure();
+        quote! {
+            #state_def
+            #(#clone_checks)*
+            fn #name_fn() -> &'static str {
+                #name
+            }
+            let mut #owned = #rt::__private::owned_state::<_, #return_ty>(#start);
+            #rt::__private::fresh_handoff(
+                #name_fn,
                 #[inline(always)]
-                move |#state, #arg: #resume_ty| -> #output_ty {
-                    #keep_traits
-                    #dispatch
-                },
-                #take
+                move |#request| #rt::__private::serve(&mut #owned, #request, #run, #take),
             )
         }
     }
@@ -348,7 +373,7 @@ impl Emit<'_> {
         }
     }
 
-    /// `|state, _| match state { __GenState::__YieldN { delegate_field: d, .. }
+    /// `|state| match state { __GenState::__YieldN { delegate_field: d, .. }
     /// => TakeFrame::take_frame(d), …, _ => None }`: one arm per hand-off
     /// point, taking the boxed sub-generator out of the saved delegate.
     fn take_closure(&self) -> TokenStream {
@@ -370,10 +395,10 @@ impl Emit<'_> {
             })
         });
         quote! {
-            |#state, _| match #state {
+            |#state| match #state {
                 #(#arms)*
                 _ => #rt::__private::core::option::Option::None,
-            },
+            }
         }
     }
 
@@ -502,7 +527,7 @@ impl Emit<'_> {
         // a `const` makes the reference `'static` at no run-time cost.
         let locations = self.points.iter().enumerate().map(|(index, point)| {
             let variant = Names::variant(index);
-            let (file, line, column) = source_location(point.span);
+            let (file, line, column) = crate::spans::source_location(point.span);
             let location = quote!(#rt::__private::Location::new(#file, #line, #column));
             quote! {
                 Self::#variant { .. } => {

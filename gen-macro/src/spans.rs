@@ -1,6 +1,7 @@
 //! Spans for generated glue.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
 
 /// A span that points at `user` in diagnostics but is marked as coming from
 /// this macro's expansion, so lints about the shape of generated code (a
@@ -17,4 +18,28 @@ pub(crate) fn glue(user: Span) -> Span {
 /// braces.
 pub(crate) fn glue_braces(braces: syn::token::Brace) -> syn::token::Brace {
     syn::token::Brace(glue(braces.span.join()))
+}
+
+/// `&'static Location` of the code at `span` (a `r#yield!`): a `const`
+/// makes the reference `'static` at no run-time cost.
+pub(crate) fn location(rt: &syn::Path, span: Span) -> TokenStream {
+    let (file, line, column) = source_location(span);
+    quote! {{
+        const AT: #rt::__private::Location = #rt::__private::Location::new(#file, #line, #column);
+        &AT
+    }}
+}
+
+/// `file!()`, `line!()` and `column!()` of the user's token at `span`.
+/// Outside a compiler (the snapshot tests) there is no source file: a fixed
+/// placeholder keeps the snapshots stable.
+pub(crate) fn source_location(span: Span) -> (String, u32, u32) {
+    if !proc_macro::is_available() {
+        return (String::from("<source>"), 0, 0);
+    }
+    // invariant: unwrap panics only outside a proc macro, ruled out above.
+    let span = span.unwrap();
+    let column = u32::try_from(span.column()).unwrap_or(u32::MAX);
+    let line = u32::try_from(span.line()).unwrap_or(u32::MAX);
+    (span.file(), line, column)
 }

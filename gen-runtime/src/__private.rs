@@ -22,7 +22,9 @@ pub use crate::flag::DropFlag;
 #[cfg(feature = "alloc")]
 pub use crate::frames::FrameMachine;
 pub use crate::frames::fresh_frames;
-pub use crate::handoff::{FrameStep, Handoff, HandoffMachine, fresh_handoff};
+pub use crate::handoff::{
+    Answer, FrameStep, Handoff, HandoffMachine, Request, fresh_handoff, owned_state, serve,
+};
 pub use crate::keep::{Keep, KeepNothingCopy, KeepNothingMut, KeepValue, Nothing};
 pub use crate::machine::{Captures, GenState, Machine, Stub, fresh, stub};
 pub use crate::protocol::{GeneratorState, Location, NoThrow, Phase};

@@ -43,12 +43,11 @@ pub trait Delegate {
 /// What a hand-off point gives the driver: the delegate's boxed generator,
 /// when it can run on a stack of generators yielding `Y`, receiving `S`
 /// and accepting `E` (the outer generator's types).
-pub trait TakeFrame<Y, S, E> {
+/// `'f` is the lifetime of the frames the outer machine hands over; a
+/// delegate that never offers one puts no bound on it.
+pub trait TakeFrame<'f, Y, S, E> {
     #[inline(always)]
-    fn take_frame<'a>(&mut self) -> Option<BoxFrame<'a, Y, S, E>>
-    where
-        Self: 'a,
-    {
+    fn take_frame(&mut self) -> Option<BoxFrame<'f, Y, S, E>> {
         None
     }
 }
@@ -95,7 +94,7 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
     }
 }
 
-impl<G: RawGenerator, Y, S, E> TakeFrame<Y, S, E> for GeneratorDelegate<G> {}
+impl<G: RawGenerator, Y, S, E> TakeFrame<'_, Y, S, E> for GeneratorDelegate<G> {}
 
 /// A delegate seen only through the public [`Generator`] trait: a generic
 /// `G: Generator`, an `impl Generator`, `&mut G`, `Box<dyn Generator>`.
@@ -144,7 +143,7 @@ impl<G: Generator> Drop for AnyGeneratorDelegate<G> {
     }
 }
 
-impl<G: Generator, Y, S, E> TakeFrame<Y, S, E> for AnyGeneratorDelegate<G> {}
+impl<G: Generator, Y, S, E> TakeFrame<'_, Y, S, E> for AnyGeneratorDelegate<G> {}
 
 #[cold]
 #[inline(never)]
@@ -178,7 +177,7 @@ impl<I: Iterator> Delegate for IteratorDelegate<I> {
     }
 }
 
-impl<I, Y, S, E> TakeFrame<Y, S, E> for IteratorDelegate<I> {}
+impl<I, Y, S, E> TakeFrame<'_, Y, S, E> for IteratorDelegate<I> {}
 
 /// The generator forms `yield_from!` accepts.
 pub trait ToDelegate {
@@ -370,7 +369,7 @@ mod frame {
 
     impl FrameTag {
         #[inline(always)]
-        pub fn into_delegate<'b, Y, S, E>(
+        pub fn into_delegate<'b, Y: 'b, S: 'b, E: 'b>(
             self,
             sub: BoxGenerator<'b, Y, S, (), E>,
         ) -> FrameDelegate<'b, Y, S, E> {
@@ -382,7 +381,7 @@ mod frame {
     #[derive(Debug)]
     pub struct FrameDelegate<'b, Y, S, E>(Option<BoxRaw<'b, Y, S, E, ()>>);
 
-    impl<Y, S, E> Delegate for FrameDelegate<'_, Y, S, E> {
+    impl<'b, Y: 'b, S: 'b, E: 'b> Delegate for FrameDelegate<'b, Y, S, E> {
         type Yield = Y;
         type Send = S;
         type Throw = E;
@@ -412,14 +411,10 @@ mod frame {
         }
     }
 
-    impl<'b, Y, S, E> TakeFrame<Y, S, E> for FrameDelegate<'b, Y, S, E> {
+    impl<'b: 'f, 'f, Y: 'b, S: 'b, E: 'b> TakeFrame<'f, Y, S, E> for FrameDelegate<'b, Y, S, E> {
         #[inline]
-        fn take_frame<'a>(&mut self) -> Option<BoxFrame<'a, Y, S, E>>
-        where
-            Self: 'a,
-        {
-            // `Self: 'a` gives `'b: 'a`: the box may live as long as the
-            // driver's stack.
+        fn take_frame(&mut self) -> Option<BoxFrame<'f, Y, S, E>> {
+            // `'b: 'f`: the box may live as long as the driver's stack.
             self.0.take().map(Fresh::from_raw)
         }
     }

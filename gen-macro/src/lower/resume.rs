@@ -114,6 +114,10 @@ impl Names {
             MachineKind::Plain => quote!(#rt::__private::GeneratorState),
         }
     }
+    /// A hand-off machine's record of where the body suspended.
+    pub(crate) fn at() -> Ident {
+        format_ident!("__gen_at", span = Span::mixed_site())
+    }
     pub(crate) fn slot_temp(id: BindingId) -> Ident {
         format_ident!("__gen_slot_{}", id, span = Span::mixed_site())
     }

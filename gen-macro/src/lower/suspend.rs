@@ -9,7 +9,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::Block;
 use syn::spanned::Spanned;
 
-use crate::lower::resume::{Lowerer, Names, field_name};
+use crate::lower::resume::{Lowerer, MachineKind, Names, field_name};
 use crate::marker::PointKind;
 
 impl Lowerer<'_> {
@@ -158,11 +158,19 @@ impl Lowerer<'_> {
                 }
             };
         }
+        // A hand-off machine keeps where it is suspended beside the state
+        // its closure owns (see `gen_runtime::handoff`).
+        let at = (names.machine == MachineKind::Handoff).then(|| {
+            let at = Names::at();
+            let location = crate::spans::location(rt, point.span);
+            quote!(*#at = #location;)
+        });
         if same_point {
             // The saved values are already where this yield keeps them.
             return reparse_spanned! {span=>
                 {
                     #typed
+                    #at
                     return #out;
                 }
             };
@@ -172,6 +180,7 @@ impl Lowerer<'_> {
             {
                 #typed
                 #save
+                #at
                 return #out;
             }
         }

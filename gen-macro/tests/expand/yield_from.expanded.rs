@@ -102,222 +102,79 @@ fn parent() -> ::gen_runtime::__private::Fresh<
             }
         }
     }
+    fn __gen_name() -> &'static str {
+        "parent"
+    }
+    let mut __gen_owned = ::gen_runtime::__private::owned_state::<
+        _,
+        (),
+    >(__GenState::__Start {});
     ::gen_runtime::__private::fresh_handoff(
-        __GenState::__Start {},
+        __gen_name,
         #[inline(always)]
-        move |
-            __gen_state,
-            __gen_arg: ::gen_runtime::__private::Resume<
+        move |__gen_request| ::gen_runtime::__private::serve(
+            &mut __gen_owned,
+            __gen_request,
+            #[inline(always)]
+            move |
+                __gen_state,
+                __gen_arg: ::gen_runtime::__private::Resume<
+                    (),
+                    ::gen_runtime::__private::NoThrow,
+                >,
+                __gen_at: &mut &'static ::gen_runtime::__private::Location,
+            | -> ::gen_runtime::__private::Step<
+                String,
                 (),
-                ::gen_runtime::__private::NoThrow,
-            >,
-        | -> ::gen_runtime::__private::Step<
-            String,
-            (),
-            ::gen_runtime::__private::Handoff,
-        > {
-            use ::gen_runtime::__private::{
-                KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
-            };
-            match __gen_state {
-                __GenState::__Start { .. } => {
-                    let __GenState::__Start {} = ::gen_runtime::__private::core::mem::replace(
-                        __gen_state,
-                        __GenState::__Done,
-                    ) else { ::gen_runtime::__private::resumed_finished() };
-                    let _ = __gen_arg;
-                    {
-                        let result = {
-                            let __gen_from_sub_0 = child();
-                            #[allow(unused_mut)]
-                            let mut __gen_from_delegate_0 = {
-                                #[allow(unused_imports)]
-                                use ::gen_runtime::__private::{
-                                    ViaFrame as _, ViaGenerator as _, ViaAnyGenerator as _,
-                                    ViaIterator as _,
-                                };
-                                let probe = ::gen_runtime::__private::probe::<
-                                    String,
-                                    (),
-                                    ::gen_runtime::__private::NoThrow,
-                                    _,
-                                >(&__gen_from_sub_0);
-                                let kind = (&&&&probe).delegate_kind();
-                                kind.into_delegate(__gen_from_sub_0)
-                            };
-                            if ::gen_runtime::__private::Delegate::offers_frame(
-                                &__gen_from_delegate_0,
-                            ) {
-                                {
-                                    let __gen_yielded = ::gen_runtime::__private::Handoff;
-                                    *__gen_state = __GenState::__Yield1 {
-                                        gen_from_delegate_0_3: __gen_from_delegate_0,
+                ::gen_runtime::__private::Handoff,
+            > {
+                use ::gen_runtime::__private::{
+                    KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
+                };
+                match __gen_state {
+                    __GenState::__Start { .. } => {
+                        let __GenState::__Start {} = ::gen_runtime::__private::core::mem::replace(
+                            __gen_state,
+                            __GenState::__Done,
+                        ) else { ::gen_runtime::__private::resumed_finished() };
+                        let _ = __gen_arg;
+                        {
+                            let result = {
+                                let __gen_from_sub_0 = child();
+                                #[allow(unused_mut)]
+                                let mut __gen_from_delegate_0 = {
+                                    #[allow(unused_imports)]
+                                    use ::gen_runtime::__private::{
+                                        ViaFrame as _, ViaGenerator as _, ViaAnyGenerator as _,
+                                        ViaIterator as _,
                                     };
-                                    return ::gen_runtime::__private::Step::Call(__gen_yielded);
-                                }
-                            }
-                            #[allow(unused_mut)]
-                            let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
-                            loop {
-                                let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
-                                    &mut __gen_from_next_0,
+                                    let probe = ::gen_runtime::__private::probe::<
+                                        String,
+                                        (),
+                                        ::gen_runtime::__private::NoThrow,
+                                        _,
+                                    >(&__gen_from_sub_0);
+                                    let kind = (&&&&probe).delegate_kind();
+                                    kind.into_delegate(__gen_from_sub_0)
+                                };
+                                if ::gen_runtime::__private::Delegate::offers_frame(
+                                    &__gen_from_delegate_0,
                                 ) {
-                                    ::gen_runtime::__private::core::option::Option::None => {
-                                        ::gen_runtime::__private::Delegate::first(
-                                            &mut __gen_from_delegate_0,
-                                        )
-                                    }
-                                    ::gen_runtime::__private::core::option::Option::Some(
-                                        resume,
-                                    ) => {
-                                        ::gen_runtime::__private::Delegate::step(
-                                            &mut __gen_from_delegate_0,
-                                            resume,
-                                        )
-                                    }
-                                };
-                                let __gen_from_item_0: String = match __gen_from_state_0 {
-                                    ::gen_runtime::__private::GeneratorState::Yielded(item) => {
-                                        item
-                                    }
-                                    ::gen_runtime::__private::GeneratorState::Complete(r) => {
-                                        break r;
-                                    }
-                                };
-                                {
-                                    let __gen_yielded: String = __gen_from_item_0;
-                                    *__gen_state = __GenState::__Yield0 {
-                                        gen_from_delegate_0_3: __gen_from_delegate_0,
-                                        gen_from_next_0_4: __gen_from_next_0,
-                                    };
-                                    return ::gen_runtime::__private::Step::Yielded(
-                                        __gen_yielded,
-                                    );
-                                }
-                            }
-                        };
-                        {
-                            let __gen_yielded: String = format!("child said: {result}");
-                            let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
-                                result,
-                            ))
-                                .__gen_kept();
-                            *__gen_state = __GenState::__Yield2 {
-                                result_11: __gen_kept_11,
-                            };
-                            return ::gen_runtime::__private::Step::Yielded(
-                                __gen_yielded,
-                            );
-                        }
-                    }
-                    #[allow(unreachable_code)]
-                    ::gen_runtime::__private::resumed_finished()
-                }
-                __GenState::__Yield0 {
-                    gen_from_delegate_0_3: __gen_ref_3,
-                    gen_from_next_0_4: __gen_ref_4,
-                } => {
-                    {
-                        {
-                            let result = {
-                                #[allow(unused_mut, unused_variables)]
-                                #[allow(unused_mut)]
-                                let mut __gen_from_delegate_0;
-                                #[allow(unused_mut, unused_variables)]
-                                #[allow(unused_mut)]
-                                let mut __gen_from_next_0;
-                                {
-                                    let __gen_loop_value = {
-                                        {
-                                            let __gen_from_sent_0 = ();
-                                            (*__gen_ref_4) = ::gen_runtime::__private::core::option::Option::Some(
-                                                ::gen_runtime::__private::Resume::Send(
-                                                    ::gen_runtime::__private::SendInto::into_send(
-                                                        __gen_from_sent_0,
-                                                    ),
-                                                ),
-                                            );
-                                        }
-                                        loop {
-                                            let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
-                                                &mut (*__gen_ref_4),
-                                            ) {
-                                                ::gen_runtime::__private::core::option::Option::None => {
-                                                    ::gen_runtime::__private::Delegate::first(
-                                                        &mut (*__gen_ref_3),
-                                                    )
-                                                }
-                                                ::gen_runtime::__private::core::option::Option::Some(
-                                                    resume,
-                                                ) => {
-                                                    ::gen_runtime::__private::Delegate::step(
-                                                        &mut (*__gen_ref_3),
-                                                        resume,
-                                                    )
-                                                }
-                                            };
-                                            let __gen_from_item_0: String = match __gen_from_state_0 {
-                                                ::gen_runtime::__private::GeneratorState::Yielded(item) => {
-                                                    item
-                                                }
-                                                ::gen_runtime::__private::GeneratorState::Complete(r) => {
-                                                    break r;
-                                                }
-                                            };
-                                            {
-                                                let __gen_yielded: String = __gen_from_item_0;
-                                                return ::gen_runtime::__private::Step::Yielded(
-                                                    __gen_yielded,
-                                                );
-                                            }
-                                        }
-                                    };
-                                    #[allow(unreachable_code, unused_assignments)]
                                     {
-                                        let __GenState::__Yield0 {
-                                            gen_from_delegate_0_3: __gen_slot_3,
-                                            gen_from_next_0_4: __gen_slot_4,
-                                        } = ::gen_runtime::__private::core::mem::replace(
-                                            __gen_state,
-                                            __GenState::__Done,
-                                        ) else { ::gen_runtime::__private::resumed_finished() };
-                                        __gen_from_delegate_0 = __gen_slot_3;
-                                        __gen_from_next_0 = __gen_slot_4;
+                                        let __gen_yielded = ::gen_runtime::__private::Handoff;
+                                        *__gen_state = __GenState::__Yield1 {
+                                            gen_from_delegate_0_3: __gen_from_delegate_0,
+                                        };
+                                        *__gen_at = {
+                                            const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                                                "<source>",
+                                                0u32,
+                                                0u32,
+                                            );
+                                            &AT
+                                        };
+                                        return ::gen_runtime::__private::Step::Call(__gen_yielded);
                                     }
-                                    __gen_loop_value
-                                }
-                            };
-                            {
-                                let __gen_yielded: String = format!("child said: {result}");
-                                let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
-                                    result,
-                                ))
-                                    .__gen_kept();
-                                *__gen_state = __GenState::__Yield2 {
-                                    result_11: __gen_kept_11,
-                                };
-                                return ::gen_runtime::__private::Step::Yielded(
-                                    __gen_yielded,
-                                );
-                            }
-                        }
-                    }
-                    #[allow(unreachable_code)]
-                    ::gen_runtime::__private::resumed_finished()
-                }
-                __GenState::__Yield1 { .. } => {
-                    let __GenState::__Yield1 { gen_from_delegate_0_3: __gen_slot_3 } = ::gen_runtime::__private::core::mem::replace(
-                        __gen_state,
-                        __GenState::__Done,
-                    ) else { ::gen_runtime::__private::resumed_finished() };
-                    {
-                        {
-                            let result = {
-                                #[allow(unused_mut, unused_variables)]
-                                #[allow(unused_mut)]
-                                let mut __gen_from_delegate_0 = __gen_slot_3;
-                                {
-                                    __gen_arg.into_handed();
                                 }
                                 #[allow(unused_mut)]
                                 let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
@@ -353,6 +210,14 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                             gen_from_delegate_0_3: __gen_from_delegate_0,
                                             gen_from_next_0_4: __gen_from_next_0,
                                         };
+                                        *__gen_at = {
+                                            const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                                                "<source>",
+                                                0u32,
+                                                0u32,
+                                            );
+                                            &AT
+                                        };
                                         return ::gen_runtime::__private::Step::Yielded(
                                             __gen_yielded,
                                         );
@@ -368,38 +233,244 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                 *__gen_state = __GenState::__Yield2 {
                                     result_11: __gen_kept_11,
                                 };
+                                *__gen_at = {
+                                    const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                                        "<source>",
+                                        0u32,
+                                        0u32,
+                                    );
+                                    &AT
+                                };
                                 return ::gen_runtime::__private::Step::Yielded(
                                     __gen_yielded,
                                 );
                             }
                         }
+                        #[allow(unreachable_code)]
+                        ::gen_runtime::__private::resumed_finished()
                     }
-                    #[allow(unreachable_code)]
-                    ::gen_runtime::__private::resumed_finished()
-                }
-                __GenState::__Yield2 { .. } => {
-                    let __GenState::__Yield2 { result_11: __gen_slot_11 } = ::gen_runtime::__private::core::mem::replace(
-                        __gen_state,
-                        __GenState::__Done,
-                    ) else { ::gen_runtime::__private::resumed_finished() };
-                    #[allow(unused_braces)]
-                    let __gen_return = {
+                    __GenState::__Yield0 {
+                        gen_from_delegate_0_3: __gen_ref_3,
+                        gen_from_next_0_4: __gen_ref_4,
+                    } => {
                         {
-                            #[allow(unused_mut, unused_variables)]
-                            let result = __gen_slot_11;
+                            {
+                                let result = {
+                                    #[allow(unused_mut, unused_variables)]
+                                    #[allow(unused_mut)]
+                                    let mut __gen_from_delegate_0;
+                                    #[allow(unused_mut, unused_variables)]
+                                    #[allow(unused_mut)]
+                                    let mut __gen_from_next_0;
+                                    {
+                                        let __gen_loop_value = {
+                                            {
+                                                let __gen_from_sent_0 = ();
+                                                (*__gen_ref_4) = ::gen_runtime::__private::core::option::Option::Some(
+                                                    ::gen_runtime::__private::Resume::Send(
+                                                        ::gen_runtime::__private::SendInto::into_send(
+                                                            __gen_from_sent_0,
+                                                        ),
+                                                    ),
+                                                );
+                                            }
+                                            loop {
+                                                let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
+                                                    &mut (*__gen_ref_4),
+                                                ) {
+                                                    ::gen_runtime::__private::core::option::Option::None => {
+                                                        ::gen_runtime::__private::Delegate::first(
+                                                            &mut (*__gen_ref_3),
+                                                        )
+                                                    }
+                                                    ::gen_runtime::__private::core::option::Option::Some(
+                                                        resume,
+                                                    ) => {
+                                                        ::gen_runtime::__private::Delegate::step(
+                                                            &mut (*__gen_ref_3),
+                                                            resume,
+                                                        )
+                                                    }
+                                                };
+                                                let __gen_from_item_0: String = match __gen_from_state_0 {
+                                                    ::gen_runtime::__private::GeneratorState::Yielded(item) => {
+                                                        item
+                                                    }
+                                                    ::gen_runtime::__private::GeneratorState::Complete(r) => {
+                                                        break r;
+                                                    }
+                                                };
+                                                {
+                                                    let __gen_yielded: String = __gen_from_item_0;
+                                                    *__gen_at = {
+                                                        const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                                                            "<source>",
+                                                            0u32,
+                                                            0u32,
+                                                        );
+                                                        &AT
+                                                    };
+                                                    return ::gen_runtime::__private::Step::Yielded(
+                                                        __gen_yielded,
+                                                    );
+                                                }
+                                            }
+                                        };
+                                        #[allow(unreachable_code, unused_assignments)]
+                                        {
+                                            let __GenState::__Yield0 {
+                                                gen_from_delegate_0_3: __gen_slot_3,
+                                                gen_from_next_0_4: __gen_slot_4,
+                                            } = ::gen_runtime::__private::core::mem::replace(
+                                                __gen_state,
+                                                __GenState::__Done,
+                                            ) else { ::gen_runtime::__private::resumed_finished() };
+                                            __gen_from_delegate_0 = __gen_slot_3;
+                                            __gen_from_next_0 = __gen_slot_4;
+                                        }
+                                        __gen_loop_value
+                                    }
+                                };
+                                {
+                                    let __gen_yielded: String = format!("child said: {result}");
+                                    let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
+                                        result,
+                                    ))
+                                        .__gen_kept();
+                                    *__gen_state = __GenState::__Yield2 {
+                                        result_11: __gen_kept_11,
+                                    };
+                                    *__gen_at = {
+                                        const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                                            "<source>",
+                                            0u32,
+                                            0u32,
+                                        );
+                                        &AT
+                                    };
+                                    return ::gen_runtime::__private::Step::Yielded(
+                                        __gen_yielded,
+                                    );
+                                }
+                            }
                         }
-                    };
-                    #[allow(unreachable_code)]
-                    return ::gen_runtime::__private::Step::Complete(__gen_return);
+                        #[allow(unreachable_code)]
+                        ::gen_runtime::__private::resumed_finished()
+                    }
+                    __GenState::__Yield1 { .. } => {
+                        let __GenState::__Yield1 {
+                            gen_from_delegate_0_3: __gen_slot_3,
+                        } = ::gen_runtime::__private::core::mem::replace(
+                            __gen_state,
+                            __GenState::__Done,
+                        ) else { ::gen_runtime::__private::resumed_finished() };
+                        {
+                            {
+                                let result = {
+                                    #[allow(unused_mut, unused_variables)]
+                                    #[allow(unused_mut)]
+                                    let mut __gen_from_delegate_0 = __gen_slot_3;
+                                    {
+                                        __gen_arg.into_handed();
+                                    }
+                                    #[allow(unused_mut)]
+                                    let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
+                                    loop {
+                                        let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
+                                            &mut __gen_from_next_0,
+                                        ) {
+                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                ::gen_runtime::__private::Delegate::first(
+                                                    &mut __gen_from_delegate_0,
+                                                )
+                                            }
+                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                resume,
+                                            ) => {
+                                                ::gen_runtime::__private::Delegate::step(
+                                                    &mut __gen_from_delegate_0,
+                                                    resume,
+                                                )
+                                            }
+                                        };
+                                        let __gen_from_item_0: String = match __gen_from_state_0 {
+                                            ::gen_runtime::__private::GeneratorState::Yielded(item) => {
+                                                item
+                                            }
+                                            ::gen_runtime::__private::GeneratorState::Complete(r) => {
+                                                break r;
+                                            }
+                                        };
+                                        {
+                                            let __gen_yielded: String = __gen_from_item_0;
+                                            *__gen_state = __GenState::__Yield0 {
+                                                gen_from_delegate_0_3: __gen_from_delegate_0,
+                                                gen_from_next_0_4: __gen_from_next_0,
+                                            };
+                                            *__gen_at = {
+                                                const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                                                    "<source>",
+                                                    0u32,
+                                                    0u32,
+                                                );
+                                                &AT
+                                            };
+                                            return ::gen_runtime::__private::Step::Yielded(
+                                                __gen_yielded,
+                                            );
+                                        }
+                                    }
+                                };
+                                {
+                                    let __gen_yielded: String = format!("child said: {result}");
+                                    let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
+                                        result,
+                                    ))
+                                        .__gen_kept();
+                                    *__gen_state = __GenState::__Yield2 {
+                                        result_11: __gen_kept_11,
+                                    };
+                                    *__gen_at = {
+                                        const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                                            "<source>",
+                                            0u32,
+                                            0u32,
+                                        );
+                                        &AT
+                                    };
+                                    return ::gen_runtime::__private::Step::Yielded(
+                                        __gen_yielded,
+                                    );
+                                }
+                            }
+                        }
+                        #[allow(unreachable_code)]
+                        ::gen_runtime::__private::resumed_finished()
+                    }
+                    __GenState::__Yield2 { .. } => {
+                        let __GenState::__Yield2 { result_11: __gen_slot_11 } = ::gen_runtime::__private::core::mem::replace(
+                            __gen_state,
+                            __GenState::__Done,
+                        ) else { ::gen_runtime::__private::resumed_finished() };
+                        #[allow(unused_braces)]
+                        let __gen_return = {
+                            {
+                                #[allow(unused_mut, unused_variables)]
+                                let result = __gen_slot_11;
+                            }
+                        };
+                        #[allow(unreachable_code)]
+                        return ::gen_runtime::__private::Step::Complete(__gen_return);
+                    }
+                    _ => ::gen_runtime::__private::resumed_finished(),
                 }
-                _ => ::gen_runtime::__private::resumed_finished(),
-            }
-        },
-        |__gen_state, _| match __gen_state {
-            __GenState::__Yield1 { gen_from_delegate_0_3: __gen_delegate, .. } => {
-                ::gen_runtime::__private::TakeFrame::take_frame(__gen_delegate)
-            }
-            _ => ::gen_runtime::__private::core::option::Option::None,
-        },
+            },
+            |__gen_state| match __gen_state {
+                __GenState::__Yield1 { gen_from_delegate_0_3: __gen_delegate, .. } => {
+                    ::gen_runtime::__private::TakeFrame::take_frame(__gen_delegate)
+                }
+                _ => ::gen_runtime::__private::core::option::Option::None,
+            },
+        ),
     )
 }

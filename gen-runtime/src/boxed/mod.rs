@@ -25,5 +25,5 @@ mod without_alloc {
 
     /// A sub-generator handed over to a stack; uninhabited without `alloc`.
     #[derive(Debug)]
-    pub struct BoxFrame<'a, Y, S, E>(Never, PhantomData<&'a (Y, S, E)>);
+    pub struct BoxFrame<'a, Y, S, E>(Never, PhantomData<(&'a (), fn() -> (Y, S, E))>);
 }

@@ -3,7 +3,6 @@
 
 use alloc::boxed::Box;
 use alloc::vec::Vec;
-use core::marker::PhantomData;
 
 use crate::protocol::{GeneratorState, Location, Phase};
 use crate::raw::{Poison, PoisonOnUnwind, RawGenerator, Resume, Step};
@@ -20,10 +19,9 @@ pub struct BoxRaw<'a, Y, S, E, R> {
     // generator that delegated to them.
     frames: Frames<'a, Y, S, E>,
     bottom: DynRaw<'a, Y, S, E, R>,
-    /// `Y: 'a` and the like, which `resume_frame` on the boxes needs:
-    /// true of every boxed generator (`G: 'a` implies them), and
-    /// implied by this field wherever a `BoxRaw` is named.
-    _outlives: PhantomData<&'a (Y, S, E, R)>,
+    // No field implies `Y: 'a` and the like: a hand-off machine names
+    // `BoxFrame<'static, Y, …>` when it can hand over nothing, whatever
+    // `Y` is. The impls that need them (`resume_frame`) say so.
 }
 
 /// The handed-over generators, innermost last.
@@ -59,12 +57,11 @@ impl<Y, S, E, R> core::fmt::Debug for BoxRaw<'_, Y, S, E, R> {
     }
 }
 
-impl<'a, Y, S, E, R> BoxRaw<'a, Y, S, E, R> {
+impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> BoxRaw<'a, Y, S, E, R> {
     pub(crate) fn new(bottom: DynRaw<'a, Y, S, E, R>) -> Self {
         BoxRaw {
             frames: Frames(Vec::new()),
             bottom,
-            _outlives: PhantomData,
         }
     }
 
@@ -79,7 +76,7 @@ impl<'a, Y, S, E, R> BoxRaw<'a, Y, S, E, R> {
     }
 }
 
-impl<'a, Y, S, E, R> RawGenerator for BoxRaw<'a, Y, S, E, R> {
+impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> RawGenerator for BoxRaw<'a, Y, S, E, R> {
     type Yield = Y;
     type Send = S;
     type Throw = E;
@@ -145,7 +142,7 @@ impl<'a, Y, S, E, R> RawGenerator for BoxRaw<'a, Y, S, E, R> {
     }
 }
 
-impl<Y, S, E, R> Poison for BoxRaw<'_, Y, S, E, R> {
+impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> Poison for BoxRaw<'a, Y, S, E, R> {
     fn poison(&mut self) {
         RawGenerator::poison(self);
     }
