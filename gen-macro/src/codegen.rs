@@ -172,17 +172,16 @@ impl Emit<'_> {
         // A recursive generator's closure runs one frame: it can be resumed
         // with the callee's return value, and can return `Step::Call`.
         let arms_return = names.output();
-        // A generator with hand-off points can return `Step::Call(Handoff)`,
-        // and gives the runtime a second closure that takes the boxed
-        // sub-generator out of the state at such a point.
+        // An owned machine's body can return `Step::Call(Handoff)` at a
+        // hand-off point (see `owned_expression`).
         let (entry, resume_ty, output_ty) = match names.machine {
             MachineKind::Frames => (
                 quote!(fresh_frames),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty, #return_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty, _>),
             ),
-            MachineKind::Handoff => (
-                quote!(fresh_handoff),
+            MachineKind::Owned => (
+                quote!(fresh_owned),
                 quote!(#rt::__private::Resume<#send_ty, #throw_ty>),
                 quote!(#arms_return<#yield_ty, #return_ty, #rt::__private::Handoff>),
             ),
@@ -208,7 +207,7 @@ impl Emit<'_> {
             quote!(use #rt::__private::{KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _};)
         });
         let start = quote!(#state_enum::__Start { #(#start_fields),* });
-        let at = (names.machine == MachineKind::Handoff).then(|| {
+        let at = (names.machine == MachineKind::Owned).then(|| {
             let at = Names::at();
             quote!(, #at: &mut &'static #rt::__private::Location)
         });
@@ -219,7 +218,7 @@ impl Emit<'_> {
                 #dispatch
             }
         };
-        if names.machine == MachineKind::Handoff {
+        if names.machine == MachineKind::Owned {
             return self.owned_expression(&state_def, clone_checks, &start, &run, return_ty);
         }
         quote! {
@@ -229,9 +228,9 @@ impl Emit<'_> {
         }
     }
 
-    /// A generator with hand-off points: its closure owns the state enum,
-    /// so the machine's type names the state once (see
-    /// `gen_runtime::handoff::Request` for why that matters to build time).
+    /// `MachineKind::Owned`: the closure owns the state enum, so the
+    /// machine's type names the state once (see `gen_runtime::owned` for
+    /// why that matters to build time).
     /// The closure answers the machine's requests through `serve`, with the
     /// body's arms (`run`) and the arms that take a boxed sub-generator out
     /// of the state at a hand-off point.
@@ -256,7 +255,7 @@ impl Emit<'_> {
                 #name
             }
             let mut #owned = #rt::__private::owned_state::<_, #return_ty>(#start);
-            #rt::__private::fresh_handoff(
+            #rt::__private::fresh_owned(
                 #name_fn,
                 #[inline(always)]
                 move |#request| #rt::__private::serve(&mut #owned, #request, #run, #take),

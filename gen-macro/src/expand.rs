@@ -193,8 +193,10 @@ pub(crate) fn lower_body(
         state_enum: shell.state_enum.clone(),
         machine: if calls_itself {
             MachineKind::Frames
-        } else if points.iter().any(|point| point.kind == PointKind::Handoff) {
-            MachineKind::Handoff
+        } else if points.iter().any(|point| point.kind == PointKind::Handoff)
+            || signature.has_type_params()
+        {
+            MachineKind::Owned
         } else {
             MachineKind::Plain
         },

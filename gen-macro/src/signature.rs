@@ -59,6 +59,28 @@ pub(crate) struct Signature {
 }
 
 impl Signature {
+    /// Whether the function has a type parameter, spelled or `impl Trait`
+    /// in an argument: its generator's type then spells out its inputs'.
+    pub(crate) fn has_type_params(&self) -> bool {
+        struct FindImpl(bool);
+        impl<'ast> syn::visit::Visit<'ast> for FindImpl {
+            fn visit_type_impl_trait(&mut self, _: &'ast syn::TypeImplTrait) {
+                self.0 = true;
+            }
+        }
+        let spelled = self
+            .sig
+            .generics
+            .params
+            .iter()
+            .any(|param| matches!(param, syn::GenericParam::Type(_)));
+        let mut find = FindImpl(false);
+        for input in &self.sig.inputs {
+            syn::visit::Visit::visit_fn_arg(&mut find, input);
+        }
+        spelled || find.0
+    }
+
     /// Writes the elided lifetimes of an output type (`yield = &u64`) as the
     /// input lifetime they stand for, which the signature now names.
     pub(crate) fn fill_elided(&self, ty: &mut Type) {

@@ -22,11 +22,10 @@ pub use crate::flag::DropFlag;
 #[cfg(feature = "alloc")]
 pub use crate::frames::FrameMachine;
 pub use crate::frames::fresh_frames;
-pub use crate::handoff::{
-    Answer, FrameStep, Handoff, HandoffMachine, Request, fresh_handoff, owned_state, serve,
-};
+pub use crate::handoff::{FrameStep, Handoff};
 pub use crate::keep::{Keep, KeepNothingCopy, KeepNothingMut, KeepValue, Nothing};
 pub use crate::machine::{Captures, GenState, Machine, Stub, fresh, stub};
+pub use crate::owned::{Answer, OwnedMachine, Request, fresh_owned, owned_state, serve};
 pub use crate::protocol::{GeneratorState, Location, NoThrow, Phase};
 pub use crate::question::Try;
 pub use crate::raw::{RawGenerator, Resume, Step, resume_arg, resumed_finished};

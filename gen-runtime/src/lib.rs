@@ -117,6 +117,7 @@ mod frames;
 mod handoff;
 mod keep;
 mod machine;
+mod owned;
 mod protocol;
 mod question;
 mod raw;

@@ -96,10 +96,13 @@ pub(crate) enum MachineKind {
     /// one frame of an explicit stack (`fresh_frames`), returning `Step`,
     /// which can also call.
     Frames,
-    /// The body has hand-off points (a `yield_from!` that may offer a boxed
-    /// sub-generator to the driver's stack): `fresh_handoff`, returning
-    /// `Step`, whose `Call` carries `Handoff`.
-    Handoff,
+    /// The generator's type would mention other generators' types: it has
+    /// hand-off points (a `yield_from!` that may offer a boxed sub-generator
+    /// to the driver's stack), or type parameters. `fresh_owned`: the
+    /// closure owns the state enum, so the machine's type mentions it once
+    /// (see `gen_runtime::owned`); the arms return `Step`, whose `Call`
+    /// carries `Handoff`.
+    Owned,
 }
 
 impl Names {
@@ -110,11 +113,11 @@ impl Names {
     pub(crate) fn output(&self) -> TokenStream {
         let rt = &self.rt;
         match self.machine {
-            MachineKind::Frames | MachineKind::Handoff => quote!(#rt::__private::Step),
+            MachineKind::Frames | MachineKind::Owned => quote!(#rt::__private::Step),
             MachineKind::Plain => quote!(#rt::__private::GeneratorState),
         }
     }
-    /// A hand-off machine's record of where the body suspended.
+    /// An owned machine's record of where the body suspended.
     pub(crate) fn at() -> Ident {
         format_ident!("__gen_at", span = Span::mixed_site())
     }

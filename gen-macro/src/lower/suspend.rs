@@ -158,9 +158,9 @@ impl Lowerer<'_> {
                 }
             };
         }
-        // A hand-off machine keeps where it is suspended beside the state
-        // its closure owns (see `gen_runtime::handoff`).
-        let at = (names.machine == MachineKind::Handoff).then(|| {
+        // An owned machine keeps where it is suspended beside the state its
+        // closure owns (see `gen_runtime::owned`).
+        let at = (names.machine == MachineKind::Owned).then(|| {
             let at = Names::at();
             let location = crate::spans::location(rt, point.span);
             quote!(*#at = #location;)

@@ -109,7 +109,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
         _,
         (),
     >(__GenState::__Start {});
-    ::gen_runtime::__private::fresh_handoff(
+    ::gen_runtime::__private::fresh_owned(
         __gen_name,
         #[inline(always)]
         move |__gen_request| ::gen_runtime::__private::serve(
