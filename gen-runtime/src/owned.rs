@@ -164,7 +164,11 @@ impl<'f, F, N, Y, S, E, R> Poison for OwnedMachine<'f, F, N, Y, S, E, R>
 where
     F: FnMut(Request<S, E, R>) -> Answer<Y, R, BoxFrame<'f, Y, S, E>>,
 {
+    // Runs while unwinding out of the body. Not inlined: the guard's drop
+    // sits at every resume, and the closure, body included, would be
+    // inlined there.
     #[cold]
+    #[inline(never)]
     fn poison(&mut self) {
         self.at = &COMPLETE;
         (self.body)(Request::Poison);
@@ -193,7 +197,9 @@ where
         }
     }
 
-    #[inline]
+    // Not inlined: the closure, body included, would be inlined at each
+    // call site for a request that is not a resume.
+    #[inline(never)]
     fn ask(&mut self, request: Request<S, E, R>) -> Answer<Y, R, BoxFrame<'f, Y, S, E>> {
         (self.body)(request)
     }
