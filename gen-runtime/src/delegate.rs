@@ -95,17 +95,11 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
 }
 
 impl<G: RawGenerator> GeneratorDelegate<G> {
-    /// The sub-generator's resume, out of line. A delegating body calls
-    /// `first` and `step` from several arms (the start, the resume in
-    /// place, after a hand-off), and the sub-generator's resume is always
-    /// inlined: inlined at each of those sites, each level of a chain of
-    /// distinct delegating generators multiplied a release build's code by
-    /// their number (12 levels: 35 s and 1.2 GB; 16 ran out of 24 GB).
-    /// Out of line, a level costs one call per item and the build grows
-    /// linearly (24 levels: 0.7 s).
-    #[inline(never)]
+    /// See [`RawGenerator::resume_delegated`]: out of line when the
+    /// sub-generator delegates too.
+    #[inline(always)]
     fn resume(&mut self, arg: Resume<G::Send, G::Throw>) -> GeneratorState<G::Yield, G::Return> {
-        self.raw.resume_raw(arg)
+        self.raw.resume_delegated(arg)
     }
 }
 

@@ -153,6 +153,21 @@ pub trait RawGenerator {
         self.close();
     }
 
+    /// [`resume_raw`](Self::resume_raw) from the body of a generator that
+    /// delegates to this one (`yield_from!`). Inlined, except for a machine
+    /// that itself delegates (see `owned`): a delegating body resumes its
+    /// delegate from several arms, and inlining a delegating generator
+    /// there, level after level, multiplied a release build's code by
+    /// that number per level of a chain.
+    #[inline(always)]
+    #[doc(hidden)]
+    fn resume_delegated(
+        &mut self,
+        arg: Resume<Self::Send, Self::Throw>,
+    ) -> GeneratorState<Self::Yield, Self::Return> {
+        self.resume_raw(arg)
+    }
+
     /// [`resume_raw`](Self::resume_raw) for a driver that keeps a stack of
     /// boxed generators (a [`BoxGenerator`](crate::BoxGenerator)): instead
     /// of running a boxed sub-generator it delegates to, this generator may
