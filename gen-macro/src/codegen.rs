@@ -219,7 +219,14 @@ impl Emit<'_> {
             }
         };
         if names.machine == MachineKind::Owned {
-            return self.owned_expression(&state_def, clone_checks, &start, &run, return_ty);
+            return self.owned_expression(
+                &state_def,
+                clone_checks,
+                &entry,
+                &start,
+                &run,
+                return_ty,
+            );
         }
         quote! {
             #state_def
@@ -238,6 +245,7 @@ impl Emit<'_> {
         &self,
         state_def: &TokenStream,
         clone_checks: impl Iterator<Item = TokenStream>,
+        entry: &TokenStream,
         start: &TokenStream,
         run: &TokenStream,
         return_ty: &syn::Type,
@@ -255,7 +263,7 @@ impl Emit<'_> {
                 #name
             }
             let mut #owned = #rt::__private::owned_state::<_, #return_ty>(#start);
-            #rt::__private::fresh_owned(
+            #rt::__private::#entry(
                 #name_fn,
                 #[inline(always)]
                 move |#request| #rt::__private::serve(&mut #owned, #request, #run, #take),

@@ -61,6 +61,8 @@ pub(crate) struct Signature {
 impl Signature {
     /// Whether the function has a type parameter, spelled or `impl Trait`
     /// in an argument: its generator's type then spells out its inputs'.
+    /// (Those of an enclosing `impl` block are not seen here: a method of a
+    /// generic type runs on the plain machine.)
     pub(crate) fn has_type_params(&self) -> bool {
         struct FindImpl(bool);
         impl<'ast> syn::visit::Visit<'ast> for FindImpl {

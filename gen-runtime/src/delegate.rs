@@ -85,20 +85,11 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
         // A fresh generator starts; a started one (`send = ()`) resumes
         // where it is.
         let arg = self.first.take().unwrap_or(Resume::Start);
-        self.resume(arg)
+        self.raw.resume_delegated(arg)
     }
 
     #[inline]
     fn step(&mut self, arg: Resume<G::Send, G::Throw>) -> GeneratorState<G::Yield, G::Return> {
-        self.resume(arg)
-    }
-}
-
-impl<G: RawGenerator> GeneratorDelegate<G> {
-    /// See [`RawGenerator::resume_delegated`]: out of line when the
-    /// sub-generator delegates too.
-    #[inline(always)]
-    fn resume(&mut self, arg: Resume<G::Send, G::Throw>) -> GeneratorState<G::Yield, G::Return> {
         self.raw.resume_delegated(arg)
     }
 }

@@ -108,10 +108,11 @@ static CLOSED: Location = Location::new("", 3, 0);
 /// Suspended where no location was recorded: never, in generated code.
 static SUSPENDED: Location = Location::new("", 4, 0);
 
-/// The closure that owns the state enum and the body, and where it stands, kept for `&self` queries (`phase`,
-/// `suspension_point`) since only the closure can read the state: the
-/// `r#yield!` it is suspended at, or one of the markers above. `'f` is the
-/// lifetime of the boxed sub-generators it can hand over.
+/// The closure that owns the state enum and the body, and where the body
+/// stands, kept for the `&self` queries (`phase`, `suspension_point`)
+/// since only the closure can read the state: the `r#yield!` it is
+/// suspended at, or one of the markers above. `'f` is the lifetime of the
+/// boxed sub-generators it can hand over.
 pub struct OwnedMachine<'f, F, N, Y, S, E, R> {
     body: F,
     at: &'static Location,
