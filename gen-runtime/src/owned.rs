@@ -165,14 +165,13 @@ impl<'f, F, N, Y, S, E, R> Poison for OwnedMachine<'f, F, N, Y, S, E, R>
 where
     F: FnMut(Request<S, E, R>) -> Answer<Y, R, BoxFrame<'f, Y, S, E>>,
 {
-    // Runs while unwinding out of the body. Not inlined: the guard's drop
-    // sits at every resume, and the closure, body included, would be
-    // inlined there.
+    // Runs while unwinding out of the body; through `ask`, the one other
+    // copy of the closure (each place that calls the closure holds a copy
+    // of the body: 400 owned generators built 40 % slower with three).
     #[cold]
-    #[inline(never)]
     fn poison(&mut self) {
         self.at = &COMPLETE;
-        (self.body)(Request::Poison);
+        self.ask(Request::Poison);
     }
 }
 
@@ -198,8 +197,9 @@ where
         }
     }
 
-    // Not inlined: the closure, body included, would be inlined at each
-    // call site for a request that is not a resume.
+    // Every request that is not a resume goes through here, never inlined:
+    // each function that calls the closure holds a copy of it, body
+    // included.
     #[inline(never)]
     fn ask(&mut self, request: Request<S, E, R>) -> Answer<Y, R, BoxFrame<'f, Y, S, E>> {
         (self.body)(request)
