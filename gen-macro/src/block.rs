@@ -2,7 +2,7 @@
 //! xs)`), the block form of `#[generator]`. Owns what is particular to a
 //! block: the optional arguments, the literal `yield!` spelling, and what
 //! the block captures from its environment, which become the parameters of
-//! the body core (`expand::lower_body`).
+//! the body core (`body::lower_body`).
 //!
 //! Input: `gen_block! { stmts }` or `gen_block!(yield = T, send = S, throw
 //! = E, clone; { stmts })`. Output: a block expression that moves the
@@ -10,18 +10,19 @@
 //! `{ enum __GenState<…> {…} fresh(__GenState::__Start { param_0: v, … },
 //! move |state, arg| …) }`; its yield and return types are inferred.
 
-use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote};
+use proc_macro2::{Delimiter, Ident, TokenStream, TokenTree};
+use quote::quote;
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::visit::{self, Visit};
 use syn::{Expr, Pat, Stmt, Token};
 
-use crate::analysis::syntax::{format_captures, pat_bindings};
-use crate::args::Args;
+use crate::body::lower_body;
 use crate::error::Diagnostics;
-use crate::expand::{self, ProtocolTypes, Shell};
-use crate::signature::{Param, Signature};
+use crate::front::args::Args;
+use crate::front::shell::{ProtocolTypes, Shell};
+use crate::front::signature::{Param, Signature};
+use crate::syntax::{format_captures, pat_bindings};
 
 pub(crate) fn gen_block(input: TokenStream) -> TokenStream {
     let input = raw_yield(input);
@@ -72,11 +73,11 @@ pub(crate) fn gen_block(input: TokenStream) -> TokenStream {
         signature: &signature,
         types: &types,
         rt: &rt,
-        state_enum: format_ident!("__GenState", span = Span::mixed_site()),
+        state_enum: crate::names::state_enum(),
         recursion: None,
         yield_spelling: "yield!",
     };
-    match expand::lower_body(&shell, block, &mut cx, |emit| {
+    match lower_body(&shell, block, &mut cx, |emit| {
         let expression = emit.expression();
         quote!({ #expression })
     }) {

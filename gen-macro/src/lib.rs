@@ -5,19 +5,32 @@
 #[macro_use]
 mod reparse;
 
+// The pipeline, in the order it runs: front → desugar → analysis → lower
+// → emit. A module imports only from its own phase, from earlier ones,
+// and from the shared modules below; the drivers (`expand`, `block`,
+// `asynch`) and the body core (`body`) sit on top.
 mod analysis;
-mod args;
+mod desugar;
+mod emit;
+mod front;
+mod lower;
+
+// Shared by every phase.
+mod error;
+mod known;
+mod marker;
+mod names;
+mod spans;
+mod syntax;
+
+// The drivers.
 mod asynch;
 mod block;
-mod codegen;
-mod error;
+mod body;
 mod expand;
-mod lower;
-mod marker;
-mod signature;
+
 #[cfg(test)]
 mod snapshots;
-mod spans;
 #[cfg(test)]
 mod tests;
 

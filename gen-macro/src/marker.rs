@@ -5,7 +5,7 @@
 use proc_macro2::Span;
 use syn::{Expr, ExprMacro};
 
-const MARKER: &str = "__gen_yield";
+use crate::names::MARKER;
 
 /// One suspension point of the body, in source order.
 #[derive(Clone)]
@@ -36,7 +36,7 @@ pub(crate) enum PointKind {
     Handoff,
     /// Before a `let` of a closure that several arms would reach: saves
     /// and goes on in its own arm, which alone holds the `let` (see
-    /// `lower::joins`). Never seen by the caller; evaluates to `()`.
+    /// `desugar::joins`). Never seen by the caller; evaluates to `()`.
     Join,
 }
 

@@ -1,7 +1,6 @@
-//! Analysis passes: find the suspension points, resolve scopes, then decide
-//! what each suspension point saves.
+//! Analysis passes over the desugared body: resolve every name to its
+//! binding (`scope`), then decide what each suspension point saves
+//! (`slots`).
 
-pub(crate) mod scan;
 pub(crate) mod scope;
 pub(crate) mod slots;
-pub(crate) mod syntax;

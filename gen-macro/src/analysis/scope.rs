@@ -13,14 +13,17 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Ident, Pat, Stmt};
 
-use crate::analysis::syntax::{
+use crate::known::{
     BORROWING_ITERATORS, BORROWING_MACROS, BORROWING_METHODS, BORROWING_PREFIXES,
-    CONSUMING_METHODS, CONSUMING_PREFIXES, OWNED_RESULTS, UNWRAPPING, cond_has_let, copy_bindings,
-    desugared_try, format_captures, integer_method, is_comparison, is_compound_assign,
-    is_hidden_iterator, is_range, method_chain_root, pat_bindings, place_root, returns_borrow,
-    strip_parens, under_adaptors,
+    CONSUMING_METHODS, CONSUMING_PREFIXES, OWNED_RESULTS, UNWRAPPING, integer_method,
+    returns_borrow, under_adaptors,
 };
 use crate::marker::{self, YieldPoint};
+use crate::names::is_hidden_iterator;
+use crate::syntax::{
+    cond_has_let, copy_bindings, desugared_try, format_captures, is_comparison, is_compound_assign,
+    is_range, method_chain_root, pat_bindings, place_root, strip_parens,
+};
 
 pub(crate) type BindingId = usize;
 
@@ -85,10 +88,10 @@ pub(super) struct Use {
     /// use of the whole value, the field was `Copy` (or the plain function
     /// would not compile), and nothing moved; otherwise the value may be
     /// partly moved, and is treated as moved (its other fields are dropped
-    /// at the next yield, unless `lower::split` took it apart).
+    /// at the next yield, unless `desugar::split` took it apart).
     pub(super) field: bool,
     /// The operand of an operator (`Ctx::Operand`): such a "move" does not
-    /// call for a drop flag (`lower::flags`), which would cost a check on
+    /// call for a drop flag (`desugar::flags`), which would cost a check on
     /// every use of what is nearly always a `Copy` number.
     pub(super) operator: bool,
     /// Not in the code: a suspension point that saves the binding, which
@@ -296,7 +299,7 @@ impl Walker<'_> {
     }
 
     /// `let __gen_iter_N = IntoIterator::into_iter(a..b)` (the desugared
-    /// `for`, see `lower::rewrite`) remembers the iterator; the loop's
+    /// `for`, see `desugar::rewrite`) remembers the iterator; the loop's
     /// `let pat = match Iterator::next(&mut __gen_iter_N) { … }` then binds
     /// `Copy` items.
     fn note_range_items(&mut self, pat: &Pat, init: &Expr, first_new: BindingId) {
@@ -636,7 +639,7 @@ impl Walker<'_> {
         loop {
             match receiver {
                 Expr::Try(t) => receiver = &t.expr,
-                // `?`, as `lower::rewrite` spells it.
+                // `?`, as `desugar::rewrite` spells it.
                 Expr::Match(m) if let Some(tried) = desugared_try(m) => receiver = tried,
                 Expr::Paren(p) => receiver = &p.expr,
                 Expr::MethodCall(m) => {
@@ -1228,7 +1231,7 @@ impl Walker<'_> {
                 // `match line.split_once(',')`: the bindings are views.
                 let view = self.view_chain(&e.expr);
                 self.walk_expr(&mut e.expr, Ctx::Move);
-                // `match &place { … }` (a guard's view, see `lower::guards`):
+                // `match &place { … }` (a guard's view, see `desugar::guards`):
                 // the bindings borrow the place.
                 let borrow_of = match &*e.expr {
                     Expr::Reference(r) => place_root(&r.expr)

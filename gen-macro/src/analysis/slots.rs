@@ -15,9 +15,10 @@ use quote::format_ident;
 use syn::{Block, Ident, Pat};
 
 use crate::analysis::scope::{Binding, BindingId, LoopRange, PointScope, Use, Walker};
-use crate::analysis::syntax::{HIDDEN_ITERATOR, copy_bindings, type_is_known_copy};
 use crate::error::Diagnostics;
 use crate::marker::{PointKind, YieldPoint};
+use crate::names::HIDDEN_ITERATOR;
+use crate::syntax::{copy_bindings, type_is_known_copy};
 
 pub(crate) struct Analysis {
     pub(crate) bindings: Vec<Binding>,
@@ -47,7 +48,7 @@ pub(crate) struct Analysis {
     /// (`if give { sink.push(a); } r#yield!(1);`): a plain function drops
     /// such a value at the end of its scope on the path where it was not
     /// moved (a drop flag). The expansion declares them as `DropFlag`s
-    /// (see `lower::flags`) and analyses the body again. Each is its
+    /// (see `desugar::flags`) and analyses the body again. Each is its
     /// declaring identifier (whose span tells it from others of its name).
     pub(crate) needs_flag: Vec<Ident>,
     /// Saved bindings that no code reads after any point that saves them,
@@ -58,7 +59,7 @@ pub(crate) struct Analysis {
     /// saved value (`if let Some(rest) = line.strip_prefix('#')`) does not
     /// tie the state to itself. Sorted.
     pub(crate) kept_for_drop: Vec<BindingId>,
-    /// Join points (see `lower::joins`) that cannot save what is live
+    /// Join points (see `desugar::joins`) that cannot save what is live
     /// there (a borrow of a local): the expansion does without them.
     pub(crate) refused_joins: Vec<usize>,
 }
@@ -272,7 +273,7 @@ fn analyze_once(
 impl Walker<'_> {
     /// Join points that no saved binding is declared after, before the
     /// next suspension point: the code they would give one definition
-    /// defines nothing a state holds (see `lower::joins`).
+    /// defines nothing a state holds (see `desugar::joins`).
     fn needless_joins(&self, slots: &[Vec<BindingId>]) -> Vec<usize> {
         let positions: Vec<usize> = self.points.iter().flatten().map(|p| p.pos).collect();
         (0..self.points.len())

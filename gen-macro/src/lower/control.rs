@@ -6,8 +6,8 @@
 use proc_macro2::Span;
 use syn::{Block, Expr, Stmt};
 
-use crate::analysis::syntax::is_compound_assign;
 use crate::marker::{self, YieldPoint};
+use crate::syntax::is_compound_assign;
 
 /// `let PAT = EXPR [else …];` with a lowered initialiser; when it always
 /// leaves, the pattern never binds, so only the expression is kept.

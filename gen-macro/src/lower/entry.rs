@@ -41,18 +41,11 @@
 //! keep their own copy of it: a jump from them would need the arm jumped to
 //! to come after them, and so before their own code is typed.
 
-use proc_macro2::Span;
 use syn::visit::{self, Visit};
 use syn::{Block, Expr, ExprLoop, Stmt};
 
-use crate::lower::resume::Lowerer;
+use crate::lower::Lowerer;
 use crate::marker::{self, PointKind};
-
-/// The label of the block the first match runs in; `break` to it goes on in
-/// the second match.
-pub(crate) fn enter_label() -> syn::Lifetime {
-    syn::Lifetime::new("'__gen_enter", Span::mixed_site())
-}
 
 /// A loop the start arm may enter by jumping to the arm of `point`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -69,7 +62,7 @@ impl Lowerer<'_> {
     /// meet the conditions in the module docs. A loop with several (one per
     /// branch) is entered by the first.
     pub(crate) fn plan_entries(&mut self, body: &Block) {
-        // With join points the arms already jump in a loop (`lower::joins`).
+        // With join points the arms already jump in a loop (`desugar::joins`).
         if self
             .points
             .iter()

@@ -11,13 +11,13 @@ use proc_macro2::TokenStream;
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Stmt};
 
-use crate::analysis::syntax::is_compound_assign;
+use crate::lower::Lowerer;
 use crate::lower::control::{
     block_expr, breaks_out_of_loop, expr_always_leaves, first_operand_mut, label_is_targeted,
     loop_or_block, marker_span, rebuild_local, stmt_always_leaves,
 };
-use crate::lower::resume::Lowerer;
 use crate::marker;
+use crate::syntax::is_compound_assign;
 
 /// An expression lowered for one segment.
 enum Lowered {
@@ -220,7 +220,7 @@ impl Lowerer<'_> {
                 *e.right = self.full_branch(&e.right);
                 false
             }
-            // A yield left in an assigned place (see `lower::hoist`).
+            // A yield left in an assigned place (see `desugar::hoist`).
             Expr::Assign(syn::ExprAssign { left, .. }) if marker::contains(&**left, None) => {
                 let left = (**left).clone();
                 self.not_supported(&left);

@@ -31,15 +31,11 @@ use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, ExprLoop, Ident, Stmt};
 
-use crate::analysis::scope::BindingId;
-use crate::analysis::syntax::pat_bindings;
+use crate::lower::Lowerer;
 use crate::lower::control::is_completion;
-use crate::lower::resume::{Lowerer, Names, field_name};
 use crate::marker;
-
-pub(crate) fn ref_name(id: BindingId) -> syn::Ident {
-    format_ident!("__gen_ref_{}", id, span = Span::mixed_site())
-}
+use crate::names::{Names, field_name, ref_name};
+use crate::syntax::pat_bindings;
 
 /// The outermost loop on the path from the body to `point`.
 pub(crate) fn outer_loop_mut(block: &mut Block, point: usize) -> Option<&mut ExprLoop> {
@@ -429,12 +425,16 @@ pub(super) fn finish_deferred(tokens: TokenStream, state: &Ident) -> TokenStream
     impl syn::visit_mut::VisitMut for Finish {
         fn visit_block_mut(&mut self, block: &mut Block) {
             let is_deferred = |attrs: &[syn::Attribute]| {
-                attrs.iter().any(|a| a.path().is_ident("__gen_deferred"))
+                attrs
+                    .iter()
+                    .any(|a| a.path().is_ident(crate::names::DEFERRED))
             };
             if self.keep {
                 for stmt in &mut block.stmts {
                     if let Stmt::Local(local) = stmt {
-                        local.attrs.retain(|a| !a.path().is_ident("__gen_deferred"));
+                        local
+                            .attrs
+                            .retain(|a| !a.path().is_ident(crate::names::DEFERRED));
                     }
                 }
             } else {

@@ -13,10 +13,7 @@ use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Stmt};
 
-use crate::analysis::syntax::pat_bindings;
-
-/// The attribute `rebinds` puts on a redeclaration; removed here.
-const MARK: &str = "__gen_redeclared";
+use crate::syntax::pat_bindings;
 
 /// Removes the marked declarations no later statement of their block
 /// names, and the mark from the others.
@@ -35,7 +32,11 @@ impl VisitMut for Prune {
                 index += 1;
                 continue;
             };
-            let Some(mark) = local.attrs.iter().position(|a| a.path().is_ident(MARK)) else {
+            let Some(mark) = local
+                .attrs
+                .iter()
+                .position(|a| a.path().is_ident(crate::names::REDECLARED))
+            else {
                 index += 1;
                 continue;
             };

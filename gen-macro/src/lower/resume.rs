@@ -33,116 +33,20 @@
 //! tested in the loop would show the borrow checker a first pass through
 //! `A; …` that never runs, on which bindings assigned in `B` look unset.)
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::Span;
 use quote::{format_ident, quote};
-use syn::{Block, Expr, Ident, Stmt};
+use syn::{Block, Expr, Stmt};
 
-use crate::analysis::scope::BindingId;
 use crate::analysis::slots::Analysis;
-use crate::analysis::syntax::if_has_let;
-use crate::error::Diagnostics;
 use crate::lower::control::{
     block_expr, breaks_out_of_loop, first_operand_mut, is_unit, jumps_to_loop, label_is_targeted,
     loop_or_block, rebuild_local, retarget_jumps, stmt_always_leaves, strip_unused_labels,
 };
-use crate::lower::entry::Entry;
-use crate::lower::inplace::{InPlace, finish_deferred};
+use crate::lower::inplace::finish_deferred;
+use crate::lower::{Lowerer, Segment};
 use crate::marker::{self, PointKind, YieldPoint};
-
-pub(crate) struct Lowerer<'a> {
-    pub(crate) analysis: &'a Analysis,
-    pub(crate) points: &'a [YieldPoint],
-    pub(crate) cx: &'a mut Diagnostics,
-    pub(crate) names: &'a Names,
-    pub(crate) yield_ty: &'a syn::Type,
-    pub(crate) send_is_unit: bool,
-    /// `throw = E`: a yield evaluates to `Result<S, E>`.
-    pub(crate) throw_declared: bool,
-    /// `#[generator(clone)]`: saved values are checked to be `Clone`.
-    pub(crate) clone: bool,
-    /// Numbers the labels of re-entered loops (`'__gen_exit_N`).
-    pub(crate) next_label: usize,
-    /// Set while lowering the continuation of a point that resumes in place.
-    pub(crate) in_place: Option<InPlace>,
-    /// While the start arm is lowered: the loops it may enter by jumping
-    /// (see `lower::entry`).
-    pub(crate) entries: Vec<Entry>,
-    /// The entries the start arm jumps to.
-    pub(crate) entered: Vec<Entry>,
-    /// Self-calls that are the last thing the body does (see
-    /// `plan_tail_calls`).
-    pub(crate) tail_calls: Vec<usize>,
-    /// The points the arm being lowered suspends at or jumps to (see
-    /// [`Lowerer::take_reached`]).
-    pub(crate) reached: std::cell::RefCell<Vec<usize>>,
-}
-
-/// Identifiers of the generated glue, shared by lowering and codegen.
-pub(crate) struct Names {
-    pub(crate) rt: syn::Path,
-    pub(crate) state: Ident,
-    pub(crate) arg: Ident,
-    pub(crate) state_enum: Ident,
-    pub(crate) machine: MachineKind,
-}
-
-/// Which runtime machine drives the resume closure (an async generator is
-/// lowered by `asynch`, not here).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum MachineKind {
-    /// `fresh`: the arms return `GeneratorState`.
-    Plain,
-    /// The generator calls itself (`yield_from!(name(…))`): its code runs
-    /// one frame of an explicit stack (`fresh_frames`), returning `Step`,
-    /// which can also call.
-    Frames,
-    /// The generator's type would mention other generators' types: it has
-    /// hand-off points (a `yield_from!` that may offer a boxed sub-generator
-    /// to the driver's stack), or type parameters. `fresh_owned`: the
-    /// closure owns the state enum, so the machine's type mentions it once
-    /// (see `gen_runtime::owned`); the arms return `Step`, whose `Call`
-    /// carries `Handoff`.
-    Owned,
-}
-
-impl Names {
-    pub(crate) fn variant(index: usize) -> Ident {
-        format_ident!("__Yield{}", index)
-    }
-    /// The enum a resume arm returns: `GeneratorState`, or `Step`.
-    pub(crate) fn output(&self) -> TokenStream {
-        let rt = &self.rt;
-        match self.machine {
-            MachineKind::Frames | MachineKind::Owned => quote!(#rt::__private::Step),
-            MachineKind::Plain => quote!(#rt::__private::GeneratorState),
-        }
-    }
-    /// An owned machine's record of where the body suspended.
-    pub(crate) fn at() -> Ident {
-        format_ident!("__gen_at", span = Span::mixed_site())
-    }
-    pub(crate) fn slot_temp(id: BindingId) -> Ident {
-        format_ident!("__gen_slot_{}", id, span = Span::mixed_site())
-    }
-    /// What a suspension point keeps of a value saved only for its drop.
-    pub(crate) fn kept_temp(id: BindingId) -> Ident {
-        format_ident!("__gen_kept_{}", id, span = Span::mixed_site())
-    }
-}
-
-/// The code of one resume arm.
-pub(crate) struct Segment {
-    pub(crate) code: TokenStream,
-    /// The arm binds the saved values by reference (see `lower::inplace`).
-    pub(crate) in_place: bool,
-    /// The code never reaches its end (it always suspends or returns), so
-    /// the arm must not wrap it as the generator's return value.
-    pub(crate) diverges: bool,
-    /// The code reads the resume argument.
-    pub(crate) reads_arg: bool,
-    /// No arm suspends at this point: it gets no arm.
-    pub(crate) unreachable: bool,
-}
+use crate::names::Names;
+use crate::syntax::cond_has_let;
 
 impl Lowerer<'_> {
     /// The body as the start arm runs it. It enters a loop that ends with
@@ -213,7 +117,7 @@ impl Lowerer<'_> {
         impl syn::visit_mut::VisitMut for AllowMut<'_> {
             fn visit_local_mut(&mut self, local: &mut syn::Local) {
                 let saved_mut =
-                    crate::analysis::syntax::pat_bindings(&local.pat)
+                    crate::syntax::pat_bindings(&local.pat)
                         .iter()
                         .any(|(ident, mutable, _)| {
                             *mutable
@@ -246,8 +150,8 @@ impl Lowerer<'_> {
                 let binding = &self.analysis.bindings[id];
                 let ident = &binding.ident;
                 let mutability = binding.mutable.then(|| quote!(mut));
-                let stmt: Stmt =
-                    reparse!(#[__gen_redeclared] #[allow(unused_mut, unused_variables)] let #mutability #ident;);
+                let mark = syn::Ident::new(crate::names::REDECLARED, Span::call_site());
+                let stmt: Stmt = reparse!(#[#mark] #[allow(unused_mut, unused_variables)] let #mutability #ident;);
                 stmt
             });
         let saved = self.analysis.slots[point]
@@ -261,7 +165,8 @@ impl Lowerer<'_> {
                 if deferred {
                     // Resuming in place: the value stays in the state until
                     // it is evicted into this local.
-                    reparse!(#[__gen_deferred] #[allow(unused_mut, unused_variables)] let #mutability #ident;)
+                    let mark = syn::Ident::new(crate::names::DEFERRED, Span::call_site());
+                    reparse!(#[#mark] #[allow(unused_mut, unused_variables)] let #mutability #ident;)
                 } else {
                     reparse!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
                 }
@@ -421,7 +326,7 @@ impl Lowerer<'_> {
             }
             Expr::If(e) => {
                 if marker::contains(&*e.cond, Some(point)) {
-                    let cond_depth = if if_has_let(&e.cond) {
+                    let cond_depth = if cond_has_let(&e.cond) {
                         depth + 1
                     } else {
                         depth
@@ -444,7 +349,7 @@ impl Lowerer<'_> {
                     return (expr, then_div && else_div);
                 }
                 if marker::contains(&e.then_branch, Some(point)) {
-                    if if_has_let(&e.cond) {
+                    if cond_has_let(&e.cond) {
                         let rebinds = self.rebinds(point, depth + 1);
                         let (then_branch, diverges) =
                             self.resume_block(&e.then_branch, point, depth + 2);
@@ -606,10 +511,4 @@ impl Lowerer<'_> {
             )
         }
     }
-}
-
-pub(crate) fn field_name(id: BindingId, ident: &Ident) -> Ident {
-    let name = ident.to_string();
-    let name = name.trim_start_matches("r#").trim_start_matches('_');
-    format_ident!("{}_{}", name, id)
 }

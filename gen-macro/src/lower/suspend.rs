@@ -9,8 +9,9 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::Block;
 use syn::spanned::Spanned;
 
-use crate::lower::resume::{Lowerer, MachineKind, Names, field_name};
+use crate::lower::Lowerer;
 use crate::marker::PointKind;
+use crate::names::{MachineKind, Names, field_name};
 
 impl Lowerer<'_> {
     /// The self-calls (`yield_from!(name(…))`) that are the last thing the
@@ -39,7 +40,7 @@ impl Lowerer<'_> {
         self.reached.borrow_mut().push(index);
         let span = crate::spans::glue(self.points[index].span);
         let save = self.save(index, span);
-        let label = crate::lower::entry::enter_label();
+        let label = crate::names::enter_label();
         reparse_spanned! {span=>
             {
                 #save
@@ -71,7 +72,7 @@ impl Lowerer<'_> {
                 }
                 // Method resolution picks what to keep (gen-runtime's
                 // `keep.rs`; the traits are imported once, in the resume
-                // closure, by `codegen`): nothing of a value without a
+                // closure, by `emit::machine`): nothing of a value without a
                 // destructor. Before the state is built, whose fields may
                 // move what `access` borrows.
                 let temp = Names::kept_temp(id);
@@ -128,7 +129,7 @@ impl Lowerer<'_> {
         if point.kind == PointKind::Join {
             // Goes on in the join point's arm, in this same resume.
             let save = self.save(index, span);
-            let label = crate::lower::joins::dispatch_label();
+            let label = crate::names::dispatch_label();
             return reparse_spanned! {span=>
                 {
                     #save

@@ -9,8 +9,9 @@ use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Macro, Stmt};
 
-use crate::analysis::syntax::ITERATOR_ADAPTORS;
 use crate::error::Diagnostics;
+use crate::front::shell::{ProtocolTypes, Recursion};
+use crate::known::ITERATOR_ADAPTORS;
 use crate::marker::{self, PointKind, YieldPoint};
 
 /// What kind of code the walk is in; yields only work in `Body`.
@@ -55,7 +56,7 @@ pub(crate) struct Context<'a> {
     pub(crate) recursion: Option<&'a Recursion<'a>>,
     /// The generator's yield, send and throw types, which pick the
     /// delegate of a `yield_from!`.
-    pub(crate) types: &'a crate::expand::ProtocolTypes,
+    pub(crate) types: &'a ProtocolTypes,
     /// Offer boxed sub-generators to the driver's stack (hand-off points):
     /// in every generator that does not call itself.
     pub(crate) handoff: bool,
@@ -65,20 +66,6 @@ pub(crate) struct Context<'a> {
     /// An async generator: `yield_from!` awaits its delegate's steps (see
     /// `crate::asynch`).
     pub(crate) asynchronous: bool,
-}
-
-/// What a self-recursive `yield_from!(name(args))` needs to build the
-/// callee's frame: the function's name, its parameters' types, and the
-/// state enum whose `__Start` variant holds the arguments.
-pub(crate) struct Recursion<'a> {
-    pub(crate) name: &'a syn::Ident,
-    /// Each parameter's type (the receiver's first), when a `let` can name
-    /// it (not `impl Trait`): the argument is coerced to it, as a call
-    /// would coerce it.
-    pub(crate) param_types: Vec<Option<syn::Type>>,
-    /// A method calls itself as `self.name(…)` or `Self::name(self, …)`.
-    pub(crate) has_receiver: bool,
-    pub(crate) state_enum: &'a syn::Ident,
 }
 
 pub(crate) fn scan_body(
@@ -255,7 +242,7 @@ impl Scanner<'_> {
         } else {
             (TokenStream::new(), TokenStream::new())
         };
-        let crate::expand::ProtocolTypes {
+        let ProtocolTypes {
             yield_ty,
             send_ty,
             throw_ty,
@@ -509,7 +496,7 @@ impl Scanner<'_> {
                 Some(ty) => quote_spanned!(arg_span=> let #temp: #ty = #arg;),
                 None => quote_spanned!(arg_span=> let #temp = #arg;),
             });
-            let field = crate::codegen::param_field(i);
+            let field = crate::names::param_field(i);
             fields.push(quote_spanned!(glue=> #field: #temp));
         }
         let state_enum = recursion.state_enum;

@@ -28,12 +28,6 @@ use syn::{Block, Expr, Stmt};
 
 use crate::marker::{self, PointKind, YieldPoint};
 
-/// The loop around the match on the state that a jump to a join point
-/// continues.
-pub(crate) fn dispatch_label() -> syn::Lifetime {
-    syn::Lifetime::new("'__gen_dispatch", proc_macro2::Span::mixed_site())
-}
-
 /// Puts a join point before each `let` that needs one (see the module
 /// docs), but the `skip`th ones (counting in source order), and numbers
 /// all points again in source order. `true` when it added any.

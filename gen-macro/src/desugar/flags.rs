@@ -29,11 +29,9 @@ use quote::quote;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Pat, Stmt};
 
-use crate::analysis::syntax::{
-    BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES, format_captures, is_comparison,
-    is_compound_assign, pat_bindings,
-};
+use crate::known::{BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES};
 use crate::marker::{self, YieldPoint};
+use crate::syntax::{format_captures, is_comparison, is_compound_assign, pat_bindings};
 
 /// Declares the bindings `targets` (their declaring identifiers) as drop
 /// flags where the rewrite can follow them; says whether it changed

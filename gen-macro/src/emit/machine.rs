@@ -40,15 +40,16 @@ use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 
 use crate::analysis::slots::Analysis;
-use crate::lower::resume::{MachineKind, Names, Segment, field_name};
+use crate::front::signature::{Param, Signature};
+use crate::lower::Segment;
 use crate::marker::PointKind;
-use crate::signature::{Param, Signature};
+use crate::names::{MachineKind, Names, field_name, param_field, param_temp};
 
 pub(crate) struct Emit<'a> {
     pub(crate) names: &'a Names,
     pub(crate) analysis: &'a Analysis,
     pub(crate) signature: &'a Signature,
-    pub(crate) types: &'a crate::expand::ProtocolTypes,
+    pub(crate) types: &'a crate::front::shell::ProtocolTypes,
     /// `#[generator(clone)]`: the state enum derives `Clone`, and the
     /// opaque type says so.
     pub(crate) clone: bool,
@@ -59,14 +60,6 @@ pub(crate) struct Emit<'a> {
     pub(crate) resume_bodies: Vec<Segment>,
     /// The loops the start arm enters by jumping (see `lower::entry`).
     pub(crate) entered: Vec<crate::lower::entry::Entry>,
-}
-
-pub(crate) fn param_field(index: usize) -> syn::Ident {
-    format_ident!("param_{}", index)
-}
-
-fn param_temp(index: usize) -> syn::Ident {
-    format_ident!("__gen_param_{}", index, span = Span::mixed_site())
 }
 
 impl Emit<'_> {
@@ -82,7 +75,7 @@ impl Emit<'_> {
             &sig.generics.where_clause,
         );
         let (unsafety, fn_token) = (&sig.safety, &sig.fn_token);
-        let crate::expand::ProtocolTypes {
+        let crate::front::shell::ProtocolTypes {
             yield_ty,
             send_ty,
             throw_ty,
@@ -122,7 +115,7 @@ impl Emit<'_> {
         let state_enum = &names.state_enum;
         let state = &names.state;
         let arg = &names.arg;
-        let crate::expand::ProtocolTypes {
+        let crate::front::shell::ProtocolTypes {
             yield_ty,
             send_ty,
             throw_ty,
@@ -288,11 +281,11 @@ impl Emit<'_> {
             .filter(|&index| !self.resume_bodies[index].unreachable)
             .map(|index| self.resume_arm(index, &self.resume_bodies[index]));
         if self.has_joins() {
-            // Arms jump to join points by `continue` (see `lower::joins`);
+            // Arms jump to join points by `continue` (see `desugar::joins`);
             // the start arm comes first, the others in source order (no
             // entries here), so each closure is typed where it is defined.
             let arg = &self.names.arg;
-            let label = crate::lower::joins::dispatch_label();
+            let label = crate::names::dispatch_label();
             return quote! {
                 #[allow(unused_mut)]
                 let mut #arg = #rt::__private::core::option::Option::Some(#arg);
@@ -314,7 +307,7 @@ impl Emit<'_> {
                 }
             };
         }
-        let label = crate::lower::entry::enter_label();
+        let label = crate::names::enter_label();
         quote! {
             #label: {
                 match #state {
@@ -345,7 +338,7 @@ impl Emit<'_> {
         // as it is. Otherwise move the variant out of the state.
         let (pattern, moved) = if segment.in_place {
             let fields = slots.iter().map(|&id| {
-                let (field, reference) = (field(id), crate::lower::inplace::ref_name(id));
+                let (field, reference) = (field(id), crate::names::ref_name(id));
                 quote!(#field: #reference)
             });
             (
@@ -438,7 +431,7 @@ impl Emit<'_> {
         let temp = param_temp(index);
         match param {
             Param::Receiver { mutable, .. } => {
-                let ident = syn::Ident::new(crate::lower::rewrite::SELF_ALIAS, Span::call_site());
+                let ident = syn::Ident::new(crate::names::SELF_ALIAS, Span::call_site());
                 let mutability = mutable.then(|| quote!(mut));
                 quote!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
             }

@@ -36,9 +36,10 @@ use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Member, Pat, Stmt};
 
-use crate::analysis::syntax::{CONSUMING_METHODS, CONSUMING_PREFIXES, format_captures};
-use crate::lower::rewrite::SELF_ALIAS;
+use crate::known::{CONSUMING_METHODS, CONSUMING_PREFIXES};
 use crate::marker::{self, YieldPoint};
+use crate::names::SELF_ALIAS;
+use crate::syntax::format_captures;
 
 /// How a value is taken apart into its fields: one `let` whose pattern
 /// moves the named fields out, so that the value as a whole is moved there

@@ -31,8 +31,8 @@ use quote::{format_ident, quote};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Pat};
 
-use crate::analysis::syntax::pat_bindings;
 use crate::marker::{self, YieldPoint};
+use crate::syntax::pat_bindings;
 
 /// Rewrites every `match` of `body` whose guard yields.
 pub(crate) fn lower_guards(body: &mut syn::Block, points: &mut [YieldPoint]) {

@@ -21,12 +21,11 @@
 //! same place.
 
 use proc_macro2::Span;
-use quote::format_ident;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Stmt};
 
-use crate::analysis::syntax::{is_comparison, is_compound_assign};
 use crate::marker;
+use crate::syntax::{is_comparison, is_compound_assign};
 
 pub(crate) fn hoist_body(body: &mut syn::Block) {
     Hoist { next: 0 }.visit_block_mut(body);
@@ -64,7 +63,7 @@ impl VisitMut for Hoist {
 
 impl Hoist {
     fn fresh(&mut self) -> syn::Ident {
-        let name = format_ident!("__gen_hoist_{}", self.next, span = Span::mixed_site());
+        let name = crate::names::hoisted(self.next);
         self.next += 1;
         name
     }
@@ -139,7 +138,7 @@ impl Hoist {
                 continue;
             }
             let span = crate::spans::glue(Span::call_site());
-            let name = format_ident!("__gen_hoist_{}", self.next, span = Span::mixed_site());
+            let name = crate::names::hoisted(self.next);
             self.next += 1;
             let value = std::mem::replace(&mut **op, reparse!(#name));
             lets.push(reparse_spanned!(span=> let #name = #value;));

@@ -1,8 +1,7 @@
-//! Syntax helpers and name tables for the scope analysis: the bindings a
-//! pattern introduces, the local at the root of a place, `if let`
-//! conditions, visibly `Copy` bindings, format-string captures, the names of
-//! the hidden locals earlier passes introduce, and the macros and methods
-//! known to borrow or consume their arguments.
+//! Questions about syntax that every phase asks: the bindings a pattern
+//! introduces (and which are visibly `Copy`), the local at the root of a
+//! place, `let` in conditions, operator kinds, format-string captures,
+//! ranges. What std's names mean is in `known`.
 
 use syn::{Expr, Ident, Pat};
 
@@ -69,7 +68,7 @@ impl<'a> Known<'a> {
     }
 }
 
-pub(super) fn type_is_known_copy(ty: &syn::Type) -> bool {
+pub(crate) fn type_is_known_copy(ty: &syn::Type) -> bool {
     const PRIMITIVES: &[&str] = &[
         "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
         "f32", "f64", "bool", "char",
@@ -106,155 +105,8 @@ fn expr_is_copy_literal(expr: &Expr) -> bool {
     }
 }
 
-/// Name prefix of the iterator a desugared `for` loop keeps.
-pub(super) const HIDDEN_ITERATOR: &str = "__gen_iter_";
-
-pub(super) fn is_hidden_iterator(pat: &Pat) -> bool {
-    matches!(pat, Pat::Ident(p) if p.ident.to_string().starts_with(HIDDEN_ITERATOR))
-}
-
-/// Methods that return an iterator borrowing their receiver. Not `lines`
-/// and `bytes`: `BufRead::lines` and `Read::bytes` consume a reader, the
-/// commonest receiver of both in a generator that streams a file.
-pub(super) const BORROWING_ITERATORS: &[&str] = &[
-    "iter",
-    "iter_mut",
-    "chars",
-    "char_indices",
-    "split",
-    "split_whitespace",
-    "split_terminator",
-    "split_inclusive",
-    "splitn",
-    "rsplit",
-    "rsplitn",
-    "matches",
-    "match_indices",
-    "windows",
-    "chunks",
-    "chunks_exact",
-    "keys",
-    "values",
-    "values_mut",
-    "drain",
-];
-
-/// Macros whose arguments are only borrowed (formatting and assertions).
-pub(crate) const BORROWING_MACROS: &[&str] = &[
-    "println",
-    "print",
-    "eprintln",
-    "eprint",
-    "format",
-    "format_args",
-    "write",
-    "writeln",
-    "panic",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "unreachable",
-    "todo",
-    "unimplemented",
-    "matches",
-];
-
-/// Method name prefixes that conventionally borrow their receiver: `as_`
-/// (borrowed to borrowed), `to_` (borrowed to owned; by value only on
-/// `Copy` types, whose moves do not matter), `is_` (a predicate).
-pub(super) const BORROWING_PREFIXES: &[&str] = &["as_", "to_", "is_"];
-
-/// Methods of std that borrow their receiver and are often rebound
-/// (`let line = line.trim()`, `let guard = guard.lock()`): the rebinding
-/// rule (see `Ctx::Receiver`) does not take them to consume it.
-pub(super) const BORROWING_METHODS: &[&str] = &[
-    "trim",
-    "trim_start",
-    "trim_end",
-    "clone",
-    "borrow",
-    "borrow_mut",
-    "lock",
-    "read",
-    "write",
-    "get",
-    "get_mut",
-    "split",
-];
-
-/// Method names that conventionally take `self` by value.
-pub(crate) const CONSUMING_PREFIXES: &[&str] = &["into", "unwrap", "expect"];
-
-/// Common by-value methods of `Option`, `Result` and `Iterator`: a local
-/// used as their receiver may have been moved.
-pub(crate) const CONSUMING_METHODS: &[&str] = &[
-    "map",
-    "map_err",
-    "map_or",
-    "map_or_else",
-    "and_then",
-    "or_else",
-    "and",
-    "or",
-    "xor",
-    "ok",
-    "err",
-    "ok_or",
-    "ok_or_else",
-    "filter",
-    "flatten",
-    "zip",
-    "unzip",
-    "transpose",
-    "collect",
-    "sum",
-    "product",
-    "count",
-    "fold",
-    "last",
-    "max",
-    "min",
-    "max_by",
-    "min_by",
-    "max_by_key",
-    "min_by_key",
-    "rev",
-    "skip",
-    "step_by",
-    "chain",
-    "enumerate",
-    "peekable",
-    "cycle",
-    "fuse",
-    "inspect",
-    "for_each",
-    "filter_map",
-    "flat_map",
-    "skip_while",
-    "take_while",
-    "map_while",
-    "scan",
-    "partition",
-    "reduce",
-    "join",
-    // `Iterator::take` consumes; `Option::take`, `Cell::take` leave an
-    // empty value behind, and dropping that early is never observable.
-    "take",
-    // `BufRead::lines`, `Read::bytes`: a reader streamed by a `for` loop.
-    // (Then this library's own methods that take a generator by value.)
-    "lines",
-    "bytes",
-    "start",
-    "boxed",
-    "boxed_send",
-    "try_iter",
-    "try_stream",
-];
-
-pub(super) fn cond_has_let(cond: &Expr) -> bool {
+/// A condition that binds: `let p = e`, alone or in a `&&` chain.
+pub(crate) fn cond_has_let(cond: &Expr) -> bool {
     match cond {
         Expr::Let(_) => true,
         Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
@@ -266,11 +118,6 @@ pub(super) fn cond_has_let(cond: &Expr) -> bool {
     }
 }
 
-pub(crate) fn if_has_let(cond: &Expr) -> bool {
-    cond_has_let(cond)
-}
-
-/// The local at the root of a place expression: `v` in `&v`, `&v.a[i]`.
 /// `==`, `<`, …: both operands are borrowed (through `PartialEq`/`PartialOrd`).
 pub(crate) fn is_comparison(op: &syn::BinOp) -> bool {
     use syn::BinOp;
@@ -298,64 +145,9 @@ pub(crate) fn is_compound_assign(op: &syn::BinOp) -> bool {
     )
 }
 
-/// Methods whose result borrows the receiver: references (`or_insert`,
-/// `as_str`, …) and borrowing iterators.
-pub(super) fn returns_borrow(method: &str) -> bool {
-    const REFERENCES: &[&str] = &[
-        "or_insert",
-        "or_insert_with",
-        "or_insert_with_key",
-        "or_default",
-        "as_str",
-        "as_slice",
-        "as_bytes",
-        "as_mut_slice",
-        "as_path",
-        "as_os_str",
-        "last_mut",
-        "first_mut",
-        // Views into the receiver (`line.trim()`, `v.first()`,
-        // `line.strip_prefix(p)`): a borrow of it, or an `Option` of one.
-        "trim",
-        "trim_start",
-        "trim_end",
-        "trim_matches",
-        "trim_start_matches",
-        "trim_end_matches",
-        "strip_prefix",
-        "strip_suffix",
-        "split_once",
-        "rsplit_once",
-        "split_at",
-        "split_at_mut",
-        "split_first",
-        "split_last",
-        "first",
-        "last",
-        "get",
-        "get_mut",
-        "get_key_value",
-        "first_key_value",
-        "last_key_value",
-        "front",
-        "back",
-        "front_mut",
-        "back_mut",
-        "peek",
-        "peek_mut",
-        "as_ref",
-        "as_mut",
-        "as_deref",
-        "as_deref_mut",
-        "borrow",
-        "borrow_mut",
-    ];
-    REFERENCES.contains(&method) || BORROWING_ITERATORS.contains(&method)
-}
-
-/// `e` in `match …::Try::branch(e) { … }`, the form `lower::rewrite` gives
+/// `e` in `match …::Try::branch(e) { … }`, the form `desugar::rewrite` gives
 /// to `e?`.
-pub(super) fn desugared_try(m: &syn::ExprMatch) -> Option<&Expr> {
+pub(crate) fn desugared_try(m: &syn::ExprMatch) -> Option<&Expr> {
     let Expr::Call(call) = &*m.expr else {
         return None;
     };
@@ -368,71 +160,17 @@ pub(super) fn desugared_try(m: &syn::ExprMatch) -> Option<&Expr> {
     (branch && tried && call.args.len() == 1).then(|| &call.args[0])
 }
 
-/// Methods whose result owns what it holds, also when called on a borrow
-/// (`line.trim().to_string()`, `v.first().cloned()`).
-pub(super) const OWNED_RESULTS: &[&str] = &[
-    "clone",
-    "cloned",
-    "to_owned",
-    "to_string",
-    "to_vec",
-    "into_owned",
-    "collect",
-];
-
-/// Methods that hand on the borrow their receiver holds: `unwrap` of an
-/// `Option<&T>` is the `&T`.
-pub(super) const UNWRAPPING: &[&str] = &["unwrap", "expect"];
-
-/// Iterator adaptors whose result holds the iterator they are called on:
-/// `v.iter().map(f)` borrows `v` as `v.iter()` does, and
-/// `walk(n).map(f)` holds the generator `walk(n)`.
-pub(crate) const ITERATOR_ADAPTORS: &[&str] = &[
-    "by_ref",
-    "chain",
-    "cycle",
-    "enumerate",
-    "filter",
-    "filter_map",
-    "flat_map",
-    "flatten",
-    "fuse",
-    "inspect",
-    "into_iter",
-    "map",
-    "map_while",
-    "peekable",
-    "rev",
-    "scan",
-    "skip",
-    "skip_while",
-    "step_by",
-    "take",
-    "take_while",
-    "zip",
-];
-
-/// The innermost receiver under a chain of [`ITERATOR_ADAPTORS`]:
-/// `v.iter()` in `v.iter().enumerate().map(f)`.
-pub(super) fn under_adaptors(expr: &Expr) -> &Expr {
-    match expr {
-        Expr::MethodCall(m) if ITERATOR_ADAPTORS.contains(&m.method.to_string().as_str()) => {
-            under_adaptors(&m.receiver)
-        }
-        other => other,
-    }
-}
-
 /// The receiver a chain of method calls starts from: `counts` in
 /// `counts.entry(c).or_insert(0)`.
-pub(super) fn method_chain_root(expr: &Expr) -> &Expr {
+pub(crate) fn method_chain_root(expr: &Expr) -> &Expr {
     match expr {
         Expr::MethodCall(m) => method_chain_root(&m.receiver),
         other => other,
     }
 }
 
-pub(super) fn place_root(expr: &Expr) -> Option<String> {
+/// The local at the root of a place expression: `v` in `&v`, `&v.a[i]`.
+pub(crate) fn place_root(expr: &Expr) -> Option<String> {
     match expr {
         Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(ToString::to_string),
         Expr::Field(f) => place_root(&f.base),
@@ -567,23 +305,4 @@ pub(crate) fn is_range(expr: &Expr) -> bool {
         }
         _ => false,
     }
-}
-
-/// Methods that in std only `Copy` types have (the integers, `Duration`,
-/// `Instant`), and that `num`'s big integers do not: a value they are
-/// called on is `Copy`.
-pub(crate) fn integer_method(name: &str) -> bool {
-    ["wrapping_", "saturating_", "overflowing_"]
-        .iter()
-        .any(|prefix| name.starts_with(prefix))
-        || matches!(
-            name,
-            "leading_zeros"
-                | "trailing_zeros"
-                | "count_ones"
-                | "count_zeros"
-                | "swap_bytes"
-                | "reverse_bits"
-                | "is_power_of_two"
-        )
 }

@@ -14,8 +14,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Path};
 
 use crate::marker::{self, YieldPoint};
-
-pub(crate) const SELF_ALIAS: &str = "__self";
+use crate::names::SELF_ALIAS;
 
 /// Rewrites the body and the yields' operands (kept aside by the scan).
 /// `output`: the enum the generator's code returns (`Names::output`).
@@ -59,11 +58,7 @@ impl Rewriter<'_> {
     fn desugar_for(&mut self, for_loop: syn::ExprForLoop) -> Expr {
         let rt = self.rt;
         let span = crate::spans::glue(for_loop.for_token.span);
-        let iter = format_ident!(
-            "__gen_iter_{}",
-            self.next_iter,
-            span = Span::mixed_site().located_at(span)
-        );
+        let iter = crate::names::hidden_iterator(self.next_iter, span);
         self.next_iter += 1;
         let next = format_ident!("__gen_next", span = Span::mixed_site());
         let label = &for_loop.label;

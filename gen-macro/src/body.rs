@@ -1,0 +1,295 @@
+//! The body core, shared by `#[generator]` and `gen_block!`: a block with
+//! `r#yield!` in, the generator as an expression out. It runs the pipeline
+//! front → desugar → analysis → lower → emit; every step reports into one
+//! `Diagnostics`.
+
+use proc_macro2::{Span, TokenStream};
+
+use crate::analysis::slots;
+use crate::desugar::{flags, guards, hoist, joins, rewrite, scan, split};
+use crate::emit::machine::Emit;
+use crate::error::Diagnostics;
+use crate::front::shell::Shell;
+use crate::front::signature::Param;
+use crate::lower::{Lowerer, Segment};
+use crate::marker::PointKind;
+use crate::names::{self, MachineKind, Names};
+
+/// The body core, shared by `#[generator]` and `gen_block!`: scan,
+/// rewrite, analyse and lower `body`, then emit it with `emit` (a function
+/// or an expression). `None` when errors were reported into `cx`.
+pub(crate) fn lower_body(
+    shell: &Shell<'_>,
+    mut body: syn::Block,
+    cx: &mut Diagnostics,
+    emit: impl FnOnce(&Emit<'_>) -> TokenStream,
+) -> Option<TokenStream> {
+    let Shell {
+        args,
+        signature,
+        types,
+        rt,
+        ..
+    } = *shell;
+    let yield_inferred = matches!(types.yield_ty, syn::Type::Infer(_));
+    let mut scan_context = scan::Context {
+        rt,
+        throw_declared: args.throw_ty.is_some(),
+        recursion: shell.recursion.as_ref(),
+        types,
+        // A hand-off point matches a boxed delegate's yield type with this
+        // generator's, which must then be known.
+        handoff: !yield_inferred,
+        yield_spelling: shell.yield_spelling,
+        asynchronous: false,
+    };
+    // A self-recursive generator keeps its own frames on its stack, and a
+    // boxed sub-generator cannot join them: only other generators offer
+    // boxed sub-generators to a stack (hand-off points). Whether the body
+    // calls itself is known once every `yield_from!` operand is parsed, so
+    // a body that turns out to call itself is scanned again, without them.
+    let original = body.clone();
+    let mut scan_cx = Diagnostics::default();
+    let mut points = scan::scan_body(&mut body, &scan_context, &mut scan_cx);
+    let calls_itself = points.iter().any(|point| point.kind == PointKind::Call);
+    if calls_itself {
+        scan_context.handoff = false;
+        body = original;
+        scan_cx = Diagnostics::default();
+        points = scan::scan_body(&mut body, &scan_context, &mut scan_cx);
+    }
+    cx.extend(scan_cx);
+    if yield_inferred && points.is_empty() {
+        // Nothing in the block gives the item type a value; rustc's own
+        // "type annotations needed" would show the state machine's type.
+        cx.error(
+            Span::call_site(),
+            "this block yields nothing, so its item type cannot be inferred from it: name it with `gen_block!(yield = <type>; { … })`, or use `std::iter::empty()`",
+        );
+    }
+    if let (None, Some(first), false) = (&args.yield_ty, points.first(), yield_inferred) {
+        cx.error(
+            Span::call_site(),
+            "this generator yields values but does not say their type: add `yield = <type>`, e.g. `#[generator(yield = u64)]`",
+        );
+        cx.error(first.span, "a value is yielded here");
+    }
+    if !cx.is_empty() {
+        return None;
+    }
+
+    let machine = if calls_itself {
+        MachineKind::Frames
+    } else if points.iter().any(|point| point.kind == PointKind::Handoff)
+        || signature.has_type_params()
+    {
+        MachineKind::Owned
+    } else {
+        MachineKind::Plain
+    };
+    let names = Names::new(rt, &shell.state_enum, machine);
+    rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
+    guards::lower_guards(&mut body, &mut points);
+    hoist::hoist_body(&mut body);
+    let splittable: Vec<(String, split::Shape)> = signature
+        .params
+        .iter()
+        .filter_map(|param| match param {
+            Param::Receiver {
+                owns_fields: true,
+                boxed,
+                ..
+            } => {
+                let path: syn::Path = syn::parse_quote!(Self);
+                let shape = split::Shape::Struct {
+                    path,
+                    deref: *boxed,
+                };
+                Some((names::SELF_ALIAS.to_string(), shape))
+            }
+            Param::Ident {
+                ident,
+                is_ref: false,
+                ty,
+                ..
+            } => split::Shape::of_type(ty).map(|shape| (ident.to_string(), shape)),
+            _ => None,
+        })
+        .collect();
+    let whole = split::split_body(&mut body, &mut points, &splittable);
+    let arg_bindings: Vec<slots::ArgBinding<'_>> = signature
+        .params
+        .iter()
+        .map(|param| match param {
+            Param::Receiver {
+                mutable, is_ref, ..
+            } => slots::ArgBinding::Ident {
+                ident: syn::Ident::new(names::SELF_ALIAS, Span::call_site()),
+                mutable: *mutable,
+                is_ref: *is_ref,
+                ty: None,
+            },
+            Param::Ident {
+                ident,
+                mutable,
+                is_ref,
+                ty,
+            } => slots::ArgBinding::Ident {
+                ident: ident.clone(),
+                mutable: *mutable,
+                is_ref: *is_ref,
+                ty: (!matches!(**ty, syn::Type::Infer(_))).then_some(&**ty),
+            },
+            Param::Pattern { pat, ty, .. } => slots::ArgBinding::Pattern { pat, ty },
+        })
+        .collect();
+    // Join points give a closure saved across a yield one definition (see
+    // `lower::joins`); one that would have to save a borrow is left out.
+    let (unjoined_body, unjoined_points) = (body.clone(), points.clone());
+    let mut skipped_joins: Vec<usize> = Vec::new();
+    let (mut analysis, first_cx) = loop {
+        (body, points) = (unjoined_body.clone(), unjoined_points.clone());
+        joins::add_join_points(&mut body, &mut points, &skipped_joins);
+        // Values only some paths move before a yield get drop flags, which
+        // the analysis then sees as ordinary values (see `lower::flags`).
+        let (before_body, before_points) = (body.clone(), points.clone());
+        let mut first_cx = Diagnostics::default();
+        let mut analysis =
+            slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
+        if !analysis.needs_flag.is_empty() {
+            let (mut flagged_body, mut flagged_points) = (before_body, before_points);
+            if flags::add_drop_flags(
+                &mut flagged_body,
+                &mut flagged_points,
+                &analysis.needs_flag,
+                rt,
+            ) {
+                body = flagged_body;
+                points = flagged_points;
+                first_cx = Diagnostics::default();
+                analysis =
+                    slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
+            }
+        }
+        if analysis.refused_joins.is_empty() {
+            break (analysis, first_cx);
+        }
+        // The join points placed are the candidates not skipped, in source
+        // order, as `add_join_points` counts them.
+        let placed: Vec<usize> = (0..)
+            .filter(|candidate| !skipped_joins.contains(candidate))
+            .take(points.len())
+            .collect();
+        let refused: Vec<usize> = analysis
+            .refused_joins
+            .iter()
+            .map(|&index| {
+                let nth = points[..index]
+                    .iter()
+                    .filter(|point| point.kind == PointKind::Join)
+                    .count();
+                placed[nth]
+            })
+            .collect();
+        skipped_joins.extend(refused);
+    };
+    cx.extend(first_cx);
+
+    let mut lowerer = Lowerer {
+        analysis: &analysis,
+        points: &points,
+        cx,
+        names: &names,
+        yield_ty: &types.yield_ty,
+        send_is_unit: args.send_is_unit(),
+        throw_declared: args.throw_ty.is_some(),
+        clone: args.clone.is_some(),
+        next_label: 0,
+        in_place: None,
+        entries: Vec::new(),
+        entered: Vec::new(),
+        tail_calls: Vec::new(),
+        reached: std::cell::RefCell::new(Vec::new()),
+    };
+    lowerer.plan_tail_calls(&body);
+    let start_body = lowerer.start_body(&body);
+    let mut reached_from = vec![lowerer.take_reached()];
+    let mut resume_bodies: Vec<Segment> = (0..points.len())
+        .map(|index| {
+            let segment = lowerer.resume_body(&body, index);
+            reached_from.push(lowerer.take_reached());
+            segment
+        })
+        .collect();
+    let entered = std::mem::take(&mut lowerer.entered);
+    // A point no arm from the start suspends at (a yield after a `return`)
+    // has no arm: nothing would give its saved values their types.
+    let mut reachable = vec![false; points.len()];
+    let mut todo = reached_from[0].clone();
+    while let Some(point) = todo.pop() {
+        if !std::mem::replace(&mut reachable[point], true) {
+            todo.extend(reached_from[point + 1].iter().copied());
+        }
+    }
+    for (point, segment) in resume_bodies.iter_mut().enumerate() {
+        if !reachable[point] {
+            analysis.slots[point].clear();
+            segment.unreachable = true;
+        }
+    }
+
+    if !cx.is_empty() {
+        return None;
+    }
+    let emit_parts = Emit {
+        names: &names,
+        analysis: &analysis,
+        signature,
+        types,
+        clone: args.clone.is_some(),
+        points: &points,
+        start_body,
+        resume_bodies,
+        entered,
+    };
+    let tokens = restore_hidden_names(emit(&emit_parts), &analysis.hidden_names);
+    if std::env::var_os("GEN_MACRO_DEBUG").is_some() {
+        eprintln!("{tokens}");
+    }
+    Some(tokens)
+}
+
+/// Gives renamed shadowing bindings their names back, with mixed-site
+/// hygiene: they no longer hide the outer binding from the code that saves
+/// it, and user code inside their scope (its tokens renamed alike) still
+/// finds them.
+fn restore_hidden_names(
+    tokens: TokenStream,
+    hidden: &std::collections::HashMap<String, syn::Ident>,
+) -> TokenStream {
+    if hidden.is_empty() {
+        return tokens;
+    }
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            proc_macro2::TokenTree::Ident(ident) => match hidden.get(&ident.to_string()) {
+                Some(original) => {
+                    let mut restored = original.clone();
+                    restored.set_span(Span::mixed_site().located_at(ident.span()));
+                    proc_macro2::TokenTree::Ident(restored)
+                }
+                None => proc_macro2::TokenTree::Ident(ident),
+            },
+            proc_macro2::TokenTree::Group(group) => {
+                let mut new = proc_macro2::Group::new(
+                    group.delimiter(),
+                    restore_hidden_names(group.stream(), hidden),
+                );
+                new.set_span(group.span());
+                proc_macro2::TokenTree::Group(new)
+            }
+            other => other,
+        })
+        .collect()
+}
