@@ -797,3 +797,40 @@ fn a_closure_that_takes_a_value_keeps_it() {
     assert_eq!(g.next(), Some(3));
     assert_eq!(log.dropped(), ["guard"]);
 }
+
+/// Differential seed 300206: every arm of a match that is an operand
+/// leaves (one suspends, one returns a value computed across a yield), so
+/// the start arm must not type `(match …) ^ 0`, whose left side would be
+/// `!` (E0277 "no implementation for `() ^ u32`").
+#[generator(yield = u32, send = u32)]
+#[rustfmt::skip] // the arm must stay `return …` without a `;`
+fn every_arm_leaves(c: u32) -> Option<u32> {
+    #[allow(clippy::needless_return)]
+    return Some(
+        match c {
+            4 => r#yield!(8),
+            _ => return Some({
+                let mut turns = 0u32;
+                'l: loop {
+                    turns += 1;
+                    if turns > 3 {
+                        break 'l c + turns;
+                    }
+                    r#yield!(turns);
+                }
+            }),
+        } ^ 1,
+    );
+}
+
+#[test]
+fn a_return_inside_an_operand_leaves_it() {
+    let (first, mut g) = every_arm_leaves(7).start();
+    assert_eq!(first, GeneratorState::Yielded(1));
+    assert_eq!(g.send(0), GeneratorState::Yielded(2));
+    assert_eq!(g.send(0), GeneratorState::Yielded(3));
+    assert_eq!(g.send(0), GeneratorState::Complete(Some(11)));
+    let (first, mut g) = every_arm_leaves(4).start();
+    assert_eq!(first, GeneratorState::Yielded(8));
+    assert_eq!(g.send(6), GeneratorState::Complete(Some(7)));
+}

@@ -261,6 +261,15 @@ impl Lowerer<'_> {
                 }
                 match result {
                     Some(Lowered::Suspend(leave)) => return Lowered::Suspend(leave),
+                    // `return f(r#yield!(x))` leaves once its operand is
+                    // evaluated: what surrounds it is dead, and typing it
+                    // with the `!` of `return` would fail (`(match … {
+                    // 0 => r#yield!(1), _ => return f(r#yield!(2)) }) ^ k`).
+                    Some(Lowered::Expr(..)) | None
+                        if matches!(expr, Expr::Return(_) | Expr::Break(_) | Expr::Continue(_)) =>
+                    {
+                        true
+                    }
                     Some(Lowered::Expr(_, diverges)) => diverges,
                     None => false,
                 }
