@@ -834,3 +834,38 @@ fn a_return_inside_an_operand_leaves_it() {
     assert_eq!(first, GeneratorState::Yielded(8));
     assert_eq!(g.send(6), GeneratorState::Complete(Some(7)));
 }
+
+/// Differential seed 700348: `a` is dead at the yield in the guard, and
+/// assigned again only in another arm, so that yield's arm declares it
+/// anew (`let mut a;`) and must drop that declaration when nothing there
+/// names it. The guard's own `a` is another binding: it used to keep the
+/// bare declaration, whose type nothing gave (E0282 at the attribute).
+#[generator(yield = u32, send = u32)]
+fn guard_binding_shadows_a_dead_local(start: u32) -> u32 {
+    let mut a = start;
+    let x = r#yield!(a);
+    let y = match x {
+        1 => match Some(7) {
+            Some(a) if r#yield!(a) % 2 == 0 => 1,
+            _ => 0,
+        },
+        c => match c {
+            0 => {
+                a = 16;
+                a
+            }
+            _ => 2,
+        },
+    };
+    x + y
+}
+
+#[test]
+fn a_guard_binding_is_not_the_dead_local_it_shadows() {
+    let (first, mut g) = guard_binding_shadows_a_dead_local(5).start();
+    assert_eq!(first, GeneratorState::Yielded(5));
+    assert_eq!(g.send(1), GeneratorState::Yielded(7));
+    assert_eq!(g.send(4), GeneratorState::Complete(2));
+    let (_, mut g) = guard_binding_shadows_a_dead_local(5).start();
+    assert_eq!(g.send(0), GeneratorState::Complete(16));
+}

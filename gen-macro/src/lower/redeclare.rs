@@ -56,8 +56,9 @@ impl VisitMut for Prune {
 }
 
 /// Might `stmts` refer to the binding `ident` declared just before them?
-/// Exact for `let` shadowing, conservative elsewhere: any other occurrence
-/// of the name (a field, a closure parameter, a macro token) counts.
+/// Exact for shadowing by `let`, a match arm's pattern, a closure's
+/// parameter and an `if let` pattern; conservative elsewhere: any other
+/// occurrence of the name (a field, a macro token) counts.
 fn names(stmts: &[Stmt], ident: &Ident) -> bool {
     let mut finder = Finder {
         ident,
@@ -73,6 +74,12 @@ struct Finder<'a> {
 }
 
 impl Finder<'_> {
+    fn binds(&self, pat: &syn::Pat) -> bool {
+        pat_bindings(pat)
+            .iter()
+            .any(|(name, _, _)| name == self.ident)
+    }
+
     /// Statements of one block in order; a `let` binding the name hides
     /// it from the statements after it.
     fn statements(&mut self, stmts: &[Stmt]) {
@@ -129,6 +136,35 @@ impl<'ast> Visit<'ast> for Finder<'_> {
         match expr {
             syn::Expr::Verbatim(tokens) => self.tokens(tokens.clone()),
             _ => syn::visit::visit_expr(self, expr),
+        }
+    }
+
+    /// A match arm whose pattern binds the name hides it in its guard and
+    /// body (`Some(a) if r#yield!(a) > 0 => a`).
+    fn visit_arm(&mut self, arm: &'ast syn::Arm) {
+        if !self.binds(&arm.pat) {
+            syn::visit::visit_arm(self, arm);
+        }
+    }
+
+    /// So does a closure parameter, in the closure's body.
+    fn visit_expr_closure(&mut self, closure: &'ast syn::ExprClosure) {
+        if !closure.inputs.iter().any(|pat| self.binds(pat)) {
+            syn::visit::visit_expr_closure(self, closure);
+        }
+    }
+
+    /// And an `if let` pattern, in the `then` block (the scrutinee and the
+    /// `else` branch still see the outer binding).
+    fn visit_expr_if(&mut self, e: &'ast syn::ExprIf) {
+        match &*e.cond {
+            syn::Expr::Let(cond) if self.binds(&cond.pat) => {
+                self.visit_expr(&cond.expr);
+                if let Some((_, else_branch)) = &e.else_branch {
+                    self.visit_expr(else_branch);
+                }
+            }
+            _ => syn::visit::visit_expr_if(self, e),
         }
     }
 
