@@ -869,3 +869,33 @@ fn a_guard_binding_is_not_the_dead_local_it_shadows() {
     let (_, mut g) = guard_binding_shadows_a_dead_local(5).start();
     assert_eq!(g.send(0), GeneratorState::Complete(16));
 }
+
+/// Differential seed 318173: the assigned value's yield runs before the
+/// index's (Rust evaluates `a[i] = v` value first), so the arm of the
+/// index's yield, which reads a receiver saved by the value's arm, comes
+/// after it in source order. Arms are emitted in the order the start arm
+/// reaches them, so the receiver's type is known where `wrapping_add` is
+/// called on it (it was E0282 at the attribute).
+#[generator(yield = u32, send = u32)]
+fn index_computed_after_the_value(mut a: Vec<u32>) -> Vec<u32> {
+    let len = a.len();
+    a[(17u32.wrapping_add({
+        let mut turns = 0u32;
+        loop {
+            turns += 1;
+            if turns > 2 {
+                break r#yield!(13);
+            }
+        }
+    })) as usize
+        % len] = r#yield!(14);
+    a
+}
+
+#[test]
+fn arms_come_in_the_order_the_values_flow() {
+    let (first, mut g) = index_computed_after_the_value(vec![4, 11, 8]).start();
+    assert_eq!(first, GeneratorState::Yielded(14));
+    assert_eq!(g.send(5), GeneratorState::Yielded(13));
+    assert_eq!(g.send(1), GeneratorState::Complete(vec![5, 11, 8]));
+}

@@ -231,6 +231,20 @@ pub(crate) fn lower_body(
             todo.extend(reached_from[point + 1].iter().copied());
         }
     }
+    // The arms in the order a search from the start arm first reaches
+    // them: the arm that first saves a point's values comes before that
+    // point's arm, so rustc knows their types where the arm reads them
+    // (a method call on a value whose type is not known yet is E0282).
+    let mut arm_rank = vec![usize::MAX; points.len()];
+    let mut queue: std::collections::VecDeque<usize> = reached_from[0].iter().copied().collect();
+    let mut next_rank = 0;
+    while let Some(point) = queue.pop_front() {
+        if arm_rank[point] == usize::MAX {
+            arm_rank[point] = next_rank;
+            next_rank += 1;
+            queue.extend(reached_from[point + 1].iter().copied());
+        }
+    }
     for (point, segment) in resume_bodies.iter_mut().enumerate() {
         if !reachable[point] {
             analysis.slots[point].clear();
@@ -250,6 +264,7 @@ pub(crate) fn lower_body(
         points: &points,
         start_body,
         resume_bodies,
+        arm_rank,
         entered,
     };
     let tokens = restore_hidden_names(emit(&emit_parts), &analysis.hidden_names);

@@ -58,6 +58,8 @@ pub(crate) struct Emit<'a> {
     /// (and whether it resumes in place).
     pub(crate) start_body: Segment,
     pub(crate) resume_bodies: Vec<Segment>,
+    /// Per point, where its arm goes among the arms (see `body.rs`).
+    pub(crate) arm_rank: Vec<usize>,
     /// The loops the start arm enters by jumping (see `lower::entry`).
     pub(crate) entered: Vec<crate::lower::entry::Entry>,
 }
@@ -272,8 +274,8 @@ impl Emit<'_> {
         let mut order: Vec<usize> = (0..self.resume_bodies.len()).collect();
         order.sort_by_key(
             |&index| match self.entered.iter().find(|entry| entry.point == index) {
-                Some(entry) => (entry.head, 0),
-                None => (index, 1),
+                Some(entry) => (self.arm_rank[entry.head], 0),
+                None => (self.arm_rank[index], 1),
             },
         );
         let arms = order
@@ -282,8 +284,9 @@ impl Emit<'_> {
             .map(|index| self.resume_arm(index, &self.resume_bodies[index]));
         if self.has_joins() {
             // Arms jump to join points by `continue` (see `desugar::joins`);
-            // the start arm comes first, the others in source order (no
-            // entries here), so each closure is typed where it is defined.
+            // the start arm comes first, the others in the order the start
+            // arm reaches them (no entries here), so each closure is typed
+            // where it is defined.
             let arg = &self.names.arg;
             let label = crate::names::dispatch_label();
             return quote! {

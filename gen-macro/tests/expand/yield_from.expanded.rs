@@ -249,6 +249,96 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                         #[allow(unreachable_code)]
                         ::gen_runtime::__private::resumed_finished()
                     }
+                    __GenState::__Yield1 { .. } => {
+                        let __GenState::__Yield1 {
+                            gen_from_delegate_0_3: __gen_slot_3,
+                        } = ::gen_runtime::__private::core::mem::replace(
+                            __gen_state,
+                            __GenState::__Done,
+                        ) else { ::gen_runtime::__private::resumed_finished() };
+                        {
+                            {
+                                let result = {
+                                    #[allow(unused_mut, unused_variables)]
+                                    #[allow(unused_mut)]
+                                    let mut __gen_from_delegate_0 = __gen_slot_3;
+                                    {
+                                        __gen_arg.into_handed();
+                                    }
+                                    #[allow(unused_mut)]
+                                    let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
+                                    loop {
+                                        let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
+                                            &mut __gen_from_next_0,
+                                        ) {
+                                            ::gen_runtime::__private::core::option::Option::None => {
+                                                ::gen_runtime::__private::Delegate::first(
+                                                    &mut __gen_from_delegate_0,
+                                                )
+                                            }
+                                            ::gen_runtime::__private::core::option::Option::Some(
+                                                resume,
+                                            ) => {
+                                                ::gen_runtime::__private::Delegate::step(
+                                                    &mut __gen_from_delegate_0,
+                                                    resume,
+                                                )
+                                            }
+                                        };
+                                        let __gen_from_item_0: String = match __gen_from_state_0 {
+                                            ::gen_runtime::__private::GeneratorState::Yielded(item) => {
+                                                item
+                                            }
+                                            ::gen_runtime::__private::GeneratorState::Complete(r) => {
+                                                break r;
+                                            }
+                                        };
+                                        {
+                                            let __gen_yielded: String = __gen_from_item_0;
+                                            *__gen_state = __GenState::__Yield0 {
+                                                gen_from_delegate_0_3: __gen_from_delegate_0,
+                                                gen_from_next_0_4: __gen_from_next_0,
+                                            };
+                                            *__gen_at = {
+                                                const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                                                    "<source>",
+                                                    0u32,
+                                                    0u32,
+                                                );
+                                                &AT
+                                            };
+                                            return ::gen_runtime::__private::Step::Yielded(
+                                                __gen_yielded,
+                                            );
+                                        }
+                                    }
+                                };
+                                {
+                                    let __gen_yielded: String = format!("child said: {result}");
+                                    let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
+                                        result,
+                                    ))
+                                        .__gen_kept();
+                                    *__gen_state = __GenState::__Yield2 {
+                                        result_11: __gen_kept_11,
+                                    };
+                                    *__gen_at = {
+                                        const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
+                                            "<source>",
+                                            0u32,
+                                            0u32,
+                                        );
+                                        &AT
+                                    };
+                                    return ::gen_runtime::__private::Step::Yielded(
+                                        __gen_yielded,
+                                    );
+                                }
+                            }
+                        }
+                        #[allow(unreachable_code)]
+                        ::gen_runtime::__private::resumed_finished()
+                    }
                     __GenState::__Yield0 {
                         gen_from_delegate_0_3: __gen_ref_3,
                         gen_from_next_0_4: __gen_ref_4,
@@ -329,96 +419,6 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                             __gen_from_next_0 = __gen_slot_4;
                                         }
                                         __gen_loop_value
-                                    }
-                                };
-                                {
-                                    let __gen_yielded: String = format!("child said: {result}");
-                                    let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
-                                        result,
-                                    ))
-                                        .__gen_kept();
-                                    *__gen_state = __GenState::__Yield2 {
-                                        result_11: __gen_kept_11,
-                                    };
-                                    *__gen_at = {
-                                        const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
-                                            "<source>",
-                                            0u32,
-                                            0u32,
-                                        );
-                                        &AT
-                                    };
-                                    return ::gen_runtime::__private::Step::Yielded(
-                                        __gen_yielded,
-                                    );
-                                }
-                            }
-                        }
-                        #[allow(unreachable_code)]
-                        ::gen_runtime::__private::resumed_finished()
-                    }
-                    __GenState::__Yield1 { .. } => {
-                        let __GenState::__Yield1 {
-                            gen_from_delegate_0_3: __gen_slot_3,
-                        } = ::gen_runtime::__private::core::mem::replace(
-                            __gen_state,
-                            __GenState::__Done,
-                        ) else { ::gen_runtime::__private::resumed_finished() };
-                        {
-                            {
-                                let result = {
-                                    #[allow(unused_mut, unused_variables)]
-                                    #[allow(unused_mut)]
-                                    let mut __gen_from_delegate_0 = __gen_slot_3;
-                                    {
-                                        __gen_arg.into_handed();
-                                    }
-                                    #[allow(unused_mut)]
-                                    let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
-                                    loop {
-                                        let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
-                                            &mut __gen_from_next_0,
-                                        ) {
-                                            ::gen_runtime::__private::core::option::Option::None => {
-                                                ::gen_runtime::__private::Delegate::first(
-                                                    &mut __gen_from_delegate_0,
-                                                )
-                                            }
-                                            ::gen_runtime::__private::core::option::Option::Some(
-                                                resume,
-                                            ) => {
-                                                ::gen_runtime::__private::Delegate::step(
-                                                    &mut __gen_from_delegate_0,
-                                                    resume,
-                                                )
-                                            }
-                                        };
-                                        let __gen_from_item_0: String = match __gen_from_state_0 {
-                                            ::gen_runtime::__private::GeneratorState::Yielded(item) => {
-                                                item
-                                            }
-                                            ::gen_runtime::__private::GeneratorState::Complete(r) => {
-                                                break r;
-                                            }
-                                        };
-                                        {
-                                            let __gen_yielded: String = __gen_from_item_0;
-                                            *__gen_state = __GenState::__Yield0 {
-                                                gen_from_delegate_0_3: __gen_from_delegate_0,
-                                                gen_from_next_0_4: __gen_from_next_0,
-                                            };
-                                            *__gen_at = {
-                                                const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
-                                                    "<source>",
-                                                    0u32,
-                                                    0u32,
-                                                );
-                                                &AT
-                                            };
-                                            return ::gen_runtime::__private::Step::Yielded(
-                                                __gen_yielded,
-                                            );
-                                        }
                                     }
                                 };
                                 {
