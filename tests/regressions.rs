@@ -899,3 +899,33 @@ fn arms_come_in_the_order_the_values_flow() {
     assert_eq!(g.send(5), GeneratorState::Yielded(13));
     assert_eq!(g.send(1), GeneratorState::Complete(vec![5, 11, 8]));
 }
+
+fn vpush(mut v: Vec<u32>, x: u32) -> Vec<u32> {
+    v.push(x);
+    v
+}
+
+/// Differential seeds 305208, 309620, 317347 and 318913: `a`'s initialiser
+/// holds a yield, so the hoisting pass makes it a block. `r7 = a.get(1)`
+/// was then not known to borrow `a`, and the join point put before the
+/// `let` whose initialiser holds a closure saved `r7` beside `a` (E0505).
+/// A block's tail now says whether the binding holds its own value, and
+/// the join point that would save the borrow is left out.
+#[generator(yield = u32, send = u32)]
+fn view_of_a_local_initialised_across_a_yield() -> u32 {
+    let a = vpush(vec![3], r#yield!(6));
+    r#yield!({
+        let r7 = a.get(1);
+        r7.map_or(5, |x| *x) ^ r#yield!(16)
+    });
+    a.len() as u32
+}
+
+#[test]
+fn a_view_of_a_block_initialised_local_is_a_borrow() {
+    let (first, mut g) = view_of_a_local_initialised_across_a_yield().start();
+    assert_eq!(first, GeneratorState::Yielded(6));
+    assert_eq!(g.send(9), GeneratorState::Yielded(16));
+    assert_eq!(g.send(3), GeneratorState::Yielded(9 ^ 3));
+    assert_eq!(g.send(0), GeneratorState::Complete(2));
+}

@@ -800,7 +800,7 @@ impl Walker<'_> {
                     && local.init.as_ref().is_some_and(|init| {
                         init.diverge.is_none()
                             && !matches!(
-                                &*init.expr,
+                                block_tail(&init.expr),
                                 Expr::Match(_) | Expr::If(_) | Expr::Block(_) | Expr::Reference(_)
                             )
                     });
@@ -1502,4 +1502,17 @@ fn markers_in(expr: &Expr) -> Vec<usize> {
     let mut collect = Collect(Vec::new());
     syn::visit::Visit::visit_expr(&mut collect, expr);
     collect.0
+}
+
+/// The value an unlabeled block evaluates to: its tail expression, through
+/// nested blocks (`{ let h = …; vpush(h, x) }`, as `desugar::hoist` writes
+/// an initialiser whose operands it hoisted). Anything else is itself.
+fn block_tail(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Block(block) if block.label.is_none() => match block.block.stmts.last() {
+            Some(syn::Stmt::Expr(tail, None)) => block_tail(tail),
+            _ => expr,
+        },
+        _ => expr,
+    }
 }
