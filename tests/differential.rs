@@ -488,6 +488,9 @@ macro_rules! check {
 }
 "#;
 
+/// How a program whose reference does not compile is reported.
+const INVALID: &str = "invalid program (its plain-function reference does not compile: fix the generator in tests/differential/gen.rs): ";
+
 struct Batch {
     dir: PathBuf,
     target: PathBuf,
@@ -591,7 +594,13 @@ impl Batch {
                 rest[..rest.find(".rs")?].parse::<u64>().ok()
             }) {
                 Some(seed) => {
-                    seeds.entry(seed).or_insert_with(|| line.to_owned());
+                    let first = seeds.entry(seed).or_insert_with(|| line.to_owned());
+                    // An error in the plain-function reference is a bug of
+                    // the program generator (it wrote invalid Rust), not of
+                    // the macro: say so, whichever error came first.
+                    if self.in_reference(seed, line) && !first.starts_with(INVALID) {
+                        *first = format!("{INVALID}{line}");
+                    }
                 }
                 None if line.starts_with("error: aborting")
                     || line.starts_with("error: could not") => {}
@@ -602,6 +611,31 @@ impl Batch {
             return Err(Err(stderr));
         }
         Err(Ok(seeds))
+    }
+
+    /// Does the error `line` (`src/p_<seed>.rs:<line>:<col>: …`) point into
+    /// the program's `reference` function?
+    fn in_reference(&self, seed: u64, line: &str) -> bool {
+        let Ok(source) = std::fs::read_to_string(self.dir.join("src").join(format!("p_{seed}.rs")))
+        else {
+            return false;
+        };
+        let Some(start) = source
+            .lines()
+            .position(|l| l.starts_with("pub fn reference"))
+        else {
+            return false;
+        };
+        let at = format!("src/p_{seed}.rs:");
+        line.find(&at)
+            .and_then(|i| {
+                line[i + at.len()..]
+                    .split(':')
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .is_some_and(|number| number > start)
     }
 
     /// Runs the binary; returns (FAIL lines, finished, last BEGIN seed).

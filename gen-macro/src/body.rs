@@ -232,17 +232,28 @@ pub(crate) fn lower_body(
         }
     }
     // The arms in the order a search from the start arm first reaches
-    // them: the arm that first saves a point's values comes before that
-    // point's arm, so rustc knows their types where the arm reads them
-    // (a method call on a value whose type is not known yet is E0282).
+    // them through the variants each arm's code builds: the arm that first
+    // saves a point's values comes before that point's arm, so rustc knows
+    // their types where the arm reads them (a method call on a value whose
+    // type is not known yet is E0282). (`reached_from` may also hold
+    // points of code the lowering built and then dropped, so the variants
+    // actually built are read off the arms' code.)
+    let builds: Vec<Vec<usize>> = std::iter::once(&start_body)
+        .chain(&resume_bodies)
+        .map(|segment| {
+            let mut built = Vec::new();
+            names::variants_named(segment.code.clone(), &mut built);
+            built
+        })
+        .collect();
     let mut arm_rank = vec![usize::MAX; points.len()];
-    let mut queue: std::collections::VecDeque<usize> = reached_from[0].iter().copied().collect();
+    let mut queue: std::collections::VecDeque<usize> = builds[0].iter().copied().collect();
     let mut next_rank = 0;
     while let Some(point) = queue.pop_front() {
-        if arm_rank[point] == usize::MAX {
+        if point < arm_rank.len() && arm_rank[point] == usize::MAX {
             arm_rank[point] = next_rank;
             next_rank += 1;
-            queue.extend(reached_from[point + 1].iter().copied());
+            queue.extend(builds[point + 1].iter().copied());
         }
     }
     for (point, segment) in resume_bodies.iter_mut().enumerate() {

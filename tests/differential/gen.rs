@@ -1063,8 +1063,12 @@ impl Gen<'_> {
                 18 if can_nest && self.features.let_else => {
                     let e = self.e_u32(2);
                     let name = self.fresh_name();
-                    let Some(j) = self.jump() else { continue };
                     self.scopes.push(Vec::new());
+                    // The statement before the jump first: it runs first,
+                    // and a value it moves must not be used by the jump's
+                    // operand. (Given up with the statement when there is
+                    // nothing to jump to: what it marked as moved is then
+                    // only never used again.)
                     let pre = if self.rng.pct(50) {
                         self.no_yield += 1;
                         let e = self.e_u32(1);
@@ -1077,7 +1081,9 @@ impl Gen<'_> {
                     } else {
                         String::new()
                     };
+                    let jump = self.jump();
                     self.scopes.pop();
+                    let Some(j) = jump else { continue };
                     self.declare(&name, Ty::U32, false);
                     format!("let Some({name}) = opt({e}) else {{\n{pre}{j};\n}};\n")
                 }
