@@ -929,3 +929,53 @@ fn a_view_of_a_block_initialised_local_is_a_borrow() {
     assert_eq!(g.send(3), GeneratorState::Yielded(9 ^ 3));
     assert_eq!(g.send(0), GeneratorState::Complete(2));
 }
+
+struct Rec3 {
+    n: u32,
+}
+
+fn checked(x: u32) -> Option<u32> {
+    (x != 3).then_some(x)
+}
+
+/// Differential seed 300669: an arm was put before the arm that saves its
+/// values, because the order followed points recorded while lowering code
+/// that was then dropped; `r.n % 4` then had no known type (E0282). The
+/// order now follows the variants each arm's code builds.
+#[generator(yield = u32, send = u32)]
+fn arms_in_build_order(k: String) -> u32 {
+    let Some(c) = checked(r#yield!(r#yield!(5))) else {
+        r#yield!({
+            'l: loop {
+                let Some(f) = checked({
+                    let r = Rec3 { n: 0 };
+                    if let Some(e) = checked(r#yield!(k.len() as u32)) {
+                        if e > 5 {}
+                    }
+                    if r.n % 4 == 3 {}
+                    18
+                }) else {
+                    continue 'l;
+                };
+                if f % 2 == 0 {
+                    break 'l f;
+                }
+            }
+        });
+        return 0;
+    };
+    c
+}
+
+#[test]
+fn each_arm_comes_after_the_arm_that_saves_its_values() {
+    let (first, mut g) = arms_in_build_order("abcd".into()).start();
+    assert_eq!(first, GeneratorState::Yielded(5));
+    assert_eq!(g.send(9), GeneratorState::Yielded(9));
+    assert_eq!(g.send(3), GeneratorState::Yielded(4));
+    assert_eq!(g.send(1), GeneratorState::Yielded(18));
+    assert_eq!(g.send(0), GeneratorState::Complete(0));
+    let (_, mut g) = arms_in_build_order(String::new()).start();
+    assert_eq!(g.send(9), GeneratorState::Yielded(9));
+    assert_eq!(g.send(7), GeneratorState::Complete(7));
+}
