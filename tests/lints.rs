@@ -43,6 +43,11 @@ mod one_line {
     // In a loop, with `throw`.
     #[generator(yield = u32, throw = String)]
     pub fn joined_in_a_loop(n: u32) { for i in 0..n { let f = move |v: u32| v + i; let _ = r#yield!(f(1)); let _ = r#yield!(f(2)); } }
+    // A loop left with the sent value: resumed, the rest of its turn is a
+    // labeled block that always breaks (clippy's `diverging_sub_expression`
+    // fired on the user's `break`).
+    #[generator(yield = u32, send = u32)]
+    pub fn break_with_sent(n: u32) -> u32 { let mut turns = 0; let v = loop { turns += 1; if turns > n { break r#yield!(turns); } }; v + turns }
 }
 
 #[generator(yield = u32)]
@@ -68,6 +73,9 @@ fn one_line_bodies_run() {
     assert_eq!(branches(2).collect::<Vec<_>>(), [1]);
     assert_eq!(let_else(None).count(), 0);
     assert_eq!(let_else(Some(5)).collect::<Vec<_>>(), [5]);
+    let (first, mut g) = break_with_sent(1).start();
+    assert_eq!(first, gen_runtime::GeneratorState::Yielded(2));
+    assert_eq!(g.send(5), gen_runtime::GeneratorState::Complete(7));
     assert_eq!(delegate(2).collect::<Vec<_>>(), [0, 1]);
     assert_eq!(question("7").collect::<Vec<_>>(), [7]);
     let mut bad = question("x");

@@ -950,9 +950,13 @@ fn arms_in_build_order(k: String) -> u32 {
                 let Some(f) = checked({
                     let r = Rec3 { n: 0 };
                     if let Some(e) = checked(r#yield!(k.len() as u32)) {
-                        if e > 5 {}
+                        if e > 5 {
+                            return e;
+                        }
                     }
-                    if r.n % 4 == 3 {}
+                    if r.n % 4 == 3 {
+                        return 99;
+                    }
                     18
                 }) else {
                     continue 'l;

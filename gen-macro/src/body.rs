@@ -222,6 +222,7 @@ pub(crate) fn lower_body(
         })
         .collect();
     let entered = std::mem::take(&mut lowerer.entered);
+    let exit_labels = lowerer.next_label > 0;
     // A point no arm from the start suspends at (a yield after a `return`)
     // has no arm: nothing would give its saved values their types.
     let mut reachable = vec![false; points.len()];
@@ -276,6 +277,7 @@ pub(crate) fn lower_body(
         start_body,
         resume_bodies,
         arm_rank,
+        exit_labels,
         entered,
     };
     let tokens = restore_hidden_names(emit(&emit_parts), &analysis.hidden_names);

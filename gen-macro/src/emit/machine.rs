@@ -60,6 +60,9 @@ pub(crate) struct Emit<'a> {
     pub(crate) resume_bodies: Vec<Segment>,
     /// Per point, where its arm goes among the arms (see `body.rs`).
     pub(crate) arm_rank: Vec<usize>,
+    /// The lowering made labeled blocks for re-entered loops
+    /// (`'__gen_exit_N`).
+    pub(crate) exit_labels: bool,
     /// The loops the start arm enters by jumping (see `lower::entry`).
     pub(crate) entered: Vec<crate::lower::entry::Entry>,
 }
@@ -206,8 +209,16 @@ impl Emit<'_> {
             let at = Names::at();
             quote!(, #at: &mut &'static #rt::__private::Location)
         });
+        // A loop re-entered from a yield runs the rest of its iteration in
+        // a labeled block (see `lower::resume`); when that rest always
+        // leaves with `break 'exit value`, clippy sees a block whose tail
+        // diverges and would blame the user's `break`.
+        let exits = self
+            .exit_labels
+            .then(|| quote!(#[allow(clippy::diverging_sub_expression)]));
         let run = quote! {
             #[inline(always)]
+            #exits
             move |#state, #arg: #resume_ty #at| -> #output_ty {
                 #keep_traits
                 #dispatch

@@ -89,6 +89,7 @@ fn pairs(
     ::gen_runtime::__private::fresh(
         __GenState::__Start { param_0: n },
         #[inline(always)]
+        #[allow(clippy::diverging_sub_expression)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

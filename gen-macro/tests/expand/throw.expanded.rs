@@ -91,6 +91,7 @@ fn resilient(
             param_0: jobs,
         },
         #[inline(always)]
+        #[allow(clippy::diverging_sub_expression)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<(), Retry>,
