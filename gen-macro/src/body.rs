@@ -223,42 +223,24 @@ pub(crate) fn lower_body(
         .collect();
     let entered = std::mem::take(&mut lowerer.entered);
     let exit_labels = lowerer.next_label > 0;
-    // A point no arm from the start suspends at (a yield after a `return`)
-    // has no arm: nothing would give its saved values their types.
-    let mut reachable = vec![false; points.len()];
-    let mut todo = reached_from[0].clone();
-    while let Some(point) = todo.pop() {
-        if !std::mem::replace(&mut reachable[point], true) {
-            todo.extend(reached_from[point + 1].iter().copied());
-        }
-    }
     // The arms in the order a search from the start arm first reaches
-    // them through the variants each arm's code builds: the arm that first
-    // saves a point's values comes before that point's arm, so rustc knows
-    // their types where the arm reads them (a method call on a value whose
-    // type is not known yet is E0282). (`reached_from` may also hold
-    // points of code the lowering built and then dropped, so the variants
-    // actually built are read off the arms' code.)
-    let builds: Vec<Vec<usize>> = std::iter::once(&start_body)
-        .chain(&resume_bodies)
-        .map(|segment| {
-            let mut built = Vec::new();
-            names::variants_named(segment.code.clone(), &mut built);
-            built
-        })
-        .collect();
+    // them: the arm that first saves a point's values comes before that
+    // point's arm, so rustc knows their types where the arm reads them
+    // (a method call on a value whose type is not known yet is E0282).
+    // A point the search never reaches (a yield after a `return`) has no
+    // arm: nothing would give its saved values their types.
     let mut arm_rank = vec![usize::MAX; points.len()];
-    let mut queue: std::collections::VecDeque<usize> = builds[0].iter().copied().collect();
+    let mut queue: std::collections::VecDeque<usize> = reached_from[0].iter().copied().collect();
     let mut next_rank = 0;
     while let Some(point) = queue.pop_front() {
-        if point < arm_rank.len() && arm_rank[point] == usize::MAX {
+        if arm_rank[point] == usize::MAX {
             arm_rank[point] = next_rank;
             next_rank += 1;
-            queue.extend(builds[point + 1].iter().copied());
+            queue.extend(reached_from[point + 1].iter().copied());
         }
     }
     for (point, segment) in resume_bodies.iter_mut().enumerate() {
-        if !reachable[point] {
+        if arm_rank[point] == usize::MAX {
             analysis.slots[point].clear();
             segment.unreachable = true;
         }

@@ -50,7 +50,7 @@ impl Names {
         }
     }
     pub(crate) fn variant(index: usize) -> Ident {
-        format_ident!("{}{}", VARIANT_PREFIX, index)
+        format_ident!("__Yield{}", index)
     }
     /// The enum a resume arm returns: `GeneratorState`, or `Step`.
     pub(crate) fn output(&self) -> TokenStream {
@@ -70,29 +70,6 @@ impl Names {
     /// What a suspension point keeps of a value saved only for its drop.
     pub(crate) fn kept_temp(id: usize) -> Ident {
         format_ident!("__gen_kept_{}", id, span = Span::mixed_site())
-    }
-}
-
-/// Name prefix of the state enum's variant for a suspension point.
-const VARIANT_PREFIX: &str = "__Yield";
-
-/// Pushes the index of every suspension point's variant that `tokens`
-/// name, in order (see [`Names::variant`]).
-pub(crate) fn variants_named(tokens: TokenStream, out: &mut Vec<usize>) {
-    for tree in tokens {
-        match tree {
-            proc_macro2::TokenTree::Ident(ident) => {
-                let name = ident.to_string();
-                if let Some(index) = name
-                    .strip_prefix(VARIANT_PREFIX)
-                    .and_then(|n| n.parse().ok())
-                {
-                    out.push(index);
-                }
-            }
-            proc_macro2::TokenTree::Group(group) => variants_named(group.stream(), out),
-            _ => {}
-        }
     }
 }
 

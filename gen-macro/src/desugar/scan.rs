@@ -64,7 +64,7 @@ pub(crate) struct Context<'a> {
     /// where the keyword works, `r#yield!` in a function.
     pub(crate) yield_spelling: &'static str,
     /// An async generator: `yield_from!` awaits its delegate's steps (see
-    /// `crate::asynch`).
+    /// the async driver, `asynch.rs`).
     pub(crate) asynchronous: bool,
 }
 

@@ -88,6 +88,9 @@ impl Lowerer<'_> {
                         let else_branch = init
                             .diverge
                             .as_ref()
+                            // (Not lowered when the initialiser always leaves:
+                            // it would be dropped, with the points it reaches.)
+                            .filter(|_| !diverges)
                             .map(|(token, block)| (*token, self.full_branch(block)));
                         out.push(rebuild_local(local, expr, else_branch, diverges));
                         diverges

@@ -275,6 +275,9 @@ impl Lowerer<'_> {
                     let else_branch = init
                         .diverge
                         .as_ref()
+                        // (Not lowered when the initialiser always leaves:
+                        // it would be dropped, with the points it reaches.)
+                        .filter(|_| !diverges)
                         .map(|(token, block)| (*token, self.full_branch(block)));
                     out.push(rebuild_local(local, expr, else_branch, diverges));
                     diverges
@@ -463,10 +466,11 @@ impl Lowerer<'_> {
     /// then the loop again (see the module docs).
     fn resume_loop(&mut self, e: &syn::ExprLoop, point: usize, depth: usize) -> (Expr, bool) {
         let (cont, cont_div) = self.resume_block(&e.body, point, depth + 1);
-        let (full, full_diverges) = self.full_block(&e.body);
         let label = &e.label;
         let label_name = label.as_ref().map(|l| &l.name);
-        let loop_diverges = !breaks_out_of_loop(&full, label_name);
+        // The loop again, in full, only where it is entered again: code
+        // lowered and then dropped would still count the points it reaches
+        // (`Lowerer::reached`), which order the arms.
         if jumps_to_loop(&cont, label_name) {
             // The rest of the iteration runs once, in a block before the
             // loop; its `break`s leave a block around both and its
@@ -480,28 +484,30 @@ impl Lowerer<'_> {
             let next = syn::Lifetime::new(&format!("'__gen_next_{n}"), Span::mixed_site());
             let mut cont = cont;
             let jumps = retarget_jumps(&mut cont, label_name, &exit, &next);
-            let rest = if cont_div && !jumps.continues {
-                quote!(#cont)
-            } else if jumps.continues {
-                quote!(#next: #cont #label loop #full)
+            let (rest, diverges) = if cont_div && !jumps.continues {
+                (quote!(#cont), !jumps.breaks)
             } else {
-                quote!(#cont #label loop #full)
+                let (full, _) = self.full_block(&e.body);
+                let loop_diverges = !breaks_out_of_loop(&full, label_name);
+                let again = if jumps.continues {
+                    quote!(#next: #cont #label loop #full)
+                } else {
+                    quote!(#cont #label loop #full)
+                };
+                (again, loop_diverges && !jumps.breaks)
             };
             let expr = if jumps.breaks {
                 reparse!(#exit: { #rest })
             } else {
                 reparse!({ #rest })
             };
-            let diverges = if cont_div && !jumps.continues {
-                !jumps.breaks
-            } else {
-                loop_diverges && !jumps.breaks
-            };
             (expr, diverges)
         } else if cont_div {
             // The rest of the iteration always leaves: the loop is not entered again.
             (Expr::Block(block_expr(cont)), true)
         } else {
+            let (full, full_diverges) = self.full_block(&e.body);
+            let loop_diverges = !breaks_out_of_loop(&full, label_name);
             (
                 {
                     let again = loop_or_block(label.as_ref(), full, full_diverges);
