@@ -983,3 +983,83 @@ fn each_arm_comes_after_the_arm_that_saves_its_values() {
     assert_eq!(g.send(9), GeneratorState::Yielded(9));
     assert_eq!(g.send(7), GeneratorState::Complete(7));
 }
+
+/// Differential seed 1001110: `k` is moved on one arm (`f2(8, k)`, as far
+/// as the macro can tell) and so became a drop flag; on the other arm
+/// `k += k` read `k` on the right by taking it out of its flag, and the
+/// left side then found the flag empty ("a moved value was used"). A use of
+/// a `Copy` value through its flag now copies it, as the plain function does.
+#[allow(unused_assignments)] // the bug's shape: `k` is not read after `k += k`
+#[generator(yield = u32, send = u32)]
+fn copy_value_behind_a_drop_flag(pick: u32) -> u32 {
+    let mut k = {
+        let mut tries = 0;
+        'retry: loop {
+            tries += 1;
+            if tries > 1 {
+                break 'retry r#yield!(10);
+            }
+        }
+    };
+    r#yield!(match checked(pick) {
+        Some(a) if a > 10 => {
+            k += k;
+            return a;
+        }
+        Some(_) => r#yield!(1).wrapping_add(mix(8, k)),
+        None => 0,
+    });
+    3
+}
+
+fn mix(a: u32, b: u32) -> u32 {
+    a * 31 + b
+}
+
+#[test]
+fn a_copy_value_behind_a_drop_flag_is_copied_not_taken() {
+    let (first, mut g) = copy_value_behind_a_drop_flag(50).start();
+    assert_eq!(first, GeneratorState::Yielded(10));
+    assert_eq!(g.send(4), GeneratorState::Complete(50));
+    let (_, mut g) = copy_value_behind_a_drop_flag(5).start();
+    assert_eq!(g.send(4), GeneratorState::Yielded(1));
+    assert_eq!(g.send(2), GeneratorState::Yielded(8 * 31 + 4 + 2));
+    assert_eq!(g.send(0), GeneratorState::Complete(3));
+}
+
+/// Differential seed 1000923: a yield inside the operand of `break 'l …`
+/// whose operand also holds `continue 'l`. The analysis took the `break` as
+/// leaving the loop, so `c` (read again at the loop head after the
+/// `continue`) was not saved at the yield: E0425 "cannot find value `c`".
+#[generator(yield = u32, send = u32)]
+fn continue_inside_a_break_operand() -> u32 {
+    let x = {
+        let mut c = 0;
+        'l: loop {
+            c += 1;
+            if c > 2 {
+                break 'l 7 + c;
+            }
+            break 'l match Some(c) {
+                Some(v) => {
+                    if 15 < r#yield!(19 + v) {
+                        continue 'l;
+                    }
+                    4
+                }
+                None => 11,
+            };
+        }
+    };
+    x
+}
+
+#[test]
+fn a_continue_inside_a_break_operand_keeps_the_loop_state() {
+    let (first, mut g) = continue_inside_a_break_operand().start();
+    assert_eq!(first, GeneratorState::Yielded(20));
+    assert_eq!(g.send(16), GeneratorState::Yielded(21));
+    assert_eq!(g.send(16), GeneratorState::Complete(10));
+    let (_, mut g) = continue_inside_a_break_operand().start();
+    assert_eq!(g.send(1), GeneratorState::Complete(4));
+}

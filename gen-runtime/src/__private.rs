@@ -18,7 +18,7 @@ pub use crate::delegate::{
 };
 #[cfg(feature = "alloc")]
 pub use crate::delegate::{FrameDelegate, FrameTag};
-pub use crate::flag::DropFlag;
+pub use crate::flag::{DropFlag, TakeCopy, TakeMove};
 #[cfg(feature = "alloc")]
 pub use crate::frames::FrameMachine;
 pub use crate::frames::fresh_frames;

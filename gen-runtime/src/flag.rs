@@ -62,6 +62,37 @@ impl<T> DerefMut for DropFlag<T> {
     }
 }
 
+/// A use of the value by value, as the expansion writes it:
+/// `(&mut &mut a).__gen_take()`. Method resolution tries the receiver's
+/// types in order, so for a `Copy` value step 1 applies and copies it,
+/// leaving it in place as the plain function would (using a `Copy` value
+/// never moves it: `k += k` reads `k` on the right after the left was
+/// already decided to be a use); any other value is moved out (step 2).
+#[doc(hidden)]
+pub trait TakeCopy<T> {
+    fn __gen_take(&mut self) -> T;
+}
+
+impl<T: Copy> TakeCopy<T> for &mut DropFlag<T> {
+    #[inline(always)]
+    fn __gen_take(&mut self) -> T {
+        ***self
+    }
+}
+
+/// Step 2 of [`TakeCopy`]: any value, moved out.
+#[doc(hidden)]
+pub trait TakeMove<T> {
+    fn __gen_take(&mut self) -> T;
+}
+
+impl<T> TakeMove<T> for DropFlag<T> {
+    #[inline(always)]
+    fn __gen_take(&mut self) -> T {
+        DropFlag::take(self)
+    }
+}
+
 #[cold]
 #[inline(never)]
 fn moved() -> ! {
@@ -90,5 +121,34 @@ mod tests {
         assert_eq!(Rc::strong_count(&kept), 2);
         drop(kept);
         assert_eq!(Rc::strong_count(&counter), 1);
+    }
+
+    // The reference depth is what picks the step, as in the expansion; clippy
+    // sees a needless borrow where the dispatch needs exactly these two.
+    #[test]
+    #[allow(clippy::needless_borrow)]
+    fn a_use_copies_a_copy_value_and_moves_any_other() {
+        use super::{TakeCopy as _, TakeMove as _};
+        let mut copy = DropFlag::new(7u32);
+        let first: u32 = (&mut &mut copy).__gen_take();
+        let second: u32 = (&mut &mut copy).__gen_take();
+        assert_eq!((first, second, *copy), (7, 7, 7));
+        let counter = Rc::new(());
+        let mut moved = DropFlag::new(Rc::clone(&counter));
+        let out: Rc<()> = (&mut &mut moved).__gen_take();
+        assert_eq!(Rc::strong_count(&counter), 2);
+        drop(moved);
+        assert_eq!(Rc::strong_count(&counter), 2, "the moved value lives on");
+        drop(out);
+        assert_eq!(Rc::strong_count(&counter), 1);
+        let taken = std::panic::catch_unwind(move || {
+            let mut gone = DropFlag::new(std::string::String::from("x"));
+            let _: std::string::String = (&mut &mut gone).__gen_take();
+            let _: std::string::String = (&mut &mut gone).__gen_take();
+        });
+        assert!(
+            taken.is_err(),
+            "a second move of a non-`Copy` value is a bug the flag reports"
+        );
     }
 }

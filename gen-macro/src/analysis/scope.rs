@@ -1066,8 +1066,16 @@ impl Walker<'_> {
                 if let Some(value) = &mut e.expr {
                     let outer = self.exiting.len();
                     if let Some(index) = target {
-                        let depth = self.breakables[index].2.min(self.loop_stack.len());
-                        let left = self.loop_stack[depth..].to_vec();
+                        let mut depth = self.breakables[index].2.min(self.loop_stack.len());
+                        // A `continue` in the operand starts another turn
+                        // of a loop the `break` was leaving, and of every
+                        // loop around that one.
+                        for label in self.continues_out_of(value) {
+                            if let Some(to) = self.jump_target(label.as_deref()) {
+                                depth = depth.max(self.breakables[to].2 + 1);
+                            }
+                        }
+                        let left = self.loop_stack[depth.min(self.loop_stack.len())..].to_vec();
                         self.exiting.extend(left);
                     }
                     let start = self.pos;
@@ -1437,6 +1445,69 @@ fn rebound_name(pat: &Pat, init: &Expr) -> Option<String> {
         .get_ident()
         .filter(|name| *name == ident)
         .map(ToString::to_string)
+}
+
+impl Walker<'_> {
+    /// The labels of the `continue`s in `expr` (yield operands included)
+    /// that go to a loop around it (`None`: the innermost loop).
+    fn continues_out_of(&self, expr: &Expr) -> Vec<Option<String>> {
+        struct Out<'a> {
+            operands: &'a [YieldPoint],
+            loops: usize,
+            labels: Vec<String>,
+            found: Vec<Option<String>>,
+        }
+        impl<'ast> syn::visit::Visit<'ast> for Out<'_> {
+            fn visit_expr(&mut self, expr: &'ast Expr) {
+                let label = match expr {
+                    Expr::Loop(e) => e.label.as_ref(),
+                    Expr::While(e) => e.label.as_ref(),
+                    Expr::ForLoop(e) => e.label.as_ref(),
+                    Expr::Block(e) => e.label.as_ref(),
+                    _ => None,
+                };
+                match expr {
+                    Expr::Continue(c) => match &c.label {
+                        None if self.loops == 0 => self.found.push(None),
+                        Some(l) if !self.labels.contains(&l.ident.to_string()) => {
+                            self.found.push(Some(l.ident.to_string()));
+                        }
+                        _ => {}
+                    },
+                    Expr::Closure(_) | Expr::Async(_) => return,
+                    Expr::Macro(mac) => {
+                        if let Some(point) =
+                            marker::index_of_macro(mac).and_then(|i| self.operands.get(i))
+                        {
+                            let operand = point.operand.clone();
+                            self.visit_expr(&operand);
+                        }
+                        return;
+                    }
+                    _ => {}
+                }
+                let is_loop = matches!(expr, Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_));
+                if let Some(label) = label {
+                    self.labels.push(label.name.ident.to_string());
+                }
+                self.loops += usize::from(is_loop);
+                syn::visit::visit_expr(self, expr);
+                self.loops -= usize::from(is_loop);
+                if label.is_some() {
+                    self.labels.pop();
+                }
+            }
+            fn visit_item(&mut self, _: &'ast syn::Item) {}
+        }
+        let mut out = Out {
+            operands: self.operands,
+            loops: 0,
+            labels: Vec::new(),
+            found: Vec::new(),
+        };
+        syn::visit::Visit::visit_expr(&mut out, expr);
+        out.found
+    }
 }
 
 fn breaks_out(expr: &Expr) -> bool {

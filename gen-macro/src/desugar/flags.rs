@@ -3,7 +3,7 @@
 //! ```text
 //! Input:   let a = guard("a"); if give { sink.push(a); } r#yield!(1);
 //! Output:  let mut a = DropFlag::new(guard("a"));
-//!          if give { sink.push(DropFlag::take(&mut a)); } r#yield!(1);
+//!          if give { sink.push((&mut &mut a).__gen_take()); } r#yield!(1);
 //! ```
 //!
 //! The analysis finds such bindings (`Analysis::needs_flag`): a yield after
@@ -11,7 +11,8 @@
 //! without a flag it saved nothing and dropped `a` when the generator
 //! suspended. As a `DropFlag`, `a` is saved on every path and holds the
 //! value or nothing; it is dropped where the plain function drops it. Every
-//! use of the value is rewritten: a move takes it out (`DropFlag::take`),
+//! use of the value is rewritten: a move takes it out (`__gen_take`, which
+//! copies a `Copy` value instead),
 //! an assignment puts one in (`DropFlag::set`), anything else reads it
 //! through `(*a)`.
 //!
@@ -213,7 +214,12 @@ impl Flag<'_> {
             }
             let ident = syn::Ident::new(name, syn::spanned::Spanned::span(&*expr));
             *expr = if value {
-                syn::parse_quote!(#rt::__private::DropFlag::take(&mut #ident))
+                // A `Copy` value is copied, not taken (see the runtime's
+                // `TakeCopy`): the plain function never moves one.
+                syn::parse_quote!({
+                    use #rt::__private::{TakeCopy as _, TakeMove as _};
+                    (&mut &mut #ident).__gen_take()
+                })
             } else {
                 syn::parse_quote!((*#ident))
             };
