@@ -1063,3 +1063,30 @@ fn a_continue_inside_a_break_operand_keeps_the_loop_state() {
     let (_, mut g) = continue_inside_a_break_operand().start();
     assert_eq!(g.send(1), GeneratorState::Complete(4));
 }
+
+/// Differential seed 900426: the outer `d` is assigned only on the `else`
+/// branch, so the yield's arm declares it again without a value; the arm's
+/// one use of the name is the shadowing `d`, passed to `format!` as the
+/// named argument `d = …` when its capture `"{d}"` is renamed. That name
+/// was taken for a use of the outer `d`, the bare `let mut d;` was kept, and
+/// rustc could not infer its type (E0282 at the attribute).
+#[allow(unused_assignments, unused_variables)] // the bug's shape: the outer `d` is not read
+#[generator(yield = String)]
+fn shadow_captured_by_a_format_string(pick: Option<u32>) -> u32 {
+    let mut d = 7;
+    if let Some(d) = pick {
+        for b in 0..2u32 {
+            r#yield!(format!("{d}-{b}"));
+        }
+    } else {
+        d = 3;
+    }
+    1
+}
+
+#[test]
+fn a_renamed_format_capture_is_not_a_use_of_the_outer_binding() {
+    let all: Vec<String> = shadow_captured_by_a_format_string(Some(5)).collect();
+    assert_eq!(all, ["5-0", "5-1"]);
+    assert_eq!(shadow_captured_by_a_format_string(None).count(), 0);
+}

@@ -7,12 +7,12 @@
 //! type from (E0282 at the attribute). Such declarations are dropped here;
 //! one that anything in the rest of its block might name is kept.
 
-use proc_macro2::{Ident, TokenStream, TokenTree};
-use quote::ToTokens;
+use proc_macro2::{Ident, Spacing, TokenStream, TokenTree};
 use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Stmt};
 
+use crate::known::BORROWING_MACROS;
 use crate::syntax::pat_bindings;
 
 /// Removes the marked declarations no later statement of their block
@@ -168,8 +168,31 @@ impl<'ast> Visit<'ast> for Finder<'_> {
         }
     }
 
+    /// A formatting macro's named argument `x = value` (how a renamed
+    /// capture `"{x}"` is passed on) names the argument, not the binding.
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        self.tokens(mac.to_token_stream());
+        let formatting = mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| BORROWING_MACROS.contains(&s.ident.to_string().as_str()));
+        if !formatting {
+            self.tokens(mac.tokens.clone());
+            return;
+        }
+        let trees: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
+        for (index, tree) in trees.iter().enumerate() {
+            let after_comma = index
+                .checked_sub(1)
+                .is_some_and(|before| is_punct(&trees[before], ',', Spacing::Alone));
+            let before_eq = trees
+                .get(index + 1)
+                .is_some_and(|next| is_punct(next, '=', Spacing::Alone));
+            if matches!(tree, TokenTree::Ident(_)) && after_comma && before_eq {
+                continue;
+            }
+            self.tokens(TokenStream::from(tree.clone()));
+        }
     }
 
     fn visit_item(&mut self, item: &'ast syn::Item) {
@@ -177,4 +200,8 @@ impl<'ast> Visit<'ast> for Finder<'_> {
         // the item's scope; nothing to look for.
         let _ = item;
     }
+}
+
+fn is_punct(tree: &TokenTree, ch: char, spacing: Spacing) -> bool {
+    matches!(tree, TokenTree::Punct(p) if p.as_char() == ch && p.spacing() == spacing)
 }
