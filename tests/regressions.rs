@@ -1090,3 +1090,35 @@ fn a_renamed_format_capture_is_not_a_use_of_the_outer_binding() {
     assert_eq!(all, ["5-0", "5-1"]);
     assert_eq!(shadow_captured_by_a_format_string(None).count(), 0);
 }
+
+/// Differential seed 311681: a `let` whose initialiser holds a closure gets a
+/// join point when more than one arm may reach it. A yield in a *sibling*
+/// match arm was taken as reaching it, so the join point went in after
+/// `let second = k.get(1)` and saved that borrow beside `k` (E0505). An arm
+/// of a `match` or `if` now starts from what ran before the `match`.
+#[generator(yield = u32, send = u32)]
+fn closure_after_a_yield_in_a_sibling_arm(pick: u32) -> u32 {
+    let k = vec![6u32, 9];
+    let total = r#yield!(match pick {
+        2 => r#yield!(1),
+        _ => {
+            let second = k.get(1);
+            let f = second.map_or(5, |x| *x) ^ r#yield!(5);
+            drop(k);
+            f
+        }
+    });
+    total
+}
+
+#[test]
+fn a_yield_in_a_sibling_arm_does_not_reach_a_closure() {
+    let (first, mut g) = closure_after_a_yield_in_a_sibling_arm(0).start();
+    assert_eq!(first, GeneratorState::Yielded(5));
+    assert_eq!(g.send(3), GeneratorState::Yielded(9 ^ 3));
+    assert_eq!(g.send(40), GeneratorState::Complete(40));
+    let (first, mut g) = closure_after_a_yield_in_a_sibling_arm(2).start();
+    assert_eq!(first, GeneratorState::Yielded(1));
+    assert_eq!(g.send(8), GeneratorState::Yielded(8));
+    assert_eq!(g.send(2), GeneratorState::Complete(2));
+}

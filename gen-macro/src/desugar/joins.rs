@@ -167,6 +167,36 @@ impl VisitMut for Walk<'_, '_> {
         }
         visit_mut::visit_expr_for_loop_mut(self, e);
     }
+    /// Each arm starts from what ran before the match (a point in one arm
+    /// does not run before another arm), and the code after the match is
+    /// covered only if every arm leaves it so. A failed guard falls through
+    /// to the next arms, so a point in a guard is passed before them.
+    fn visit_expr_match_mut(&mut self, e: &mut syn::ExprMatch) {
+        self.visit_expr_mut(&mut e.expr);
+        let mut entry = self.0.covered;
+        let mut after = true;
+        for arm in &mut e.arms {
+            self.0.covered = entry;
+            // A guard is part of the pattern (`syn::Pat::Guard`).
+            self.visit_pat_mut(&mut arm.pat);
+            entry &= self.0.covered;
+            self.visit_expr_mut(&mut arm.body);
+            after &= self.0.covered;
+        }
+        self.0.covered = after && entry;
+    }
+    /// Likewise for the two branches of an `if`.
+    fn visit_expr_if_mut(&mut self, e: &mut syn::ExprIf) {
+        self.visit_expr_mut(&mut e.cond);
+        let entry = self.0.covered;
+        self.visit_block_mut(&mut e.then_branch);
+        let then_covered = self.0.covered;
+        self.0.covered = entry;
+        if let Some((_, else_branch)) = &mut e.else_branch {
+            self.visit_expr_mut(else_branch);
+        }
+        self.0.covered &= then_covered;
+    }
     // A closure's body runs when it is called, not as the body's code.
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
