@@ -1122,3 +1122,35 @@ fn a_yield_in_a_sibling_arm_does_not_reach_a_closure() {
     assert_eq!(g.send(8), GeneratorState::Yielded(8));
     assert_eq!(g.send(2), GeneratorState::Complete(2));
 }
+
+/// Differential seed 316646: `d` is moved on one path only, so it lives in
+/// a drop flag; `d.push(sum(&d))` then borrowed `d` mutably through the
+/// flag before reading it in the argument (E0502), where the plain function
+/// relies on a two-phase borrow. The arguments are now evaluated first.
+#[generator(yield = usize)]
+fn argument_reads_a_flagged_receiver(give: bool, sink: &mut Vec<Vec<usize>>) -> usize {
+    let mut d = vec![5usize];
+    d.push(d.iter().sum());
+    d.push(d.len());
+    if give {
+        sink.push(d);
+    }
+    r#yield!(1);
+    sink.len()
+}
+
+#[test]
+fn a_method_argument_may_read_a_flagged_receiver() {
+    let mut sink = Vec::new();
+    assert_eq!(
+        argument_reads_a_flagged_receiver(true, &mut sink).count(),
+        1
+    );
+    assert_eq!(sink, [vec![5, 5, 2]]);
+    let mut sink = Vec::new();
+    let mut g = argument_reads_a_flagged_receiver(false, &mut sink);
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(g.next(), None);
+    drop(g);
+    assert!(sink.is_empty());
+}

@@ -96,6 +96,27 @@ fn mentions_tokens(tokens: TokenStream, name: &str) -> bool {
     })
 }
 
+/// `a.push(a.len())` through the flag: rustc's two-phase borrow lets the
+/// plain function read `a` in the arguments while `a` is reserved for the
+/// call, but not through `DerefMut` (E0502). The arguments are evaluated
+/// first, as they are in the plain function, and kept to the end of the
+/// call as a `match` scrutinee keeps them:
+/// `match (args…,) { (t0, …,) => (*a).push(t0, …) }`.
+fn args_first(call: &syn::ExprMethodCall) -> Expr {
+    let temps: Vec<syn::Ident> = (0..call.args.len())
+        .map(|i| quote::format_ident!("__gen_arg_{}", i, span = proc_macro2::Span::mixed_site()))
+        .collect();
+    let args = call.args.iter();
+    let mut call = call.clone();
+    call.args = temps
+        .iter()
+        .map(|t| -> Expr { syn::parse_quote!(#t) })
+        .collect();
+    let mut out: Expr = syn::parse_quote!(match (#(#args,)*) { (#(#temps,)*) => #call });
+    marker::normalize_expr(&mut out);
+    out
+}
+
 fn formatting_macro(mac: &syn::Macro) -> bool {
     mac.path.segments.last().is_some_and(|s| {
         s.ident != "matches" && BORROWING_MACROS.contains(&s.ident.to_string().as_str())
@@ -253,8 +274,15 @@ impl Flag<'_> {
                 let method = e.method.to_string();
                 let consuming = CONSUMING_PREFIXES.iter().any(|p| method.starts_with(p))
                     || CONSUMING_METHODS.contains(&method.as_str());
+                let two_phase = self.active
+                    && !consuming
+                    && is_name(unparen(&e.receiver), name)
+                    && e.args.iter().any(|a| mentions_tokens(quote!(#a), name));
                 self.expr(&mut e.receiver, consuming);
                 e.args.iter_mut().for_each(|a| self.expr(a, true));
+                if two_phase {
+                    *expr = args_first(e);
+                }
             }
             Expr::Binary(e) => {
                 let operands = if is_comparison(&e.op) {
