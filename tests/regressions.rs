@@ -1154,3 +1154,38 @@ fn a_method_argument_may_read_a_flagged_receiver() {
     drop(g);
     assert!(sink.is_empty());
 }
+
+/// Differential seed 1001646: like 1000923, with a `break` of an inner loop
+/// in the operand of `break 'outer …`: control stays in `'outer`, whose
+/// next turn reads `turns`, so the yield must save it (E0425 before).
+#[generator(yield = u32, send = u32)]
+fn break_of_an_inner_loop_inside_a_break_operand() -> u32 {
+    let out = {
+        let mut turns = 0;
+        'outer: loop {
+            turns += 1;
+            if turns > 3 {
+                break 'outer 100;
+            }
+            for _ in 0..2 {
+                break 'outer match r#yield!(turns) {
+                    0 => break,
+                    v => v,
+                };
+            }
+        }
+    };
+    out
+}
+
+#[test]
+fn a_break_of_an_inner_loop_inside_a_break_operand_keeps_the_loop_state() {
+    let (first, mut g) = break_of_an_inner_loop_inside_a_break_operand().start();
+    assert_eq!(first, GeneratorState::Yielded(1));
+    assert_eq!(g.send(0), GeneratorState::Yielded(2));
+    assert_eq!(g.send(0), GeneratorState::Yielded(3));
+    assert_eq!(g.send(0), GeneratorState::Complete(100));
+    let (_, mut g) = break_of_an_inner_loop_inside_a_break_operand().start();
+    assert_eq!(g.send(0), GeneratorState::Yielded(2));
+    assert_eq!(g.send(7), GeneratorState::Complete(7));
+}

@@ -1068,11 +1068,14 @@ impl Walker<'_> {
                     if let Some(index) = target {
                         let mut depth = self.breakables[index].2.min(self.loop_stack.len());
                         // A `continue` in the operand starts another turn
-                        // of a loop the `break` was leaving, and of every
-                        // loop around that one.
-                        for label in self.continues_out_of(value) {
+                        // of a loop the `break` was leaving (and stays in
+                        // every loop around that one); a `break` in it
+                        // leaves a nearer loop or block only, staying in
+                        // the loops around that one.
+                        for (label, is_continue) in self.jumps_out_of(value) {
                             if let Some(to) = self.jump_target(label.as_deref()) {
-                                depth = depth.max(self.breakables[to].2 + 1);
+                                let stays = self.breakables[to].2 + usize::from(is_continue);
+                                depth = depth.max(stays);
                             }
                         }
                         let left = self.loop_stack[depth.min(self.loop_stack.len())..].to_vec();
@@ -1448,14 +1451,26 @@ fn rebound_name(pat: &Pat, init: &Expr) -> Option<String> {
 }
 
 impl Walker<'_> {
-    /// The labels of the `continue`s in `expr` (yield operands included)
-    /// that go to a loop around it (`None`: the innermost loop).
-    fn continues_out_of(&self, expr: &Expr) -> Vec<Option<String>> {
+    /// The `continue`s and `break`s in `expr` (yield operands included)
+    /// that go to a loop or block around it: their labels (`None`: the
+    /// innermost loop), and `true` for a `continue`.
+    fn jumps_out_of(&self, expr: &Expr) -> Vec<(Option<String>, bool)> {
         struct Out<'a> {
             operands: &'a [YieldPoint],
             loops: usize,
             labels: Vec<String>,
-            found: Vec<Option<String>>,
+            found: Vec<(Option<String>, bool)>,
+        }
+        impl Out<'_> {
+            fn jump(&mut self, label: Option<&syn::Lifetime>, is_continue: bool) {
+                match label {
+                    None if self.loops == 0 => self.found.push((None, is_continue)),
+                    Some(l) if !self.labels.contains(&l.ident.to_string()) => {
+                        self.found.push((Some(l.ident.to_string()), is_continue));
+                    }
+                    _ => {}
+                }
+            }
         }
         impl<'ast> syn::visit::Visit<'ast> for Out<'_> {
             fn visit_expr(&mut self, expr: &'ast Expr) {
@@ -1467,13 +1482,8 @@ impl Walker<'_> {
                     _ => None,
                 };
                 match expr {
-                    Expr::Continue(c) => match &c.label {
-                        None if self.loops == 0 => self.found.push(None),
-                        Some(l) if !self.labels.contains(&l.ident.to_string()) => {
-                            self.found.push(Some(l.ident.to_string()));
-                        }
-                        _ => {}
-                    },
+                    Expr::Continue(c) => self.jump(c.label.as_ref(), true),
+                    Expr::Break(b) => self.jump(b.label.as_ref(), false),
                     Expr::Closure(_) | Expr::Async(_) => return,
                     Expr::Macro(mac) => {
                         if let Some(point) =
