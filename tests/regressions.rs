@@ -1189,3 +1189,35 @@ fn a_break_of_an_inner_loop_inside_a_break_operand_keeps_the_loop_state() {
     assert_eq!(g.send(0), GeneratorState::Yielded(2));
     assert_eq!(g.send(7), GeneratorState::Complete(7));
 }
+
+/// Differential seed 1003850: three bindings named `f`. Saving the outer
+/// one inside the `while let` renames the middle one, and saving that one
+/// inside the `for` renames the inner one; the second round of renaming
+/// walked a body the first had already renamed, lost the closure's read of
+/// the middle `f`, and kept only a `Nothing` for it (E0277 `u32 ^ Nothing`).
+#[generator(yield = u32, send = u32)]
+fn three_bindings_of_one_name(k: u32) -> Option<u32> {
+    let f = 11u32;
+    r#yield!(f);
+    let mut stack = vec![10u32, 14];
+    while let Some(f) = stack.pop() {
+        let mix = move |v: u32| v ^ f;
+        let d = mix(15);
+        for f in 0..3u32 {
+            if f + k == d % 3 {
+                return Some(r#yield!(f));
+            }
+        }
+    }
+    Some(f)
+}
+
+#[test]
+fn a_binding_renamed_in_two_rounds_keeps_its_reads() {
+    let (first, mut g) = three_bindings_of_one_name(0).start();
+    assert_eq!(first, GeneratorState::Yielded(11));
+    assert_eq!(g.send(0), GeneratorState::Yielded(1));
+    assert_eq!(g.send(5), GeneratorState::Complete(Some(5)));
+    let (_, mut g) = three_bindings_of_one_name(10).start();
+    assert_eq!(g.send(0), GeneratorState::Complete(Some(11)));
+}

@@ -89,8 +89,21 @@ pub(crate) fn analyze(
     // renamed (and the walk repeated) until every saved value is nameable.
     let mut renames: HashMap<BindingId, (Ident, Ident)> = HashMap::new();
     let mut round = 0;
+    // Each round walks the body as it came in: a walk writes its renames
+    // into the body, and the next round resolves names as the user wrote
+    // them (a token already renamed would name no binding; seed 1003850).
+    // The first round, with no renames, leaves the body as it is.
+    let mut unrenamed: Option<(Block, Vec<YieldPoint>)> = None;
     loop {
         round += 1;
+        match &unrenamed {
+            Some((original_body, original_points)) => {
+                body.clone_from(original_body);
+                points.clone_from_slice(original_points);
+            }
+            None if round > 1 => unrenamed = Some((body.clone(), points.to_vec())),
+            None => {}
+        }
         let mut local_cx = Diagnostics::default();
         let (analysis, conflicts) =
             analyze_once(args, whole, body, points, &renames, &mut local_cx);
