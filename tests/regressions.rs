@@ -1221,3 +1221,46 @@ fn a_binding_renamed_in_two_rounds_keeps_its_reads() {
     let (_, mut g) = three_bindings_of_one_name(10).start();
     assert_eq!(g.send(0), GeneratorState::Complete(Some(11)));
 }
+
+/// Differential seed 302608: a loop that suspends, in the value assigned to
+/// a field. The loop resumes in place, where `rec` is declared first and
+/// given its value after the loop, so rustc could not type `rec.n` on the
+/// left (E0282). The value is now bound first, as Rust evaluates it first.
+#[derive(Debug, PartialEq)]
+struct Counted {
+    name: String,
+    n: u32,
+}
+
+#[generator(yield = u32, send = u32)]
+fn loop_value_assigned_to_a_field() -> Counted {
+    let mut rec = Counted {
+        name: String::from("r"),
+        n: r#yield!(0),
+    };
+    let mut turns = 0;
+    rec.n = loop {
+        let got = r#yield!(turns);
+        if got % 4 == 1 {
+            break got;
+        }
+        turns += 1;
+    };
+    rec.name.push('+');
+    rec
+}
+
+#[test]
+fn a_suspending_loop_may_be_the_value_of_a_field_assignment() {
+    let (first, mut g) = loop_value_assigned_to_a_field().start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.send(7), GeneratorState::Yielded(0));
+    assert_eq!(g.send(2), GeneratorState::Yielded(1));
+    assert_eq!(
+        g.send(9),
+        GeneratorState::Complete(Counted {
+            name: String::from("r+"),
+            n: 9
+        })
+    );
+}

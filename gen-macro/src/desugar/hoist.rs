@@ -91,7 +91,8 @@ impl Hoist {
             _ => return None,
         };
         if !marker::contains(&*place, None) {
-            return None;
+            return (!compound && Self::loop_value_into_a_part(place, value))
+                .then(|| self.value_first(expr));
         }
         if compound && (marker::contains(&*value, None) || !(is_place(value) || is_literal(value)))
         {
@@ -116,6 +117,50 @@ impl Hoist {
         let mut block: Expr = reparse_spanned!(span=> { #(#lets)* #rest });
         marker::normalize_expr(&mut block);
         Some(block)
+    }
+
+    /// `r.n = loop { … r#yield!(…) … }`: a loop that suspends in the value
+    /// assigned to a part of a binding. The loop may resume in place, where
+    /// the binding is declared first and given its value only after the
+    /// loop; rustc types the place before the value and could not infer the
+    /// binding's type there (E0282, differential seed 302608). The value is
+    /// bound first, which is the order Rust evaluates them in anyway:
+    /// `{ let __gen_hoist_0 = loop { … }; r.n = __gen_hoist_0 }`.
+    fn loop_value_into_a_part(place: &Expr, value: &Expr) -> bool {
+        struct SuspendingLoop(bool);
+        impl<'ast> syn::visit::Visit<'ast> for SuspendingLoop {
+            fn visit_expr(&mut self, expr: &'ast Expr) {
+                let body = match expr {
+                    Expr::Loop(e) => Some(&e.body),
+                    Expr::While(e) => Some(&e.body),
+                    Expr::ForLoop(e) => Some(&e.body),
+                    Expr::Closure(_) | Expr::Async(_) => return,
+                    _ => None,
+                };
+                self.0 |= body.is_some_and(|b| marker::contains(b, None));
+                syn::visit::visit_expr(self, expr);
+            }
+            fn visit_item(&mut self, _: &'ast syn::Item) {}
+        }
+        let mut found = SuspendingLoop(false);
+        syn::visit::Visit::visit_expr(&mut found, value);
+        !matches!(place, Expr::Path(_)) && found.0
+    }
+
+    /// `{ let __gen_hoist_N = value; place = __gen_hoist_N }` for an
+    /// assignment `place = value`.
+    fn value_first(&mut self, expr: &mut Expr) -> Expr {
+        let name = self.fresh();
+        let span = crate::spans::glue(Span::call_site());
+        let Expr::Assign(e) = expr else {
+            // invariant: called for an assignment only.
+            return expr.clone();
+        };
+        let value = std::mem::replace(&mut *e.right, reparse!(#name));
+        let rest = expr.clone();
+        let mut block: Expr = reparse_spanned!(span=> { let #name = #value; #rest });
+        marker::normalize_expr(&mut block);
+        block
     }
 
     /// The replacement block for `expr`, when its yield is not in its first
