@@ -344,6 +344,15 @@ fn mentions(code: &str, name: &str) -> bool {
         .any(|word| word == name)
 }
 
+/// Can evaluating `code` leave the statement it is in (a `break`,
+/// `continue`, `return` or `?` not inside a closure it defines)?
+fn may_leave(code: &str) -> bool {
+    code.contains('?')
+        || ["break", "continue", "return"]
+            .iter()
+            .any(|word| mentions(code, word))
+}
+
 /// A labeled block as a `break` operand needs parentheses.
 fn break_operand(e: String) -> String {
     if e.starts_with('\'') {
@@ -1027,9 +1036,14 @@ impl Gen<'_> {
                         format!("{v}.push(ch({e}));\n")
                     } else {
                         let e = self.e_u32(2);
-                        if self.features.plain_shapes && !mentions(&e, &v) && self.rng.pct(50) {
+                        if self.features.plain_shapes
+                            && !mentions(&e, &v)
+                            && !may_leave(&e)
+                            && self.rng.pct(50)
+                        {
                             // Moved into the call, given a new value after
-                            // the yields in `e`.
+                            // the yields in `e` (which must not leave the
+                            // statement with the value moved: seed 300694).
                             format!("{v} = cat({v}, {e});\n")
                         } else {
                             format!("{v} = cat({v}.clone(), {e});\n")
