@@ -1049,3 +1049,68 @@ fn late_and_split_values_drop_where_the_plain_function_drops_them() {
         ]
     );
 }
+
+drops! {
+    // A `let g;` given a value on one branch only before the yields: the
+    // plain function keeps a drop flag, and drops "a" at the end of the
+    // scope (or "c" at the next assignment) if that branch ran. The
+    // generator saves the binding as a `DropFlag` holding a value or
+    // nothing; before, it dropped the value when it first suspended.
+    fn late_on_some_paths / late_on_some_paths_ref(log: DropLog, give: bool) yield u32 {
+        let _g;
+        if give {
+            _g = log.guard("a");
+        }
+        r#yield!(1);
+        drop(log.guard("mid"));
+        r#yield!(2);
+        let mut h;
+        if !give {
+            h = log.guard("c");
+            r#yield!(h.name().len() as u32);
+        }
+        h = log.guard("d");
+        r#yield!(4);
+        drop(h);
+        r#yield!(5);
+    }
+}
+
+#[test]
+fn late_values_given_on_some_paths_drop_where_the_plain_function_drops_them() {
+    let (n, full) = compare_all!(|log| late_on_some_paths(log, true), |log, stop| {
+        late_on_some_paths_ref(log, true, stop)
+    });
+    assert_eq!(n, 4);
+    assert_eq!(
+        full,
+        [
+            "<yield 1>",
+            "mid",
+            "<yield 2>",
+            "<yield 3>",
+            "d",
+            "<yield 4>",
+            "a",
+            "<closed>"
+        ]
+    );
+    let (n, full) = compare_all!(|log| late_on_some_paths(log, false), |log, stop| {
+        late_on_some_paths_ref(log, false, stop)
+    });
+    assert_eq!(n, 5);
+    assert_eq!(
+        full,
+        [
+            "<yield 1>",
+            "mid",
+            "<yield 2>",
+            "<yield 3>",
+            "c",
+            "<yield 4>",
+            "d",
+            "<yield 5>",
+            "<closed>"
+        ]
+    );
+}

@@ -163,6 +163,7 @@ pub(crate) fn lower_body(
                 &mut flagged_points,
                 &analysis.needs_flag,
                 rt,
+                crate::syntax::type_is_known_copy(&types.send_ty),
             ) {
                 body = flagged_body;
                 points = flagged_points;

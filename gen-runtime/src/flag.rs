@@ -24,6 +24,12 @@ impl<T> DropFlag<T> {
         DropFlag(Some(value))
     }
 
+    /// Nothing yet: `let x;` given a value on some paths only.
+    #[inline(always)]
+    pub fn empty() -> Self {
+        DropFlag(None)
+    }
+
     /// Moves the value out (the plain function's move).
     #[inline(always)]
     pub fn take(flag: &mut Self) -> T {

@@ -322,8 +322,11 @@ impl Walker<'_> {
             .map(|&(id, _)| id)
             .filter(|&id| {
                 let binding = &self.bindings[id];
-                if binding.no_init || binding.is_ref || binding.known_copy {
+                if binding.is_ref || binding.known_copy {
                     return false;
+                }
+                if binding.no_init {
+                    return self.assigned_on_some_paths(binding, point);
                 }
                 let moves: Vec<&Use> = binding
                     .uses
@@ -409,6 +412,18 @@ impl Walker<'_> {
         binding.uses.iter().any(|a| {
             a.assigning && !a.by_save && a.pos < point.pos && self.encloses(a.arm, point.arm)
         })
+    }
+
+    /// `let g; if c { g = guard(); } r#yield!(0);`: a binding declared
+    /// without a value that holds one at `point` on some paths only. The
+    /// plain function drops it (if it holds one) at its next assignment or
+    /// at the end of its scope, through its drop flag; without a flag the
+    /// generator could only drop it when it suspends.
+    fn assigned_on_some_paths(&self, binding: &Binding, point: &PointScope) -> bool {
+        let assigned_earlier = binding.uses.iter().any(|a| {
+            a.assigning && !a.by_save && a.pos < point.pos && self.on_one_path(a.arm, point.arm)
+        });
+        assigned_earlier && !self.assigned_before(binding, point)
     }
 
     /// Where the code resumed at `point` gives `binding` a new value before

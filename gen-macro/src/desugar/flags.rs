@@ -42,6 +42,7 @@ pub(crate) fn add_drop_flags(
     points: &mut [YieldPoint],
     targets: &[syn::Ident],
     rt: &syn::Path,
+    send_is_copy: bool,
 ) -> bool {
     let mut changed = false;
     for target in targets {
@@ -55,9 +56,15 @@ pub(crate) fn add_drop_flags(
             found: false,
             ok: true,
             in_closure: false,
+            late: false,
+            may_need_drop: false,
+            send_is_copy,
         };
         flag.block(&mut candidate);
-        if flag.ok && flag.found {
+        // A `let x;` that only ever gets `Copy` values has nothing to drop:
+        // no flag, and no cost (`let mut last; … last = r#yield!(…);`).
+        let worth_it = !flag.late || flag.may_need_drop;
+        if flag.ok && flag.found && worth_it {
             *body = candidate;
             points.clone_from_slice(&candidate_points);
             changed = true;
@@ -138,6 +145,12 @@ struct Flag<'a> {
     ok: bool,
     /// Inside a closure that borrows its captures.
     in_closure: bool,
+    /// Declared without a value (`let x;`).
+    late: bool,
+    /// Given a value that may have a destructor: one that is neither a
+    /// literal nor the sent value of a `Copy` send type.
+    may_need_drop: bool,
+    send_is_copy: bool,
 }
 
 impl Flag<'_> {
@@ -181,9 +194,10 @@ impl Flag<'_> {
                     match target {
                         Some(p) => {
                             let simple = p.by_ref.is_none() && p.subpat.is_none();
-                            let with_value =
-                                local.init.as_ref().is_some_and(|i| i.diverge.is_none());
-                            self.ok &= simple && with_value && !self.found;
+                            // (`let x;` starts as an empty flag.)
+                            let no_else = local.init.as_ref().is_none_or(|i| i.diverge.is_none());
+                            self.ok &= simple && no_else && !self.found;
+                            self.late = local.init.is_none();
                             self.found = true;
                             self.active = true;
                             self.declare(local);
@@ -198,7 +212,8 @@ impl Flag<'_> {
         }
     }
 
-    /// `let [mut] a[: T] = v;` → `let mut a[: DropFlag<T>] = DropFlag::new(v);`
+    /// `let [mut] a[: T] = v;` → `let mut a[: DropFlag<T>] = DropFlag::new(v);`,
+    /// and `let a;` → `let mut a = DropFlag::empty();`.
     fn declare(&mut self, local: &mut syn::Local) {
         let rt = self.rt;
         match &mut local.pat {
@@ -212,11 +227,20 @@ impl Flag<'_> {
             }
             _ => {}
         }
-        if let Some(init) = &mut local.init {
-            let value = &init.expr;
-            *init.expr = syn::parse_quote!(#rt::__private::DropFlag::new(#value));
-            // Re-parsing turned the markers into statement macros.
-            marker::normalize_expr(&mut init.expr);
+        match &mut local.init {
+            Some(init) => {
+                let value = &init.expr;
+                *init.expr = syn::parse_quote!(#rt::__private::DropFlag::new(#value));
+                // Re-parsing turned the markers into statement macros.
+                marker::normalize_expr(&mut init.expr);
+            }
+            None => {
+                local.init = Some(syn::LocalInit {
+                    eq_token: Default::default(),
+                    expr: Box::new(syn::parse_quote!(#rt::__private::DropFlag::empty())),
+                    diverge: None,
+                });
+            }
         }
         local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
     }
@@ -258,10 +282,20 @@ impl Flag<'_> {
         }
         match expr {
             Expr::Assign(e) if self.active && is_name(unparen(&e.left), name) => {
+                let copy_value = matches!(unparen(&e.right), Expr::Lit(_))
+                    || (self.send_is_copy && marker::index_of(unparen(&e.right)).is_some());
+                self.may_need_drop |= !copy_value;
                 self.expr(&mut e.right, true);
                 let ident = syn::Ident::new(name, syn::spanned::Spanned::span(&*e.left));
                 let right = &e.right;
-                *expr = syn::parse_quote!(#rt::__private::DropFlag::set(&mut #ident, #right));
+                // The value first, as the assignment evaluates it (a yield
+                // in it stays the first thing its statement does).
+                let value =
+                    quote::format_ident!("__gen_value", span = proc_macro2::Span::mixed_site());
+                *expr = syn::parse_quote!({
+                    let #value = #right;
+                    #rt::__private::DropFlag::set(&mut #ident, #value)
+                });
                 marker::normalize_expr(expr);
             }
             Expr::Assign(e) => {
