@@ -1072,7 +1072,7 @@ impl Walker<'_> {
                         // every loop around that one); a `break` in it
                         // leaves a nearer loop or block only, staying in
                         // the loops around that one.
-                        for (label, is_continue) in self.jumps_out_of(value) {
+                        for (label, is_continue) in jumps_leaving(value, self.operands) {
                             if let Some(to) = self.jump_target(label.as_deref()) {
                                 let stays = self.breakables[to].2 + usize::from(is_continue);
                                 depth = depth.max(stays);
@@ -1450,91 +1450,28 @@ fn rebound_name(pat: &Pat, init: &Expr) -> Option<String> {
         .map(ToString::to_string)
 }
 
-impl Walker<'_> {
-    /// The `continue`s and `break`s in `expr` (yield operands included)
-    /// that go to a loop or block around it: their labels (`None`: the
-    /// innermost loop), and `true` for a `continue`.
-    fn jumps_out_of(&self, expr: &Expr) -> Vec<(Option<String>, bool)> {
-        struct Out<'a> {
-            operands: &'a [YieldPoint],
-            loops: usize,
-            labels: Vec<String>,
-            found: Vec<(Option<String>, bool)>,
-        }
-        impl Out<'_> {
-            fn jump(&mut self, label: Option<&syn::Lifetime>, is_continue: bool) {
-                match label {
-                    None if self.loops == 0 => self.found.push((None, is_continue)),
-                    Some(l) if !self.labels.contains(&l.ident.to_string()) => {
-                        self.found.push((Some(l.ident.to_string()), is_continue));
-                    }
-                    _ => {}
-                }
-            }
-        }
-        impl<'ast> syn::visit::Visit<'ast> for Out<'_> {
-            fn visit_expr(&mut self, expr: &'ast Expr) {
-                let label = match expr {
-                    Expr::Loop(e) => e.label.as_ref(),
-                    Expr::While(e) => e.label.as_ref(),
-                    Expr::ForLoop(e) => e.label.as_ref(),
-                    Expr::Block(e) => e.label.as_ref(),
-                    _ => None,
-                };
-                match expr {
-                    Expr::Continue(c) => self.jump(c.label.as_ref(), true),
-                    Expr::Break(b) => self.jump(b.label.as_ref(), false),
-                    Expr::Closure(_) | Expr::Async(_) => return,
-                    Expr::Macro(mac) => {
-                        if let Some(point) =
-                            marker::index_of_macro(mac).and_then(|i| self.operands.get(i))
-                        {
-                            let operand = point.operand.clone();
-                            self.visit_expr(&operand);
-                        }
-                        return;
-                    }
-                    _ => {}
-                }
-                let is_loop = matches!(expr, Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_));
-                if let Some(label) = label {
-                    self.labels.push(label.name.ident.to_string());
-                }
-                self.loops += usize::from(is_loop);
-                syn::visit::visit_expr(self, expr);
-                self.loops -= usize::from(is_loop);
-                if label.is_some() {
-                    self.labels.pop();
-                }
-            }
-            fn visit_item(&mut self, _: &'ast syn::Item) {}
-        }
-        let mut out = Out {
-            operands: self.operands,
-            loops: 0,
-            labels: Vec::new(),
-            found: Vec::new(),
-        };
-        syn::visit::Visit::visit_expr(&mut out, expr);
-        out.found
-    }
-}
-
-fn breaks_out(expr: &Expr) -> bool {
-    struct Out {
+/// The `continue`s and `break`s in `expr` (and in the operands of the
+/// yields in it, given `operands`) that go to a loop or block around it:
+/// their labels (`None`: the innermost loop), and `true` for a `continue`.
+fn jumps_leaving(expr: &Expr, operands: &[YieldPoint]) -> Vec<(Option<String>, bool)> {
+    struct Out<'a> {
+        operands: &'a [YieldPoint],
         loops: usize,
         labels: Vec<String>,
-        found: bool,
+        found: Vec<(Option<String>, bool)>,
     }
-    impl Out {
-        fn leaves(&self, label: Option<&syn::Lifetime>) -> bool {
+    impl Out<'_> {
+        fn jump(&mut self, label: Option<&syn::Lifetime>, is_continue: bool) {
             match label {
-                None => self.loops == 0,
-                Some(label) => !self.labels.contains(&label.ident.to_string()),
+                None if self.loops == 0 => self.found.push((None, is_continue)),
+                Some(l) if !self.labels.contains(&l.ident.to_string()) => {
+                    self.found.push((Some(l.ident.to_string()), is_continue));
+                }
+                _ => {}
             }
         }
     }
-    impl<'ast> syn::visit::Visit<'ast> for Out {
+    impl<'ast> syn::visit::Visit<'ast> for Out<'_> {
         fn visit_expr(&mut self, expr: &'ast Expr) {
             let label = match expr {
                 Expr::Loop(e) => e.label.as_ref(),
@@ -1544,9 +1481,18 @@ fn breaks_out(expr: &Expr) -> bool {
                 _ => None,
             };
             match expr {
-                Expr::Break(b) => self.found |= self.leaves(b.label.as_ref()),
-                Expr::Continue(c) => self.found |= self.leaves(c.label.as_ref()),
+                Expr::Continue(c) => self.jump(c.label.as_ref(), true),
+                Expr::Break(b) => self.jump(b.label.as_ref(), false),
                 Expr::Closure(_) | Expr::Async(_) => return,
+                Expr::Macro(mac) => {
+                    if let Some(point) =
+                        marker::index_of_macro(mac).and_then(|i| self.operands.get(i))
+                    {
+                        let operand = point.operand.clone();
+                        self.visit_expr(&operand);
+                    }
+                    return;
+                }
                 _ => {}
             }
             let is_loop = matches!(expr, Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_));
@@ -1563,12 +1509,18 @@ fn breaks_out(expr: &Expr) -> bool {
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
     let mut out = Out {
+        operands,
         loops: 0,
         labels: Vec::new(),
-        found: false,
+        found: Vec::new(),
     };
     syn::visit::Visit::visit_expr(&mut out, expr);
     out.found
+}
+
+/// Does `expr` hold a `break` or `continue` that leaves it?
+fn breaks_out(expr: &Expr) -> bool {
+    !jumps_leaving(expr, &[]).is_empty()
 }
 
 fn markers_in(expr: &Expr) -> Vec<usize> {
