@@ -1199,6 +1199,16 @@ impl Gen<'_> {
                     // Late initialisation, on every path. (The name is in
                     // scope from its `let` on: nothing before the
                     // assignments may mention it.)
+                    if self.rng.pct(30) {
+                        // A guard given on some paths only: nothing may
+                        // read it, and the plain function drops it at the
+                        // end of the block through its drop flag. (A name
+                        // of its own: it hides no binding the rest reads.)
+                        let name = format!("late{}", self.id());
+                        let c = self.cond(1);
+                        let g = self.e_guard();
+                        return format!("let {name};\nif {c} {{\n{name} = {g};\n}}\n");
+                    }
                     let name = self.fresh_name();
                     let out = if self.rng.pct(50) {
                         let c = self.cond(1);
