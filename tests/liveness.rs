@@ -292,8 +292,43 @@ dual! {
     }
 }
 
+dual! {
+    // A closure assigned to a binding declared earlier: the join point goes
+    // before the assignment (the README listed this as E0308 before).
+    fn closure_assigned_late / closure_assigned_late_ref(c: bool) yield u32, send () => u32 {
+        let g;
+        if c {
+            r#yield!(0);
+        }
+        g = move |v: u32| v + 1;
+        r#yield!(g(1));
+        g(2)
+    }
+}
+
+dual! {
+    // The same in a loop, assigned again on every turn.
+    fn closure_assigned_late_in_a_loop / closure_assigned_late_in_a_loop_ref(n: u32) yield u32, send () => u32 {
+        let mut g;
+        let mut i = 0;
+        loop {
+            g = move |v: u32| v * 10 + i;
+            r#yield!(g(1));
+            i += 1;
+            if i >= n {
+                break;
+            }
+        }
+        g(2)
+    }
+}
+
 #[test]
 fn saved_closures_have_one_definition() {
+    check_iter!(closure_assigned_late / closure_assigned_late_ref(true));
+    check_iter!(closure_assigned_late / closure_assigned_late_ref(false));
+    check_iter!(closure_assigned_late_in_a_loop / closure_assigned_late_in_a_loop_ref(3));
+    check_iter!(closure_assigned_late_in_a_loop / closure_assigned_late_in_a_loop_ref(1));
     check_iter!(borrow_after_the_branch / borrow_after_the_branch_ref(true, " ab ".into()));
     check_iter!(borrow_after_the_branch / borrow_after_the_branch_ref(false, "x".into()));
     check_iter!(closure_held / closure_held_ref(true));

@@ -284,8 +284,8 @@ fn analyze_once(
 }
 
 impl Walker<'_> {
-    /// Join points that no saved binding is declared after, before the
-    /// next suspension point: the code they would give one definition
+    /// Join points that no saved binding is declared (or, declared without
+    /// a value, assigned) after, before the next suspension point: the code they would give one definition
     /// defines nothing a state holds (see `desugar::joins`).
     fn needless_joins(&self, slots: &[Vec<BindingId>]) -> Vec<usize> {
         let positions: Vec<usize> = self.points.iter().flatten().map(|p| p.pos).collect();
@@ -301,9 +301,14 @@ impl Walker<'_> {
                     .filter(|&pos| pos > join.pos)
                     .min()
                     .unwrap_or(usize::MAX);
+                // (Or given its value there: `g = move |v| …;` for a
+                // `let g;` declared before.)
                 !slots.iter().flatten().any(|&id| {
-                    let declared = self.bindings[id].decl_pos;
-                    join.pos < declared && declared < next
+                    let binding = &self.bindings[id];
+                    let between = |pos: usize| join.pos < pos && pos < next;
+                    between(binding.decl_pos)
+                        || (binding.no_init
+                            && binding.uses.iter().any(|u| u.assigning && between(u.pos)))
                 })
             })
             .collect()

@@ -108,17 +108,22 @@ impl Adder<'_> {
         }
     }
 
-    /// `let … = <has a closure>;` that more than one arm may run (a point
-    /// before it, or in a loop around it) with a point after it in its
-    /// block.
+    /// `let … = <has a closure>;` (or `name = <has a closure>;`) that more
+    /// than one arm may run (a point before it, or in a loop around it)
+    /// with a point after it in its block.
     fn needs_join(&self, stmts: &[Stmt], index: usize) -> bool {
-        let Stmt::Local(local) = &stmts[index] else {
-            return false;
+        let value = match &stmts[index] {
+            Stmt::Local(local) => match &local.init {
+                Some(init) => &*init.expr,
+                None => return false,
+            },
+            // `g = move |v| v + 1;` for a `let g;` declared earlier.
+            Stmt::Expr(Expr::Assign(assign), _) if matches!(&*assign.left, Expr::Path(_)) => {
+                &*assign.right
+            }
+            _ => return false,
         };
-        let Some(init) = &local.init else {
-            return false;
-        };
-        if !has_closure(&init.expr) || marker::contains(&stmts[index], None) {
+        if !has_closure(value) || marker::contains(&stmts[index], None) {
             return false;
         }
         if self.covered {
