@@ -129,6 +129,32 @@ fn samples() -> Vec<(TokenStream, TokenStream)> {
                 }
             },
         ),
+        (
+            // A late binding given a value on some paths (drop flag), a
+            // closure assigned late (join point), a method whose argument
+            // reads its flagged receiver, a `continue` inside a `break`
+            // operand, and a suspending loop assigned to a field.
+            quote!(yield = u32, send = String),
+            quote! {
+                fn flags(give: bool, mut rec: Rec) -> u32 {
+                    let late;
+                    if give { late = guard(); }
+                    let mut v = vec![1u32];
+                    v.push(v.len() as u32);
+                    if give { sink(v); }
+                    r#yield!(0);
+                    let g;
+                    if give { r#yield!(1); }
+                    g = move |x: u32| x + 1;
+                    let n = 'l: loop {
+                        break 'l match r#yield!(g(2)).len() { 0 => continue 'l, k => k as u32 };
+                    };
+                    rec.n = loop { if r#yield!(n).is_empty() { break 3; } };
+                    drop(late);
+                    rec.n
+                }
+            },
+        ),
     ]
 }
 
