@@ -1169,8 +1169,31 @@ dual! {
     }
 }
 
+dual! {
+    // Bindings read on both sides of the guard's yields (the trybuild case
+    // `yield-in-match-guard` before): each read matches the scrutinee
+    // again, so no view lives across a yield. `w` is not `Copy`; `n` is.
+    fn guard_reads_after_its_yield / guard_reads_after_its_yield_ref(words: Vec<String>) yield usize, send usize => Vec<String> {
+        let mut out = Vec::new();
+        for word in words {
+            match (word, 3usize) {
+                (w, n) if w.len() > r#yield!(w.len() + n) && r#yield!(w.len()) > n => out.push(w),
+                (w, _) => out.push(w.to_uppercase()),
+            }
+        }
+        out
+    }
+}
+
 #[test]
 fn yields_in_match_guards() {
+    let words = || vec![String::from("abcd"), String::from("xy")];
+    let (got, out) = check_send!(
+        guard_reads_after_its_yield / guard_reads_after_its_yield_ref(words()),
+        [2, 9, 5]
+    );
+    assert_eq!(got, [7, 4, 5]);
+    assert_eq!(out, ["abcd", "XY"]);
     let sends = [true, false, true, false, false, true];
     let (got, kept) = check_send!(guard_asks / guard_asks_ref(vec![3, 0, 4, 6, 5]), sends);
     assert_eq!(got, [3, 4, 1004, 6, 1006, 5]);

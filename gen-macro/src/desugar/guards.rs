@@ -11,22 +11,27 @@
 //! Input:   match s { A => a, P if g(x) => b, rest… }
 //! Output:  match s {
 //!              A => a,
-//!              _ => if match &s { P => g((*x)), _ => false } {
+//!              _ => if match &s { P_ => g(X), _ => false } {
 //!                  match s { P => b, _ => unreachable!() }
 //!              } else {
 //!                  match s { rest…, _ => unreachable!() }
 //!              },
 //!          }
+//!   where  X = (*match &s { P => x, _ => unreachable!() })
+//!   and    P_ is P with its bindings replaced by `_`
 //! ```
 //!
 //! The guard matches a reference to the scrutinee, so its bindings borrow
-//! instead of moving (`x` reads `(*x)` there, as the guard sees it); the
-//! arm then matches the value itself and binds as written. A `_` arm binds
+//! instead of moving, and each read of one matches that reference again
+//! (`X`): no view of the scrutinee lives across a yield in the guard, only
+//! the scrutinee itself, which the generator saves like any value (a view
+//! held across the yield would borrow the generator's own state). The arm
+//! then matches the value itself and binds as written. A `_` arm binds
 //! nothing, so the scrutinee is still whole inside it. A scrutinee that is
 //! not a plain place (`f()`, `v[i]`) is evaluated once, into a hidden
 //! binding, first; for `*p` the pointer is.
 
-use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Pat};
@@ -82,14 +87,38 @@ impl Guards<'_> {
         let pat = &guarded.pat;
         let attrs = &m.arms[k].attrs;
         let body = &m.arms[k].body;
-        // The guard reads the bindings through the shared view.
-        let by_value: Vec<String> = pat_bindings(pat)
+        let view_pat = strip_binding_modes((**pat).clone());
+        // Spanned at the pattern: a view the guard holds is reported as a
+        // borrow made there.
+        let view = quote::quote_spanned!(syn::spanned::Spanned::span(&**pat)=> &);
+        // The guard reads each binding through a shared view of the
+        // scrutinee, matched again where it is read, so that no view lives
+        // across the guard's yields (the scrutinee, saved there, does):
+        // `x` → `(*match &s { P => x, _ => unreachable!() })`.
+        let names: Vec<(String, bool)> = pat_bindings(pat)
             .into_iter()
-            .filter(|(_, _, by_ref)| !by_ref)
-            .map(|(ident, _, _)| ident.to_string())
+            .map(|(ident, _, by_ref)| (ident.to_string(), by_ref))
             .collect();
+        let rematch = |ident: &syn::Ident, by_ref: bool| -> TokenStream {
+            let star = (!by_ref).then(|| quote!(*));
+            quote! {
+                (#star match #view #place {
+                    #[allow(unused_variables)]
+                    #view_pat => #ident,
+                    #[allow(unreachable_patterns)]
+                    _ => ::core::unreachable!(),
+                })
+            }
+        };
+        // The test itself binds nothing: a binding named like the
+        // scrutinee (`e if r#yield!(e) > 0` on `match e`) would hide the
+        // scrutinee from the guard's re-matches.
+        let test_pat = without_bindings(view_pat.clone());
         let mut guard = (*guarded.guard).clone();
-        let mut deref = Deref { names: &by_value };
+        let mut deref = Deref {
+            names: &names,
+            rematch: &rematch,
+        };
         deref.visit_expr_mut(&mut guard);
         let mut markers = Vec::new();
         collect_markers(&guard, &mut markers);
@@ -98,7 +127,6 @@ impl Guards<'_> {
                 deref.visit_expr_mut(&mut point.operand);
             }
         }
-        let view_pat = strip_binding_modes((**pat).clone());
         let before: Vec<TokenStream> = m.arms[..k].iter().map(arm_tokens).collect();
         let after: Vec<TokenStream> = m.arms[k + 1..].iter().map(arm_tokens).collect();
         let m_attrs = &m.attrs;
@@ -112,13 +140,9 @@ impl Guards<'_> {
                 _ => ::core::unreachable!(),
             }
         };
-        // Spanned at the pattern: a binding used after the guard's yield is
-        // reported as a borrow made there.
-        let view = quote::quote_spanned!(syn::spanned::Spanned::span(&**pat)=> &);
         let test = quote! {
             if match #view #place {
-                #[allow(unused_variables)]
-                #view_pat => #guard,
+                #test_pat => #guard,
                 #[allow(unreachable_patterns)]
                 _ => false,
             } {
@@ -190,9 +214,47 @@ fn strip_binding_modes(mut pat: Pat) -> Pat {
     pat
 }
 
-/// `x` → `(*x)` for the bindings the guard sees through a reference.
+/// `x` → `_` and `x @ p` → `p`: the pattern's shape without its bindings.
+fn without_bindings(mut pat: Pat) -> Pat {
+    struct Strip;
+    impl VisitMut for Strip {
+        fn visit_pat_mut(&mut self, pat: &mut Pat) {
+            if let Pat::Ident(p) = pat {
+                let binds = pat_bindings(&Pat::Ident(p.clone()))
+                    .iter()
+                    .any(|(ident, _, _)| *ident == p.ident);
+                if binds {
+                    *pat = match p.subpat.take() {
+                        Some((_, sub)) => *sub,
+                        None => Pat::Wild(syn::PatWild {
+                            attrs: Vec::new(),
+                            underscore_token: Default::default(),
+                        }),
+                    };
+                }
+            }
+            visit_mut::visit_pat_mut(self, pat);
+        }
+    }
+    Strip.visit_pat_mut(&mut pat);
+    pat
+}
+
+/// `x` → the view of the binding `x`, matched again (see `split`).
 struct Deref<'a> {
-    names: &'a [String],
+    /// The pattern's bindings, and whether each is `ref` (a reference
+    /// already, not dereferenced).
+    names: &'a [(String, bool)],
+    rematch: &'a dyn Fn(&syn::Ident, bool) -> TokenStream,
+}
+
+impl Deref<'_> {
+    fn binding(&self, ident: &syn::Ident) -> Option<bool> {
+        self.names
+            .iter()
+            .find(|(name, _)| ident == name)
+            .map(|(_, by_ref)| *by_ref)
+    }
 }
 
 impl Deref<'_> {
@@ -202,16 +264,12 @@ impl Deref<'_> {
         for (i, tree) in trees.iter().enumerate() {
             match tree {
                 TokenTree::Ident(ident)
-                    if self.names.iter().any(|n| ident == n)
+                    if self.binding(ident).is_some()
                         && !matches!(i.checked_sub(1).map(|j| &trees[j]), Some(TokenTree::Punct(p)) if p.as_char() == '.')
                         && !matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' || p.as_char() == '!') =>
                 {
-                    let star = proc_macro2::Punct::new('*', proc_macro2::Spacing::Alone);
-                    let inner: TokenStream =
-                        [TokenTree::Punct(star), TokenTree::Ident(ident.clone())]
-                            .into_iter()
-                            .collect();
-                    out.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, inner)));
+                    let by_ref = self.binding(ident).unwrap_or(false);
+                    out.extend((self.rematch)(ident, by_ref));
                 }
                 TokenTree::Group(group) => {
                     let mut new = Group::new(group.delimiter(), self.tokens(group.stream()));
@@ -230,10 +288,12 @@ impl VisitMut for Deref<'_> {
         if let Expr::Path(p) = expr
             && p.qself.is_none()
             && let Some(ident) = p.path.get_ident()
-            && self.names.iter().any(|n| ident == n)
+            && let Some(by_ref) = self.binding(ident)
         {
-            let ident = ident.clone();
-            *expr = syn::parse_quote!((*#ident));
+            let tokens = (self.rematch)(&ident.clone(), by_ref);
+            if let Ok(rematched) = syn::parse2(tokens) {
+                *expr = rematched;
+            }
             return;
         }
         visit_mut::visit_expr_mut(self, expr);

@@ -431,7 +431,7 @@ impl Lowerer<'_> {
                     if left_div {
                         return (left, true);
                     }
-                    *e.left = left;
+                    *e.left = leading_operand(left);
                     *e.right = self.full_branch(&e.right);
                     (expr, false)
                 } else {
@@ -441,6 +441,19 @@ impl Lowerer<'_> {
             }
             _ => {
                 let mut diverges = false;
+                // (The operand that starts the expression's text.)
+                let leads = matches!(
+                    expr,
+                    Expr::Binary(_)
+                        | Expr::MethodCall(_)
+                        | Expr::Field(_)
+                        | Expr::Index(_)
+                        | Expr::Cast(_)
+                        | Expr::Try(_)
+                        | Expr::Await(_)
+                        | Expr::Range(_)
+                        | Expr::Assign(_)
+                );
                 if let Some(first) = first_operand_mut(&mut expr)
                     && marker::contains(&*first, Some(point))
                 {
@@ -449,7 +462,11 @@ impl Lowerer<'_> {
                         // Nothing after the first operand runs.
                         return (resumed, true);
                     }
-                    *first = resumed;
+                    *first = if leads {
+                        leading_operand(resumed)
+                    } else {
+                        resumed
+                    };
                 }
                 // `return r#yield!(x)` resumed: it leaves with the sent
                 // value, so what surrounds it (`… % 1000`) is dead, and
@@ -517,4 +534,29 @@ impl Lowerer<'_> {
             )
         }
     }
+}
+
+/// A resumed first operand that became a block (`{ let h = …; h > sent }`)
+/// goes in parentheses: at the start of a statement, `{ … } && b` would
+/// parse as a block statement followed by `&&b`.
+fn leading_operand(expr: Expr) -> Expr {
+    let block_like = matches!(
+        expr,
+        Expr::Block(_)
+            | Expr::If(_)
+            | Expr::Match(_)
+            | Expr::Loop(_)
+            | Expr::While(_)
+            | Expr::ForLoop(_)
+            | Expr::Unsafe(_)
+            | Expr::Const(_)
+    );
+    if !block_like {
+        return expr;
+    }
+    Expr::Paren(syn::ExprParen {
+        attrs: Vec::new(),
+        paren_token: Default::default(),
+        expr: Box::new(expr),
+    })
 }
