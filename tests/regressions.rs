@@ -1264,3 +1264,31 @@ fn a_suspending_loop_may_be_the_value_of_a_field_assignment() {
         })
     );
 }
+
+/// Differential seed 2003365: a `break` in a `for` loop's iterator
+/// expression leaves the loop *around* the `for` (the iterator is evaluated
+/// outside it). The lowering's jump walkers counted it as inside the `for`,
+/// left it unlabeled in a resume arm, where it then targeted the machine's
+/// own dispatch loop (E0308 "expected `GeneratorState<…>`, found `()`").
+#[generator(yield = u32)]
+fn break_in_a_for_head(mut rows: Vec<u32>) -> u32 {
+    let mut seen = 0;
+    while let Some(c) = rows.pop() {
+        let scale = move |v: u32| v * c;
+        r#yield!(scale(1));
+        for _ in 0..(if c > 2 { break } else { c }) {
+            seen += 1;
+        }
+    }
+    seen
+}
+
+#[test]
+fn a_break_in_a_for_head_leaves_the_loop_around_it() {
+    let mut g = break_in_a_for_head(vec![1, 5, 2]);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [2, 5]);
+    assert_eq!(g.take_return(), Some(2));
+    let mut g = break_in_a_for_head(vec![1, 2]);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(g.take_return(), Some(3));
+}

@@ -1495,12 +1495,19 @@ fn jumps_leaving(expr: &Expr, operands: &[YieldPoint]) -> Vec<(Option<String>, b
                 }
                 _ => {}
             }
+            // (A `for` loop's iterator runs outside the loop.)
+            if let Expr::ForLoop(f) = expr {
+                self.visit_expr(&f.expr);
+            }
             let is_loop = matches!(expr, Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_));
             if let Some(label) = label {
                 self.labels.push(label.name.ident.to_string());
             }
             self.loops += usize::from(is_loop);
-            syn::visit::visit_expr(self, expr);
+            match expr {
+                Expr::ForLoop(f) => self.visit_block(&f.body),
+                _ => syn::visit::visit_expr(self, expr),
+            }
             self.loops -= usize::from(is_loop);
             if label.is_some() {
                 self.labels.pop();

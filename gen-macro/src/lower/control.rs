@@ -54,7 +54,14 @@ pub(super) fn loop_or_block(
                     b.label = Some(self.0.clone());
                     syn::visit_mut::visit_expr_break_mut(self, b);
                 }
-                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                // (A `for` loop's iterator runs outside the loop.)
+                Expr::ForLoop(f) => {
+                    self.visit_expr_mut(&mut f.expr);
+                    self.1 += 1;
+                    self.visit_block_mut(&mut f.body);
+                    self.1 -= 1;
+                }
+                Expr::Loop(_) | Expr::While(_) => {
                     self.1 += 1;
                     syn::visit_mut::visit_expr_mut(self, expr);
                     self.1 -= 1;
@@ -84,7 +91,14 @@ fn has_continue(body: &Block, label: &syn::Lifetime) -> bool {
                     Some(l) => self.found |= l.ident == self.label.ident,
                     None => self.found |= self.depth == 0,
                 },
-                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                // (A `for` loop's iterator runs outside the loop.)
+                Expr::ForLoop(f) => {
+                    self.visit_expr(&f.expr);
+                    self.depth += 1;
+                    self.visit_block(&f.body);
+                    self.depth -= 1;
+                }
+                Expr::Loop(_) | Expr::While(_) => {
                     self.depth += 1;
                     syn::visit::visit_expr(self, expr);
                     self.depth -= 1;
@@ -353,7 +367,14 @@ fn jumps(block: &Block, label: Option<&syn::Lifetime>, count_continue: bool) -> 
                     syn::visit::visit_expr(self, expr);
                 }
                 Expr::Continue(c) if self.count_continue => self.check(c.label.as_ref()),
-                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                // (A `for` loop's iterator runs outside the loop.)
+                Expr::ForLoop(f) => {
+                    self.visit_expr(&f.expr);
+                    self.loop_depth += 1;
+                    self.visit_block(&f.body);
+                    self.loop_depth -= 1;
+                }
+                Expr::Loop(_) | Expr::While(_) => {
                     self.loop_depth += 1;
                     syn::visit::visit_expr(self, expr);
                     self.loop_depth -= 1;
@@ -429,7 +450,14 @@ pub(super) fn retarget_jumps(
                         expr: None,
                     });
                 }
-                Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+                // (A `for` loop's iterator runs outside the loop.)
+                Expr::ForLoop(f) => {
+                    self.visit_expr_mut(&mut f.expr);
+                    self.loop_depth += 1;
+                    self.visit_block_mut(&mut f.body);
+                    self.loop_depth -= 1;
+                }
+                Expr::Loop(_) | Expr::While(_) => {
                     self.loop_depth += 1;
                     syn::visit_mut::visit_expr_mut(self, expr);
                     self.loop_depth -= 1;
