@@ -583,8 +583,48 @@ dual! {
     }
 }
 
+dual! {
+    // Differential seed 4007722: `c` is dead at the second yield and given
+    // a value again on the next turn, so that arm declares `let mut c;`
+    // again; the arm then named `c` only through `while let Some(c)` and
+    // `let Some(c)` patterns, which were taken for uses of it, and the bare
+    // declaration had nothing to type it (E0282 at the attribute).
+    fn redeclared_beside_while_let / redeclared_beside_while_let_ref(rounds: u32) yield u32, send u32 => u32 {
+        let mut c: u32 = 1;
+        let mut total = c;
+        for h in 0..rounds {
+            let Some(c) = Some({
+                let mut w = vec![17u32, 11];
+                while let Some(c) = w.pop() {
+                    total += c;
+                }
+                c = r#yield!(h);
+                c + 1
+            }) else {
+                return 0;
+            };
+            if c % 2 == 0 {
+                total += match Some(h) {
+                    Some(x) if x > 5 => x,
+                    Some(_) => r#yield!(14),
+                    None => 0,
+                };
+            }
+        }
+        total
+    }
+}
+
 #[test]
 fn shapes_found_by_the_differential_test() {
+    check_send!(
+        redeclared_beside_while_let / redeclared_beside_while_let_ref(3),
+        [1, 2, 3, 4, 5, 6]
+    );
+    check_send!(
+        redeclared_beside_while_let / redeclared_beside_while_let_ref(2),
+        [2, 7, 1]
+    );
     check_iter!(hidden_then_assigned / hidden_then_assigned_ref());
     check_iter!(loop_in_the_assigned_value / loop_in_the_assigned_value_ref(2));
     for (n, sends) in [(1, 3), (2, 3), (3, 2), (9, 1)] {

@@ -168,6 +168,25 @@ impl<'ast> Visit<'ast> for Finder<'_> {
         }
     }
 
+    /// So does a `while let` pattern, in the loop's body.
+    fn visit_expr_while(&mut self, e: &'ast syn::ExprWhile) {
+        match &*e.cond {
+            syn::Expr::Let(cond) if self.binds(&cond.pat) => self.visit_expr(&cond.expr),
+            _ => syn::visit::visit_expr_while(self, e),
+        }
+    }
+
+    /// A pattern binding the name declares a new binding; it does not
+    /// name the old one (`while let Some(c) = …` on a `c` declared again).
+    fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+        if p.ident != *self.ident {
+            self.visit_ident(&p.ident);
+        }
+        if let Some((_, sub)) = &p.subpat {
+            self.visit_pat(sub);
+        }
+    }
+
     /// A formatting macro's named argument `x = value` (how a renamed
     /// capture `"{x}"` is passed on) names the argument, not the binding.
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
