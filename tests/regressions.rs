@@ -1292,3 +1292,37 @@ fn a_break_in_a_for_head_leaves_the_loop_around_it() {
     assert_eq!(g.by_ref().collect::<Vec<_>>(), [2, 1]);
     assert_eq!(g.take_return(), Some(3));
 }
+
+/// Differential seed 4006879: `k` lives in a drop flag (moved on one path),
+/// so its reads are written `(*k)`, and `(*k).strip_prefix('a')` was not
+/// seen as a view of `k`: the dead view `rest` was kept at the yield for its
+/// drop, a read after `k.push(…)` (E0502). A view through a dereference is
+/// a view now.
+#[generator(yield = usize)]
+fn view_of_a_flagged_value(give: bool, sink: &mut Vec<String>) -> usize {
+    let mut k = String::from("abc");
+    if let Some(rest) = k.strip_prefix('a') {
+        let n = rest.len();
+        k.push('!');
+        r#yield!(n);
+    }
+    if give {
+        sink.push(k);
+    }
+    r#yield!(1);
+    sink.len()
+}
+
+#[test]
+fn a_view_through_a_drop_flag_is_a_view() {
+    let mut sink = Vec::new();
+    let mut g = view_of_a_flagged_value(true, &mut sink);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(g.take_return(), Some(1));
+    drop(g);
+    assert_eq!(sink, ["abc!"]);
+    let mut sink = Vec::new();
+    let mut g = view_of_a_flagged_value(false, &mut sink);
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(g.take_return(), Some(0));
+}

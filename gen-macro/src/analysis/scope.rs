@@ -650,7 +650,18 @@ impl Walker<'_> {
             }
         }
         let (first, later) = calls.split_last()?;
-        let id = place_root(receiver).and_then(|name| self.lookup_user_name(&name))?;
+        // Through a dereference (`(*k).strip_prefix(…)`, as a drop flag's
+        // reads are written): a view into what `k` owns, or for a reference
+        // `k` into what it points to.
+        let mut root = receiver;
+        loop {
+            match root {
+                Expr::Paren(p) => root = &p.expr,
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => root = &u.expr,
+                _ => break,
+            }
+        }
+        let id = place_root(root).and_then(|name| self.lookup_user_name(&name))?;
         let named =
             |m: &syn::ExprMethodCall, list: &[&str]| list.contains(&m.method.to_string().as_str());
         if !returns_borrow(&first.method.to_string())
