@@ -1326,3 +1326,51 @@ fn a_view_through_a_drop_flag_is_a_view() {
     assert_eq!(g.by_ref().collect::<Vec<_>>(), [2, 1]);
     assert_eq!(g.take_return(), Some(0));
 }
+
+/// Differential seed 4006286 (and the older 301893): `b` is moved inside
+/// the operand of `break 'inner …`, itself inside the operand of a `break`
+/// of the loop. A later yield in the loop cannot run after the move, but
+/// the yield in the inner operand only knew of the inner `break`, so the
+/// later yield's save of `b` looked reachable from it, and `b` was saved
+/// there after its move (E0382). A point now knows every `break` operand
+/// around it.
+#[allow(unused_parens)] // rustc requires them, then lints them
+#[generator(yield = u32, send = u32)]
+fn move_inside_nested_break_operands(log: gen_workspace::drops::DropLog) -> u32 {
+    let b = log.guard("b");
+    let mut turns = 0u32;
+    let v = loop {
+        if turns > 1 {
+            break ('inner: {
+                mix(
+                    17,
+                    if !b.name().is_empty() {
+                        drop(b);
+                        if turns > 0 {
+                            break 'inner r#yield!(13);
+                        }
+                        7
+                    } else {
+                        r#yield!(2)
+                    },
+                )
+            });
+        }
+        r#yield!(14);
+        turns += 1;
+    };
+    v
+}
+
+#[test]
+fn a_move_inside_nested_break_operands_is_not_saved_later() {
+    let log = gen_workspace::drops::DropLog::new();
+    let (first, mut g) = move_inside_nested_break_operands(log.clone()).start();
+    assert_eq!(first, GeneratorState::Yielded(14));
+    assert_eq!(g.send(0), GeneratorState::Yielded(14));
+    assert!(log.dropped().is_empty());
+    assert_eq!(g.send(0), GeneratorState::Yielded(13));
+    assert_eq!(log.dropped(), ["b"]);
+    assert_eq!(g.send(40), GeneratorState::Complete(40));
+    assert_eq!(log.dropped(), ["b"]);
+}

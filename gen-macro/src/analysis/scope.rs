@@ -146,8 +146,10 @@ pub(super) struct PointScope {
     /// In the operand of `return` that ends at this position: nothing
     /// after it runs after the point.
     pub(super) returns_at: Option<usize>,
-    /// In the operand of a `break` (see `Use::skips`).
-    pub(super) skips: Option<(usize, usize)>,
+    /// In the operands of `break`s (see `Use::skips`): every one around the
+    /// point, innermost first, since code that the outer `break` skips
+    /// never runs after the point either.
+    pub(super) skips: Vec<(usize, usize)>,
 }
 
 /// How a use of a name may treat its value.
@@ -559,8 +561,8 @@ impl Walker<'_> {
                 }
             }
             for point in self.points.iter_mut().flatten() {
-                if start < point.pos && point.pos <= at && point.skips.is_none() {
-                    point.skips = Some((at, end));
+                if start < point.pos && point.pos <= at {
+                    point.skips.push((at, end));
                 }
             }
         }
@@ -952,7 +954,7 @@ impl Walker<'_> {
                 overwrites: None,
                 arm: self.arm,
                 returns_at: None,
-                skips: None,
+                skips: Vec::new(),
             });
         }
     }

@@ -720,9 +720,10 @@ impl Walker<'_> {
                 (u.pos > point.pos
                     && self.on_one_path(point.arm, u.arm)
                     && point.returns_at.is_none_or(|end| u.pos <= end)
-                    && point
+                    && !point
                         .skips
-                        .is_none_or(|(from, to)| !(from < u.pos && u.pos <= to)))
+                        .iter()
+                        .any(|&(from, to)| from < u.pos && u.pos <= to))
                     || in_loop(u)
             };
             let live = !overwritten
