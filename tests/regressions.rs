@@ -1374,3 +1374,99 @@ fn a_move_inside_nested_break_operands_is_not_saved_later() {
     assert_eq!(g.send(40), GeneratorState::Complete(40));
     assert_eq!(log.dropped(), ["b"]);
 }
+
+/// Differential seed 6018829: a `break;` inside the operand of `break 'b …`
+/// leaves only the loop around it, and the code after that loop, still in
+/// `'b`, runs next. The analysis took the whole rest of `'b` as skipped, so
+/// `c`, read there, was not saved at the yield in the operand (E0425).
+#[allow(clippy::never_loop, unused_parens)] // rustc requires the parens, then lints them
+#[generator(yield = u32, send = u32)]
+fn break_inside_a_break_operand(log: gen_workspace::drops::DropLog) -> u32 {
+    let g = log.guard("g");
+    let c = r#yield!(0);
+    let x = 'b: {
+        loop {
+            break 'b ({
+                r#yield!(1);
+                break;
+            });
+        }
+        c + g.name().len() as u32
+    };
+    x
+}
+
+/// The same with a `continue` in the operand: the loop runs again and may
+/// then end normally, so nothing after the operand is skipped.
+#[allow(unused_parens)]
+#[generator(yield = u32, send = u32)]
+fn continue_inside_a_labeled_block_break(log: gen_workspace::drops::DropLog) -> u32 {
+    let g = log.guard("g");
+    let c = r#yield!(0);
+    let mut turns = 0;
+    let x = 'b: {
+        loop {
+            if turns == 2 {
+                break;
+            }
+            break 'b ({
+                turns += r#yield!(turns);
+                if turns > 0 {
+                    continue;
+                }
+                100
+            });
+        }
+        c + g.name().len() as u32
+    };
+    x
+}
+
+#[test]
+fn code_after_a_loop_left_from_a_break_operand_sees_saved_values() {
+    let log = gen_workspace::drops::DropLog::new();
+    let (first, mut g) = break_inside_a_break_operand(log.clone()).start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.send(40), GeneratorState::Yielded(1));
+    assert!(log.dropped().is_empty());
+    assert_eq!(g.send(7), GeneratorState::Complete(41));
+    assert_eq!(log.dropped(), ["g"]);
+
+    let log = gen_workspace::drops::DropLog::new();
+    let (first, mut g) = continue_inside_a_labeled_block_break(log.clone()).start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.send(40), GeneratorState::Yielded(0));
+    assert_eq!(g.send(1), GeneratorState::Yielded(1));
+    assert!(log.dropped().is_empty());
+    assert_eq!(g.send(1), GeneratorState::Complete(41));
+    assert_eq!(log.dropped(), ["g"]);
+    // Sending 0 leaves `'b` with the operand's value.
+    let (_, mut g) = continue_inside_a_labeled_block_break(log.clone()).start();
+    g.send(40);
+    assert_eq!(g.send(0), GeneratorState::Complete(100));
+}
+
+/// Differential seed 6018829: a closure without `move` that uses a local as
+/// an operator's operand (`v ^ c`) borrows it, as it does any `Copy` value
+/// it uses by value. It was taken as possibly owning `c`, and so saved at a
+/// later yield to be dropped at the end of its scope, beside the `c` it
+/// borrows (E0597), although nothing calls it after the yield.
+#[generator(yield = u32, send = u32)]
+fn closure_over_an_operand_dead_at_a_yield() -> u32 {
+    match r#yield!(0) {
+        c if c > 2 => {
+            let cl = |v: u32| v ^ c;
+            let first = cl(1);
+            r#yield!(first);
+            c
+        }
+        _ => 0,
+    }
+}
+
+#[test]
+fn a_closure_borrowing_an_operand_is_not_saved_when_dead() {
+    let (_, mut g) = closure_over_an_operand_dead_at_a_yield().start();
+    assert_eq!(g.send(6), GeneratorState::Yielded(7));
+    assert_eq!(g.send(0), GeneratorState::Complete(6));
+}

@@ -748,9 +748,10 @@ impl Walker<'_> {
                     .filter(|u| u.pos > uses_from && u.pos <= self.pos);
                 let first = inside.next()?;
                 // Without `move`, a closure borrows what it reads, assigns,
-                // or uses by value when that is `Copy`.
+                // or uses by value when that is `Copy` (as the operand of
+                // an operator nearly always is; see `Use::operator`).
                 let copy = self.bindings[id].known_copy;
-                let borrowed = |u: &Use| !moving && (!u.moving || copy);
+                let borrowed = |u: &Use| !moving && (!u.moving || copy || u.operator);
                 Some((id, borrowed(first) && inside.all(borrowed)))
             })
             .collect();
@@ -1078,6 +1079,12 @@ impl Walker<'_> {
                 let target = self.jump_target(label.as_deref());
                 if let Some(value) = &mut e.expr {
                     let outer = self.exiting.len();
+                    // What code after the operand never runs: up to the end
+                    // of `target`, or of a nearer loop or block that a
+                    // `break` in the operand leaves (code after it runs);
+                    // nothing if a `continue` in it starts another turn of
+                    // a loop inside `target`.
+                    let mut skips_to = target;
                     if let Some(index) = target {
                         let mut depth = self.breakables[index].2.min(self.loop_stack.len());
                         // A `continue` in the operand starts another turn
@@ -1089,6 +1096,13 @@ impl Walker<'_> {
                             if let Some(to) = self.jump_target(label.as_deref()) {
                                 let stays = self.breakables[to].2 + usize::from(is_continue);
                                 depth = depth.max(stays);
+                                if to > index {
+                                    skips_to = match skips_to {
+                                        _ if is_continue => None,
+                                        Some(nearest) => Some(nearest.max(to)),
+                                        None => None,
+                                    };
+                                }
                             }
                         }
                         let left = self.loop_stack[depth.min(self.loop_stack.len())..].to_vec();
@@ -1097,7 +1111,7 @@ impl Walker<'_> {
                     let start = self.pos;
                     self.walk_expr(value, Ctx::Move);
                     self.exiting.truncate(outer);
-                    if let Some(index) = target
+                    if let Some(index) = skips_to
                         && self.closures == 0
                     {
                         self.pending_breaks.push((index, start, self.pos));
