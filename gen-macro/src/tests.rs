@@ -307,3 +307,20 @@ fn a_numeric_loop_written_naturally_resumes_in_place() {
         "the loop does not resume in place: {expanded}"
     );
 }
+
+/// Not a test: a fixed workload to profile the expansion with
+/// (`valgrind --tool=callgrind` on the test binary with
+/// `--ignored expansion_profile`).
+#[test]
+#[ignore]
+fn expansion_profile() {
+    for k in 0..50 {
+        let body: TokenStream = format!(
+            "pub fn acc{k}() -> i64 {{ let mut total = {k}; loop {{ let v = r#yield!(total); if v < 0 {{ return total; }} total += v; }} }}"
+        )
+        .parse()
+        .unwrap();
+        let out = expand::generator(quote!(yield = i64, send = i64), body);
+        assert!(!out.is_empty());
+    }
+}

@@ -40,11 +40,19 @@ pub(super) fn loop_or_block(
     body_diverges: bool,
 ) -> Expr {
     let span = crate::spans::glue(Span::call_site());
+    let looping = |label: Option<&syn::Label>, body: Block| {
+        Expr::Loop(syn::ExprLoop {
+            attrs: Vec::new(),
+            label: label.cloned(),
+            loop_token: syn::Token![loop](span),
+            body,
+        })
+    };
     let Some(label) = label else {
-        return reparse_spanned!(span=> loop #body);
+        return looping(None, body);
     };
     if !body_diverges || has_continue(&body, &label.name) {
-        return reparse_spanned!(span=> #label loop #body);
+        return looping(Some(label), body);
     }
     struct Relabel<'l>(&'l syn::Lifetime, usize);
     impl syn::visit_mut::VisitMut for Relabel<'_> {
@@ -73,7 +81,11 @@ pub(super) fn loop_or_block(
         fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     }
     syn::visit_mut::VisitMut::visit_block_mut(&mut Relabel(&label.name, 0), &mut body);
-    reparse_spanned!(span=> #label #body)
+    Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: Some(label.clone()),
+        block: body,
+    })
 }
 
 /// A `continue` of the loop labeled `label` (labeled, or unlabeled at the
@@ -311,6 +323,80 @@ pub(super) fn block_expr(block: Block) -> syn::ExprBlock {
         label: None,
         block,
     }
+}
+
+// Rebuilds written as syntax, not as tokens parsed again: re-parsing a
+// lowered loop or arm, user code included, was a third of the expansion's
+// time.
+
+/// `{ stmts }`, or `'label: { stmts }`.
+pub(super) fn block_of(label: Option<syn::Lifetime>, stmts: Vec<Stmt>) -> Expr {
+    Expr::Block(syn::ExprBlock {
+        attrs: Vec::new(),
+        label: label.map(|name| syn::Label {
+            name,
+            colon_token: Default::default(),
+        }),
+        block: Block {
+            brace_token: Default::default(),
+            stmts,
+        },
+    })
+}
+
+/// `expr` as a statement: a block-like one before others, or the tail.
+pub(super) fn expr_stmt(expr: Expr) -> Stmt {
+    Stmt::Expr(expr, None)
+}
+
+/// `let name = init;`
+pub(super) fn let_stmt(name: syn::Ident, init: Expr) -> Stmt {
+    Stmt::Local(syn::Local {
+        attrs: Vec::new(),
+        let_token: Default::default(),
+        modifiers: Default::default(),
+        pat: syn::Pat::Ident(syn::PatIdent {
+            attrs: Vec::new(),
+            by_ref: None,
+            mutability: None,
+            ident: name,
+            subpat: None,
+        }),
+        init: Some(syn::LocalInit {
+            eq_token: Default::default(),
+            expr: Box::new(init),
+            diverge: None,
+        }),
+        semi_token: Default::default(),
+    })
+}
+
+/// The path expression `name`.
+pub(super) fn name_expr(name: syn::Ident) -> Expr {
+    Expr::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path: name.into(),
+    })
+}
+
+/// `(expr)`.
+pub(super) fn paren(expr: Expr) -> Expr {
+    Expr::Paren(syn::ExprParen {
+        attrs: Vec::new(),
+        paren_token: Default::default(),
+        expr: Box::new(expr),
+    })
+}
+
+/// The statements of tokens the lowering generated (`{ … }` around them
+/// parsed as a block).
+pub(super) fn stmts_of(tokens: proc_macro2::TokenStream) -> Vec<Stmt> {
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let block: Block = reparse!({ #tokens });
+    block.stmts
 }
 
 pub(super) fn marker_span(expr: &Expr, points: &[YieldPoint]) -> Option<Span> {

@@ -32,7 +32,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, ExprLoop, Ident, Stmt};
 
 use crate::lower::Lowerer;
-use crate::lower::control::is_completion;
+use crate::lower::control::{block_of, is_completion, let_stmt, name_expr, stmts_of};
 use crate::marker;
 use crate::names::{Names, field_name, ref_name};
 use crate::syntax::pat_bindings;
@@ -380,7 +380,7 @@ impl Lowerer<'_> {
     /// function.
     pub(super) fn evict_before_returns(&self, expr: &mut Expr) {
         struct Returns<'a> {
-            evict: &'a TokenStream,
+            evict: &'a [Stmt],
         }
         impl syn::visit_mut::VisitMut for Returns<'_> {
             fn visit_expr_mut(&mut self, expr: &mut Expr) {
@@ -388,21 +388,21 @@ impl Lowerer<'_> {
                     Expr::Closure(_) | Expr::Async(_) => {}
                     Expr::Return(ret) if is_completion(ret) => {
                         let Some(value) = ret.expr.take() else { return };
-                        let evict = self.evict;
                         let value_name =
                             format_ident!("__gen_completion", span = Span::mixed_site());
-                        *expr = reparse!({
-                            let #value_name = #value;
-                            #evict
-                            return #value_name;
-                        });
+                        ret.expr = Some(Box::new(name_expr(value_name.clone())));
+                        let ret = Stmt::Expr(expr.clone(), Some(Default::default()));
+                        let mut stmts = vec![let_stmt(value_name, *value)];
+                        stmts.extend(self.evict.iter().cloned());
+                        stmts.push(ret);
+                        *expr = block_of(None, stmts);
                     }
                     _ => syn::visit_mut::visit_expr_mut(self, expr),
                 }
             }
             fn visit_item_mut(&mut self, _: &mut syn::Item) {}
         }
-        let evict = self.evict();
+        let evict = stmts_of(self.evict());
         syn::visit_mut::VisitMut::visit_expr_mut(&mut Returns { evict: &evict }, expr);
     }
 }
@@ -411,13 +411,34 @@ impl Lowerer<'_> {
 /// only needed when some path evicts the values into them (and then they
 /// take their type from that assignment). A loop that never ends and only
 /// yields never evicts: drop the declarations, whose type nothing fixes.
-pub(super) fn finish_deferred(tokens: TokenStream, state: &Ident) -> TokenStream {
+pub(super) fn finish_deferred(arm: &mut Block, state: &Ident) {
     fn mentions(tokens: TokenStream, ident: &Ident) -> bool {
         tokens.into_iter().any(|tt| match tt {
             proc_macro2::TokenTree::Ident(i) => i == *ident,
             proc_macro2::TokenTree::Group(g) => mentions(g.stream(), ident),
             _ => false,
         })
+    }
+    /// Is `state` named anywhere, macro arguments and unparsed tokens
+    /// included?
+    struct Mentions<'a> {
+        state: &'a Ident,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Mentions<'_> {
+        fn visit_ident(&mut self, ident: &'ast Ident) {
+            self.found |= ident == self.state;
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.found |= mentions(mac.tokens.clone(), self.state);
+            visit::visit_macro(self, mac);
+        }
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            if let Expr::Verbatim(tokens) = expr {
+                self.found |= mentions(tokens.clone(), self.state);
+            }
+            visit::visit_expr(self, expr);
+        }
     }
     struct Finish {
         keep: bool,
@@ -445,10 +466,15 @@ pub(super) fn finish_deferred(tokens: TokenStream, state: &Ident) -> TokenStream
             syn::visit_mut::visit_block_mut(self, block);
         }
     }
-    let keep = mentions(tokens.clone(), state);
-    let Ok(mut block) = syn::parse2::<Block>(tokens.clone()) else {
-        return tokens;
+    let mut mentions = Mentions {
+        state,
+        found: false,
     };
-    syn::visit_mut::VisitMut::visit_block_mut(&mut Finish { keep }, &mut block);
-    quote!(#block)
+    mentions.visit_block(arm);
+    syn::visit_mut::VisitMut::visit_block_mut(
+        &mut Finish {
+            keep: mentions.found,
+        },
+        arm,
+    );
 }

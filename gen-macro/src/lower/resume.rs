@@ -39,8 +39,9 @@ use syn::{Block, Expr, Stmt};
 
 use crate::analysis::slots::Analysis;
 use crate::lower::control::{
-    block_expr, breaks_out_of_loop, first_operand_mut, is_unit, jumps_to_loop, label_is_targeted,
-    loop_or_block, rebuild_local, retarget_jumps, stmt_always_leaves, strip_unused_labels,
+    block_expr, block_of, breaks_out_of_loop, expr_stmt, first_operand_mut, is_unit, jumps_to_loop,
+    label_is_targeted, let_stmt, loop_or_block, name_expr, paren, rebuild_local, retarget_jumps,
+    stmt_always_leaves, stmts_of, strip_unused_labels,
 };
 use crate::lower::inplace::finish_deferred;
 use crate::lower::{Lowerer, Segment};
@@ -90,12 +91,11 @@ impl Lowerer<'_> {
         };
         super::redeclare::prune_redeclared(&mut arm);
         let in_place = self.in_place.take().is_some();
-        let mut code = quote!(#arm);
         if in_place {
-            code = finish_deferred(code, &self.names.state);
+            finish_deferred(&mut arm, &self.names.state);
         }
         Segment {
-            code,
+            code: quote!(#arm),
             in_place,
             diverges,
             reads_arg: self.uses_arg(point),
@@ -356,7 +356,9 @@ impl Lowerer<'_> {
                         let rebinds = self.rebinds(point, depth + 1);
                         let (then_branch, diverges) =
                             self.resume_block(&e.then_branch, point, depth + 2);
-                        return (reparse!({ #(#rebinds)* #then_branch }), diverges);
+                        let mut stmts = rebinds;
+                        stmts.push(expr_stmt(Expr::Block(block_expr(then_branch))));
+                        return (block_of(None, stmts), diverges);
                     }
                     let (then_branch, diverges) =
                         self.resume_block(&e.then_branch, point, depth + 1);
@@ -395,10 +397,11 @@ impl Lowerer<'_> {
                 }
                 let rebinds = self.rebinds(point, depth + 1);
                 let (body, diverges) = self.resume_expr(&arm.body, point, depth + 1);
-                if is_unit(&body) {
-                    return (reparse!({ #(#rebinds)* }), diverges);
+                let mut stmts = rebinds;
+                if !is_unit(&body) {
+                    stmts.push(expr_stmt(body));
                 }
-                (reparse!({ #(#rebinds)* #body }), diverges)
+                (block_of(None, stmts), diverges)
             }
             Expr::Loop(e) => {
                 let entering_region = self.in_place.as_ref().is_some_and(|p| !p.in_region);
@@ -418,12 +421,10 @@ impl Lowerer<'_> {
                 }
                 let evict = self.evict();
                 let value = format_ident!("__gen_loop_value", span = Span::mixed_site());
-                let wrapped = reparse!({
-                    let #value = #region;
-                    #evict
-                    #value
-                });
-                (wrapped, false)
+                let mut stmts = vec![let_stmt(value.clone(), region)];
+                stmts.extend(stmts_of(evict));
+                stmts.push(expr_stmt(name_expr(value)));
+                (block_of(None, stmts), false)
             }
             Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 if marker::contains(&*e.left, Some(point)) {
@@ -436,7 +437,7 @@ impl Lowerer<'_> {
                     (expr, false)
                 } else {
                     let (right, diverges) = self.resume_expr(&e.right, point, depth);
-                    (reparse!((#right)), diverges)
+                    (paren(right), diverges)
                 }
             }
             _ => {
@@ -501,23 +502,26 @@ impl Lowerer<'_> {
             let next = syn::Lifetime::new(&format!("'__gen_next_{n}"), Span::mixed_site());
             let mut cont = cont;
             let jumps = retarget_jumps(&mut cont, label_name, &exit, &next);
+            let cont = expr_stmt(Expr::Block(block_expr(cont)));
             let (rest, diverges) = if cont_div && !jumps.continues {
-                (quote!(#cont), !jumps.breaks)
+                (vec![cont], !jumps.breaks)
             } else {
                 let (full, _) = self.full_block(&e.body);
                 let loop_diverges = !breaks_out_of_loop(&full, label_name);
-                let again = if jumps.continues {
-                    quote!(#next: #cont #label loop #full)
+                let cont = if jumps.continues {
+                    expr_stmt(block_of(Some(next), vec![cont]))
                 } else {
-                    quote!(#cont #label loop #full)
+                    cont
                 };
-                (again, loop_diverges && !jumps.breaks)
+                let again = expr_stmt(Expr::Loop(syn::ExprLoop {
+                    attrs: Vec::new(),
+                    label: label.clone(),
+                    loop_token: Default::default(),
+                    body: full,
+                }));
+                (vec![cont, again], loop_diverges && !jumps.breaks)
             };
-            let expr = if jumps.breaks {
-                reparse!(#exit: { #rest })
-            } else {
-                reparse!({ #rest })
-            };
+            let expr = block_of(jumps.breaks.then_some(exit), rest);
             (expr, diverges)
         } else if cont_div {
             // The rest of the iteration always leaves: the loop is not entered again.
@@ -528,7 +532,10 @@ impl Lowerer<'_> {
             (
                 {
                     let again = loop_or_block(label.as_ref(), full, full_diverges);
-                    reparse!({ #cont #again })
+                    block_of(
+                        None,
+                        vec![expr_stmt(Expr::Block(block_expr(cont))), expr_stmt(again)],
+                    )
                 },
                 loop_diverges,
             )
