@@ -306,3 +306,58 @@ pub(crate) fn is_range(expr: &Expr) -> bool {
         _ => false,
     }
 }
+
+/// Is an identifier spelled `name` anywhere in `tokens`?
+pub(crate) fn tokens_mention(tokens: &proc_macro2::TokenStream, name: &str) -> bool {
+    tokens.clone().into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(ident) => ident == name,
+        proc_macro2::TokenTree::Group(group) => tokens_mention(&group.stream(), name),
+        _ => false,
+    })
+}
+
+/// Is an identifier spelled `name` anywhere in `block`, macro arguments
+/// and unparsed tokens included? (Walks the syntax tree: printing it to
+/// tokens first cost the expansion a tenth of its time.)
+pub(crate) fn block_mentions(block: &syn::Block, name: &str) -> bool {
+    let mut mentions = Mentions { name, found: false };
+    syn::visit::Visit::visit_block(&mut mentions, block);
+    mentions.found
+}
+
+/// [`block_mentions`] for one statement.
+pub(crate) fn stmt_mentions(stmt: &syn::Stmt, name: &str) -> bool {
+    let mut mentions = Mentions { name, found: false };
+    syn::visit::Visit::visit_stmt(&mut mentions, stmt);
+    mentions.found
+}
+
+struct Mentions<'a> {
+    name: &'a str,
+    found: bool,
+}
+
+impl<'ast> syn::visit::Visit<'ast> for Mentions<'_> {
+    fn visit_ident(&mut self, ident: &'ast Ident) {
+        self.found |= ident == self.name;
+    }
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.found |= tokens_mention(&mac.tokens, self.name);
+        syn::visit::visit_macro(self, mac);
+    }
+    fn visit_expr(&mut self, expr: &'ast Expr) {
+        if self.found {
+            return;
+        }
+        if let Expr::Verbatim(tokens) = expr {
+            self.found |= tokens_mention(tokens, self.name);
+        }
+        syn::visit::visit_expr(self, expr);
+    }
+    fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
+        if let syn::Stmt::Expr(Expr::Verbatim(tokens), _) = stmt {
+            self.found |= tokens_mention(tokens, self.name);
+        }
+        syn::visit::visit_stmt(self, stmt);
+    }
+}

@@ -291,6 +291,9 @@ impl VisitMut for Deref<'_> {
             && let Some(by_ref) = self.binding(ident)
         {
             let tokens = (self.rematch)(&ident.clone(), by_ref);
+            // invariant: `rematch` writes a parenthesised `match` over the
+            // arm's own pattern, which parsed once already; were it not to
+            // parse, the read stays as written and rustc reports it.
             if let Ok(rematched) = syn::parse2(tokens) {
                 *expr = rematched;
             }

@@ -319,7 +319,7 @@ pub(super) fn drop_unused_late_lets(stmts: &mut Vec<Stmt>) {
                     let name = p.ident.to_string();
                     !stmts[index + 1..]
                         .iter()
-                        .any(|stmt| mentions(quote::ToTokens::to_token_stream(stmt), &name))
+                        .any(|stmt| crate::syntax::stmt_mentions(stmt, &name))
                 }
                 _ => false,
             },
@@ -331,12 +331,4 @@ pub(super) fn drop_unused_late_lets(stmts: &mut Vec<Stmt>) {
             index += 1;
         }
     }
-}
-
-fn mentions(tokens: proc_macro2::TokenStream, name: &str) -> bool {
-    tokens.into_iter().any(|tt| match tt {
-        proc_macro2::TokenTree::Ident(ident) => ident == name,
-        proc_macro2::TokenTree::Group(group) => mentions(group.stream(), name),
-        _ => false,
-    })
 }

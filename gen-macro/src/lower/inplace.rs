@@ -412,34 +412,6 @@ impl Lowerer<'_> {
 /// take their type from that assignment). A loop that never ends and only
 /// yields never evicts: drop the declarations, whose type nothing fixes.
 pub(super) fn finish_deferred(arm: &mut Block, state: &Ident) {
-    fn mentions(tokens: TokenStream, ident: &Ident) -> bool {
-        tokens.into_iter().any(|tt| match tt {
-            proc_macro2::TokenTree::Ident(i) => i == *ident,
-            proc_macro2::TokenTree::Group(g) => mentions(g.stream(), ident),
-            _ => false,
-        })
-    }
-    /// Is `state` named anywhere, macro arguments and unparsed tokens
-    /// included?
-    struct Mentions<'a> {
-        state: &'a Ident,
-        found: bool,
-    }
-    impl<'ast> Visit<'ast> for Mentions<'_> {
-        fn visit_ident(&mut self, ident: &'ast Ident) {
-            self.found |= ident == self.state;
-        }
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            self.found |= mentions(mac.tokens.clone(), self.state);
-            visit::visit_macro(self, mac);
-        }
-        fn visit_expr(&mut self, expr: &'ast Expr) {
-            if let Expr::Verbatim(tokens) = expr {
-                self.found |= mentions(tokens.clone(), self.state);
-            }
-            visit::visit_expr(self, expr);
-        }
-    }
     struct Finish {
         keep: bool,
     }
@@ -466,15 +438,6 @@ pub(super) fn finish_deferred(arm: &mut Block, state: &Ident) {
             syn::visit_mut::visit_block_mut(self, block);
         }
     }
-    let mut mentions = Mentions {
-        state,
-        found: false,
-    };
-    mentions.visit_block(arm);
-    syn::visit_mut::VisitMut::visit_block_mut(
-        &mut Finish {
-            keep: mentions.found,
-        },
-        arm,
-    );
+    let keep = crate::syntax::block_mentions(arm, &state.to_string());
+    syn::visit_mut::VisitMut::visit_block_mut(&mut Finish { keep }, arm);
 }
