@@ -11,20 +11,59 @@ use crate::wrappers::Fresh;
 
 /// Implemented by the state enum the macro emits inside each generator
 /// function: the runtime cannot name its variants, so it asks through this.
-pub trait GenState {
+/// The enum supplies the few facts only it knows; the lifecycle built on
+/// them is written here once, not emitted per generator (less for rustc to
+/// check for each one).
+pub trait GenState: Sized {
     type Return;
     /// The generator function's name.
     const NAME: &'static str;
+    /// Finished, nothing held: after the return value was taken, or a panic.
+    const DONE: Self;
+    /// Closed before it completed.
+    const CLOSED: Self;
     fn phase(&self) -> Phase;
     /// The `r#yield!` of the suspended state's variant.
     fn suspension_point(&self) -> Option<&'static Location>;
+    /// The state that holds the body's return value.
+    fn returned(value: Self::Return) -> Self;
+    /// The return value, if this is the state that holds it.
+    fn into_returned(self) -> Result<Self::Return, Self>;
+
     /// Store the body's return value until `take_return`.
-    fn complete(&mut self, value: Self::Return);
-    fn take_return(&mut self) -> Option<Self::Return>;
+    #[inline]
+    fn complete(&mut self, value: Self::Return) {
+        *self = Self::returned(value);
+    }
+
+    #[inline]
+    fn take_return(&mut self) -> Option<Self::Return> {
+        // (Only a finished state is replaced: a suspended one may be large.)
+        if self.phase() != Phase::Complete {
+            return None;
+        }
+        match core::mem::replace(self, Self::DONE).into_returned() {
+            Ok(value) => Some(value),
+            Err(done) => {
+                *self = done;
+                None
+            }
+        }
+    }
+
     /// Drop the saved values (field order = reverse declaration order).
-    fn close(&mut self);
+    #[inline]
+    fn close(&mut self) {
+        if matches!(self.phase(), Phase::Created | Phase::Suspended) {
+            *self = Self::CLOSED;
+        }
+    }
+
     /// The body panicked: drop what is saved, become finished.
-    fn poison(&mut self);
+    #[cold]
+    fn poison(&mut self) {
+        *self = Self::DONE;
+    }
 }
 
 impl<St: GenState> Poison for St {

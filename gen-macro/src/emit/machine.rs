@@ -565,6 +565,8 @@ impl Emit<'_> {
             impl #generics #rt::__private::GenState for #state_enum #generics {
                 type Return = __TR;
                 const NAME: &'static str = #name;
+                const DONE: Self = Self::__Done;
+                const CLOSED: Self = Self::__Closed;
 
                 #[inline]
                 fn suspension_point(&self) -> #rt::__private::core::option::Option<&'static #rt::__private::Location> {
@@ -587,31 +589,15 @@ impl Emit<'_> {
                 }
 
                 #[inline]
-                fn complete(&mut self, value: __TR) {
-                    *self = Self::__Returned(value);
+                fn returned(value: __TR) -> Self {
+                    Self::__Returned(value)
                 }
 
                 #[inline]
-                fn take_return(&mut self) -> #rt::__private::core::option::Option<__TR> {
+                fn into_returned(self) -> #rt::__private::core::result::Result<__TR, Self> {
                     match self {
-                        Self::__Returned(_) => match #rt::__private::core::mem::replace(self, Self::__Done) {
-                            Self::__Returned(value) => #rt::__private::core::option::Option::Some(value),
-                            _ => #rt::__private::core::option::Option::None,
-                        },
-                        _ => #rt::__private::core::option::Option::None,
-                    }
-                }
-
-                #[cold]
-                fn poison(&mut self) {
-                    *self = Self::__Done;
-                }
-
-                #[inline]
-                fn close(&mut self) {
-                    match self {
-                        Self::__Returned(_) | Self::__Done | Self::__Closed => {}
-                        _ => *self = Self::__Closed,
+                        Self::__Returned(value) => #rt::__private::core::result::Result::Ok(value),
+                        other => #rt::__private::core::result::Result::Err(other),
                     }
                 }
             }

@@ -21,6 +21,8 @@ fn classify(
     for __GenState<__A0, __T1, __T2, __T5, __T6, __TR> {
         type Return = __TR;
         const NAME: &'static str = "classify";
+        const DONE: Self = Self::__Done;
+        const CLOSED: Self = Self::__Closed;
         #[inline]
         fn suspension_point(
             &self,
@@ -61,37 +63,18 @@ fn classify(
             }
         }
         #[inline]
-        fn complete(&mut self, value: __TR) {
-            *self = Self::__Returned(value);
+        fn returned(value: __TR) -> Self {
+            Self::__Returned(value)
         }
         #[inline]
-        fn take_return(
-            &mut self,
-        ) -> ::gen_runtime::__private::core::option::Option<__TR> {
+        fn into_returned(
+            self,
+        ) -> ::gen_runtime::__private::core::result::Result<__TR, Self> {
             match self {
-                Self::__Returned(_) => {
-                    match ::gen_runtime::__private::core::mem::replace(
-                        self,
-                        Self::__Done,
-                    ) {
-                        Self::__Returned(value) => {
-                            ::gen_runtime::__private::core::option::Option::Some(value)
-                        }
-                        _ => ::gen_runtime::__private::core::option::Option::None,
-                    }
+                Self::__Returned(value) => {
+                    ::gen_runtime::__private::core::result::Result::Ok(value)
                 }
-                _ => ::gen_runtime::__private::core::option::Option::None,
-            }
-        }
-        #[cold]
-        fn poison(&mut self) {
-            *self = Self::__Done;
-        }
-        #[inline]
-        fn close(&mut self) {
-            match self {
-                Self::__Returned(_) | Self::__Done | Self::__Closed => {}
-                _ => *self = Self::__Closed,
+                other => ::gen_runtime::__private::core::result::Result::Err(other),
             }
         }
     }
