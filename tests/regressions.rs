@@ -1470,3 +1470,50 @@ fn a_closure_borrowing_an_operand_is_not_saved_when_dead() {
     assert_eq!(g.send(6), GeneratorState::Yielded(7));
     assert_eq!(g.send(0), GeneratorState::Complete(6));
 }
+
+/// Differential seeds 7013641 and 7016073: a method's receiver is a place,
+/// left to be read after the yields in the arguments (`v.push(…)` borrows
+/// `v`). But when an argument assigns that place, the plain function
+/// compiles only because the receiver's value was read first (a `Copy`
+/// value, or `self` by value): the generator read it after the assignment
+/// and yielded `255 + …` instead of `5 + …`.
+#[generator(yield = u32)]
+fn receiver_assigned_in_an_argument() -> u32 {
+    let mut r = (5u32, 0u32);
+    let mut v = vec![1u32];
+    r#yield!(r.0.wrapping_add({
+        r.0 ^= 250;
+        r#yield!(r.0);
+        r.0
+    }));
+    // A receiver the arguments only read stays a place.
+    v.push({
+        let n = v.len() as u32;
+        r#yield!(n);
+        n
+    });
+    let total = r.0 + v.len() as u32;
+    // An element assigned through an index, and a comparison's left side.
+    let mut w = [7u32, 8];
+    r#yield!(w[0].wrapping_add({
+        w[0] = 100;
+        r#yield!(w[0]);
+        w[0]
+    }));
+    r#yield!(u32::from(
+        w[1] == {
+            w[1] += 1;
+            r#yield!(w[1]);
+            w[1]
+        }
+    ));
+    total + w[0] + w[1]
+}
+
+#[test]
+fn a_receiver_assigned_in_an_argument_is_read_first() {
+    let mut g = receiver_assigned_in_an_argument();
+    let items: Vec<u32> = g.by_ref().collect();
+    assert_eq!(items, [255, 5 + 255, 1, 100, 7 + 100, 9, 0]);
+    assert_eq!(g.take_return(), Some(255 + 2 + 100 + 9));
+}

@@ -177,6 +177,20 @@ impl Hoist {
             // the lowering).
             return None;
         }
+        // A place that a later operand assigns (`r.n.wrapping_add({ r.n ^= 1;
+        // r#yield!(0) })`) cannot have been borrowed across it: the plain
+        // function compiles only if it read the place's value first (a
+        // `Copy` value, or a method taking `self`). So is it read here.
+        for index in 0..last_yield {
+            if operands[index].1 == Operand::Place
+                && let Some(path) = place_path(operands[index].0)
+                && operands[index + 1..=last_yield]
+                    .iter()
+                    .any(|(later, _)| assigns_overlapping(later, &path))
+            {
+                operands[index].1 = Operand::Value;
+            }
+        }
         let mut lets: Vec<Stmt> = Vec::new();
         for (op, kind) in operands.iter_mut().take(last_yield + 1) {
             if *kind == Operand::Place {
@@ -307,4 +321,72 @@ fn is_place(expr: &Expr) -> bool {
         Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_place(&u.expr),
         _ => false,
     }
+}
+
+/// The local and the fields a place expression names (`r.a.b` → `["r",
+/// "a", "b"]`), through parentheses and dereferences; an index ends it
+/// (`v[i].x` → `["v"]`: any element).
+fn place_path(expr: &Expr) -> Option<Vec<String>> {
+    match expr {
+        Expr::Path(p) if p.qself.is_none() => Some(vec![p.path.get_ident()?.to_string()]),
+        Expr::Field(f) => {
+            let mut path = place_path(&f.base)?;
+            if path.last().is_some_and(|last| last != "[]") {
+                path.push(match &f.member {
+                    syn::Member::Named(name) => name.to_string(),
+                    syn::Member::Unnamed(index) => index.index.to_string(),
+                });
+            }
+            Some(path)
+        }
+        Expr::Index(i) => {
+            let mut path = place_path(&i.expr)?;
+            path.push("[]".to_owned());
+            Some(path)
+        }
+        Expr::Paren(p) => place_path(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => place_path(&u.expr),
+        _ => None,
+    }
+}
+
+/// Does `expr` assign to (`=`, `op=`) or borrow mutably a place that
+/// overlaps `path` (one is a prefix of the other)? Closures are not
+/// looked into: they run when called.
+fn assigns_overlapping(expr: &Expr, path: &[String]) -> bool {
+    struct Find<'p> {
+        path: &'p [String],
+        found: bool,
+    }
+    impl Find<'_> {
+        fn overlaps(&self, place: &Expr) -> bool {
+            place_path(place).is_some_and(|other| {
+                let shared = other.len().min(self.path.len());
+                other[..shared]
+                    .iter()
+                    .zip(&self.path[..shared])
+                    .all(|(a, b)| a == b || a == "[]" || b == "[]")
+            })
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
+        fn visit_expr(&mut self, expr: &'ast Expr) {
+            match expr {
+                Expr::Assign(a) if self.overlaps(&a.left) => self.found = true,
+                Expr::Binary(b) if is_compound_assign(&b.op) && self.overlaps(&b.left) => {
+                    self.found = true;
+                }
+                Expr::Reference(r) if r.mutability.is_some() && self.overlaps(&r.expr) => {
+                    self.found = true;
+                }
+                Expr::Closure(_) | Expr::Async(_) => return,
+                _ => {}
+            }
+            syn::visit::visit_expr(self, expr);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut find = Find { path, found: false };
+    syn::visit::Visit::visit_expr(&mut find, expr);
+    find.found
 }
