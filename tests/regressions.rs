@@ -1517,3 +1517,37 @@ fn a_receiver_assigned_in_an_argument_is_read_first() {
     assert_eq!(items, [255, 5 + 255, 1, 100, 7 + 100, 9, 0]);
     assert_eq!(g.take_return(), Some(255 + 2 + 100 + 9));
 }
+
+/// Differential seed 7017044: a loop that resumes in place keeps its saved
+/// values in the state, and a `return` in it moves them out first, so they
+/// drop after the loop's own locals. A `?` inside the returned value
+/// (`return Some(x.checked_sub(10)?)`) leaves with a completion of its own,
+/// which skipped that: the generator said `Complete` but still held `g`,
+/// dropped only with the generator.
+#[generator(yield = u32, send = u32)]
+fn question_mark_inside_a_returned_value(log: gen_workspace::drops::DropLog) -> Option<u32> {
+    let g = log.guard("g");
+    loop {
+        match r#yield!(g.name().len() as u32) {
+            0 => continue,
+            x => return Some(x.checked_sub(10)?),
+        }
+    }
+}
+
+#[test]
+fn a_question_mark_inside_a_returned_value_drops_the_saved_values() {
+    let log = gen_workspace::drops::DropLog::new();
+    let (first, mut g) = question_mark_inside_a_returned_value(log.clone()).start();
+    assert_eq!(first, GeneratorState::Yielded(1));
+    assert_eq!(g.send(0), GeneratorState::Yielded(1));
+    assert_eq!(g.send(3), GeneratorState::Complete(None));
+    assert!(g.is_finished());
+    assert_eq!(log.dropped(), ["g"]);
+
+    let log = gen_workspace::drops::DropLog::new();
+    let (_, mut g) = question_mark_inside_a_returned_value(log.clone()).start();
+    assert_eq!(g.send(15), GeneratorState::Complete(Some(5)));
+    assert!(g.is_finished());
+    assert_eq!(log.dropped(), ["g"]);
+}

@@ -387,7 +387,12 @@ impl Lowerer<'_> {
                 match expr {
                     Expr::Closure(_) | Expr::Async(_) => {}
                     Expr::Return(ret) if is_completion(ret) => {
-                        let Some(value) = ret.expr.take() else { return };
+                        let Some(mut value) = ret.expr.take() else {
+                            return;
+                        };
+                        // (A `?` in the value leaves with a completion of
+                        // its own, which must evict too.)
+                        self.visit_expr_mut(&mut value);
                         let value_name =
                             format_ident!("__gen_completion", span = Span::mixed_site());
                         ret.expr = Some(Box::new(name_expr(value_name.clone())));
