@@ -1344,7 +1344,10 @@ impl Gen<'_> {
                     // Nothing in the index or value may change `v` (its
                     // length is the modulus, and it is borrowed last).
                     self.frozen.push(v.clone());
-                    let (i, e) = (self.e_u32(2), self.e_u32(2));
+                    // The value first, as it runs first: what it moves, the
+                    // index must not use (seed 7004437).
+                    let e = self.e_u32(2);
+                    let i = self.e_u32(2);
                     // The length is read first: `v[… v.len()] ^= k` is E0502
                     // in plain Rust (no two-phase borrow through `IndexMut`
                     // in a compound assignment).
