@@ -1551,3 +1551,24 @@ fn a_question_mark_inside_a_returned_value_drops_the_saved_values() {
     assert!(g.is_finished());
     assert_eq!(log.dropped(), ["g"]);
 }
+
+/// The place of a compound assignment is written, not read: an assignment
+/// to it in the value does not make it a value to read first (a hidden
+/// copy assigned in its stead was E0384, "cannot assign twice").
+#[generator(yield = u32, send = u32)]
+fn compound_assignment_target_assigned_in_its_value() -> u32 {
+    let mut d = 6u32;
+    d ^= {
+        d = r#yield!(d);
+        3
+    };
+    d
+}
+
+#[test]
+fn a_compound_assignment_target_stays_a_place() {
+    let (first, mut g) = compound_assignment_target_assigned_in_its_value().start();
+    assert_eq!(first, GeneratorState::Yielded(6));
+    // As rustc orders a primitive `d ^= v`: `v` first, then `d` is read.
+    assert_eq!(g.send(8), GeneratorState::Complete(8 ^ 3));
+}

@@ -166,6 +166,13 @@ impl Hoist {
     /// The replacement block for `expr`, when its yield is not in its first
     /// operand.
     fn hoist(&mut self, expr: &mut Expr) -> Option<Expr> {
+        // (The places a method call or comparison reads, not the one an
+        // assignment writes.)
+        let reads_places = match &*expr {
+            Expr::MethodCall(_) => true,
+            Expr::Binary(b) => is_comparison(&b.op),
+            _ => false,
+        };
         let mut operands = operands_mut(expr);
         let holds_yield = |op: &Expr| marker::contains(op, None);
         let last_yield = operands.iter().rposition(|(op, _)| holds_yield(op))?;
@@ -182,7 +189,8 @@ impl Hoist {
         // function compiles only if it read the place's value first (a
         // `Copy` value, or a method taking `self`). So is it read here.
         for index in 0..last_yield {
-            if operands[index].1 == Operand::Place
+            if reads_places
+                && operands[index].1 == Operand::Place
                 && let Some(path) = place_path(operands[index].0)
                 && operands[index + 1..=last_yield]
                     .iter()
