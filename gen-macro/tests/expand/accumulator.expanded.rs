@@ -68,7 +68,8 @@ fn accumulator() -> ::gen_runtime::__private::Fresh<
     }
     ::gen_runtime::__private::fresh(
         __GenState::__Start {},
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

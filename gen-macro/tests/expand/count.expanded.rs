@@ -71,7 +71,8 @@ fn count(
     }
     ::gen_runtime::__private::fresh(
         __GenState::__Start { param_0: n },
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

@@ -86,7 +86,8 @@ fn stage(
         move |__gen_request| ::gen_runtime::__private::serve(
             &mut __gen_owned,
             __gen_request,
-            #[inline(always)]
+            #[cfg_attr(not(debug_assertions), inline(always))]
+            #[cfg_attr(debug_assertions, inline)]
             move |
                 __gen_state,
                 __gen_arg: ::gen_runtime::__private::Resume<

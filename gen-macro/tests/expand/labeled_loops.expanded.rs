@@ -71,7 +71,8 @@ fn pairs(
     }
     ::gen_runtime::__private::fresh(
         __GenState::__Start { param_0: n },
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         #[allow(clippy::diverging_sub_expression)]
         move |
             __gen_state,

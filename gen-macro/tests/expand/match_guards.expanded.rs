@@ -82,7 +82,8 @@ fn classify(
         __GenState::__Start {
             param_0: items,
         },
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

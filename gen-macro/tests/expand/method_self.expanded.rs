@@ -75,7 +75,8 @@ fn names<'_1, 'a>(
             param_0: self,
             param_1: prefix,
         },
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

@@ -73,7 +73,8 @@ fn into_labels(
         __GenState::__Start {
             param_0: self,
         },
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

@@ -91,7 +91,8 @@ fn walk<'_1>(
         __GenState::__Start {
             param_0: tree,
         },
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

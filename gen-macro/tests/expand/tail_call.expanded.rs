@@ -80,7 +80,8 @@ fn countdown(
     }
     ::gen_runtime::__private::fresh_frames(
         __GenState::__Start { param_0: n },
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<

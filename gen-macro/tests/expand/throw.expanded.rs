@@ -73,7 +73,8 @@ fn resilient(
         __GenState::__Start {
             param_0: jobs,
         },
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         #[allow(clippy::diverging_sub_expression)]
         move |
             __gen_state,

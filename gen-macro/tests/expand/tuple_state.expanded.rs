@@ -96,7 +96,8 @@ fn tuple_state(
             param_0: rounds,
             param_1: __gen_arg_0,
         },
-        #[inline(always)]
+        #[cfg_attr(not(debug_assertions), inline(always))]
+        #[cfg_attr(debug_assertions, inline)]
         move |
             __gen_state,
             __gen_arg: ::gen_runtime::__private::Resume<
