@@ -1572,3 +1572,21 @@ fn a_compound_assignment_target_stays_a_place() {
     // As rustc orders a primitive `d ^= v`: `v` first, then `d` is read.
     assert_eq!(g.send(8), GeneratorState::Complete(8 ^ 3));
 }
+
+/// The same with the assignment inside the yield's own operand.
+#[generator(yield = u32, send = u32)]
+fn receiver_assigned_in_a_yield_operand() -> u32 {
+    let mut r = (5u32, 0u32);
+    let x = r.0.wrapping_add(r#yield!({
+        r.0 ^= 250;
+        r.0
+    }));
+    x
+}
+
+#[test]
+fn a_receiver_assigned_in_a_yield_operand_is_read_first() {
+    let (first, mut g) = receiver_assigned_in_a_yield_operand().start();
+    assert_eq!(first, GeneratorState::Yielded(255));
+    assert_eq!(g.send(1), GeneratorState::Complete(6));
+}

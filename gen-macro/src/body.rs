@@ -90,7 +90,7 @@ pub(crate) fn lower_body(
     let names = Names::new(rt, &shell.state_enum, machine);
     rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
     guards::lower_guards(&mut body, &mut points);
-    hoist::hoist_body(&mut body);
+    hoist::hoist_body(&mut body, &points);
     let splittable: Vec<(String, split::Shape)> = signature
         .params
         .iter()

@@ -24,15 +24,17 @@ use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Stmt};
 
-use crate::marker;
+use crate::marker::{self, YieldPoint};
 use crate::syntax::{is_comparison, is_compound_assign};
 
-pub(crate) fn hoist_body(body: &mut syn::Block) {
-    Hoist { next: 0 }.visit_block_mut(body);
+pub(crate) fn hoist_body(body: &mut syn::Block, points: &[YieldPoint]) {
+    Hoist { next: 0, points }.visit_block_mut(body);
 }
 
-struct Hoist {
+struct Hoist<'p> {
     next: usize,
+    /// The yields' operands, which may assign places too.
+    points: &'p [YieldPoint],
 }
 
 /// How an operand is evaluated by the expression that holds it.
@@ -45,7 +47,7 @@ enum Operand {
     Place,
 }
 
-impl VisitMut for Hoist {
+impl VisitMut for Hoist<'_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         if !marker::contains(&*expr, None) {
             return;
@@ -61,7 +63,7 @@ impl VisitMut for Hoist {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
-impl Hoist {
+impl Hoist<'_> {
     fn fresh(&mut self) -> syn::Ident {
         let name = crate::names::hoisted(self.next);
         self.next += 1;
@@ -194,7 +196,7 @@ impl Hoist {
                 && let Some(path) = place_path(operands[index].0)
                 && operands[index + 1..=last_yield]
                     .iter()
-                    .any(|(later, _)| assigns_overlapping(later, &path))
+                    .any(|(later, _)| assigns_overlapping(later, &path, self.points))
             {
                 operands[index].1 = Operand::Value;
             }
@@ -361,9 +363,10 @@ fn place_path(expr: &Expr) -> Option<Vec<String>> {
 /// Does `expr` assign to (`=`, `op=`) or borrow mutably a place that
 /// overlaps `path` (one is a prefix of the other)? Closures are not
 /// looked into: they run when called.
-fn assigns_overlapping(expr: &Expr, path: &[String]) -> bool {
+fn assigns_overlapping(expr: &Expr, path: &[String], points: &[YieldPoint]) -> bool {
     struct Find<'p> {
         path: &'p [String],
+        points: &'p [YieldPoint],
         found: bool,
     }
     impl Find<'_> {
@@ -392,9 +395,18 @@ fn assigns_overlapping(expr: &Expr, path: &[String]) -> bool {
             }
             syn::visit::visit_expr(self, expr);
         }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if let Some(point) = marker::index_of_mac(mac).and_then(|i| self.points.get(i)) {
+                self.visit_expr(&point.operand);
+            }
+        }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
-    let mut find = Find { path, found: false };
+    let mut find = Find {
+        path,
+        points,
+        found: false,
+    };
     syn::visit::Visit::visit_expr(&mut find, expr);
     find.found
 }
