@@ -354,10 +354,4 @@ impl<'ast> syn::visit::Visit<'ast> for Mentions<'_> {
         }
         syn::visit::visit_expr(self, expr);
     }
-    fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
-        if let syn::Stmt::Expr(Expr::Verbatim(tokens), _) = stmt {
-            self.found |= tokens_mention(tokens, self.name);
-        }
-        syn::visit::visit_stmt(self, stmt);
-    }
 }

@@ -319,7 +319,7 @@ fn expansion_profile() {
             "pub fn acc{k}() -> i64 {{ let mut total = {k}; loop {{ let v = r#yield!(total); if v < 0 {{ return total; }} total += v; }} }}"
         )
         .parse()
-        .unwrap();
+        .unwrap(); // invariant: test-only, a fixed source that lexes
         let out = expand::generator(quote!(yield = i64, send = i64), body);
         assert!(!out.is_empty());
     }

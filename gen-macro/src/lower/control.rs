@@ -349,6 +349,11 @@ pub(super) fn expr_stmt(expr: Expr) -> Stmt {
     Stmt::Expr(expr, None)
 }
 
+/// `{ … }` as a statement.
+pub(super) fn block_stmt(block: Block) -> Stmt {
+    expr_stmt(Expr::Block(block_expr(block)))
+}
+
 /// `let name = init;`
 pub(super) fn let_stmt(name: syn::Ident, init: Expr) -> Stmt {
     Stmt::Local(syn::Local {

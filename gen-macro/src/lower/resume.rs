@@ -39,9 +39,9 @@ use syn::{Block, Expr, Stmt};
 
 use crate::analysis::slots::Analysis;
 use crate::lower::control::{
-    block_expr, block_of, breaks_out_of_loop, expr_stmt, first_operand_mut, is_unit, jumps_to_loop,
-    label_is_targeted, let_stmt, loop_or_block, name_expr, paren, rebuild_local, retarget_jumps,
-    stmt_always_leaves, stmts_of, strip_unused_labels,
+    block_expr, block_of, block_stmt, breaks_out_of_loop, expr_stmt, first_operand_mut, is_unit,
+    jumps_to_loop, label_is_targeted, let_stmt, loop_or_block, name_expr, paren, rebuild_local,
+    retarget_jumps, stmt_always_leaves, stmts_of, strip_unused_labels,
 };
 use crate::lower::inplace::finish_deferred;
 use crate::lower::{Lowerer, Segment};
@@ -357,7 +357,7 @@ impl Lowerer<'_> {
                         let (then_branch, diverges) =
                             self.resume_block(&e.then_branch, point, depth + 2);
                         let mut stmts = rebinds;
-                        stmts.push(expr_stmt(Expr::Block(block_expr(then_branch))));
+                        stmts.push(block_stmt(then_branch));
                         return (block_of(None, stmts), diverges);
                     }
                     let (then_branch, diverges) =
@@ -502,7 +502,7 @@ impl Lowerer<'_> {
             let next = syn::Lifetime::new(&format!("'__gen_next_{n}"), Span::mixed_site());
             let mut cont = cont;
             let jumps = retarget_jumps(&mut cont, label_name, &exit, &next);
-            let cont = expr_stmt(Expr::Block(block_expr(cont)));
+            let cont = block_stmt(cont);
             let (rest, diverges) = if cont_div && !jumps.continues {
                 (vec![cont], !jumps.breaks)
             } else {
@@ -532,10 +532,7 @@ impl Lowerer<'_> {
             (
                 {
                     let again = loop_or_block(label.as_ref(), full, full_diverges);
-                    block_of(
-                        None,
-                        vec![expr_stmt(Expr::Block(block_expr(cont))), expr_stmt(again)],
-                    )
+                    block_of(None, vec![block_stmt(cont), expr_stmt(again)])
                 },
                 loop_diverges,
             )
