@@ -1210,3 +1210,71 @@ fn yields_in_match_guards() {
     assert_eq!(got, [2, 1, 3]);
     assert_eq!(out, ["ab!", "<empty>", "c", "def!"]);
 }
+
+// ------------------------------------------------- yields inside let chains
+
+/// A value that notes its drop in the log it was made with.
+struct Noted(
+    &'static str,
+    std::rc::Rc<std::cell::RefCell<Vec<&'static str>>>,
+);
+
+impl Drop for Noted {
+    fn drop(&mut self) {
+        self.1.borrow_mut().push(self.0);
+    }
+}
+
+dual! {
+    // A yield after a `let` of the chain sees what it bound; the `else`
+    // branch does not (it reads the outer `x`), and a chain that fails
+    // after binding a value drops it before `else` runs (edition 2024).
+    fn let_chains / let_chains_ref(a: Option<u32>, log: std::rc::Rc<std::cell::RefCell<Vec<&'static str>>>) yield u32, send bool => u32 {
+        let x = 100;
+        if let Some(x) = a && r#yield!(x + 1) {
+            r#yield!(x + 2);
+        }
+        if let Some(y) = a && let Some(z) = Some(y * 2) && r#yield!(y + z) {
+            r#yield!(z);
+        } else {
+            r#yield!(x);
+        }
+        let mut items = vec![1u32, 2, 3].into_iter();
+        while let Some(v) = items.next() && r#yield!(v * 10) {
+            r#yield!(v);
+        }
+        if let Some(n) = Some(Noted("chain", log.clone())) && r#yield!(7) {
+            log.borrow_mut().push(n.0);
+        } else {
+            log.borrow_mut().push("else");
+        }
+        log.borrow_mut().push("end");
+        x
+    }
+}
+
+#[test]
+fn yields_inside_let_chains() {
+    use std::{cell::RefCell, rc::Rc};
+    for (answer, yields) in [(true, 11), (false, 5)] {
+        let (log, log_ref) = (
+            Rc::new(RefCell::new(Vec::new())),
+            Rc::new(RefCell::new(Vec::new())),
+        );
+        let sends = std::iter::repeat_n(answer, yields);
+        let (mut got, ret) = drive!(let_chains(Some(3), log.clone()), sends.clone());
+        got.push(ret);
+        let mut want = Vec::new();
+        let ret_ref = let_chains_ref(Some(3), log_ref.clone(), &mut want, &mut sends.clone());
+        want.push(ret_ref);
+        assert_eq!(got, want);
+        assert_eq!(log, log_ref);
+        if answer {
+            assert_eq!(got, [4, 5, 9, 6, 10, 1, 20, 2, 30, 3, 7, 100]);
+            assert_eq!(*log.borrow(), ["chain", "chain", "end"]);
+        } else {
+            assert_eq!(got, [4, 9, 100, 10, 7, 100]);
+            assert_eq!(*log.borrow(), ["chain", "else", "end"]);
+        }
+    }
+}

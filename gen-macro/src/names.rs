@@ -68,6 +68,18 @@ impl Names {
         format_ident!("__gen_slot_{}", id, span = Span::mixed_site())
     }
     /// What a suspension point keeps of a value saved only for its drop.
+    /// What a let chain resumed in its condition did (see
+    /// `lower::resume::chain_with_rebinds`): `Ok(value of then)`, or
+    /// `Err(())` for the `else` branch.
+    pub(crate) fn chain_outcome() -> Ident {
+        Ident::new("__gen_chain", Span::mixed_site())
+    }
+
+    /// The `then` branch's value in `chain_outcome`.
+    pub(crate) fn chain_value() -> Ident {
+        Ident::new("__gen_then", Span::mixed_site())
+    }
+
     pub(crate) fn kept_temp(id: usize) -> Ident {
         format_ident!("__gen_kept_{}", id, span = Span::mixed_site())
     }

@@ -329,11 +329,8 @@ impl Lowerer<'_> {
             }
             Expr::If(e) => {
                 if marker::contains(&*e.cond, Some(point)) {
-                    let cond_depth = if cond_has_let(&e.cond) {
-                        depth + 1
-                    } else {
-                        depth
-                    };
+                    let has_let = cond_has_let(&e.cond);
+                    let cond_depth = if has_let { depth + 1 } else { depth };
                     let (cond, cond_div) = self.resume_expr(&e.cond, point, cond_depth);
                     if cond_div {
                         return (cond, true);
@@ -349,7 +346,20 @@ impl Lowerer<'_> {
                         }
                         None => false,
                     };
-                    return (expr, then_div && else_div);
+                    let diverges = then_div && else_div;
+                    // A let chain suspended after one of its `let`s
+                    // (`if let Some(x) = a && r#yield!(x) { … }`): the rest
+                    // of the chain and the `then` branch see what those
+                    // `let`s bound, the `else` branch does not.
+                    let rebinds = if has_let {
+                        self.rebinds(point, cond_depth)
+                    } else {
+                        Vec::new()
+                    };
+                    if !rebinds.is_empty() {
+                        return (chain_with_rebinds(rebinds, e), diverges);
+                    }
+                    return (expr, diverges);
                 }
                 if marker::contains(&e.then_branch, Some(point)) {
                     if cond_has_let(&e.cond) {
@@ -563,4 +573,46 @@ fn leading_operand(expr: Expr) -> Expr {
         paren_token: Default::default(),
         expr: Box::new(expr),
     })
+}
+
+/// A let chain resumed after one of its `let`s, whose bindings `rebinds`
+/// declares again: `{ rebinds; if rest { then } }`. With an `else`, the
+/// `else` branch runs after those bindings' scope has ended (as in edition
+/// 2024, where a failed chain drops them before `else`, and so that a name
+/// the `else` branch reads is not the chain's):
+/// `let taken = { rebinds; if rest { Ok(then) } else { Err(()) } };
+/// match taken { Ok(value) => value, Err(()) => else }`.
+fn chain_with_rebinds(rebinds: Vec<Stmt>, e: &syn::ExprIf) -> Expr {
+    let mut stmts = rebinds;
+    let Some((_, else_branch)) = &e.else_branch else {
+        stmts.push(expr_stmt(Expr::If(e.clone())));
+        return block_of(None, stmts);
+    };
+    let syn::ExprIf {
+        if_token,
+        cond,
+        then_branch,
+        ..
+    } = e;
+    stmts.push(expr_stmt(reparse!(
+        #if_token #cond {
+            ::core::result::Result::Ok(#then_branch)
+        } else {
+            ::core::result::Result::Err(())
+        }
+    )));
+    let taken = block_of(None, stmts);
+    let (outcome, value) = (Names::chain_outcome(), Names::chain_value());
+    block_of(
+        None,
+        stmts_of(quote! {
+            // `Ok(then)` is unreachable when `then` always leaves.
+            #[allow(unreachable_code)]
+            let #outcome = #taken;
+            match #outcome {
+                ::core::result::Result::Ok(#value) => #value,
+                ::core::result::Result::Err(()) => #else_branch,
+            }
+        }),
+    )
 }
