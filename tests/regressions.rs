@@ -1590,3 +1590,62 @@ fn a_receiver_assigned_in_a_yield_operand_is_read_first() {
     assert_eq!(first, GeneratorState::Yielded(255));
     assert_eq!(g.send(1), GeneratorState::Complete(6));
 }
+
+/// Items declared in the body are visible in all of it, as in a plain
+/// function: `helper(K)` after a yield named nothing (E0425) while the
+/// items were left in the arm of the code before the yield. A nested
+/// `#[generator] fn` owns its yields (they were "cannot suspend the
+/// generator from inside a nested item").
+#[generator(yield = u32)]
+fn items_in_the_body() {
+    r#yield!(helper(1));
+    fn helper(x: u32) -> u32 {
+        x * 3
+    }
+    const K: u32 = 4;
+    r#yield!(helper(K));
+    use std::cmp::max;
+    #[generator(yield = u32)]
+    fn inner() {
+        r#yield!(7);
+        r#yield!(max(K, 8));
+    }
+    yield_from!(inner());
+    {
+        fn local() -> u32 {
+            1
+        }
+        r#yield!(local());
+    }
+    {
+        // Same name in another block: each stays in its block.
+        fn local() -> u32 {
+            2
+        }
+        r#yield!(local());
+    }
+    macro_rules! twice {
+        ($e:expr) => {
+            $e * 2
+        };
+    }
+    r#yield!(0);
+    r#yield!(twice!(max(1, 2)));
+    struct Row {
+        n: u32,
+    }
+    impl Row {
+        fn n(&self) -> u32 {
+            self.n
+        }
+    }
+    let row = Row { n: 9 };
+    r#yield!(0);
+    r#yield!(row.n());
+}
+
+#[test]
+fn items_in_the_body_are_visible_after_a_yield() {
+    let got: Vec<u32> = items_in_the_body().collect();
+    assert_eq!(got, [3, 12, 7, 8, 1, 2, 0, 4, 0, 9]);
+}

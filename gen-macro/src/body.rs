@@ -6,7 +6,7 @@
 use proc_macro2::{Span, TokenStream};
 
 use crate::analysis::slots;
-use crate::desugar::{flags, guards, hoist, joins, rewrite, scan, split};
+use crate::desugar::{flags, guards, hoist, items, joins, rewrite, scan, split};
 use crate::emit::machine::Emit;
 use crate::error::Diagnostics;
 use crate::front::shell::Shell;
@@ -88,6 +88,7 @@ pub(crate) fn lower_body(
         MachineKind::Plain
     };
     let names = Names::new(rt, &shell.state_enum, machine);
+    let items = items::take_items(&mut body);
     rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
     guards::lower_guards(&mut body, &mut points);
     hoist::hoist_body(&mut body, &points);
@@ -262,6 +263,7 @@ pub(crate) fn lower_body(
         arm_rank,
         exit_labels,
         entered,
+        items,
     };
     let tokens = restore_hidden_names(emit(&emit_parts), &analysis.hidden_names);
     if std::env::var_os("GEN_MACRO_DEBUG").is_some() {

@@ -9,6 +9,7 @@ pub(crate) mod await_yields;
 pub(crate) mod flags;
 pub(crate) mod guards;
 pub(crate) mod hoist;
+pub(crate) mod items;
 pub(crate) mod joins;
 pub(crate) mod rewrite;
 pub(crate) mod scan;

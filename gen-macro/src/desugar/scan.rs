@@ -659,8 +659,33 @@ impl VisitMut for Scanner<'_> {
         self.in_scope(Scope::Item, |s| visit_mut::visit_item_mut(s, item));
     }
 
+    // A nested generator (`#[generator] fn inner() { r#yield!(1); }`, also
+    // as a method of a nested `impl`) owns its yields: its own attribute
+    // lowers them once this one has expanded.
+    fn visit_item_fn_mut(&mut self, item: &mut syn::ItemFn) {
+        if !is_generator(&item.attrs) {
+            visit_mut::visit_item_fn_mut(self, item);
+        }
+    }
+
+    fn visit_impl_item_fn_mut(&mut self, item: &mut syn::ImplItemFn) {
+        if !is_generator(&item.attrs) {
+            visit_mut::visit_impl_item_fn_mut(self, item);
+        }
+    }
+
     fn visit_macro_mut(&mut self, mac: &mut Macro) {
         // Macros in patterns and types.
         self.check_macro_tokens(mac);
     }
+}
+
+/// `#[generator]` or `#[generator(…)]`, by any path (`#[gen_runtime::generator]`).
+fn is_generator(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        attr.path()
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "generator")
+    })
 }

@@ -65,6 +65,8 @@ pub(crate) struct Emit<'a> {
     pub(crate) exit_labels: bool,
     /// The loops the start arm enters by jumping (see `lower::entry`).
     pub(crate) entered: Vec<crate::lower::entry::Entry>,
+    /// Items the body declares, moved out of it (see `desugar::items`).
+    pub(crate) items: Vec<syn::Item>,
 }
 
 impl Emit<'_> {
@@ -115,6 +117,13 @@ impl Emit<'_> {
     /// or a block's captures) and the resume closure. The body of a
     /// generator function, and the whole of a `gen_block!`.
     pub(crate) fn expression(&self) -> TokenStream {
+        let items = &self.items;
+        let machine = self.machine_expression();
+        quote!(#(#items)* #machine)
+    }
+
+    /// The state enum and the entry point's call (see [`expression`](Self::expression)).
+    fn machine_expression(&self) -> TokenStream {
         let names = self.names;
         let rt = &names.rt;
         let state_enum = &names.state_enum;
