@@ -104,7 +104,7 @@ impl Hoist<'_> {
         let span = crate::spans::glue(Span::call_site());
         if !compound {
             let name = self.fresh();
-            let rhs = std::mem::replace(value, reparse!(#name));
+            let rhs = std::mem::replace(value, name_in_place_of(&name, value));
             lets.push(reparse_spanned!(span=> let #name = #rhs;));
         }
         let mut slots = Vec::new();
@@ -112,7 +112,7 @@ impl Hoist<'_> {
         let last = slots.iter().rposition(|op| marker::contains(&**op, None))?;
         for op in slots.into_iter().take(last + 1) {
             let name = self.fresh();
-            let operand = std::mem::replace(op, reparse!(#name));
+            let operand = std::mem::replace(op, name_in_place_of(&name, op));
             lets.push(reparse_spanned!(span=> #[allow(unused_mut)] let mut #name = #operand;));
         }
         let rest = expr.clone();
@@ -158,7 +158,8 @@ impl Hoist<'_> {
             // invariant: called for an assignment only.
             return expr.clone();
         };
-        let value = std::mem::replace(&mut *e.right, reparse!(#name));
+        let read = name_in_place_of(&name, &e.right);
+        let value = std::mem::replace(&mut *e.right, read);
         let rest = expr.clone();
         let mut block: Expr = reparse_spanned!(span=> { let #name = #value; #rest });
         marker::normalize_expr(&mut block);
@@ -209,7 +210,8 @@ impl Hoist<'_> {
             let span = crate::spans::glue(Span::call_site());
             let name = crate::names::hoisted(self.next);
             self.next += 1;
-            let value = std::mem::replace(&mut **op, reparse!(#name));
+            let read = name_in_place_of(&name, op);
+            let value = std::mem::replace(&mut **op, read);
             lets.push(reparse_spanned!(span=> let #name = #value;));
         }
         let rest = expr.clone();
@@ -409,4 +411,13 @@ fn assigns_overlapping(expr: &Expr, path: &[String], points: &[YieldPoint]) -> b
     };
     syn::visit::Visit::visit_expr(&mut find, expr);
     find.found
+}
+
+/// The hidden binding `name`, read where `operand` was: located at the
+/// operand, so that rustc's errors about its value (a yield's sent value
+/// of the wrong type) point at the user's code, not at the attribute.
+fn name_in_place_of(name: &syn::Ident, operand: &Expr) -> Expr {
+    let mut located = name.clone();
+    located.set_span(name.span().located_at(syn::spanned::Spanned::span(operand)));
+    reparse!(#located)
 }
