@@ -134,8 +134,11 @@ pub(crate) fn hidden_iterator(n: usize, span: Span) -> Ident {
 
 /// The `n`th operand evaluated before a yield (see `desugar::hoist`).
 pub(crate) fn hoisted(n: usize) -> Ident {
-    format_ident!("__gen_hoist_{}", n, span = Span::mixed_site())
+    format_ident!("{}{}", HOISTED, n, span = Span::mixed_site())
 }
+
+/// Name prefix of the operands `hoisted` names.
+pub(crate) const HOISTED: &str = "__gen_hoist_";
 
 /// The macro a yield becomes until it is lowered: `__gen_yield!(N)` (see
 /// `marker`).

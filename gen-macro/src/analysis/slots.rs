@@ -17,7 +17,7 @@ use syn::{Block, Ident, Pat};
 use crate::analysis::scope::{Binding, BindingId, LoopRange, PointScope, Use, Walker};
 use crate::error::Diagnostics;
 use crate::marker::{PointKind, YieldPoint};
-use crate::names::HIDDEN_ITERATOR;
+use crate::names::{HIDDEN_ITERATOR, HOISTED};
 use crate::syntax::{copy_bindings, type_is_known_copy};
 
 pub(crate) struct Analysis {
@@ -791,6 +791,15 @@ impl Walker<'_> {
                             "this `for` loop iterates over a borrow of `{owner_name}` and suspends inside; values that live across a yield are moved into the generator, so they cannot stay borrowed across it\nhelp: iterate over an owned value (`for x in {owner_name}`, `{owner_name}.into_iter()`), or over indices, or collect what the loop needs first"
                         ),
                         format!("`{owner_name}` is still borrowed by the loop at this yield"),
+                    )
+                } else if binding.ident.to_string().starts_with(HOISTED) {
+                    // An operand evaluated before a yield later in the
+                    // same expression (`v.first().unwrap() + r#yield!(x)`).
+                    (
+                        format!(
+                            "this value borrows `{owner_name}`, and is used after the `r#yield!` later in the same expression; values that live across a yield are moved into the generator, so they cannot be borrowed across it\nhelp: make it an owned value (`.copied()`, `.cloned()`, `.to_owned()`), or bind the sent value first (`let sent = r#yield!(…);`) and use it after"
+                        ),
+                        format!("`{owner_name}` is still borrowed at this yield"),
                     )
                 } else if binding.closure_borrow {
                     (
