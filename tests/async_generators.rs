@@ -519,3 +519,28 @@ async fn a_throw_reaches_the_async_delegate() {
     );
     assert_eq!(log.dropped(), ["body"]);
 }
+
+#[generator(yield = u32, send = u32)]
+async fn async_up_to(n: u32) -> u32 {
+    for i in 0..n {
+        tokio::task::yield_now().await;
+        r#yield!(i);
+    }
+    n * 10
+}
+
+#[generator(yield = u32, send = u32)]
+async fn async_sized_by_caller() -> u32 {
+    let first = yield_from!(async_up_to(r#yield!(100)));
+    first + 1
+}
+
+#[tokio::test]
+async fn a_yield_in_the_operand_of_yield_from_runs_first() {
+    let mut g = pin!(async_sized_by_caller());
+    let (state, mut started) = g.as_mut().start().await;
+    assert_eq!(state, GeneratorState::Yielded(100));
+    assert_eq!(started.send(2).await, GeneratorState::Yielded(0));
+    assert_eq!(started.send(0).await, GeneratorState::Yielded(1));
+    assert_eq!(started.send(0).await, GeneratorState::Complete(21));
+}

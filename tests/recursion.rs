@@ -594,3 +594,22 @@ fn sizes(n: usize) {
 fn a_call_of_itself_consumed_between_yields() {
     assert_eq!(sizes(3).collect::<Vec<_>>(), [1]);
 }
+
+/// A yield in the recursive call's arguments runs before the call.
+#[generator(yield = u32, send = u32)]
+fn ask_depth(depth: u32) -> u32 {
+    if depth > 0 {
+        let below = yield_from!(ask_depth(r#yield!(depth) - 1));
+        return below + 1;
+    }
+    100
+}
+
+#[test]
+fn a_yield_in_the_arguments_of_a_recursive_call_runs_first() {
+    let (state, mut g) = ask_depth(3).start();
+    assert_eq!(state, GeneratorState::Yielded(3));
+    // Each level asks what to pass on; its child's depth is one less.
+    assert_eq!(g.send(2), GeneratorState::Yielded(1));
+    assert_eq!(g.send(1), GeneratorState::Complete(102));
+}

@@ -223,3 +223,34 @@ fn close_through_three_levels_drops_innermost_first() {
     g.close();
     assert_eq!(log.dropped(), ["level3", "level2", "level1"]);
 }
+
+#[generator(yield = u32, send = u32)]
+fn up_to(n: u32) -> u32 {
+    for i in 0..n {
+        r#yield!(i);
+    }
+    n * 10
+}
+
+/// A yield in the operand runs before the delegation starts, as the
+/// operand of `yield from` is evaluated first in Python.
+#[generator(yield = u32, send = u32)]
+fn sized_by_caller() -> u32 {
+    let first = yield_from!(up_to(r#yield!(100)));
+    let second = yield_from!(up_to(r#yield!(first) + 1));
+    first + second
+}
+
+#[test]
+fn a_yield_in_the_operand_runs_before_the_delegation() {
+    let (state, mut g) = sized_by_caller().start();
+    assert_eq!(state, GeneratorState::Yielded(100));
+    // Two items from the first delegate, which returns 20.
+    assert_eq!(g.send(2), GeneratorState::Yielded(0));
+    assert_eq!(g.send(0), GeneratorState::Yielded(1));
+    assert_eq!(g.send(0), GeneratorState::Yielded(20));
+    // Then 1 + 1 items from the second.
+    assert_eq!(g.send(1), GeneratorState::Yielded(0));
+    assert_eq!(g.send(0), GeneratorState::Yielded(1));
+    assert_eq!(g.send(0), GeneratorState::Complete(40));
+}

@@ -196,12 +196,12 @@ impl Scanner<'_> {
             }
         };
         self.visit_expr_mut(&mut sub);
-        if marker::contains(&sub, None) {
-            self.cx.error(sub.span(), "a yield inside the operand of `yield_from!` is not supported yet; bind it with `let` first");
-        }
         if let Some(args) = self.self_call(&sub) {
             return self.lower_self_call(args, span);
         }
+        // A yield in the operand (`yield_from!(sub(r#yield!(x)))`) runs
+        // before the delegation starts: it is a yield in the initialiser
+        // of the `let` below, like any other.
         let index = self.points.len();
         let at = Span::mixed_site().located_at(span);
         let hidden = |name: &str| format_ident!("__gen_from_{}_{}", name, index, span = at);
@@ -502,6 +502,22 @@ impl Scanner<'_> {
         let state_enum = recursion.state_enum;
         let operand: Expr =
             reparse_spanned!(glue=> { #(#lets)* #state_enum::__Start { #(#fields),* } });
+        if marker::contains(&operand, None) {
+            // A yield in the arguments (`yield_from!(walk(r#yield!(d)))`)
+            // runs before the call: the callee's start state is built
+            // first, into a hidden binding the call point pushes.
+            let value = format_ident!("__gen_call_{}_start", index, span = at);
+            self.points.push(YieldPoint {
+                span,
+                operand: reparse!(#value),
+                kind: PointKind::Call,
+                delegate: None,
+            });
+            let call = marker::make(index, span);
+            let mut expr: Expr = reparse_spanned!(glue=> { let #value = #operand; #call });
+            marker::normalize_expr(&mut expr);
+            return expr;
+        }
         self.points.push(YieldPoint {
             span,
             operand,
