@@ -1649,3 +1649,21 @@ fn items_in_the_body_are_visible_after_a_yield() {
     let got: Vec<u32> = items_in_the_body().collect();
     assert_eq!(got, [3, 12, 7, 8, 1, 2, 0, 4, 0, 9]);
 }
+
+/// A callee in parentheses is used when the call happens, after its
+/// arguments: `(f)(r#yield!(x))` needs `f` after the yield (it was not
+/// saved there: E0425).
+#[generator(yield = u32, send = u32)]
+fn parenthesised_callee() -> u32 {
+    let f = |x: u32| x + 1;
+    #[allow(unused_parens)]
+    let call = (f)(r#yield!(10));
+    call
+}
+
+#[test]
+fn a_parenthesised_callee_is_saved_across_a_yield_in_its_arguments() {
+    let (first, mut g) = parenthesised_callee().start();
+    assert_eq!(first, GeneratorState::Yielded(10));
+    assert_eq!(g.send(4), GeneratorState::Complete(5));
+}

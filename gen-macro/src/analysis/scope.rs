@@ -1128,7 +1128,7 @@ impl Walker<'_> {
             }
             // A local called (`f(r#yield!(x))`) is used when the call
             // happens, after its arguments: after a yield among them.
-            Expr::Call(e) if matches!(&*e.func, Expr::Path(_)) => {
+            Expr::Call(e) if matches!(strip_parens(&e.func), Expr::Path(_)) => {
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
                 self.walk_expr(&mut e.func, Ctx::Place);
             }
