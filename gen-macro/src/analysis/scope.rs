@@ -60,6 +60,11 @@ pub(crate) struct Binding {
     /// Named by a `{x}` capture in a format string, which the hygienic
     /// rename of a shadowing binding cannot reach.
     pub(super) format_captured: bool,
+    /// `let r = &compute();`: a borrow of a temporary that a plain function
+    /// keeps alive to the end of the block, and a generator cannot keep
+    /// across a yield (it would be one of its own locals). The span of the
+    /// borrow, for the error.
+    pub(super) borrows_temporary: Option<Span>,
     pub(super) uses: Vec<Use>,
 }
 
@@ -261,6 +266,7 @@ impl Walker<'_> {
             decl_pos,
             no_init,
             format_captured: false,
+            borrows_temporary: None,
             uses: Vec::new(),
         });
         if let Some(frame) = self.frames.last_mut() {
@@ -809,6 +815,14 @@ impl Walker<'_> {
                 let pat = local.pat.clone();
                 let first_new = self.bindings.len();
                 self.declare_pat(&pat, is_ref, borrow_of, no_init);
+                if let Some(init) = &local.init
+                    && let Expr::Reference(reference) = &*init.expr
+                    && is_temporary(&reference.expr)
+                {
+                    for binding in &mut self.bindings[first_new..] {
+                        binding.borrows_temporary = Some(reference.span());
+                    }
+                }
                 let holds_value = !is_ref
                     && matches!(&pat, Pat::Ident(_) | Pat::Type(_))
                     && local.init.as_ref().is_some_and(|init| {
@@ -1581,5 +1595,48 @@ fn block_tail(expr: &Expr) -> &Expr {
             _ => expr,
         },
         _ => expr,
+    }
+}
+
+/// A value made by the expression, which `&` then borrows as a temporary
+/// (`&compute()`, `&v.len()`, `&format!(…)`), and which rustc does not
+/// promote to a `'static` constant: not a place, not a literal, not a
+/// constructor of literals (`&Some(5)`, `&[1, 2]` are promoted).
+fn is_temporary(expr: &Expr) -> bool {
+    const LITERAL_MACROS: &[&str] = &[
+        "concat",
+        "stringify",
+        "line",
+        "column",
+        "file",
+        "env",
+        "option_env",
+        "include_str",
+        "include_bytes",
+        "module_path",
+    ];
+    let literal = |e: &Expr| {
+        matches!(strip_parens(e), Expr::Lit(_))
+            || matches!(strip_parens(e), Expr::Unary(u) if matches!(&*u.expr, Expr::Lit(_)))
+    };
+    match strip_parens(expr) {
+        Expr::MethodCall(_) => true,
+        Expr::Call(call) => {
+            // `Some(5)`, `Point(1, 2)`: a constructor (by the naming
+            // convention) of literals.
+            let constructor = matches!(&*call.func, Expr::Path(p)
+            if p.path.segments.last().is_some_and(|s| {
+                s.ident.to_string().starts_with(|c: char| c.is_ascii_uppercase())
+            }));
+            !(constructor && call.args.iter().all(literal))
+        }
+        Expr::Macro(m) => !m
+            .mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| LITERAL_MACROS.contains(&s.ident.to_string().as_str())),
+        Expr::Struct(e) => !e.fields.iter().all(|f| literal(&f.expr)),
+        _ => false,
     }
 }

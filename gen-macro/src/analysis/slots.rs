@@ -780,6 +780,24 @@ impl Walker<'_> {
             };
             if store
                 && binding.is_ref
+                && let Some(borrow_span) = binding.borrows_temporary
+            {
+                let name = &binding.ident;
+                let mut error = syn::Error::new(
+                    borrow_span,
+                    format!(
+                        "`{name}` borrows a temporary value and is used after a `r#yield!`; a plain function keeps such a value alive to the end of the block, but a generator cannot keep a borrow of its own values across a yield\nhelp: bind the value itself (`let {name} = …;` without `&`) and borrow it where it is used"
+                    ),
+                );
+                error.combine(syn::Error::new(
+                    yield_span,
+                    format!("`{name}` is still borrowed at this yield"),
+                ));
+                cx.push(error);
+                continue;
+            }
+            if store
+                && binding.is_ref
                 && let Some((owner, borrow_span)) = binding.borrow_of
                 && point.in_scope.iter().any(|&(other, _)| other == owner)
             {
