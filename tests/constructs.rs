@@ -1278,3 +1278,54 @@ fn yields_inside_let_chains() {
         }
     }
 }
+
+// ------------------------------------ more patterns and operand positions
+
+#[derive(Clone, Debug, PartialEq)]
+struct Pair(String, String);
+
+dual! {
+    // Slice, `ref`, `@` and tuple-struct patterns, and yields as elements
+    // of every kind of literal, as indices, ranges, casts and a callee's
+    // arguments, each after an operand that must be kept across it.
+    fn patterns_and_positions / patterns_and_positions_ref(arr: [String; 2], p: Pair, v: Vec<u32>) yield u32, send u32 => (String, u32) {
+        let [a, b] = arr;
+        r#yield!(a.len() as u32);
+        let ref c = b;
+        let c_len = c.len() as u32;
+        let whole @ 1..=9 = r#yield!(c_len) else { return (b, 0) };
+        let first = p.0;
+        r#yield!(first.len() as u32);
+        let second = p.1;
+        let array = [whole, r#yield!(2)];
+        let repeated = [r#yield!(3); 2];
+        let tuple = (array[0], r#yield!(4));
+        let index = v[r#yield!(5) as usize % v.len()];
+        let range = (tuple.0..r#yield!(6)).count() as u32;
+        let cast = r#yield!(7) as u64;
+        let add_one = |x: u32| x + 1;
+        #[allow(unused_parens)]
+        let called = (add_one)(r#yield!(8));
+        let max = std::cmp::max(index, r#yield!(9));
+        let picked = [10u32, 20][r#yield!(10) as usize % 2];
+        let total = array[1] + repeated[1] + tuple.1 + index + range + cast as u32 + called + max + picked;
+        (format!("{b}{first}{second}"), total)
+    }
+}
+
+#[test]
+fn more_patterns_and_operand_positions() {
+    let sends = [0, 5, 0, 4, 3, 6, 1, 9, 7, 2, 8, 1];
+    let (a, p, v) = (
+        ["ab".to_string(), "c".to_string()],
+        Pair("def".into(), "g".into()),
+        vec![5, 6, 7],
+    );
+    // (`check_send!` evaluates each argument once per side.)
+    let (got, (text, _)) = check_send!(
+        patterns_and_positions / patterns_and_positions_ref(a.clone(), p.clone(), v.clone()),
+        sends
+    );
+    assert_eq!(got, [2, 1, 3, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert_eq!(text, "cdefg");
+}

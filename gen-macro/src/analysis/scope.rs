@@ -597,6 +597,15 @@ impl Walker<'_> {
         let Some(init) = &local.init else {
             return (annotated_ref, None);
         };
+        // `let ref r = v;`: a borrow of `v`, as `let r = &v;` is.
+        if let Pat::Ident(p) = &local.pat
+            && p.by_ref.is_some()
+        {
+            return (
+                true,
+                self.borrowed_local(&init.expr).map(|id| (id, p.ident.span())),
+            );
+        }
         match &*init.expr {
             Expr::Reference(reference) => (
                 true,
