@@ -1667,3 +1667,37 @@ fn a_parenthesised_callee_is_saved_across_a_yield_in_its_arguments() {
     assert_eq!(first, GeneratorState::Yielded(10));
     assert_eq!(g.send(4), GeneratorState::Complete(5));
 }
+
+fn some(x: u32) -> Option<u32> {
+    Some(x)
+}
+
+/// A let chain whose rest suspends inside a loop (differential seed 60):
+/// the code resumed in that loop never gets back to the `then` branch by
+/// falling through, and lost the chain's binding `k` (E0425).
+#[generator(yield = u32, send = u32)]
+fn let_chain_suspended_in_a_loop() -> u32 {
+    if let Some(k) = some(9)
+        && {
+            for _ in 0..2u32 {
+                r#yield!(1);
+                r#yield!(k);
+            }
+            8
+        } == 8
+    {
+        r#yield!(100);
+    }
+    0
+}
+
+#[test]
+fn a_let_chain_suspended_in_a_loop_keeps_its_binding() {
+    let (first, mut g) = let_chain_suspended_in_a_loop().start();
+    assert_eq!(first, GeneratorState::Yielded(1));
+    assert_eq!(g.send(0), GeneratorState::Yielded(9));
+    assert_eq!(g.send(0), GeneratorState::Yielded(1));
+    assert_eq!(g.send(0), GeneratorState::Yielded(9));
+    assert_eq!(g.send(0), GeneratorState::Yielded(100));
+    assert_eq!(g.send(0), GeneratorState::Complete(0));
+}

@@ -107,6 +107,13 @@ pub struct Features {
     /// yield in the same block: failed to compile ("cannot find value `k`")
     /// until fixed.
     pub yield_free_while_let: bool,
+    /// Items in the body (`fn local_step`, declared after the code that
+    /// calls it, across yields) and callees in parentheses with yields in
+    /// their arguments (`(f)(r#yield!(x))`).
+    pub body_items: bool,
+    /// Let chains (edition 2024) with yields after the chain's `let`:
+    /// `if let Some(x) = opt(e) && cond(x, r#yield!(…)) { … } else { … }`.
+    pub let_chains: bool,
 }
 
 impl Default for Features {
@@ -126,6 +133,8 @@ impl Default for Features {
             nested_yields: true,
             yield_stmt_in_return_operand: true,
             yield_free_while_let: true,
+            body_items: true,
+            let_chains: true,
         }
     }
 }
@@ -327,6 +336,10 @@ pub fn program(seed: u64, features: &Features) -> Program {
     while g.budget > 0 {
         let s = g.stmt();
         out.push_str(&s);
+    }
+    if features.body_items {
+        // After its callers: an item is visible in its whole block.
+        out.push_str("fn local_step(x: u32) -> u32 {\n    x.wrapping_mul(3) % 1000\n}\n");
     }
     let tail = g.ret_expr();
     let _ = writeln!(out, "{tail}\n}}");
@@ -628,6 +641,17 @@ impl Gen<'_> {
                     format!("{v}.len() as u32 + ({b}) % 1000")
                 } else {
                     self.leaf_u32()
+                }
+            }
+            19 if self.features.body_items => {
+                if self.rng.pct(50)
+                    && let Some(f) = self.visible_var(Ty::Fn, false)
+                {
+                    let b = self.e_u32(d);
+                    format!("({f})({b})")
+                } else {
+                    let b = self.e_u32(d);
+                    format!("local_step({b})")
                 }
             }
             _ => self.leaf_u32(),
@@ -1069,10 +1093,18 @@ impl Gen<'_> {
                     let name = self.fresh_name();
                     self.scopes.push(Vec::new());
                     self.declare(&name, Ty::U32, false);
+                    // A let chain: the rest of the condition sees the
+                    // binding, and may suspend.
+                    let chain = if self.features.let_chains && self.rng.pct(40) {
+                        let c = self.cond(2);
+                        format!(" && ({c})")
+                    } else {
+                        String::new()
+                    };
                     let a = self.small_block(None);
                     self.scopes.pop();
                     let b = self.small_block(None);
-                    format!("if let Some({name}) = opt({e}) {a} else {b}\n")
+                    format!("if let Some({name}) = opt({e}){chain} {a} else {b}\n")
                 }
                 18 if can_nest && self.features.let_else => {
                     let e = self.e_u32(2);

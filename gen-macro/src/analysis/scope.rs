@@ -603,7 +603,8 @@ impl Walker<'_> {
         {
             return (
                 true,
-                self.borrowed_local(&init.expr).map(|id| (id, p.ident.span())),
+                self.borrowed_local(&init.expr)
+                    .map(|id| (id, p.ident.span())),
             );
         }
         match &*init.expr {

@@ -332,8 +332,22 @@ impl Lowerer<'_> {
                     let has_let = cond_has_let(&e.cond);
                     let cond_depth = if has_let { depth + 1 } else { depth };
                     let (cond, cond_div) = self.resume_expr(&e.cond, point, cond_depth);
+                    // A let chain suspended after one of its `let`s
+                    // (`if let Some(x) = a && r#yield!(x) { … }`): the rest
+                    // of the chain and the `then` branch see what those
+                    // `let`s bound, the `else` branch does not.
+                    let rebinds = if has_let {
+                        self.rebinds(point, cond_depth)
+                    } else {
+                        Vec::new()
+                    };
                     if cond_div {
-                        return (cond, true);
+                        if rebinds.is_empty() {
+                            return (cond, true);
+                        }
+                        let mut stmts = rebinds;
+                        stmts.push(expr_stmt(cond));
+                        return (block_of(None, stmts), true);
                     }
                     *e.cond = cond;
                     let (then_branch, then_div) = self.full_block(&e.then_branch);
@@ -347,15 +361,6 @@ impl Lowerer<'_> {
                         None => false,
                     };
                     let diverges = then_div && else_div;
-                    // A let chain suspended after one of its `let`s
-                    // (`if let Some(x) = a && r#yield!(x) { … }`): the rest
-                    // of the chain and the `then` branch see what those
-                    // `let`s bound, the `else` branch does not.
-                    let rebinds = if has_let {
-                        self.rebinds(point, cond_depth)
-                    } else {
-                        Vec::new()
-                    };
                     if !rebinds.is_empty() {
                         return (chain_with_rebinds(rebinds, e), diverges);
                     }
