@@ -441,3 +441,29 @@ fn a_panic_after_a_frame_completed_drops_the_rest_once() {
     assert_eq!(log.dropped(), ["box0", "box1", "box2"]);
     assert!(g.is_finished());
 }
+
+#[test]
+fn a_chain_is_suspended_while_frames_run_on_its_stack() {
+    let log = DropLog::new();
+    let mut g = failing_after(log.clone(), 2, u32::MAX).boxed();
+    assert_eq!(g.state(), Phase::Created);
+    // Boxes 1 and 0 on the stack.
+    assert_eq!(g.next(), Some(0));
+    assert_eq!(g.state(), Phase::Suspended);
+    // Box 1 alone.
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(g.state(), Phase::Suspended);
+    assert!(!g.is_finished());
+    // No frames: the bottom generator yields itself.
+    assert_eq!(g.next(), Some(2));
+    assert_eq!(g.state(), Phase::Suspended);
+    assert_eq!(g.next(), None);
+    assert_eq!(g.state(), Phase::Complete);
+    assert_eq!(log.dropped(), ["box0", "box1", "box2"]);
+
+    let mut g = failing_after(DropLog::new(), 2, u32::MAX).boxed();
+    assert_eq!(g.next(), Some(0));
+    g.close();
+    assert_eq!(g.state(), Phase::Closed);
+    assert!(g.is_finished());
+}

@@ -79,10 +79,9 @@ impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> BoxRaw<'a, Y, S, E, R> {
     /// Runs the stack until a frame yields or the bottom generator
     /// completes, starting from `ran`. The caller holds the poison guard.
     #[inline(never)]
-    fn drive(&mut self, mut ran: Ran<Y, S, E, R>) -> GeneratorState<Y, R> {
+    fn drive(&mut self, mut ran: Ran<Y, R>) -> GeneratorState<Y, R> {
         loop {
             let arg = match ran {
-                Ran::Nothing(arg) => arg,
                 Ran::Frame(step) => match step {
                     Step::Yielded(value) => return GeneratorState::Yielded(value),
                     Step::Complete(()) => {
@@ -123,10 +122,9 @@ impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> BoxRaw<'a, Y, S, E, R> {
     }
 }
 
-/// Where [`BoxRaw::drive`] starts: what the top frame's run produced, what
-/// the bottom generator's produced, or a resume not yet given to anyone.
-enum Ran<Y, S, E, R> {
-    Nothing(Resume<S, E>),
+/// Where [`BoxRaw::drive`] starts: what the top frame's run produced, or
+/// what the bottom generator's did.
+enum Ran<Y, R> {
     Frame(Step<Y, (), Handoff>),
     Bottom(Step<Y, R, Handoff>),
 }
@@ -138,9 +136,10 @@ impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> RawGenerator for BoxRaw<'a, Y, S, E, R> {
     type Return = R;
 
     /// An item costs one dynamic call: the innermost frame's
-    /// `resume_frame`, inlined into whoever resumes the box. Anything but
-    /// a yielded value (a frame completing or handing over a
-    /// sub-generator, or no frames) goes to the out-of-line `drive`.
+    /// `resume_frame` (the bottom generator's when there are no frames),
+    /// inlined into whoever resumes the box. Anything but a yielded value
+    /// (a frame completing or handing over a sub-generator) goes to the
+    /// out-of-line `drive`.
     #[inline]
     fn resume_raw(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, R> {
         // A panic in any frame drops every frame (innermost first) and
@@ -152,7 +151,10 @@ impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> RawGenerator for BoxRaw<'a, Y, S, E, R> {
                 Step::Yielded(value) => GeneratorState::Yielded(value),
                 step => stack.drive(Ran::Frame(step)),
             },
-            None => stack.drive(Ran::Nothing(arg)),
+            None => match stack.bottom.resume_frame(arg) {
+                Step::Yielded(value) => GeneratorState::Yielded(value),
+                step => stack.drive(Ran::Bottom(step)),
+            },
         };
         core::mem::forget(guard);
         result
@@ -160,8 +162,13 @@ impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> RawGenerator for BoxRaw<'a, Y, S, E, R> {
     #[inline]
     fn phase(&self) -> Phase {
         // The generators on the stack are suspended inside the bottom
-        // one's `yield_from!`.
-        self.bottom.phase()
+        // one's `yield_from!`: while there are any, it is suspended too,
+        // and iterating needs no dynamic call to ask it before each item.
+        if self.frames.0.is_empty() {
+            self.bottom.phase()
+        } else {
+            Phase::Suspended
+        }
     }
     #[inline]
     fn complete(&mut self, value: R) {
