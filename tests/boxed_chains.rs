@@ -370,3 +370,100 @@ fn a_panic_deep_down_drops_every_generator_once_innermost_first() {
     drop(g);
     assert_eq!(log.dropped().len(), 4);
 }
+
+// ---- the stack's slow path: frames that finish or hand over without yielding ----
+//
+// An item is one call into the innermost frame; everything else (a frame
+// completing, a frame handing over its boxed sub-generator, no frames at
+// all) is taken care of out of line. These run that path on every resume.
+
+#[test]
+fn empty_sub_generators_complete_on_the_stack() {
+    // Boxes that yield nothing complete on their first resume, some right
+    // after handing over a box that yields nothing either.
+    let tree = Tree::Node(vec![
+        Tree::Node(vec![]),
+        Tree::Node(vec![Tree::Node(vec![]), Tree::Leaf(0)]),
+        Tree::Node(vec![Tree::Node(vec![Tree::Node(vec![])])]),
+        Tree::Leaf(1),
+        Tree::Node(vec![Tree::Node(vec![]), Tree::Node(vec![])]),
+        Tree::Leaf(2),
+        Tree::Node(vec![]),
+    ]);
+    let mut expected = Vec::new();
+    walk_reference(&tree, &mut expected);
+    assert_eq!(expected, [0, 1, 2]);
+    assert_eq!(walk(&tree).boxed().collect::<Vec<_>>(), expected);
+    assert_eq!(walk(&tree).collect::<Vec<_>>(), expected);
+
+    // Nothing at all: the bottom hands over a box that hands over one
+    // more, and all of them complete within the first resume.
+    let empty = Tree::Node(vec![Tree::Node(vec![Tree::Node(vec![])])]);
+    let mut g = walk(&empty).boxed();
+    assert_eq!(g.next(), None);
+    assert!(g.is_finished());
+    assert_eq!(g.state(), Phase::Complete);
+    assert_eq!(g.next(), None);
+}
+
+/// Yields once at the bottom, then each level yields its depth after its
+/// sub-generator finished; level `fail_at` panics there instead.
+#[generator(yield = u32)]
+fn failing_after(log: DropLog, depth: u32, fail_at: u32) {
+    let _guard = log.guard(format!("box{depth}"));
+    if depth > 0 {
+        yield_from!(failing_after(log.clone(), depth - 1, fail_at).boxed());
+    }
+    assert_ne!(depth, fail_at, "level {depth} fails");
+    r#yield!(depth);
+}
+
+#[test]
+fn a_panic_after_a_frame_completed_drops_the_rest_once() {
+    // Depth 3, level 2 fails: boxes 0 and 1 complete (and drop) first.
+    let log = DropLog::new();
+    let mut g: BoxGenerator<'_, u32> = failing_after(log.clone(), 3, 2).boxed();
+    assert_eq!(g.next(), Some(0));
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(log.dropped(), ["box0"]);
+    assert!(catch_unwind(AssertUnwindSafe(|| g.next())).is_err());
+    assert_eq!(log.dropped(), ["box0", "box1", "box2", "box3"]);
+    assert!(g.is_finished());
+    assert_eq!(g.next(), None);
+    drop(g);
+    assert_eq!(log.dropped().len(), 4);
+
+    // The bottom generator itself fails, with no frame left above it.
+    let log = DropLog::new();
+    let mut g = failing_after(log.clone(), 2, 2).boxed();
+    assert_eq!(g.by_ref().take(2).collect::<Vec<_>>(), [0, 1]);
+    assert!(catch_unwind(AssertUnwindSafe(|| g.next())).is_err());
+    assert_eq!(log.dropped(), ["box0", "box1", "box2"]);
+    assert!(g.is_finished());
+}
+
+#[test]
+fn a_chain_is_suspended_while_frames_run_on_its_stack() {
+    let log = DropLog::new();
+    let mut g = failing_after(log.clone(), 2, u32::MAX).boxed();
+    assert_eq!(g.state(), Phase::Created);
+    // Boxes 1 and 0 on the stack.
+    assert_eq!(g.next(), Some(0));
+    assert_eq!(g.state(), Phase::Suspended);
+    // Box 1 alone.
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(g.state(), Phase::Suspended);
+    assert!(!g.is_finished());
+    // No frames: the bottom generator yields itself.
+    assert_eq!(g.next(), Some(2));
+    assert_eq!(g.state(), Phase::Suspended);
+    assert_eq!(g.next(), None);
+    assert_eq!(g.state(), Phase::Complete);
+    assert_eq!(log.dropped(), ["box0", "box1", "box2"]);
+
+    let mut g = failing_after(DropLog::new(), 2, u32::MAX).boxed();
+    assert_eq!(g.next(), Some(0));
+    g.close();
+    assert_eq!(g.state(), Phase::Closed);
+    assert!(g.is_finished());
+}

@@ -22,7 +22,7 @@ pub use crate::flag::{DropFlag, TakeCopy, TakeMove};
 #[cfg(feature = "alloc")]
 pub use crate::frames::FrameMachine;
 pub use crate::frames::fresh_frames;
-pub use crate::handoff::{FrameStep, Handoff};
+pub use crate::handoff::Handoff;
 pub use crate::keep::{Keep, KeepNothingCopy, KeepNothingMut, KeepValue, Nothing};
 pub use crate::machine::{Captures, GenState, Machine, Stub, fresh, stub};
 pub use crate::owned::{Answer, OwnedMachine, Request, fresh_owned, owned_state, serve};

@@ -12,31 +12,30 @@
 //! naming any lifetime: when `yield_from!` receives a fresh boxed generator
 //! with the outer generator's types and no return value, the body first
 //! suspends at a *hand-off point* with the sub-generator saved in its state
-//! and returns [`Step::Call`]`(`[`Handoff`]`)`. Its machine
+//! and returns [`Step::Call`](crate::raw::Step::Call)`(`[`Handoff`]`)`. Its machine
 //! ([`OwnedMachine`](crate::owned::OwnedMachine)) then either
 //!
 //! - is itself being run by a `BoxRaw` ([`RawGenerator::resume_frame`](crate::raw::RawGenerator::resume_frame)):
-//!   it takes the sub-generator out of the saved state and returns it; the
-//!   stack pushes it and resumes it. When it completes, the outer body is
-//!   resumed with [`Resume::Handed`](crate::raw::Resume::Handed), finds its delegate empty, and goes on
-//!   as after a sub-generator that returned `()`; or
+//!   it returns the `Step::Call(Handoff)`; the stack then asks it for the
+//!   sub-generator ([`RawGenerator::take_frame`](crate::raw::RawGenerator::take_frame)),
+//!   which moves it out of the saved state, pushes it and resumes it. When
+//!   it completes, the outer body is resumed with
+//!   [`Resume::Handed`](crate::raw::Resume::Handed), finds its delegate
+//!   empty, and goes on as after a sub-generator that returned `()`; or
 //! - is run directly (`resume_raw`, an unboxed generator at the top): it
 //!   resumes the body at once with `Handed`, and the body drives the
 //!   sub-generator itself, which is one level, below which the boxed
 //!   sub-generator's own stack is flat again.
 //!
+//! Two calls rather than one that returns the sub-generator: the step a
+//! frame returns on every item then holds only the yielded value, and
+//! comes back in registers from the stack's one dynamic call per item.
+//!
 //! The lifetimes work out because the machine's type carries the lifetime
 //! `'f` of the frames it can hand over, and the saved sub-generator
-//! (`BoxGenerator<'b, …>`) gives `'b: 'f`: `Self: 'a` in `resume_frame`
+//! (`BoxGenerator<'b, …>`) gives `'b: 'f`: `Self: 'a` in `take_frame`
 //! then gives `'f: 'a`. A generator that can hand nothing over leaves `'f`
 //! free (`'static`).
-
-use crate::boxed::BoxFrame;
-use crate::raw::Step;
-
-/// What a run of a generator on a driver's stack produced: a value, its
-/// completion, or a boxed sub-generator handed over to the stack.
-pub type FrameStep<'a, Y, S, E, R> = Step<Y, R, BoxFrame<'a, Y, S, E>>;
 
 /// What the body of a generator returns at a hand-off point.
 #[derive(Debug, Clone, Copy)]

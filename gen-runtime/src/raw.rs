@@ -6,7 +6,8 @@
 
 use core::convert::Infallible;
 
-use crate::handoff::FrameStep;
+use crate::boxed::BoxFrame;
+use crate::handoff::Handoff;
 use crate::protocol::{GeneratorState, Location, Phase};
 
 /// How the caller resumed the state machine.
@@ -171,19 +172,34 @@ pub trait RawGenerator {
     /// [`resume_raw`](Self::resume_raw) for a driver that keeps a stack of
     /// boxed generators (a [`BoxGenerator`](crate::BoxGenerator)): instead
     /// of running a boxed sub-generator it delegates to, this generator may
-    /// hand it over ([`Step::Call`]) to be run on that stack. `Self: 'a`
-    /// is what lets the sub-generator, which this generator owned, live as
-    /// long as the driver's frames.
+    /// stop at the hand-off point ([`Step::Call`]) and offer it to be run
+    /// on that stack ([`take_frame`](Self::take_frame)).
+    ///
+    /// The step is small (`Handoff` holds nothing), so the driver's one
+    /// dynamic call per item returns it in registers; the sub-generator
+    /// itself is fetched by a second call, once per hand-off.
     #[inline]
     #[doc(hidden)]
-    fn resume_frame<'a>(
+    fn resume_frame(
         &mut self,
         arg: Resume<Self::Send, Self::Throw>,
-    ) -> FrameStep<'a, Self::Yield, Self::Send, Self::Throw, Self::Return>
+    ) -> Step<Self::Yield, Self::Return, Handoff> {
+        self.resume_raw(arg).into()
+    }
+
+    /// After [`resume_frame`](Self::resume_frame) stopped at a hand-off
+    /// point: the boxed sub-generator offered there, moved out of the saved
+    /// state, or `None` when there is none (the driver then resumes this
+    /// generator with [`Resume::Handed`], and the body runs its delegate
+    /// itself). `Self: 'a` is what lets the sub-generator, which this
+    /// generator owned, live as long as the driver's frames.
+    #[inline]
+    #[doc(hidden)]
+    fn take_frame<'a>(&mut self) -> Option<BoxFrame<'a, Self::Yield, Self::Send, Self::Throw>>
     where
         Self: 'a,
     {
-        self.resume_raw(arg).into()
+        None
     }
 }
 

@@ -8,6 +8,7 @@
 use alloc::boxed::Box;
 
 use super::{BoxFrame, BoxRaw};
+use crate::handoff::Handoff;
 use crate::protocol::{GeneratorState, Location, NoThrow, Phase};
 use crate::raw::{RawGenerator, Resume, Step};
 use crate::wrappers::{Fresh, Started};
@@ -76,14 +77,18 @@ impl<G: RawGenerator + ?Sized> RawGenerator for Box<G> {
         (**self).poison();
     }
     #[inline]
-    fn resume_frame<'b>(
+    fn resume_frame(
         &mut self,
         arg: Resume<G::Send, G::Throw>,
-    ) -> Step<G::Yield, G::Return, BoxFrame<'b, G::Yield, G::Send, G::Throw>>
+    ) -> Step<G::Yield, G::Return, Handoff> {
+        (**self).resume_frame(arg)
+    }
+    #[inline]
+    fn take_frame<'b>(&mut self) -> Option<BoxFrame<'b, G::Yield, G::Send, G::Throw>>
     where
         Self: 'b,
     {
-        (**self).resume_frame(arg)
+        (**self).take_frame()
     }
 }
 

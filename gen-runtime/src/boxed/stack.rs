@@ -4,6 +4,7 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
+use crate::handoff::Handoff;
 use crate::protocol::{GeneratorState, Location, Phase};
 use crate::raw::{Poison, PoisonOnUnwind, RawGenerator, Resume, Step};
 use crate::wrappers::Fresh;
@@ -74,6 +75,58 @@ impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> BoxRaw<'a, Y, S, E, R> {
         self.frames.0.push(bottom);
         self.frames.0.append(&mut frames.0);
     }
+
+    /// Runs the stack until a frame yields or the bottom generator
+    /// completes, starting from `ran`. The caller holds the poison guard.
+    #[inline(never)]
+    fn drive(&mut self, mut ran: Ran<Y, R>) -> GeneratorState<Y, R> {
+        loop {
+            let arg = match ran {
+                Ran::Frame(step) => match step {
+                    Step::Yielded(value) => return GeneratorState::Yielded(value),
+                    Step::Complete(()) => {
+                        // The finished frame's values are already dropped.
+                        self.frames.0.pop();
+                        Resume::Handed
+                    }
+                    Step::Call(Handoff) | Step::TailCall(Handoff) => {
+                        // Not empty: only the top frame ran.
+                        match self.frames.0.last_mut().and_then(|top| top.take_frame()) {
+                            Some(frame) => {
+                                self.push(frame);
+                                Resume::Start
+                            }
+                            None => Resume::Handed,
+                        }
+                    }
+                },
+                Ran::Bottom(step) => match step {
+                    Step::Yielded(value) => return GeneratorState::Yielded(value),
+                    Step::Complete(value) => return GeneratorState::Complete(value),
+                    Step::Call(Handoff) | Step::TailCall(Handoff) => {
+                        match self.bottom.take_frame() {
+                            Some(frame) => {
+                                self.push(frame);
+                                Resume::Start
+                            }
+                            None => Resume::Handed,
+                        }
+                    }
+                },
+            };
+            ran = match self.frames.0.last_mut() {
+                Some(top) => Ran::Frame(top.resume_frame(arg)),
+                None => Ran::Bottom(self.bottom.resume_frame(arg)),
+            };
+        }
+    }
+}
+
+/// Where [`BoxRaw::drive`] starts: what the top frame's run produced, or
+/// what the bottom generator's did.
+enum Ran<Y, R> {
+    Frame(Step<Y, (), Handoff>),
+    Bottom(Step<Y, R, Handoff>),
 }
 
 impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> RawGenerator for BoxRaw<'a, Y, S, E, R> {
@@ -82,31 +135,26 @@ impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> RawGenerator for BoxRaw<'a, Y, S, E, R> {
     type Throw = E;
     type Return = R;
 
-    fn resume_raw(&mut self, mut arg: Resume<S, E>) -> GeneratorState<Y, R> {
+    /// An item costs one dynamic call: the innermost frame's
+    /// `resume_frame` (the bottom generator's when there are no frames),
+    /// inlined into whoever resumes the box. Anything but a yielded value
+    /// (a frame completing or handing over a sub-generator) goes to the
+    /// out-of-line `drive`.
+    #[inline]
+    fn resume_raw(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, R> {
         // A panic in any frame drops every frame (innermost first) and
         // finishes the generator, as it would through nested calls.
         let guard = PoisonOnUnwind(self);
         let stack = &mut *guard.0;
-        let result = loop {
-            let handed: BoxFrame<'a, Y, S, E> = match stack.frames.0.last_mut() {
-                Some(top) => match top.resume_frame(arg) {
-                    Step::Yielded(value) => break GeneratorState::Yielded(value),
-                    Step::Complete(()) => {
-                        // The finished frame's values are already dropped.
-                        stack.frames.0.pop();
-                        arg = Resume::Handed;
-                        continue;
-                    }
-                    Step::Call(frame) | Step::TailCall(frame) => frame,
-                },
-                None => match stack.bottom.resume_frame(arg) {
-                    Step::Yielded(value) => break GeneratorState::Yielded(value),
-                    Step::Complete(value) => break GeneratorState::Complete(value),
-                    Step::Call(frame) | Step::TailCall(frame) => frame,
-                },
-            };
-            stack.push(handed);
-            arg = Resume::Start;
+        let result = match stack.frames.0.last_mut() {
+            Some(top) => match top.resume_frame(arg) {
+                Step::Yielded(value) => GeneratorState::Yielded(value),
+                step => stack.drive(Ran::Frame(step)),
+            },
+            None => match stack.bottom.resume_frame(arg) {
+                Step::Yielded(value) => GeneratorState::Yielded(value),
+                step => stack.drive(Ran::Bottom(step)),
+            },
         };
         core::mem::forget(guard);
         result
@@ -114,8 +162,13 @@ impl<'a, Y: 'a, S: 'a, E: 'a, R: 'a> RawGenerator for BoxRaw<'a, Y, S, E, R> {
     #[inline]
     fn phase(&self) -> Phase {
         // The generators on the stack are suspended inside the bottom
-        // one's `yield_from!`.
-        self.bottom.phase()
+        // one's `yield_from!`: while there are any, it is suspended too,
+        // and iterating needs no dynamic call to ask it before each item.
+        if self.frames.0.is_empty() {
+            self.bottom.phase()
+        } else {
+            Phase::Suspended
+        }
     }
     #[inline]
     fn complete(&mut self, value: R) {
