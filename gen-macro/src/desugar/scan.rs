@@ -7,7 +7,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::visit_mut::{self, VisitMut};
-use syn::{Expr, Macro, Stmt};
+use syn::{Expr, Ident, Macro, Stmt};
 
 use crate::error::Diagnostics;
 use crate::front::shell::{ProtocolTypes, Recursion};
@@ -142,34 +142,41 @@ impl Scanner<'_> {
             }
         };
         let index = self.points.len();
-        if marker::contains(&operand, None) {
-            // `r#yield!(… r#yield!(x) …)`: the operand suspends first, so it
-            // is evaluated into a hidden binding that the outer yield yields:
-            // `{ let __gen_operand_N = OPERAND; r#yield!(__gen_operand_N) }`.
-            let value = format_ident!(
-                "__gen_operand_{}",
-                index,
-                span = Span::mixed_site().located_at(span)
-            );
+        // `r#yield!(… r#yield!(x) …)`: the operand suspends first.
+        let hidden = format_ident!(
+            "__gen_operand_{}",
+            index,
+            span = Span::mixed_site().located_at(span)
+        );
+        self.suspend(span, operand, PointKind::Yield, hidden)
+    }
+
+    /// A suspension point with `operand`, as a marker. An operand that
+    /// itself suspends (`r#yield!(r#yield!(x))`, a yield in a recursive
+    /// call's arguments) runs first, into the binding `hidden` that the
+    /// point then takes: `{ let hidden = OPERAND; <marker> }`.
+    fn suspend(&mut self, span: Span, operand: Expr, kind: PointKind, hidden: Ident) -> Expr {
+        let index = self.points.len();
+        if !marker::contains(&operand, None) {
             self.points.push(YieldPoint {
                 span,
-                operand: reparse!(#value),
-                kind: PointKind::Yield,
+                operand,
+                kind,
                 delegate: None,
             });
-            let outer = marker::make(index, span);
-            let glue = crate::spans::glue(span);
-            let mut expr: Expr = reparse_spanned!(glue=> { let #value = #operand; #outer });
-            marker::normalize_expr(&mut expr);
-            return expr;
+            return marker::make(index, span);
         }
         self.points.push(YieldPoint {
             span,
-            operand,
-            kind: PointKind::Yield,
+            operand: reparse!(#hidden),
+            kind,
             delegate: None,
         });
-        marker::make(index, span)
+        let point = marker::make(index, span);
+        let glue = crate::spans::glue(span);
+        let mut expr: Expr = reparse_spanned!(glue=> { let #hidden = #operand; #point });
+        marker::normalize_expr(&mut expr);
+        expr
     }
 
     /// Desugar `yield_from!(sub)` into a loop that drives the delegate and
@@ -502,29 +509,10 @@ impl Scanner<'_> {
         let state_enum = recursion.state_enum;
         let operand: Expr =
             reparse_spanned!(glue=> { #(#lets)* #state_enum::__Start { #(#fields),* } });
-        if marker::contains(&operand, None) {
-            // A yield in the arguments (`yield_from!(walk(r#yield!(d)))`)
-            // runs before the call: the callee's start state is built
-            // first, into a hidden binding the call point pushes.
-            let value = format_ident!("__gen_call_{}_start", index, span = at);
-            self.points.push(YieldPoint {
-                span,
-                operand: reparse!(#value),
-                kind: PointKind::Call,
-                delegate: None,
-            });
-            let call = marker::make(index, span);
-            let mut expr: Expr = reparse_spanned!(glue=> { let #value = #operand; #call });
-            marker::normalize_expr(&mut expr);
-            return expr;
-        }
-        self.points.push(YieldPoint {
-            span,
-            operand,
-            kind: PointKind::Call,
-            delegate: None,
-        });
-        marker::make(index, span)
+        // A yield in the arguments (`yield_from!(walk(r#yield!(d)))`) runs
+        // before the call: the callee's start state is built first.
+        let hidden = format_ident!("__gen_call_{}_start", index, span = at);
+        self.suspend(span, operand, PointKind::Call, hidden)
     }
 
     /// Yields inside another macro's tokens cannot be seen by the lowering.
