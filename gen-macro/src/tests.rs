@@ -155,6 +155,37 @@ fn samples() -> Vec<(TokenStream, TokenStream)> {
                 }
             },
         ),
+        (
+            // Let chains, items in the body, a nested generator, yields in
+            // a delegation's operand and in a parenthesised call, borrows
+            // of temporaries and `ref` bindings.
+            quote!(yield = u32, send = u32),
+            quote! {
+                fn items(a: Option<u32>, v: Vec<u32>) -> u32 {
+                    r#yield!(helper(K));
+                    fn helper(x: u32) -> u32 { x + 1 }
+                    const K: u32 = 2;
+                    #[generator(yield = u32)]
+                    fn inner() { r#yield!(7); }
+                    struct Row { n: u32 }
+                    impl Row { fn n(&self) -> u32 { self.n } }
+                    macro_rules! twice { ($e:expr) => { $e * 2 }; }
+                    if let Some(x) = a && r#yield!(x) > 1 && let Some(y) = v.first() {
+                        r#yield!(x + *y);
+                    } else {
+                        r#yield!(twice!(1));
+                    }
+                    let total = yield_from!(sub(r#yield!(3)));
+                    let f = |x: u32| x + Row { n: 1 }.n();
+                    let called = (f)(r#yield!(total));
+                    let r = &helper(called);
+                    let ref w = v;
+                    r#yield!(*r + w.len() as u32);
+                    yield_from!(inner());
+                    called
+                }
+            },
+        ),
     ]
 }
 
