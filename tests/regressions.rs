@@ -1701,3 +1701,31 @@ fn a_let_chain_suspended_in_a_loop_keeps_its_binding() {
     assert_eq!(g.send(0), GeneratorState::Yielded(100));
     assert_eq!(g.send(0), GeneratorState::Complete(0));
 }
+
+/// A let chain binding the name of a value that keeps a drop flag: the
+/// operands after the `let` read the new binding (differential seed
+/// 9000411: the flag pass took `a > 1` for the flagged `a`, E0599).
+#[generator(yield = u32)]
+fn let_chain_hides_a_flagged_binding(give: bool) -> usize {
+    let a = String::from("kept");
+    let mut sink = Vec::new();
+    if give {
+        sink.push(a);
+    }
+    r#yield!(1);
+    if let Some(a) = Some(3u32)
+        && a > 1
+    {
+        r#yield!(a);
+    }
+    sink.len()
+}
+
+#[test]
+fn a_let_chain_hides_a_flagged_binding_after_its_let() {
+    for give in [false, true] {
+        let mut g = let_chain_hides_a_flagged_binding(give);
+        assert_eq!(g.by_ref().collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(g.take_return(), Some(usize::from(give)));
+    }
+}

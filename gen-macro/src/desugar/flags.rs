@@ -163,6 +163,28 @@ impl Flag<'_> {
     }
 
     /// Runs `f` where the name is hidden when `hidden`.
+    /// An `if`/`while` condition: in a let chain, what a `let` binds hides
+    /// the name in the operands after it (`let Some(a) = x && a > 1`).
+    fn condition(&mut self, cond: &mut Expr, name: &str) {
+        let mut hidden = false;
+        self.chain_operands(cond, name, &mut hidden);
+    }
+
+    fn chain_operands(&mut self, operand: &mut Expr, name: &str, hidden: &mut bool) {
+        match operand {
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                self.chain_operands(&mut b.left, name, hidden);
+                self.chain_operands(&mut b.right, name, hidden);
+            }
+            _ => {
+                self.hidden_if(*hidden, |f| f.expr(operand, true));
+                if let Expr::Let(l) = operand {
+                    *hidden |= binds(&l.pat, name);
+                }
+            }
+        }
+    }
+
     fn hidden_if(&mut self, hidden: bool, f: impl FnOnce(&mut Self)) {
         let outer = self.active;
         if hidden {
@@ -347,7 +369,7 @@ impl Flag<'_> {
             Expr::Block(e) => self.tail_block(&mut e.block, value),
             Expr::Unsafe(e) => self.tail_block(&mut e.block, value),
             Expr::If(e) => {
-                self.expr(&mut e.cond, true);
+                self.condition(&mut e.cond, &name);
                 let hidden = lets_bind(&e.cond, name);
                 self.hidden_if(hidden, |f| f.tail_block(&mut e.then_branch, value));
                 if let Some((_, else_branch)) = &mut e.else_branch {
@@ -377,7 +399,7 @@ impl Flag<'_> {
             }
             Expr::Loop(e) => self.block(&mut e.body),
             Expr::While(e) => {
-                self.expr(&mut e.cond, true);
+                self.condition(&mut e.cond, &name);
                 let hidden = lets_bind(&e.cond, name);
                 self.hidden_if(hidden, |f| f.block(&mut e.body));
             }
