@@ -1729,3 +1729,31 @@ fn a_let_chain_hides_a_flagged_binding_after_its_let() {
         assert_eq!(g.take_return(), Some(usize::from(give)));
     }
 }
+
+/// A closure called with an argument that suspends in a loop (differential
+/// seeds 9009876, 9012419, 9012545): the loop resumed in place declared the
+/// closure late, inside the argument, after the call that needs its type
+/// (E0282 "type must be known at this point").
+#[generator(yield = u32, send = u32)]
+fn closure_called_around_a_loop_that_suspends() -> u32 {
+    let c = String::from("ab");
+    let add_len = move |v: u32| v ^ (c.len() as u32);
+    let x = add_len({
+        let mut total = 0u32;
+        loop {
+            if total > 1 {
+                break total;
+            }
+            total += r#yield!(1);
+        }
+    });
+    x + add_len(0)
+}
+
+#[test]
+fn a_closure_called_around_a_loop_that_suspends_keeps_its_type() {
+    let (first, mut g) = closure_called_around_a_loop_that_suspends().start();
+    assert_eq!(first, GeneratorState::Yielded(1));
+    assert_eq!(g.send(1), GeneratorState::Yielded(1));
+    assert_eq!(g.send(1), GeneratorState::Complete((2 ^ 2) + 2));
+}

@@ -229,6 +229,12 @@ pub(super) struct Walker<'p> {
     /// Hidden iterators of desugared `for` loops over a range (`0..n`),
     /// whose items are `Copy` (only std's integer-like types are `Step`).
     pub(super) range_iterators: Vec<String>,
+    /// Locals called with arguments that suspend (`f(loop { … r#yield!(x)
+    /// … })`): the callee, and where the arguments start and end. Its
+    /// type must be known where the call is checked, before the arguments,
+    /// so it cannot be declared late by a loop that resumes in place
+    /// inside them (see `Walker::can_stay_in_place`).
+    pub(super) callees_around: Vec<(BindingId, usize, usize)>,
 }
 
 impl Walker<'_> {
@@ -1153,7 +1159,16 @@ impl Walker<'_> {
             // A local called (`f(r#yield!(x))`) is used when the call
             // happens, after its arguments: after a yield among them.
             Expr::Call(e) if matches!(strip_parens(&e.func), Expr::Path(_)) => {
+                let start = self.pos;
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
+                let end = self.pos;
+                if end > start
+                    && e.args.iter().any(|a| marker::contains(a, None))
+                    && let Some(callee) =
+                        place_root(&e.func).and_then(|name| self.lookup_user_name(&name))
+                {
+                    self.callees_around.push((callee, start, end));
+                }
                 self.walk_expr(&mut e.func, Ctx::Place);
             }
             Expr::Call(e) => {

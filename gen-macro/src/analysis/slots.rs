@@ -172,6 +172,7 @@ fn analyze_once(
         jumps: Vec::new(),
         break_operands: Vec::new(),
         range_iterators: Vec::new(),
+        callees_around: Vec::new(),
     };
     for arg in args {
         match arg {
@@ -612,12 +613,20 @@ impl Walker<'_> {
         // `state = state.step()` consumes `state` if `step` takes `self`.
         let moved_in_region =
             |binding: &Binding| binding.uses.iter().any(|u| u.may_move() && in_region(u));
+        // A local called around the point would be declared late, after
+        // the call that needs its type.
+        let called_around = |id: BindingId| {
+            self.callees_around
+                .iter()
+                .any(|&(callee, start, end)| callee == id && start < point.pos && point.pos <= end)
+        };
         !saved.is_empty()
             && saved.iter().all(|&id| {
                 let binding = &self.bindings[id];
                 binding.decl_pos < region.start
                     && !binding.is_ref
                     && (binding.known_copy || !moved_in_region(binding))
+                    && !called_around(id)
             })
     }
 
