@@ -1757,3 +1757,32 @@ fn a_closure_called_around_a_loop_that_suspends_keeps_its_type() {
     assert_eq!(g.send(1), GeneratorState::Yielded(1));
     assert_eq!(g.send(1), GeneratorState::Complete((2 ^ 2) + 2));
 }
+
+/// A let chain resumed in its condition whose `then` branch moves a value
+/// the `else` branch uses (differential seed 9001432): the resumed chain
+/// ran `then` before deciding on `else`, so the move counted on both paths
+/// (E0382).
+#[generator(yield = u32, send = u32)]
+fn let_chain_moves_in_then_uses_in_else(n: Option<u32>) -> usize {
+    let kept = String::from("kept");
+    let mut sink = Vec::new();
+    if let Some(k) = n
+        && r#yield!(k) > 1
+    {
+        sink.push(kept);
+    } else {
+        r#yield!(kept.len() as u32);
+    }
+    sink.len()
+}
+
+#[test]
+fn a_let_chain_moves_in_then_and_uses_in_else() {
+    let (first, mut g) = let_chain_moves_in_then_uses_in_else(Some(5)).start();
+    assert_eq!(first, GeneratorState::Yielded(5));
+    assert_eq!(g.send(2), GeneratorState::Complete(1));
+    let (first, mut g) = let_chain_moves_in_then_uses_in_else(Some(5)).start();
+    assert_eq!(first, GeneratorState::Yielded(5));
+    assert_eq!(g.send(0), GeneratorState::Yielded(4));
+    assert_eq!(g.send(0), GeneratorState::Complete(0));
+}

@@ -75,6 +75,12 @@ impl Names {
         Ident::new("__gen_chain", Span::mixed_site())
     }
 
+    /// The block a let chain resumed in its condition leaves with the
+    /// `then` branch's value (see `lower::resume::chain_with_rebinds`).
+    pub(crate) fn chain_label() -> syn::Lifetime {
+        syn::Lifetime::new("'__gen_chain", Span::mixed_site())
+    }
+
     /// The `then` branch's value in `chain_outcome`.
     pub(crate) fn chain_value() -> Ident {
         Ident::new("__gen_then", Span::mixed_site())

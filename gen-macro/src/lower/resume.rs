@@ -585,6 +585,8 @@ fn leading_operand(expr: Expr) -> Expr {
 /// `else` branch runs after those bindings' scope has ended (as in edition
 /// 2024, where a failed chain drops them before `else`, and so that a name
 /// the `else` branch reads is not the chain's):
+/// `'chain: { { rebinds; if rest { break 'chain then; } } else }`, or,
+/// when `then` holds an unlabeled `break`/`continue`,
 /// `let taken = { rebinds; if rest { Ok(then) } else { Err(()) } };
 /// match taken { Ok(value) => value, Err(()) => else }`.
 fn chain_with_rebinds(rebinds: Vec<Stmt>, e: &syn::ExprIf) -> Expr {
@@ -599,6 +601,27 @@ fn chain_with_rebinds(rebinds: Vec<Stmt>, e: &syn::ExprIf) -> Expr {
         then_branch,
         ..
     } = e;
+    if !jumps_to_loop(then_branch, None) {
+        // `'chain: { { rebinds; if rest { break 'chain then } } else }`:
+        // `then` and `else` stay on separate paths, as in the `if`. (Not
+        // with an unlabeled `break`/`continue` in `then`, which a labeled
+        // block around it would reject, E0695.)
+        let label = Names::chain_label();
+        stmts.push(expr_stmt(reparse!(
+            #if_token #cond {
+                break #label #then_branch;
+            }
+        )));
+        let taken = block_of(None, stmts);
+        return reparse!(#label: {
+            // `break 'chain then` is unreachable when `then` always leaves.
+            #[allow(unreachable_code)]
+            #taken
+            #else_branch
+        });
+    }
+    // Otherwise `then` runs before the `else` decision is taken, so a value
+    // it moves counts as maybe moved in `else` (E0382 where `else` uses it).
     stmts.push(expr_stmt(reparse!(
         #if_token #cond {
             ::core::result::Result::Ok(#then_branch)
