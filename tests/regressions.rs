@@ -1786,3 +1786,35 @@ fn a_let_chain_moves_in_then_and_uses_in_else() {
     assert_eq!(g.send(0), GeneratorState::Yielded(4));
     assert_eq!(g.send(0), GeneratorState::Complete(0));
 }
+
+/// A receiver whose name a binding inside the argument shadows and
+/// assigns (differential seeds 9006909, 9008515, 9014694): `h = …` there
+/// is the inner `h`, so the outer one stays a place (it was moved into a
+/// hidden binding: E0596, then E0382).
+#[generator(yield = u32, send = u32)]
+fn receiver_shadowed_in_its_argument() -> Vec<u32> {
+    let mut h = vec![7];
+    h.push(match r#yield!(0) {
+        0 => {
+            r#yield!(h.len() as u32);
+            1
+        }
+        _ => {
+            let h: u32;
+            h = r#yield!(9);
+            h
+        }
+    });
+    h
+}
+
+#[test]
+fn a_receiver_shadowed_in_its_argument_stays_a_place() {
+    let (first, mut g) = receiver_shadowed_in_its_argument().start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.send(0), GeneratorState::Yielded(1));
+    assert_eq!(g.send(0), GeneratorState::Complete(vec![7, 1]));
+    let (_, mut g) = receiver_shadowed_in_its_argument().start();
+    assert_eq!(g.send(5), GeneratorState::Yielded(9));
+    assert_eq!(g.send(4), GeneratorState::Complete(vec![7, 4]));
+}

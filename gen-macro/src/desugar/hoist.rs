@@ -25,7 +25,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Stmt};
 
 use crate::marker::{self, YieldPoint};
-use crate::syntax::{is_comparison, is_compound_assign};
+use crate::syntax::{is_comparison, is_compound_assign, pat_bindings};
 
 pub(crate) fn hoist_body(body: &mut syn::Block, points: &[YieldPoint]) {
     Hoist { next: 0, points }.visit_block_mut(body);
@@ -403,6 +403,31 @@ fn assigns_overlapping(expr: &Expr, path: &[String], points: &[YieldPoint]) -> b
             }
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
+        // A binding of the place's root name hides it: what follows names
+        // another value (`let h: u32; … h = r#yield!(9);` inside the
+        // operand does not assign the `h` read before it).
+        fn visit_block(&mut self, block: &'ast syn::Block) {
+            for stmt in &block.stmts {
+                self.visit_stmt(stmt);
+                if let syn::Stmt::Local(local) = stmt
+                    && self.binds_root(&local.pat)
+                {
+                    return;
+                }
+            }
+        }
+        fn visit_arm(&mut self, arm: &'ast syn::Arm) {
+            if !self.binds_root(&arm.pat) {
+                syn::visit::visit_arm(self, arm);
+            }
+        }
+    }
+    impl Find<'_> {
+        fn binds_root(&self, pat: &syn::Pat) -> bool {
+            pat_bindings(pat)
+                .iter()
+                .any(|(ident, ..)| self.path.first().is_some_and(|root| ident == root))
+        }
     }
     let mut find = Find {
         path,
