@@ -369,7 +369,7 @@ impl Flag<'_> {
             Expr::Block(e) => self.tail_block(&mut e.block, value),
             Expr::Unsafe(e) => self.tail_block(&mut e.block, value),
             Expr::If(e) => {
-                self.condition(&mut e.cond, &name);
+                self.condition(&mut e.cond, name);
                 let hidden = lets_bind(&e.cond, name);
                 self.hidden_if(hidden, |f| f.tail_block(&mut e.then_branch, value));
                 if let Some((_, else_branch)) = &mut e.else_branch {
@@ -399,7 +399,7 @@ impl Flag<'_> {
             }
             Expr::Loop(e) => self.block(&mut e.body),
             Expr::While(e) => {
-                self.condition(&mut e.cond, &name);
+                self.condition(&mut e.cond, name);
                 let hidden = lets_bind(&e.cond, name);
                 self.hidden_if(hidden, |f| f.block(&mut e.body));
             }
