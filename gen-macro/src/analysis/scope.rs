@@ -1162,8 +1162,13 @@ impl Walker<'_> {
                 let start = self.pos;
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
                 let end = self.pos;
-                if end > start
-                    && e.args.iter().any(|a| marker::contains(a, None))
+                // (The points the walk passed in the arguments, not another
+                // walk of them: calls nest.)
+                if self
+                    .points
+                    .iter()
+                    .flatten()
+                    .any(|point| start < point.pos && point.pos <= end)
                     && let Some(callee) =
                         place_root(&e.func).and_then(|name| self.lookup_user_name(&name))
                 {
