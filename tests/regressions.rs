@@ -1819,3 +1819,37 @@ fn a_receiver_shadowed_in_its_argument_stays_a_place() {
     assert_eq!(g.send(5), GeneratorState::Yielded(9));
     assert_eq!(g.send(4), GeneratorState::Complete(vec![7, 4]));
 }
+
+/// Differential seed 9117895: `a` is dead across the operand's yields and
+/// assigned again only after the outer yield. The inner yield's arm
+/// declares it anew and must drop that declaration, though a `for`
+/// pattern of the same name and a field `.a` appear in the arm: neither
+/// assigns the dead local (both used to keep the bare `let mut a;`, E0282).
+#[generator(yield = u32, send = u32)]
+fn dead_local_named_by_a_for_pattern_and_a_field() -> u32 {
+    struct Pair {
+        a: u32,
+    }
+    let mut a: u32 = 17;
+    let got = r#yield!({
+        let first = r#yield!(a);
+        let mut total = first;
+        for a in 0..3u32 {
+            let add = move |v: u32| v ^ a;
+            total = add(total);
+        }
+        let pair = Pair { a: total };
+        pair.a
+    });
+    a = 3;
+    got + a
+}
+
+#[test]
+fn a_dead_local_is_not_kept_alive_by_names_that_are_not_it() {
+    let (first, mut g) = dead_local_named_by_a_for_pattern_and_a_field().start();
+    assert_eq!(first, GeneratorState::Yielded(17));
+    // 10 ^ 0 ^ 1 ^ 2 = 9
+    assert_eq!(g.send(10), GeneratorState::Yielded(9));
+    assert_eq!(g.send(100), GeneratorState::Complete(103));
+}

@@ -5,7 +5,10 @@
 //! every assignment lies beyond a later suspension point, the arm ends
 //! before reaching any of them, and the bare `let` has nothing to infer its
 //! type from (E0282 at the attribute). Such declarations are dropped here;
-//! one that anything in the rest of its block might name is kept.
+//! one that the rest of its block might assign is kept. The binding is dead
+//! at the point, so the arm cannot read it before assigning it: an arm that
+//! never assigns it never reads it, whatever else shares its name (a field,
+//! a `for` pattern the lowering did not see as shadowing).
 
 use proc_macro2::{Ident, Spacing, TokenStream, TokenTree};
 use syn::visit::Visit;
@@ -16,7 +19,7 @@ use crate::known::BORROWING_MACROS;
 use crate::syntax::pat_bindings;
 
 /// Removes the marked declarations no later statement of their block
-/// names, and the mark from the others.
+/// assigns, and the mark from the others.
 pub(super) fn prune_redeclared(block: &mut Block) {
     Prune.visit_block_mut(block);
 }
@@ -43,7 +46,7 @@ impl VisitMut for Prune {
             local.attrs.remove(mark);
             let named = pat_bindings(&local.pat)
                 .iter()
-                .any(|(ident, _, _)| names(&block.stmts[index + 1..], ident));
+                .any(|(ident, _, _)| assigns(&block.stmts[index + 1..], ident));
             if named {
                 index += 1;
             } else {
@@ -55,14 +58,16 @@ impl VisitMut for Prune {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
-/// Might `stmts` refer to the binding `ident` declared just before them?
+/// Might `stmts` assign the binding `ident` declared just before them?
 /// Exact for shadowing by `let`, a match arm's pattern, a closure's
-/// parameter and an `if let` pattern; conservative elsewhere: any other
-/// occurrence of the name (a field, a macro token) counts.
-fn names(stmts: &[Stmt], ident: &Ident) -> bool {
+/// parameter, an `if let`, `while let` or `for` pattern; conservative
+/// elsewhere: the name anywhere on the left of `=` (`v[a] = 0` too), in a
+/// macro's tokens or in tokens syn left unparsed counts.
+fn assigns(stmts: &[Stmt], ident: &Ident) -> bool {
     let mut finder = Finder {
         ident,
         found: false,
+        in_assignee: false,
     };
     finder.statements(stmts);
     finder.found
@@ -71,6 +76,8 @@ fn names(stmts: &[Stmt], ident: &Ident) -> bool {
 struct Finder<'a> {
     ident: &'a Ident,
     found: bool,
+    /// Visiting the left-hand side of an assignment.
+    in_assignee: bool,
 }
 
 impl Finder<'_> {
@@ -127,9 +134,16 @@ impl<'ast> Visit<'ast> for Finder<'_> {
     }
 
     fn visit_ident(&mut self, ident: &'ast Ident) {
-        if ident == self.ident {
+        if self.in_assignee && ident == self.ident {
             self.found = true;
         }
+    }
+
+    fn visit_expr_assign(&mut self, e: &'ast syn::ExprAssign) {
+        let outer = std::mem::replace(&mut self.in_assignee, true);
+        self.visit_expr(&e.left);
+        self.in_assignee = outer;
+        self.visit_expr(&e.right);
     }
 
     fn visit_expr(&mut self, expr: &'ast syn::Expr) {
@@ -173,6 +187,16 @@ impl<'ast> Visit<'ast> for Finder<'_> {
         match &*e.cond {
             syn::Expr::Let(cond) if self.binds(&cond.pat) => self.visit_expr(&cond.expr),
             _ => syn::visit::visit_expr_while(self, e),
+        }
+    }
+
+    /// And a `for` pattern, in the loop's body (the iterator expression
+    /// still sees the outer binding).
+    fn visit_expr_for_loop(&mut self, e: &'ast syn::ExprForLoop) {
+        if self.binds(&e.pat) {
+            self.visit_expr(&e.expr);
+        } else {
+            syn::visit::visit_expr_for_loop(self, e);
         }
     }
 
