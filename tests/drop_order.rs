@@ -1114,3 +1114,73 @@ fn late_values_given_on_some_paths_drop_where_the_plain_function_drops_them() {
         ]
     );
 }
+
+drops! {
+    // A value moved into a yield's operand, then `return`: the code after
+    // the `return` (a read of the value on the next turn) never runs after
+    // the yield. The value holds nothing there; it used to be saved anyway
+    // (E0382, "use of moved value"). The initialisation flow
+    // (`analysis::flow`) sees the value moved on every path to the yield.
+    fn moved_then_return / moved_then_return_ref(log: DropLog, stop_at: usize) yield u32 {
+        let names = vec![log.guard("a"), log.guard("b"), log.guard("c")];
+        let mut seen = 0usize;
+        for g in names {
+            if seen == stop_at {
+                r#yield!({
+                    let len = g.name().len() as u32;
+                    drop(g);
+                    len
+                });
+                drop(log.guard("after the last"));
+                return;
+            }
+            seen += 1;
+            r#yield!(g.name().len() as u32 + 10);
+        }
+    }
+}
+
+drops! {
+    // Moved inside a labeled block with no `break`: moved on every path,
+    // so no drop flag (the old analysis took the block for a branch and
+    // kept one, always empty at the yield).
+    fn moved_in_a_labeled_block / moved_in_a_labeled_block_ref(log: DropLog) yield u32 {
+        let c = log.guard("c");
+        let d = log.guard("d");
+        'b: {
+            drop(c);
+        }
+        r#yield!(1);
+        drop(log.guard("between"));
+        r#yield!(d.name().len() as u32);
+    }
+}
+
+#[test]
+fn values_moved_on_every_path_are_not_saved() {
+    for stop_at in 0..4 {
+        let (_, full) = compare_all!(|log| moved_then_return(log, stop_at), |log, stop| {
+            moved_then_return_ref(log, stop_at, stop)
+        });
+        if stop_at == 1 {
+            assert_eq!(
+                full,
+                [
+                    "<yield 1>",
+                    "a",
+                    "b",
+                    "<yield 2>",
+                    "after the last",
+                    "c",
+                    "<closed>"
+                ]
+            );
+        }
+    }
+    let (n, full) = compare_all!(moved_in_a_labeled_block, moved_in_a_labeled_block_ref);
+    assert_eq!(n, 2);
+    assert_eq!(
+        full,
+        ["c", "<yield 1>", "between", "<yield 2>", "d", "<closed>"]
+    );
+}

@@ -13,6 +13,7 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Ident, Pat, Stmt};
 
+use crate::analysis::flow::{Mark, Region, Target};
 use crate::known::{
     BORROWING_ITERATORS, BORROWING_MACROS, BORROWING_METHODS, BORROWING_PREFIXES,
     CONSUMING_METHODS, CONSUMING_PREFIXES, OWNED_RESULTS, UNWRAPPING, integer_method,
@@ -235,6 +236,16 @@ pub(super) struct Walker<'p> {
     /// so it cannot be declared late by a loop that resumes in place
     /// inside them (see `Walker::can_stay_in_place`).
     pub(super) callees_around: Vec<(BindingId, usize, usize)>,
+    /// The control flow around the numbered events, for `analysis::flow`.
+    pub(super) marks: Vec<(usize, Mark)>,
+    /// What `analysis::flow` found from them, once the walk is done.
+    pub(super) flow: Option<crate::analysis::flow::Flow>,
+    /// What a `break`/`continue` can target, innermost last: label,
+    /// whether a loop, and the region's id in `flow`. `None` at a closure,
+    /// which no jump leaves. (Unlike `breakables`, this has `while` and
+    /// `for` loops too.)
+    pub(super) flow_targets: Vec<Option<(Option<String>, bool, usize)>>,
+    pub(super) flow_regions: usize,
 }
 
 impl Walker<'_> {
@@ -245,6 +256,41 @@ impl Walker<'_> {
 
     fn depth(&self) -> usize {
         self.frames.len() - 1
+    }
+
+    fn mark(&mut self, mark: Mark) {
+        self.marks.push((self.pos, mark));
+    }
+
+    /// Opens a loop or labeled block in `flow`; returns its id.
+    fn open_target(&mut self, label: Option<&syn::Label>, is_loop: bool) -> usize {
+        self.flow_regions += 1;
+        let id = self.flow_regions;
+        let label = label.map(|l| l.name.ident.to_string());
+        self.flow_targets.push(Some((label, is_loop, id)));
+        id
+    }
+
+    /// The `flow` id of what `break`/`continue` with `label` leaves.
+    fn flow_target(&self, label: Option<&str>) -> Option<usize> {
+        for target in self.flow_targets.iter().rev() {
+            let (name, is_loop, id) = target.as_ref()?;
+            let found = match label {
+                Some(label) => name.as_deref() == Some(label),
+                None => *is_loop,
+            };
+            if found {
+                return Some(*id);
+            }
+        }
+        None
+    }
+
+    /// An arm of a branch: `f` walks it.
+    fn flow_arm(&mut self, f: impl FnOnce(&mut Self)) {
+        self.mark(Mark::Open(Region::Arm));
+        f(self);
+        self.mark(Mark::Close);
     }
 
     pub(super) fn declare(&mut self, ident: Ident, mutable: bool, no_init: bool) -> BindingId {
@@ -815,7 +861,9 @@ impl Walker<'_> {
                         // statement never runs after the `else` block.
                         let returns = ends_in_return(diverge);
                         let start = self.pos;
-                        self.walk_expr(diverge, Ctx::Move);
+                        self.mark(Mark::Open(Region::Branch { fallthrough: true }));
+                        self.flow_arm(|w| w.walk_expr(diverge, Ctx::Move));
+                        self.mark(Mark::Close);
                         if returns {
                             self.leaves_between(start, self.pos);
                         }
@@ -1087,7 +1135,11 @@ impl Walker<'_> {
                 if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
                     // Evaluated only on some paths.
                     let construct = self.construct();
-                    self.in_arm(construct, 0, |w| w.walk_expr(&mut e.right, right));
+                    self.mark(Mark::Open(Region::Branch { fallthrough: true }));
+                    self.flow_arm(|w| {
+                        w.in_arm(construct, 0, |w| w.walk_expr(&mut e.right, right));
+                    });
+                    self.mark(Mark::Close);
                 } else {
                     self.walk_expr(&mut e.right, right);
                 }
@@ -1098,7 +1150,11 @@ impl Walker<'_> {
                 let construct = self.construct();
                 let label = e.label.as_ref().map(|l| l.name.ident.to_string());
                 self.breakables.push((label, false, self.loop_stack.len()));
+                let id = self.open_target(e.label.as_ref(), false);
+                self.mark(Mark::Open(Region::Block { id }));
                 self.in_arm(construct, 0, |w| w.walk_block(&mut e.block));
+                self.mark(Mark::Close);
+                self.flow_targets.pop();
                 self.close_breakable();
             }
             Expr::Block(e) => self.walk_block(&mut e.block),
@@ -1149,12 +1205,18 @@ impl Walker<'_> {
                 }
                 let at = self.tick();
                 self.jumps.push(Jump { at, leaves: target });
+                if let Some(id) = self.flow_target(label.as_deref()) {
+                    self.mark(Mark::Jump(Target::Break(id)));
+                }
             }
             Expr::Continue(e) => {
                 let label = e.label.as_ref().map(|l| l.ident.to_string());
                 let target = self.jump_target(label.as_deref());
                 let at = self.tick();
                 self.jumps.push(Jump { at, leaves: target });
+                if let Some(id) = self.flow_target(label.as_deref()) {
+                    self.mark(Mark::Jump(Target::Continue(id)));
+                }
             }
             // A local called (`f(r#yield!(x))`) is used when the call
             // happens, after its arguments: after a yield among them.
@@ -1192,6 +1254,9 @@ impl Walker<'_> {
                 let inputs = closure.inputs.clone();
                 // A `return` in the body leaves the closure, not the body.
                 self.closures += 1;
+                // Its captures are taken where it is created: for the flow,
+                // its body is code that runs there (no jump leaves it).
+                self.flow_targets.push(None);
                 // The body runs when the closure is called: an arm of its own.
                 let construct = self.construct();
                 self.in_arm(construct, 0, |w| {
@@ -1205,6 +1270,7 @@ impl Walker<'_> {
                 if is_move {
                     self.force_move -= 1;
                 }
+                self.flow_targets.pop();
                 self.closures -= 1;
             }
             Expr::Async(e) => {
@@ -1228,6 +1294,12 @@ impl Walker<'_> {
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 let pat = (*e.pat).clone();
                 let range = is_range(&e.expr);
+                let id = self.open_target(e.label.as_ref(), true);
+                self.mark(Mark::Open(Region::Loop {
+                    id,
+                    conditional: true,
+                }));
+                self.mark(Mark::Body);
                 // The body runs zero or more times: an arm of its own.
                 let construct = self.construct();
                 let start = self.tick();
@@ -1246,6 +1318,8 @@ impl Walker<'_> {
                 // rewrite turned those into `loop`), for what a move in it
                 // says: it repeats on every turn.
                 let end = self.tick();
+                self.mark(Mark::Close);
+                self.flow_targets.pop();
                 self.loops.push(LoopRange { start, end });
             }
             Expr::Group(e) => self.walk_expr(&mut e.expr, ctx),
@@ -1253,18 +1327,26 @@ impl Walker<'_> {
             Expr::If(e) => {
                 let has_let = cond_has_let(&e.cond);
                 let construct = self.construct();
+                let fallthrough = e.else_branch.is_none();
+                let then_branch = |w: &mut Self, block: &mut Block| {
+                    w.mark(Mark::Open(Region::Branch { fallthrough }));
+                    w.flow_arm(|w| w.in_arm(construct, 0, |w| w.walk_block(block)));
+                };
                 if has_let {
                     self.in_frame(|w| {
                         w.walk_expr(&mut e.cond, Ctx::Move);
-                        w.in_arm(construct, 0, |w| w.walk_block(&mut e.then_branch));
+                        then_branch(w, &mut e.then_branch);
                     });
                 } else {
                     self.walk_expr(&mut e.cond, Ctx::Move);
-                    self.in_arm(construct, 0, |w| w.walk_block(&mut e.then_branch));
+                    then_branch(self, &mut e.then_branch);
                 }
                 if let Some((_, else_branch)) = &mut e.else_branch {
-                    self.in_arm(construct, 1, |w| w.walk_expr(else_branch, Ctx::Move));
+                    self.flow_arm(|w| {
+                        w.in_arm(construct, 1, |w| w.walk_expr(else_branch, Ctx::Move));
+                    });
                 }
+                self.mark(Mark::Close);
             }
             Expr::Let(e) => {
                 // Only inside an `if` condition, whose frame is open.
@@ -1290,7 +1372,14 @@ impl Walker<'_> {
                 self.breakables.push((label, true, self.loop_stack.len()));
                 self.loop_stack.push(id);
                 let construct = self.construct();
+                let flow_id = self.open_target(e.label.as_ref(), true);
+                self.mark(Mark::Open(Region::Loop {
+                    id: flow_id,
+                    conditional: false,
+                }));
                 self.in_arm(construct, 0, |w| w.walk_block(&mut e.body));
+                self.mark(Mark::Close);
+                self.flow_targets.pop();
                 self.loop_stack.pop();
                 self.close_breakable();
                 self.loops[id].end = self.tick();
@@ -1298,15 +1387,23 @@ impl Walker<'_> {
             Expr::While(e) => {
                 // `while let` bindings live in the loop, not after it.
                 let construct = self.construct();
+                let id = self.open_target(e.label.as_ref(), true);
+                self.mark(Mark::Open(Region::Loop {
+                    id,
+                    conditional: true,
+                }));
                 let start = self.tick();
                 self.in_frame(|w| {
                     w.walk_expr(&mut e.cond, Ctx::Move);
+                    w.mark(Mark::Body);
                     w.in_arm(construct, 0, |w| w.walk_block(&mut e.body));
                 });
                 // A loop of its own (no suspension point is in it: the
                 // rewrite turned those into `loop`), for what a move in it
                 // says: it repeats on every turn.
                 let end = self.tick();
+                self.mark(Mark::Close);
+                self.flow_targets.pop();
                 self.loops.push(LoopRange { start, end });
             }
             Expr::Match(e) => {
@@ -1323,8 +1420,10 @@ impl Walker<'_> {
                 };
                 let is_ref = matches!(&*e.expr, Expr::Reference(_)) || view.is_some();
                 let construct = self.construct();
+                self.mark(Mark::Open(Region::Branch { fallthrough: false }));
                 for (index, arm) in e.arms.iter_mut().enumerate() {
                     let pat = arm.pat.clone();
+                    self.mark(Mark::Open(Region::Arm));
                     self.in_arm(construct, index, |w| {
                         w.in_frame(|w| {
                             let first_new = w.bindings.len();
@@ -1336,7 +1435,9 @@ impl Walker<'_> {
                             w.walk_expr(&mut arm.body, Ctx::Move);
                         })
                     });
+                    self.mark(Mark::Close);
                 }
+                self.mark(Mark::Close);
             }
             Expr::MethodCall(e) => {
                 let name = e.method.to_string();
@@ -1401,6 +1502,9 @@ impl Walker<'_> {
                 }
                 let at = self.tick();
                 self.jumps.push(Jump { at, leaves: None });
+                if self.closures == 0 {
+                    self.mark(Mark::Jump(Target::Exit));
+                }
             }
             Expr::Struct(e) => {
                 for field in &mut e.fields {
@@ -1430,6 +1534,12 @@ impl Walker<'_> {
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 let at = self.tick();
                 self.jumps.push(Jump { at, leaves: None });
+                if self.closures == 0 {
+                    // Leaves on an error, goes on otherwise.
+                    self.mark(Mark::Open(Region::Branch { fallthrough: true }));
+                    self.flow_arm(|w| w.mark(Mark::Jump(Target::Exit)));
+                    self.mark(Mark::Close);
+                }
             }
             Expr::TryBlock(e) => self.walk_block(&mut e.block),
             Expr::Tuple(e) => {

@@ -14,6 +14,7 @@ use proc_macro2::Span;
 use quote::format_ident;
 use syn::{Block, Ident, Pat};
 
+use crate::analysis::flow::{INIT, UNINIT};
 use crate::analysis::scope::{Binding, BindingId, LoopRange, PointScope, Use, Walker};
 use crate::error::Diagnostics;
 use crate::marker::{PointKind, YieldPoint};
@@ -173,6 +174,10 @@ fn analyze_once(
         break_operands: Vec::new(),
         range_iterators: Vec::new(),
         callees_around: Vec::new(),
+        marks: Vec::new(),
+        flow: None,
+        flow_targets: Vec::new(),
+        flow_regions: 0,
     };
     for arg in args {
         match arg {
@@ -196,6 +201,7 @@ fn analyze_once(
     }
     walker.walk_block(body);
     walker.infer_copy_from_loops();
+    walker.flow = Some(crate::analysis::flow::analyze(&walker));
 
     let saved_sets = walker.saves_to_fixpoint(cx);
     let mut refused_joins = saved_sets.refused_joins;
@@ -236,7 +242,15 @@ fn analyze_once(
         in_place.push(!hands_over_frame && walker.can_stay_in_place(point, &saved));
         saves_loop_head.push(!hands_over_frame && walker.saves_loop_head(point, &saved));
         redeclared.push(walker.assigned_after(point, &saved));
-        for id in walker.moved_on_some_paths(point, &saved) {
+        let mut flagged = walker.moved_on_some_paths(point, &saved);
+        if let Some(flow) = &walker.flow {
+            if std::env::var_os("GEN_FLOW_CHECK").is_some() {
+                walker.check_flow(flow, index, point, &saved, &flagged);
+            }
+            // Moved on every path, not on some: no value to keep a flag for.
+            flagged.retain(|&id| flow.at(index, id) != UNINIT);
+        }
+        for id in flagged {
             if !needs_flag.contains(&id) {
                 needs_flag.push(id);
             }
@@ -285,6 +299,42 @@ fn analyze_once(
 }
 
 impl Walker<'_> {
+    /// Where the initialisation flow and the decisions above disagree
+    /// (development aid: `GEN_FLOW_CHECK=1`).
+    fn check_flow(
+        &self,
+        flow: &crate::analysis::flow::Flow,
+        index: usize,
+        point: &PointScope,
+        saved: &[BindingId],
+        flagged: &[BindingId],
+    ) {
+        use crate::analysis::flow::{INIT, MAYBE, UNINIT};
+        let (file, line, _) = crate::spans::source_location(self.operands[index].span);
+        for &(id, _) in &point.in_scope {
+            let binding = &self.bindings[id];
+            let state = flow.at(index, id);
+            let copy = binding.known_copy || flow.copies[id];
+            let says_flag = state == MAYBE && !binding.is_ref && !copy && !saved.contains(&id);
+            let name = &binding.ident;
+            let what = match state {
+                INIT => "init",
+                UNINIT => "uninit",
+                MAYBE => "maybe",
+                _ => "unreached",
+            };
+            if says_flag != flagged.contains(&id) {
+                eprintln!(
+                    "FLOWCHECK {file}:{line} point {index} `{name}`: flow {what} (copy {copy}), flagged {}",
+                    flagged.contains(&id)
+                );
+            }
+            if state == UNINIT && saved.contains(&id) && !binding.is_ref {
+                eprintln!("FLOWCHECK {file}:{line} point {index} `{name}`: flow uninit, saved");
+            }
+        }
+    }
+
     /// Join points that no saved binding is declared (or, declared without
     /// a value, assigned) after, before the next suspension point: the code they would give one definition
     /// defines nothing a state holds (see `desugar::joins`).
@@ -384,7 +434,7 @@ impl Walker<'_> {
 
     /// `u` may take the value out of `binding` (see `Use::field` for a
     /// field used by value).
-    fn moves(&self, binding: &Binding, u: &Use) -> bool {
+    pub(super) fn moves(&self, binding: &Binding, u: &Use) -> bool {
         u.may_move()
             && !(u.field && self.whole.iter().any(|name| binding.ident == name))
             && !(u.field
@@ -534,6 +584,7 @@ impl Walker<'_> {
                     Some(point) if self.operands[index].kind == PointKind::Join => {
                         let mut join_cx = Diagnostics::default();
                         let saved = self.saved_at(
+                            index,
                             point,
                             self.operands[index].span,
                             &mut conflicts,
@@ -546,6 +597,7 @@ impl Walker<'_> {
                         saved
                     }
                     Some(point) => self.saved_at(
+                        index,
                         point,
                         self.operands[index].span,
                         &mut conflicts,
@@ -656,6 +708,7 @@ impl Walker<'_> {
     /// The bindings saved at one suspension point (see the module docs).
     fn saved_at(
         &self,
+        index: usize,
         point: &PointScope,
         yield_span: Span,
         conflicts: &mut Conflicts,
@@ -665,6 +718,19 @@ impl Walker<'_> {
         let mut saved = Vec::new();
         for &(id, visible) in &point.in_scope {
             let binding = &self.bindings[id];
+            // What the initialisation flow knows: the binding holds no
+            // value on any path here (moved on every path, or not yet given
+            // one): nothing to save, whatever comes after (which the plain
+            // function cannot read before assigning it); or it holds one on
+            // every path (a move before the point is on a path that left,
+            // `r#yield!(x); return;`), to be dropped where its scope ends.
+            let (unset, surely_set) = match &self.flow {
+                Some(flow) if !binding.is_ref => {
+                    let state = flow.at(index, id);
+                    (state == UNINIT, state == INIT && !flow.copies[id])
+                }
+                _ => (false, false),
+            };
             let enclosing_loops: Vec<LoopRange> = point
                 .loops
                 .iter()
@@ -756,18 +822,20 @@ impl Walker<'_> {
                         && (u.pos < point.pos || in_loop(u))
                         && self.on_one_path(u.arm, point.arm)
                 });
-            let live = live && !never_assigned;
-            let moved = (binding.no_init && !self.assigned_before(binding, point))
-                || binding.uses.iter().any(|u| {
-                    self.moves(binding, u)
-                        && u.may_move_on(point.pos)
-                        && ((u.pos < point.pos
-                            // (A move in another arm of a branch the
-                            // point is in never comes before it.)
-                            && self.on_one_path(u.arm, point.arm)
-                            && !self.given_back(binding, u, point.pos))
-                            || (u.pos > point.pos && in_loop(u)))
-                });
+            let live = live && !never_assigned && !unset;
+            let moved = unset
+                || !surely_set
+                    && ((binding.no_init && !self.assigned_before(binding, point))
+                        || binding.uses.iter().any(|u| {
+                            self.moves(binding, u)
+                                && u.may_move_on(point.pos)
+                                && ((u.pos < point.pos
+                                // (A move in another arm of a branch the
+                                // point is in never comes before it.)
+                                && self.on_one_path(u.arm, point.arm)
+                                && !self.given_back(binding, u, point.pos))
+                                    || (u.pos > point.pos && in_loop(u)))
+                        }));
             let store = if binding.is_ref {
                 live
             } else if !visible {

@@ -1,0 +1,445 @@
+//! Initialisation data-flow: whether each binding holds a value at each
+//! suspension point — surely, surely not, or only on some paths — from a
+//! forward data-flow over the body's control flow, as rustc's borrow
+//! checker computes it on MIR (`MaybeInitializedPlaces` and
+//! `MaybeUninitializedPlaces` at once).
+//!
+//! The scope walk (`analysis::scope`) numbers every event of the body in
+//! evaluation order — a declaration, a use, a suspension point, a jump —
+//! and records the structure around those numbers as [`Mark`]s: where a
+//! branch, a loop or a labeled block opens and closes, and where a jump
+//! goes. [`Program::build`] turns the marks into a tree of regions, and
+//! [`Program::run`] interprets it over a small lattice per binding, joining
+//! the arms of a branch, iterating a loop to its fixpoint and sending the
+//! state at a `break`/`continue` to its target. Structured code has a
+//! reducible control-flow graph, so this gives the same result as a
+//! work-list over its basic blocks.
+//!
+//! What counts as a move comes from the walk (`Use::may_move`, the same
+//! knowledge of std's methods the rest of the analysis has); what the flow
+//! adds is the path: a value moved in one arm and not in another is
+//! "maybe moved" after the branch, a value moved in a loop is moved on the
+//! next turn, and a read of a value that may have been moved proves its
+//! type `Copy` (or the move a borrow), as the plain function compiles.
+
+use std::collections::HashMap;
+
+use crate::analysis::scope::Walker;
+
+/// Structure recorded by the walk at a position (the last number it gave).
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Mark {
+    Open(Region),
+    /// In a conditional loop: the condition ends, the body starts.
+    Body,
+    Close,
+    /// A jump, at the number of the `break`/`continue`/`return` itself.
+    Jump(Target),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Region {
+    /// The arms of an `if`, `match`, `&&`/`||`, `?` or `let … else` follow
+    /// (each an [`Region::Arm`]); `fallthrough`: control may also pass
+    /// the construct without entering any arm (`if` without `else`).
+    Branch {
+        fallthrough: bool,
+    },
+    Arm,
+    /// `loop` (left only by `break`), or `while`/`for` (`conditional`:
+    /// left after its condition, which the [`Mark::Body`] ends).
+    Loop {
+        id: usize,
+        conditional: bool,
+    },
+    /// A labeled block, left at its end or by `break 'label`.
+    Block {
+        id: usize,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Target {
+    Break(usize),
+    Continue(usize),
+    /// `return` or `?`: leaves the body.
+    Exit,
+}
+
+/// What happens to a binding at one position.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Effect {
+    /// Declared, with a value (`true`) or without (`let x;`).
+    Declare(bool),
+    /// Given a value (`x = …`).
+    Assign,
+    /// Read, and possibly moved out.
+    Read { moves: bool },
+}
+
+/// The state of one binding: which of "holds a value" and "holds none"
+/// some path reaching here can give. `0` on no path (unreachable code).
+pub(crate) type Init = u8;
+pub(crate) const INIT: Init = 1;
+pub(crate) const UNINIT: Init = 2;
+pub(crate) const MAYBE: Init = INIT | UNINIT;
+
+type State = Vec<Init>;
+
+enum Node {
+    /// The positions `from + 1 ..= to`, in order.
+    Events {
+        from: usize,
+        to: usize,
+    },
+    Branch {
+        fallthrough: bool,
+        arms: Vec<Vec<Node>>,
+    },
+    Loop {
+        id: usize,
+        conditional: bool,
+        cond: Vec<Node>,
+        body: Vec<Node>,
+    },
+    Block {
+        id: usize,
+        body: Vec<Node>,
+    },
+    Jump(Target),
+}
+
+pub(super) struct Program {
+    nodes: Vec<Node>,
+}
+
+impl Program {
+    /// The tree of regions from the walk's marks; `end` is the last
+    /// position it numbered.
+    pub(super) fn build(marks: &[(usize, Mark)], end: usize) -> Program {
+        let mut parser = Parser {
+            marks,
+            next: 0,
+            done: 0,
+        };
+        let mut nodes = parser.sequence();
+        // Unbalanced marks would be a bug of the walk; what is left is
+        // read as straight-line code rather than lost.
+        while parser.next < marks.len() {
+            parser.next += 1;
+            nodes.extend(parser.sequence());
+        }
+        parser.events_up_to(end, &mut nodes);
+        Program { nodes }
+    }
+
+    /// The state of every binding at every suspension point, from
+    /// `effects` (by position) and `points` (position → point index).
+    /// Reads of a binding that may hold no value there make its moves
+    /// copies; the result is computed again without them until no such
+    /// read is left. Returns the states at the points (`None`: the point
+    /// is never reached) and the bindings whose moves were found to be
+    /// copies.
+    pub(super) fn run(
+        &self,
+        bindings: usize,
+        effects: &HashMap<usize, Vec<(usize, Effect)>>,
+        points: &HashMap<usize, usize>,
+        point_count: usize,
+    ) -> (Vec<Option<Vec<Init>>>, Vec<bool>) {
+        let mut copies = vec![false; bindings];
+        loop {
+            let mut run = Run {
+                effects,
+                points,
+                copies: &copies,
+                at_points: vec![None; point_count],
+                jumps: HashMap::new(),
+                heads: HashMap::new(),
+                read_unset: vec![false; bindings],
+            };
+            // Nothing is declared yet: arguments come first, as events.
+            let start = vec![UNINIT; bindings];
+            run.sequence(&self.nodes, Some(start));
+            let Run {
+                at_points,
+                read_unset,
+                ..
+            } = run;
+            let mut changed = false;
+            for (id, unset) in read_unset.iter().enumerate() {
+                if *unset && !copies[id] {
+                    copies[id] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return (at_points, copies);
+            }
+        }
+    }
+}
+
+struct Parser<'m> {
+    marks: &'m [(usize, Mark)],
+    next: usize,
+    /// The last position placed in the tree.
+    done: usize,
+}
+
+impl Parser<'_> {
+    fn events_up_to(&mut self, pos: usize, nodes: &mut Vec<Node>) {
+        if pos > self.done {
+            nodes.push(Node::Events {
+                from: self.done,
+                to: pos,
+            });
+            self.done = pos;
+        }
+    }
+
+    /// Nodes up to (and consuming) the `Close` or `Body` that ends this
+    /// sequence, or the end of the marks.
+    fn sequence(&mut self) -> Vec<Node> {
+        let mut nodes = Vec::new();
+        while let Some(&(pos, mark)) = self.marks.get(self.next) {
+            self.events_up_to(pos, &mut nodes);
+            self.next += 1;
+            match mark {
+                Mark::Close | Mark::Body => return nodes,
+                Mark::Jump(target) => nodes.push(Node::Jump(target)),
+                Mark::Open(Region::Branch { fallthrough }) => {
+                    let mut arms = Vec::new();
+                    // Arms until the branch's own `Close`.
+                    while let Some(&(pos, mark)) = self.marks.get(self.next) {
+                        self.next += 1;
+                        match mark {
+                            Mark::Open(Region::Arm) => {
+                                let mut arm = Vec::new();
+                                self.events_up_to(pos, &mut arm);
+                                arm.extend(self.sequence());
+                                arms.push(arm);
+                            }
+                            _ => break,
+                        }
+                    }
+                    nodes.push(Node::Branch { fallthrough, arms });
+                }
+                Mark::Open(Region::Loop { id, conditional }) => {
+                    let (cond, body) = if conditional {
+                        let cond = self.sequence();
+                        (cond, self.sequence())
+                    } else {
+                        (Vec::new(), self.sequence())
+                    };
+                    nodes.push(Node::Loop {
+                        id,
+                        conditional,
+                        cond,
+                        body,
+                    });
+                }
+                Mark::Open(Region::Block { id }) => {
+                    let body = self.sequence();
+                    nodes.push(Node::Block { id, body });
+                }
+                // An arm outside a branch: read as a block of its own.
+                Mark::Open(Region::Arm) => nodes.extend(self.sequence()),
+            }
+        }
+        nodes
+    }
+}
+
+struct Run<'a> {
+    effects: &'a HashMap<usize, Vec<(usize, Effect)>>,
+    points: &'a HashMap<usize, usize>,
+    copies: &'a [bool],
+    at_points: Vec<Option<State>>,
+    /// States sent to a loop's head or a region's end by jumps.
+    jumps: HashMap<Target, State>,
+    /// Each loop's head state so far. The state entering a loop only grows
+    /// from one evaluation of it to the next (the loops around it iterate
+    /// towards their fixpoints), so the next evaluation starts from here
+    /// and confirms it in one pass: an inner loop is not iterated from
+    /// scratch on each turn of the loops around it, which made the work
+    /// exponential in the nesting depth.
+    heads: HashMap<usize, State>,
+    /// Bindings read where they may hold no value.
+    read_unset: Vec<bool>,
+}
+
+fn join(into: &mut Option<State>, other: Option<State>) {
+    match (into.as_mut(), other) {
+        (_, None) => {}
+        (None, other) => *into = other,
+        (Some(state), Some(other)) => {
+            for (a, b) in state.iter_mut().zip(other) {
+                *a |= b;
+            }
+        }
+    }
+}
+
+fn join_into(into: &mut Option<State>, other: &State) {
+    join(into, Some(other.clone()));
+}
+
+impl Run<'_> {
+    fn sequence(&mut self, nodes: &[Node], mut state: Option<State>) -> Option<State> {
+        for node in nodes {
+            state = self.node(node, state);
+        }
+        state
+    }
+
+    fn node(&mut self, node: &Node, state: Option<State>) -> Option<State> {
+        match node {
+            Node::Events { from, to } => {
+                let mut state = state?;
+                for pos in from + 1..=*to {
+                    self.event(pos, &mut state);
+                }
+                Some(state)
+            }
+            Node::Jump(target) => {
+                if let Some(state) = state {
+                    let mut sent = self.jumps.remove(target);
+                    join(&mut sent, Some(state));
+                    if let Some(sent) = sent {
+                        self.jumps.insert(*target, sent);
+                    }
+                }
+                None
+            }
+            Node::Branch { fallthrough, arms } => {
+                let mut out = None;
+                for arm in arms {
+                    let arm_out = self.sequence(arm, state.clone());
+                    join(&mut out, arm_out);
+                }
+                if *fallthrough {
+                    join(&mut out, state);
+                }
+                out
+            }
+            Node::Block { id, body } => {
+                let mut out = self.sequence(body, state);
+                join(&mut out, self.jumps.remove(&Target::Break(*id)));
+                out
+            }
+            Node::Loop {
+                id,
+                conditional,
+                cond,
+                body,
+            } => {
+                let mut head = state;
+                join(&mut head, self.heads.get(id).cloned());
+                loop {
+                    let after_cond = self.sequence(cond, head.clone());
+                    let end = self.sequence(body, after_cond.clone());
+                    let mut next = head.clone();
+                    join(&mut next, end);
+                    join(&mut next, self.jumps.remove(&Target::Continue(*id)));
+                    if next == head {
+                        if let Some(head) = head {
+                            self.heads.insert(*id, head);
+                        }
+                        let mut out = self.jumps.remove(&Target::Break(*id));
+                        if *conditional {
+                            join(&mut out, after_cond);
+                        }
+                        return out;
+                    }
+                    head = next;
+                }
+            }
+        }
+    }
+
+    fn event(&mut self, pos: usize, state: &mut State) {
+        if let Some(&index) = self.points.get(&pos) {
+            let mut at = self.at_points[index].take();
+            join_into(&mut at, state);
+            self.at_points[index] = at;
+        }
+        let Some(effects) = self.effects.get(&pos) else {
+            return;
+        };
+        for &(id, effect) in effects {
+            match effect {
+                Effect::Declare(true) | Effect::Assign => state[id] = INIT,
+                Effect::Declare(false) => state[id] = UNINIT,
+                Effect::Read { moves } => {
+                    if state[id] & UNINIT != 0 {
+                        self.read_unset[id] = true;
+                    }
+                    if moves && !self.copies[id] {
+                        state[id] = UNINIT;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What the flow found, per suspension point.
+pub(crate) struct Flow {
+    /// The state of every binding at each point (`None`: never reached).
+    pub(crate) at_points: Vec<Option<Vec<Init>>>,
+    /// Bindings whose moves turned out to be copies (read after them).
+    pub(crate) copies: Vec<bool>,
+}
+
+impl Flow {
+    /// The state of `id` at point `index` (`0` where the point is never
+    /// reached).
+    pub(crate) fn at(&self, index: usize, id: usize) -> Init {
+        self.at_points
+            .get(index)
+            .and_then(Option::as_ref)
+            .map_or(0, |state| state[id])
+    }
+}
+
+/// Runs the flow over what the walk recorded.
+pub(super) fn analyze(walker: &Walker<'_>) -> Flow {
+    let mut effects: HashMap<usize, Vec<(usize, Effect)>> = HashMap::new();
+    for (id, binding) in walker.bindings.iter().enumerate() {
+        effects
+            .entry(binding.decl_pos)
+            .or_default()
+            .push((id, Effect::Declare(!binding.no_init)));
+        for u in &binding.uses {
+            if u.by_save {
+                continue;
+            }
+            let effect = if u.assigning {
+                Effect::Assign
+            } else {
+                // (A known `Copy` value is copied. An operator's operand
+                // counts as moved: `a + b` consumes a `String`, and for the
+                // `Copy` numbers it nearly always is, a move is a copy that
+                // a later read shows.)
+                let moves = !binding.known_copy && walker.moves(binding, u);
+                Effect::Read { moves }
+            };
+            effects.entry(u.pos).or_default().push((id, effect));
+        }
+    }
+    let points: HashMap<usize, usize> = walker
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(index, point)| point.as_ref().map(|p| (p.pos, index)))
+        .collect();
+    let program = Program::build(&walker.marks, walker.pos);
+    let (at_points, copies) = program.run(
+        walker.bindings.len(),
+        &effects,
+        &points,
+        walker.points.len(),
+    );
+    Flow { at_points, copies }
+}
