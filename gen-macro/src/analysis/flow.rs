@@ -443,3 +443,146 @@ pub(super) fn analyze(walker: &Walker<'_>) -> Flow {
     );
     Flow { at_points, copies }
 }
+
+/// Liveness, backwards over the same regions: for each suspension point,
+/// the bindings that some path from it reads before giving them a new
+/// value (or declaring them anew). `None` for a point the walk never
+/// reached. Every use that is not an assignment reads, including the
+/// reads a later save makes (`Use::by_save`), so what one point saves is
+/// live at the points that lead to it.
+pub(super) fn live_after(walker: &Walker<'_>) -> Vec<Option<Vec<bool>>> {
+    let mut effects: HashMap<usize, Vec<(usize, Effect)>> = HashMap::new();
+    for (id, binding) in walker.bindings.iter().enumerate() {
+        effects
+            .entry(binding.decl_pos)
+            .or_default()
+            .push((id, Effect::Declare(true)));
+        for u in &binding.uses {
+            let effect = if u.assigning {
+                Effect::Assign
+            } else {
+                Effect::Read { moves: false }
+            };
+            effects.entry(u.pos).or_default().push((id, effect));
+        }
+    }
+    let points: HashMap<usize, usize> = walker
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(index, point)| point.as_ref().map(|p| (p.pos, index)))
+        .collect();
+    let program = Program::build(&walker.marks, walker.pos);
+    let mut back = Back {
+        effects: &effects,
+        points: &points,
+        live_at_points: vec![None; walker.points.len()],
+        exits: HashMap::new(),
+        heads: HashMap::new(),
+    };
+    back.sequence(&program.nodes, vec![false; walker.bindings.len()]);
+    back.live_at_points
+}
+
+type Live = Vec<bool>;
+
+struct Back<'a> {
+    effects: &'a HashMap<usize, Vec<(usize, Effect)>>,
+    points: &'a HashMap<usize, usize>,
+    live_at_points: Vec<Option<Live>>,
+    /// What is live after each loop or labeled block (where `break` goes).
+    exits: HashMap<usize, Live>,
+    /// What is live at each loop's head (where `continue` goes), kept
+    /// between evaluations for the reason `Run::heads` is.
+    heads: HashMap<usize, Live>,
+}
+
+fn union(into: &mut Live, other: &Live) {
+    for (a, b) in into.iter_mut().zip(other) {
+        *a |= *b;
+    }
+}
+
+impl Back<'_> {
+    fn sequence(&mut self, nodes: &[Node], mut live: Live) -> Live {
+        for node in nodes.iter().rev() {
+            live = self.node(node, live);
+        }
+        live
+    }
+
+    fn node(&mut self, node: &Node, mut live: Live) -> Live {
+        match node {
+            Node::Events { from, to } => {
+                for pos in (from + 1..=*to).rev() {
+                    if let Some(&index) = self.points.get(&pos) {
+                        match &mut self.live_at_points[index] {
+                            Some(at) => union(at, &live),
+                            slot @ None => *slot = Some(live.clone()),
+                        }
+                    }
+                    if let Some(effects) = self.effects.get(&pos) {
+                        for &(id, effect) in effects.iter().rev() {
+                            live[id] = matches!(effect, Effect::Read { .. });
+                        }
+                    }
+                }
+                live
+            }
+            Node::Jump(Target::Break(id)) => self.exits.get(id).cloned().unwrap_or_else(|| {
+                live.fill(false);
+                live
+            }),
+            Node::Jump(Target::Continue(id)) => self.heads.get(id).cloned().unwrap_or_else(|| {
+                live.fill(false);
+                live
+            }),
+            Node::Jump(Target::Exit) => {
+                live.fill(false);
+                live
+            }
+            Node::Branch { fallthrough, arms } => {
+                let mut into = if *fallthrough {
+                    live.clone()
+                } else {
+                    vec![false; live.len()]
+                };
+                for arm in arms {
+                    let arm_in = self.sequence(arm, live.clone());
+                    union(&mut into, &arm_in);
+                }
+                into
+            }
+            Node::Block { id, body } => {
+                self.exits.insert(*id, live.clone());
+                self.sequence(body, live)
+            }
+            Node::Loop {
+                id,
+                conditional,
+                cond,
+                body,
+            } => {
+                self.exits.insert(*id, live.clone());
+                let mut head = self
+                    .heads
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| vec![false; live.len()]);
+                loop {
+                    self.heads.insert(*id, head.clone());
+                    let mut after_cond = self.sequence(body, head.clone());
+                    if *conditional {
+                        union(&mut after_cond, &live);
+                    }
+                    let mut next = self.sequence(cond, after_cond);
+                    union(&mut next, &head);
+                    if next == head {
+                        return head;
+                    }
+                    head = next;
+                }
+            }
+        }
+    }
+}

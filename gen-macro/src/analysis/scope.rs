@@ -240,6 +240,9 @@ pub(super) struct Walker<'p> {
     pub(super) marks: Vec<(usize, Mark)>,
     /// What `analysis::flow` found from them, once the walk is done.
     pub(super) flow: Option<crate::analysis::flow::Flow>,
+    /// For each point, the bindings some path from it reads (see
+    /// `flow::live_after`), for the current round of saves.
+    pub(super) live_after: Vec<Option<Vec<bool>>>,
     /// What a `break`/`continue` can target, innermost last: label,
     /// whether a loop, and the region's id in `flow`. `None` at a closure,
     /// which no jump leaves. (Unlike `breakables`, this has `while` and

@@ -176,6 +176,7 @@ fn analyze_once(
         callees_around: Vec::new(),
         marks: Vec::new(),
         flow: None,
+        live_after: Vec::new(),
         flow_targets: Vec::new(),
         flow_regions: 0,
     };
@@ -570,6 +571,7 @@ impl Walker<'_> {
     /// binding live at more points, so the sets only grow, and this stops.
     fn saves_to_fixpoint(&mut self, cx: &mut Diagnostics) -> Saves {
         loop {
+            self.live_after = crate::analysis::flow::live_after(self);
             let mut round_cx = Diagnostics::default();
             let mut conflicts = Vec::new();
             let mut refused = Vec::new();
@@ -801,7 +803,15 @@ impl Walker<'_> {
                         .any(|&(from, to)| from < u.pos && u.pos <= to))
                     || in_loop(u)
             };
-            let live = !overwritten
+            // Read on some path from here before a new value (the flow's
+            // liveness): without it, nothing after the point needs it.
+            let read_later = self
+                .live_after
+                .get(index)
+                .and_then(Option::as_ref)
+                .is_none_or(|live| live[id]);
+            let live = read_later
+                && !overwritten
                 && binding
                     .uses
                     .iter()

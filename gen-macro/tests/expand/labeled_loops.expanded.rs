@@ -9,15 +9,15 @@ fn pairs(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<__A0, __T0, __T1, __T3, __T4, __TR> {
+    enum __GenState<__A0, __T1, __T3, __T4, __TR> {
         __Start { param_0: __A0 },
-        __Yield0 { gen_iter_1_4: __T4, i_3: __T3, gen_iter_0_1: __T1, n_0: __T0 },
+        __Yield0 { gen_iter_1_4: __T4, i_3: __T3, gen_iter_0_1: __T1 },
         __Returned(__TR),
         __Done,
         __Closed,
     }
-    impl<__A0, __T0, __T1, __T3, __T4, __TR> ::gen_runtime::__private::GenState
-    for __GenState<__A0, __T0, __T1, __T3, __T4, __TR> {
+    impl<__A0, __T1, __T3, __T4, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T1, __T3, __T4, __TR> {
         type Return = __TR;
         const NAME: &'static str = "pairs";
         const DONE: Self = Self::__Done;
@@ -117,7 +117,6 @@ fn pairs(
                                             );
                                             {
                                                 *__gen_state = __GenState::__Yield0 {
-                                                    n_0: n,
                                                     gen_iter_0_1: __gen_iter_0,
                                                     i_3: i,
                                                     gen_iter_1_4: __gen_iter_1,
@@ -142,7 +141,6 @@ fn pairs(
             match __gen_state {
                 __GenState::__Yield0 { .. } => {
                     let __GenState::__Yield0 {
-                        n_0: __gen_slot_0,
                         gen_iter_0_1: __gen_slot_1,
                         i_3: __gen_slot_3,
                         gen_iter_1_4: __gen_slot_4,
@@ -152,8 +150,6 @@ fn pairs(
                     ) else { ::gen_runtime::__private::resumed_finished() };
                     #[allow(unused_braces)]
                     let __gen_return = {
-                        #[allow(unused_mut, unused_variables)]
-                        let n = __gen_slot_0;
                         {
                             let found = '__gen_exit_0: {
                                 {
@@ -188,7 +184,6 @@ fn pairs(
                                                             {
                                                                 let __gen_yielded: (u32, u32) = (i, j);
                                                                 *__gen_state = __GenState::__Yield0 {
-                                                                    n_0: n,
                                                                     gen_iter_0_1: __gen_iter_0,
                                                                     i_3: i,
                                                                     gen_iter_1_4: __gen_iter_1,
@@ -234,7 +229,6 @@ fn pairs(
                                                         {
                                                             let __gen_yielded: (u32, u32) = (i, j);
                                                             *__gen_state = __GenState::__Yield0 {
-                                                                n_0: n,
                                                                 gen_iter_0_1: __gen_iter_0,
                                                                 i_3: i,
                                                                 gen_iter_1_4: __gen_iter_1,
