@@ -1184,3 +1184,68 @@ fn values_moved_on_every_path_are_not_saved() {
         ["c", "<yield 1>", "between", "<yield 2>", "d", "<closed>"]
     );
 }
+
+drops! {
+    // A field moved out on some paths only, never named again: the plain
+    // function keeps a drop flag for it and drops it with the rest of the
+    // value at the end of the scope. The split value's field gets a
+    // `DropFlag` like a plain `let` (it was dropped at the first yield).
+    fn field_moved_on_some_paths / field_moved_on_some_paths_ref(log: DropLog, give: bool) yield u32 {
+        let r = Rec { g: log.guard("g"), s: String::from("abc"), n: 2 };
+        if give {
+            drop(r.g);
+        }
+        r#yield!(1);
+        drop(log.guard("between"));
+        r#yield!(r.n + r.s.len() as u32);
+    }
+}
+
+/// `self` by value, a field moved out on one branch.
+struct Owner {
+    first: Guard,
+    second: Guard,
+}
+
+impl Owner {
+    #[gen_runtime::generator(yield = u32)]
+    fn drain(self, give: bool) {
+        if give {
+            drop(self.first);
+        }
+        r#yield!(1);
+        r#yield!(self.second.name().len() as u32);
+    }
+
+    fn drain_ref(self, give: bool, log: &DropLog) {
+        if give {
+            drop(self.first);
+        }
+        drop(log.guard("<yield 1>"));
+        let _ = self.second.name().len();
+        drop(log.guard("<yield 2>"));
+    }
+}
+
+#[test]
+fn fields_moved_on_some_paths_drop_where_the_plain_function_drops_them() {
+    for give in [false, true] {
+        let (n, _) = compare_all!(|log| field_moved_on_some_paths(log, give), |log, stop| {
+            field_moved_on_some_paths_ref(log, give, stop)
+        });
+        assert_eq!(n, 2);
+        let log = DropLog::new();
+        let owner = |log: &DropLog| Owner {
+            first: log.guard("first"),
+            second: log.guard("second"),
+        };
+        for (k, x) in owner(&log).drain(give).enumerate() {
+            let _ = x;
+            drop(log.guard(format!("<yield {}>", k + 1)));
+        }
+        let got = log.dropped();
+        log.clear();
+        owner(&log).drain_ref(give, &log);
+        assert_eq!(got, log.dropped(), "give = {give}");
+    }
+}

@@ -324,6 +324,14 @@ impl Walker<'_> {
                 MAYBE => "maybe",
                 _ => "unreached",
             };
+            if std::env::var_os("GEN_FLOW_ALL").is_some() {
+                eprintln!(
+                    "FLOWALL {file}:{line} point {index} `{name}`: {what} copy {copy} ref {} saved {} flagged {}",
+                    binding.is_ref,
+                    saved.contains(&id),
+                    flagged.contains(&id)
+                );
+            }
             if says_flag != flagged.contains(&id) {
                 eprintln!(
                     "FLOWCHECK {file}:{line} point {index} `{name}`: flow {what} (copy {copy}), flagged {}",

@@ -19,7 +19,9 @@
 //! The rewrite follows Rust's scopes: from the binding's `let` to the end
 //! of its block, except where another binding of the name hides it. Only a
 //! binding the rewrite can follow gets a flag: declared by a `let` with a
-//! value; not moved by a closure or named by a `move` closure (a closure
+//! value or without one, or as one of the names a destructuring `let`
+//! binds (how `desugar::split` takes a value's fields apart: the pattern
+//! binds a hidden name and the flag's `let` follows it); not moved by a closure or named by a `move` closure (a closure
 //! that borrows it reads it through the flag); not named in another macro's
 //! arguments (other than the std formatting macros, which borrow), in a
 //! format string, as a `match`/`if let` scrutinee, or through a field. Any other keeps the
@@ -156,8 +158,14 @@ struct Flag<'a> {
 impl Flag<'_> {
     fn block(&mut self, block: &mut Block) {
         let outer = self.active;
-        for stmt in &mut block.stmts {
-            self.stmt(stmt);
+        let mut index = 0;
+        while index < block.stmts.len() {
+            if let Some(flag) = self.stmt(&mut block.stmts[index]) {
+                // The flag's own `let`, after the destructuring one.
+                block.stmts.insert(index + 1, flag);
+                index += 1;
+            }
+            index += 1;
         }
         self.active = outer;
     }
@@ -194,7 +202,9 @@ impl Flag<'_> {
         self.active = outer;
     }
 
-    fn stmt(&mut self, stmt: &mut Stmt) {
+    /// Rewrites one statement; returns a statement to insert after it
+    /// (the flag of a binding a destructuring `let` declares).
+    fn stmt(&mut self, stmt: &mut Stmt) -> Option<Stmt> {
         match stmt {
             Stmt::Local(local) => {
                 if let Some(init) = &mut local.init {
@@ -224,14 +234,77 @@ impl Flag<'_> {
                             self.active = true;
                             self.declare(local);
                         }
-                        None => self.active = false,
+                        None => return self.destructured(local),
                     }
                 }
+                None
             }
-            Stmt::Expr(expr, _) => self.expr(expr, true),
-            Stmt::Macro(mac) => self.mac(&mut mac.mac),
-            Stmt::Item(_) => {}
+            Stmt::Expr(expr, _) => {
+                self.expr(expr, true);
+                None
+            }
+            Stmt::Macro(mac) => {
+                self.mac(&mut mac.mac);
+                None
+            }
+            Stmt::Item(_) => None,
         }
+    }
+
+    /// The binding is one of several a pattern declares (`let Rec { a,
+    /// b } = r;`, how `desugar::split` takes a value's fields apart): the
+    /// pattern binds a hidden name instead, and the flag follows,
+    /// `let mut a = DropFlag::new(hidden);`. Another binding of the name
+    /// in the pattern only hides it.
+    fn destructured(&mut self, local: &mut syn::Local) -> Option<Stmt> {
+        struct Find<'n> {
+            name: &'n str,
+            at: &'n str,
+            hidden: syn::Ident,
+            found: Option<syn::Ident>,
+            simple: bool,
+        }
+        impl VisitMut for Find<'_> {
+            fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+                if p.ident == self.name && span_key(&p.ident) == self.at && self.found.is_none() {
+                    self.simple = p.by_ref.is_none() && p.subpat.is_none();
+                    self.found = Some(std::mem::replace(&mut p.ident, self.hidden.clone()));
+                    p.mutability = None;
+                    return;
+                }
+                visit_mut::visit_pat_ident_mut(self, p);
+            }
+        }
+        let no_else = local.init.as_ref().is_some_and(|i| i.diverge.is_none());
+        let mut find = Find {
+            name: &self.name,
+            at: &self.at,
+            hidden: quote::format_ident!(
+                "__gen_flagged_{}",
+                self.name.trim_start_matches("r#"),
+                span = proc_macro2::Span::mixed_site()
+            ),
+            found: None,
+            simple: false,
+        };
+        let mut pat = local.pat.clone();
+        find.visit_pat_mut(&mut pat);
+        let Some(ident) = find.found else {
+            self.active = false;
+            return None;
+        };
+        if !(find.simple && no_else) || self.found {
+            self.ok = false;
+            return None;
+        }
+        local.pat = pat;
+        self.found = true;
+        self.active = true;
+        let (rt, hidden) = (self.rt, &find.hidden);
+        Some(syn::parse_quote! {
+            #[allow(unused_mut)]
+            let mut #ident = #rt::__private::DropFlag::new(#hidden);
+        })
     }
 
     /// `let [mut] a[: T] = v;` → `let mut a[: DropFlag<T>] = DropFlag::new(v);`,
@@ -450,12 +523,19 @@ impl Flag<'_> {
     /// A block whose tail is the value of the expression around it.
     fn tail_block(&mut self, block: &mut Block, value: bool) {
         let outer = self.active;
-        let last = block.stmts.len().saturating_sub(1);
-        for (index, stmt) in block.stmts.iter_mut().enumerate() {
-            match stmt {
-                Stmt::Expr(expr, None) if index == last => self.expr(expr, value),
-                other => self.stmt(other),
+        let mut index = 0;
+        while index < block.stmts.len() {
+            let last = index + 1 == block.stmts.len();
+            match &mut block.stmts[index] {
+                Stmt::Expr(expr, None) if last => self.expr(expr, value),
+                other => {
+                    if let Some(flag) = self.stmt(other) {
+                        block.stmts.insert(index + 1, flag);
+                        index += 1;
+                    }
+                }
             }
+            index += 1;
         }
         self.active = outer;
     }
