@@ -728,19 +728,27 @@ impl Walker<'_> {
         let mut saved = Vec::new();
         for &(id, visible) in &point.in_scope {
             let binding = &self.bindings[id];
-            // What the initialisation flow knows: the binding holds no
-            // value on any path here (moved on every path, or not yet given
-            // one): nothing to save, whatever comes after (which the plain
-            // function cannot read before assigning it); or it holds one on
-            // every path (a move before the point is on a path that left,
-            // `r#yield!(x); return;`), to be dropped where its scope ends.
-            let (unset, surely_set) = match &self.flow {
-                Some(flow) if !binding.is_ref => {
-                    let state = flow.at(index, id);
-                    (state == UNINIT, state == INIT && !flow.copies[id])
+            // Whether the binding may have been moved (or never given a
+            // value) on the way here, from the initialisation flow: it holds
+            // a value on every path only if `INIT` (a move before the point
+            // on a path that left does not count, `r#yield!(x); return;`).
+            // A value whose moves are copies has nothing to drop: taken as
+            // moved. `None`: a reference, or a point the flow does not
+            // reach, left to the positional reasoning below. `unset`: it
+            // holds no value on any path here, so nothing after the point
+            // can read what it holds (the plain function would not compile).
+            // Where the flow says "on some paths", the drop flag pass
+            // (`desugar::flags`) gives it a value on every path.
+            let flow_moved = match &self.flow {
+                Some(flow) if !binding.is_ref && flow.at(index, id) != 0 => {
+                    Some(flow.at(index, id) != INIT || flow.copies[id])
                 }
-                _ => (false, false),
+                _ => None,
             };
+            let unset = self
+                .flow
+                .as_ref()
+                .is_some_and(|flow| !binding.is_ref && flow.at(index, id) == UNINIT);
             let enclosing_loops: Vec<LoopRange> = point
                 .loops
                 .iter()
@@ -841,19 +849,19 @@ impl Walker<'_> {
                         && self.on_one_path(u.arm, point.arm)
                 });
             let live = live && !never_assigned && !unset;
-            let moved = unset
-                || !surely_set
-                    && ((binding.no_init && !self.assigned_before(binding, point))
-                        || binding.uses.iter().any(|u| {
-                            self.moves(binding, u)
-                                && u.may_move_on(point.pos)
-                                && ((u.pos < point.pos
+            let moved = flow_moved.unwrap_or_else(|| {
+                (binding.no_init && !self.assigned_before(binding, point))
+                    || binding.uses.iter().any(|u| {
+                        self.moves(binding, u)
+                            && u.may_move_on(point.pos)
+                            && ((u.pos < point.pos
                                 // (A move in another arm of a branch the
                                 // point is in never comes before it.)
                                 && self.on_one_path(u.arm, point.arm)
                                 && !self.given_back(binding, u, point.pos))
-                                    || (u.pos > point.pos && in_loop(u)))
-                        }));
+                                || (u.pos > point.pos && in_loop(u)))
+                    })
+            });
             let store = if binding.is_ref {
                 live
             } else if !visible {
