@@ -1853,3 +1853,49 @@ fn a_dead_local_is_not_kept_alive_by_names_that_are_not_it() {
     assert_eq!(g.send(10), GeneratorState::Yielded(9));
     assert_eq!(g.send(100), GeneratorState::Complete(103));
 }
+
+/// Differential seed 9208292: closures saved across yields get join
+/// points; one refused join point (here the first loop's, whose closure
+/// would be saved with a borrow) was remembered by its rank among the
+/// candidates, and leaving it out made another `let` a candidate, which
+/// renumbered the rest: the join point of `add` was left out instead, two
+/// arms defined `add`, and its slot got two closure types (E0308
+/// "expected closure, found a different closure"). Join points are now
+/// named by where their `let` is. The yield after `break 'outer` is dead
+/// code: it has no resume arm.
+#[allow(unreachable_code, unused_variables)]
+#[generator(yield = u32, clone)]
+fn closures_after_a_refused_join(take: usize) -> u32 {
+    let mut rounds = 0;
+    'outer: loop {
+        let mut w = vec![15u32, 5, 6];
+        while let Some(h) = w.pop() {
+            let first = move |v: u32| v.wrapping_mul(3) ^ 0u32;
+            rounds += first(1);
+            break 'outer;
+            let second = |v: u32| v.wrapping_mul(3) ^ h;
+            r#yield!(second(h));
+        }
+    }
+    for e in vec![10u32, 16, 14].into_iter().take(take) {
+        let add = move |v: u32| v.wrapping_add(e) ^ 13;
+        r#yield!(14);
+        rounds += add(1);
+    }
+    for h in 0..3u32 {
+        let mix = move |v: u32| v.wrapping_add(h) ^ 46;
+        r#yield!(mix(h));
+    }
+    rounds
+}
+
+#[test]
+fn a_refused_join_point_leaves_the_others_in_place() {
+    let mut g = closures_after_a_refused_join(2).into_iter();
+    let yielded: Vec<u32> = g.by_ref().collect();
+    let ret = g.take_return().expect("completed");
+    // (0 + 0) ^ 46, (1 + 1) ^ 46, (2 + 2) ^ 46
+    assert_eq!(yielded, [14, 14, 46, 44, 42]);
+    // 3 + (11 ^ 13) + (17 ^ 13)
+    assert_eq!(ret, 3 + (11 ^ 13) + (17 ^ 13));
+}

@@ -147,7 +147,7 @@ pub(crate) fn lower_body(
     // Join points give a closure saved across a yield one definition (see
     // `lower::joins`); one that would have to save a borrow is left out.
     let (unjoined_body, unjoined_points) = (body.clone(), points.clone());
-    let mut skipped_joins: Vec<usize> = Vec::new();
+    let mut skipped_joins: Vec<String> = Vec::new();
     let (mut analysis, first_cx) = loop {
         (body, points) = (unjoined_body.clone(), unjoined_points.clone());
         joins::add_join_points(&mut body, &mut points, &skipped_joins);
@@ -176,24 +176,12 @@ pub(crate) fn lower_body(
         if analysis.refused_joins.is_empty() {
             break (analysis, first_cx);
         }
-        // The join points placed are the candidates not skipped, in source
-        // order, as `add_join_points` counts them.
-        let placed: Vec<usize> = (0..)
-            .filter(|candidate| !skipped_joins.contains(candidate))
-            .take(points.len())
-            .collect();
-        let refused: Vec<usize> = analysis
-            .refused_joins
-            .iter()
-            .map(|&index| {
-                let nth = points[..index]
-                    .iter()
-                    .filter(|point| point.kind == PointKind::Join)
-                    .count();
-                placed[nth]
-            })
-            .collect();
-        skipped_joins.extend(refused);
+        skipped_joins.extend(
+            analysis
+                .refused_joins
+                .iter()
+                .map(|&index| joins::join_key(points[index].span)),
+        );
     };
     cx.extend(first_cx);
 

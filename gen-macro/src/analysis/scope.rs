@@ -289,6 +289,12 @@ impl Walker<'_> {
         None
     }
 
+    /// Inside a closure, `async` block or `try` block: a `return` or `?`
+    /// there does not leave the body.
+    fn in_flow_barrier(&self) -> bool {
+        self.flow_targets.iter().any(Option::is_none)
+    }
+
     /// An arm of a branch: `f` walks it.
     fn flow_arm(&mut self, f: impl FnOnce(&mut Self)) {
         self.mark(Mark::Open(Region::Arm));
@@ -1281,7 +1287,11 @@ impl Walker<'_> {
                 if is_move {
                     self.force_move += 1;
                 }
+                // (A `return` or `?` in it leaves the block: for the flow,
+                // code that runs where the block is made, as a closure's.)
+                self.flow_targets.push(None);
                 self.walk_block(&mut e.block);
+                self.flow_targets.pop();
                 if is_move {
                     self.force_move -= 1;
                 }
@@ -1505,7 +1515,7 @@ impl Walker<'_> {
                 }
                 let at = self.tick();
                 self.jumps.push(Jump { at, leaves: None });
-                if self.closures == 0 {
+                if !self.in_flow_barrier() {
                     self.mark(Mark::Jump(Target::Exit));
                 }
             }
@@ -1537,14 +1547,18 @@ impl Walker<'_> {
                 self.walk_expr(&mut e.expr, Ctx::Move);
                 let at = self.tick();
                 self.jumps.push(Jump { at, leaves: None });
-                if self.closures == 0 {
+                if !self.in_flow_barrier() {
                     // Leaves on an error, goes on otherwise.
                     self.mark(Mark::Open(Region::Branch { fallthrough: true }));
                     self.flow_arm(|w| w.mark(Mark::Jump(Target::Exit)));
                     self.mark(Mark::Close);
                 }
             }
-            Expr::TryBlock(e) => self.walk_block(&mut e.block),
+            Expr::TryBlock(e) => {
+                self.flow_targets.push(None);
+                self.walk_block(&mut e.block);
+                self.flow_targets.pop();
+            }
             Expr::Tuple(e) => {
                 // (`(x, _) = t;` assigns `x`.)
                 let ctx = if self.assign_target > 0 {

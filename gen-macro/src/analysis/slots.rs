@@ -63,6 +63,10 @@ pub(crate) struct Analysis {
     /// Join points (see `desugar::joins`) that cannot save what is live
     /// there (a borrow of a local): the expansion does without them.
     pub(crate) refused_joins: Vec<usize>,
+    /// For each suspension point: no path from the start reaches it (it
+    /// follows a `break`, `continue` or `return` in its block, or a loop
+    /// that never ends): the lowering emits no suspension and no arm there.
+    pub(crate) unreachable: Vec<bool>,
 }
 
 /// How an argument enters the body.
@@ -285,7 +289,20 @@ fn analyze_once(
             None => walker.bindings[id].ident.clone(),
         })
         .collect();
+    let unreachable = walker
+        .points
+        .iter()
+        .enumerate()
+        .map(|(index, point)| {
+            point.is_some()
+                && walker
+                    .flow
+                    .as_ref()
+                    .is_some_and(|flow| flow.at_points[index].is_none())
+        })
+        .collect();
     let analysis = Analysis {
+        unreachable,
         kept_for_drop,
         needs_flag,
         refused_joins,

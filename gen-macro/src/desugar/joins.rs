@@ -29,17 +29,16 @@ use syn::{Block, Expr, Stmt};
 use crate::marker::{self, PointKind, YieldPoint};
 
 /// Puts a join point before each `let` that needs one (see the module
-/// docs), but the `skip`th ones (counting in source order), and numbers
-/// all points again in source order. `true` when it added any.
+/// docs), but those in `skip` (see [`join_key`]), and numbers all points
+/// again in source order. `true` when it added any.
 pub(crate) fn add_join_points(
     body: &mut Block,
     points: &mut Vec<YieldPoint>,
-    skip: &[usize],
+    skip: &[String],
 ) -> bool {
     let mut adder = Adder {
         first_new: points.len(),
         added: Vec::new(),
-        candidates: 0,
         skip,
         covered: true,
     };
@@ -59,12 +58,18 @@ pub(crate) fn add_join_points(
     true
 }
 
+/// Names the `let` a join point goes before: where it is in the source.
+/// (Not its rank among the candidates: leaving one join point out can make
+/// a later `let` need one that did not, which renumbers the rest.) A join
+/// point's `YieldPoint::span` is its `let`'s span.
+pub(crate) fn join_key(span: proc_macro2::Span) -> String {
+    format!("{span:?}")
+}
+
 struct Adder<'a> {
     first_new: usize,
     added: Vec<YieldPoint>,
-    /// Join points placed or skipped so far.
-    candidates: usize,
-    skip: &'a [usize],
+    skip: &'a [String],
     /// Only one arm reaches the statement being looked at: the start arm
     /// before any suspension point, or a join point's arm up to the next
     /// point. A point passed, or a loop holding one entered (its head is
@@ -81,10 +86,9 @@ impl Adder<'_> {
         let mut region_start = 0;
         let mut index = 0;
         while index < block.stmts.len() {
-            if self.needs_join(&block.stmts, index) && {
-                self.candidates += 1;
-                !self.skip.contains(&(self.candidates - 1))
-            } {
+            if self.needs_join(&block.stmts, index)
+                && !self.skip.contains(&join_key(block.stmts[index].span()))
+            {
                 let span = block.stmts[index].span();
                 let join = self.first_new + self.added.len();
                 self.added.push(YieldPoint {

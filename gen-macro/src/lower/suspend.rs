@@ -112,12 +112,26 @@ impl Lowerer<'_> {
 
     /// `{ let __y: Y = operand; *state = Variant { saved… }; return Yielded(__y); }`
     pub(super) fn suspend(&self, index: usize) -> Block {
-        self.reached.borrow_mut().push(index);
         let point = &self.points[index];
         let span = crate::spans::glue(point.span);
         let names = self.names;
         let rt = &names.rt;
         let operand = self.operand(index);
+        if point.kind == PointKind::Yield && self.analysis.unreachable[index] {
+            // Dead code (after a `break`, `continue` or `return`): no path
+            // suspends here, so the point has no arm, which would run the
+            // code after it a second time (a closure defined there would
+            // have two types for one saved value). The operand stays for
+            // what it tells type inference.
+            let yield_ty = self.yield_ty;
+            return reparse_spanned! {span=>
+                {
+                    let _: #yield_ty = #operand;
+                    #rt::__private::resumed_finished()
+                }
+            };
+        }
+        self.reached.borrow_mut().push(index);
         let same_point = self
             .in_place
             .as_ref()
