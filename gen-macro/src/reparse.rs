@@ -2,7 +2,7 @@
 //!
 //! `syn::parse_quote!` panics when its tokens do not parse, and tokens that
 //! hold user code may not: syn accepts some invalid Rust (`x + y = z`) whose
-//! printed form does not parse back. [`reparse!`] and [`reparse_spanned!`]
+//! printed form does not parse back. `reparse!` and `reparse_spanned!`
 //! return the tokens verbatim instead, so rustc reports the user's own
 //! syntax error and the macro never panics.
 

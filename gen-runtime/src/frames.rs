@@ -4,7 +4,7 @@
 //!
 //! Each frame is a value of the function's own state enum. When the body
 //! reaches a self-recursive `yield_from!`, it saves its live values in that
-//! point's variant and returns [`Step::Call`] with the callee's initial
+//! point's variant and returns [`Step::Call`](crate::raw::Step::Call) with the callee's initial
 //! state; the driver pushes the caller and runs the callee on top. A value
 //! yielded by the top frame goes straight out, a value sent goes straight
 //! in, and when the top frame completes, the caller is popped and resumed

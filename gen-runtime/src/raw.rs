@@ -36,7 +36,7 @@ impl<S, E, R> Resume<S, E, R> {
     /// The value sent to a suspended yield of a generator without `throw`.
     /// Only `start` resumes with `Start`, and only the initial state, so
     /// the panic branch is dead code in practice; a `Throw` cannot be built
-    /// for such a generator (its `E` is [`NotDeclared`]), and `Returned`
+    /// for such a generator (its `E` is [`NoThrow`](crate::NoThrow)), and `Returned`
     /// only reaches a self-recursive call point.
     #[inline(always)]
     pub fn into_sent(self) -> S {

@@ -3,7 +3,7 @@
 //!
 //! An async generator runs its body as a native `async` block, created when
 //! the generator is first resumed and pinned inside the generator from then
-//! on. The body reaches the generator through a [`Co`](super::co::Co) that
+//! on. The body reaches the generator through a [`Co`] that
 //! points at a slot in the same pinned generator: a yield puts its value
 //! there and suspends, and a resume puts the sent value (or thrown error)
 //! there before polling the body again. Two kinds of `unsafe` follow from
