@@ -1,8 +1,11 @@
-//! Initialisation data-flow: whether each binding holds a value at each
-//! suspension point — surely, surely not, or only on some paths — from a
-//! forward data-flow over the body's control flow, as rustc's borrow
-//! checker computes it on MIR (`MaybeInitializedPlaces` and
-//! `MaybeUninitializedPlaces` at once).
+//! Data-flows over the body's control flow, as rustc's borrow checker
+//! computes them on MIR: forwards, whether each binding holds a value at
+//! each suspension point — surely, surely not, or only on some paths
+//! (`MaybeInitializedPlaces` and `MaybeUninitializedPlaces` at once,
+//! [`analyze`]); backwards, whether some path from the point reads it
+//! before giving it a new value (liveness, [`live_after`]). A "binding"
+//! here is also a field of a value the split took apart
+//! (`desugar::split`), so these are the places of the body.
 //!
 //! The scope walk (`analysis::scope`) numbers every event of the body in
 //! evaluation order — a declaration, a use, a suspension point, a jump —
