@@ -231,7 +231,7 @@ pub(crate) fn lower_body(
     }
     for (point, segment) in resume_bodies.iter_mut().enumerate() {
         if arm_rank[point] == usize::MAX {
-            analysis.slots[point].clear();
+            analysis.facts[point].saves.clear();
             segment.unreachable = true;
         }
     }

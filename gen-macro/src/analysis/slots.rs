@@ -21,25 +21,37 @@ use crate::marker::{PointKind, YieldPoint};
 use crate::names::{HIDDEN_ITERATOR, HOISTED};
 use crate::syntax::{copy_bindings, type_is_known_copy};
 
+/// What the analysis decided about one suspension point (the point itself,
+/// its kind, span and operand, is `marker::YieldPoint`).
+#[derive(Clone, Default)]
+pub(crate) struct PointFacts {
+    /// The bindings it saves, in declaration order.
+    pub(crate) saves: Vec<BindingId>,
+    /// Whether its saved values may stay in the state while the loops
+    /// around it run (see `lower::inplace`): the point is in a loop, every
+    /// saved binding was declared before the outermost one, and each is
+    /// only used in place or is visibly `Copy`.
+    pub(crate) in_place: bool,
+    /// Whether what it saves is what the innermost loop around it holds at
+    /// its head (see `lower::entry`): every saved binding was declared
+    /// before that loop, with a value, and is not moved before it (unless
+    /// visibly `Copy`).
+    pub(crate) saves_loop_head: bool,
+    /// Bindings in scope there that are not saved but get a value after it
+    /// (`let x; … x = r#yield!(…)`, or moved before the point and assigned
+    /// again after it): the resumed code declares them again, without a
+    /// value.
+    pub(crate) redeclared: Vec<BindingId>,
+    /// No path from the start reaches it (it follows a `break`, `continue`
+    /// or `return` in its block, or a loop that never ends): the lowering
+    /// emits no suspension and no arm there.
+    pub(crate) unreachable: bool,
+}
+
 pub(crate) struct Analysis {
     pub(crate) bindings: Vec<Binding>,
-    /// For each suspension point: the saved bindings, in declaration order.
-    pub(crate) slots: Vec<Vec<BindingId>>,
-    /// For each suspension point: whether its saved values may stay in the
-    /// state while the loops around it run (see `lower::inplace`): the point
-    /// is in a loop, every saved binding was declared before the outermost
-    /// one, and each is only used in place or is visibly `Copy`.
-    pub(crate) in_place: Vec<bool>,
-    /// For each suspension point: whether what it saves is what the
-    /// innermost loop around it holds at its head (see `lower::entry`):
-    /// every saved binding was declared before that loop, with a value, and
-    /// is not moved before it (unless visibly `Copy`).
-    pub(crate) saves_loop_head: Vec<bool>,
-    /// For each suspension point: bindings in scope there that are not
-    /// saved but get a value after it (`let x; … x = r#yield!(…)`, or
-    /// moved before the point and assigned again after it): the resumed
-    /// code declares them again, without a value.
-    pub(crate) redeclared: Vec<Vec<BindingId>>,
+    /// For each suspension point, in the order of `marker`'s numbers.
+    pub(crate) facts: Vec<PointFacts>,
     /// Temporary names given to bindings that hide, at a yield, another
     /// binding still needed after it; the expansion turns each back into the
     /// user's name with its own (mixed-site) hygiene.
@@ -63,10 +75,6 @@ pub(crate) struct Analysis {
     /// Join points (see `desugar::joins`) that cannot save what is live
     /// there (a borrow of a local): the expansion does without them.
     pub(crate) refused_joins: Vec<usize>,
-    /// For each suspension point: no path from the start reaches it (it
-    /// follows a `break`, `continue` or `return` in its block, or a loop
-    /// that never ends): the lowering emits no suspension and no arm there.
-    pub(crate) unreachable: Vec<bool>,
 }
 
 /// How an argument enters the body.
@@ -224,19 +232,13 @@ fn analyze_once(
                 .zip(&saved_sets.only_dropped)
                 .all(|(saved, dropped)| !saved.contains(&id) || dropped.contains(&id))
     });
-    let mut slots = Vec::with_capacity(walker.points.len());
-    let mut in_place = Vec::with_capacity(walker.points.len());
-    let mut saves_loop_head = Vec::with_capacity(walker.points.len());
-    let mut redeclared = Vec::with_capacity(walker.points.len());
+    let mut facts = Vec::with_capacity(walker.points.len());
     let mut needs_flag: Vec<BindingId> = Vec::new();
     for (index, (point, saved)) in walker.points.iter().zip(saved_sets.sets).enumerate() {
         let Some(point) = point else {
             // A marker the walk never reached cannot be lowered either; the
             // lowering reports it.
-            slots.push(Vec::new());
-            in_place.push(false);
-            saves_loop_head.push(false);
-            redeclared.push(Vec::new());
+            facts.push(PointFacts::default());
             continue;
         };
         // A call moves the whole frame onto the stack anyway, and a
@@ -244,9 +246,9 @@ fn analyze_once(
         // either in place.
         // (Nor a join point, passed once per jump.)
         let hands_over_frame = walker.operands[index].kind != PointKind::Yield;
-        in_place.push(!hands_over_frame && walker.can_stay_in_place(point, &saved));
-        saves_loop_head.push(!hands_over_frame && walker.saves_loop_head(point, &saved));
-        redeclared.push(walker.assigned_after(point, &saved));
+        let in_place = !hands_over_frame && walker.can_stay_in_place(point, &saved);
+        let saves_loop_head = !hands_over_frame && walker.saves_loop_head(point, &saved);
+        let redeclared = walker.assigned_after(point, &saved);
         let mut flagged = walker.moved_on_some_paths(point, &saved);
         if let Some(flow) = &walker.flow {
             if std::env::var_os("GEN_FLOW_CHECK").is_some() {
@@ -260,9 +262,19 @@ fn analyze_once(
                 needs_flag.push(id);
             }
         }
-        slots.push(saved);
+        let unreachable = walker
+            .flow
+            .as_ref()
+            .is_some_and(|flow| flow.at_points[index].is_none());
+        facts.push(PointFacts {
+            saves: saved,
+            in_place,
+            saves_loop_head,
+            redeclared,
+            unreachable,
+        });
     }
-    refused_joins.extend(walker.needless_joins(&slots));
+    refused_joins.extend(walker.needless_joins(&facts));
     refused_joins.sort_unstable();
     refused_joins.dedup();
     let conflicts = saved_sets.conflicts;
@@ -289,28 +301,12 @@ fn analyze_once(
             None => walker.bindings[id].ident.clone(),
         })
         .collect();
-    let unreachable = walker
-        .points
-        .iter()
-        .enumerate()
-        .map(|(index, point)| {
-            point.is_some()
-                && walker
-                    .flow
-                    .as_ref()
-                    .is_some_and(|flow| flow.at_points[index].is_none())
-        })
-        .collect();
     let analysis = Analysis {
-        unreachable,
         kept_for_drop,
         needs_flag,
         refused_joins,
         bindings: walker.bindings,
-        slots,
-        in_place,
-        saves_loop_head,
-        redeclared,
+        facts,
         hidden_names,
     };
     (analysis, conflicts)
@@ -364,7 +360,7 @@ impl Walker<'_> {
     /// Join points that no saved binding is declared (or, declared without
     /// a value, assigned) after, before the next suspension point: the code they would give one definition
     /// defines nothing a state holds (see `desugar::joins`).
-    fn needless_joins(&self, slots: &[Vec<BindingId>]) -> Vec<usize> {
+    fn needless_joins(&self, facts: &[PointFacts]) -> Vec<usize> {
         let positions: Vec<usize> = self.points.iter().flatten().map(|p| p.pos).collect();
         (0..self.points.len())
             .filter(|&index| self.operands[index].kind == PointKind::Join)
@@ -380,7 +376,7 @@ impl Walker<'_> {
                     .unwrap_or(usize::MAX);
                 // (Or given its value there: `g = move |v| …;` for a
                 // `let g;` declared before.)
-                !slots.iter().flatten().any(|&id| {
+                !facts.iter().flat_map(|f| &f.saves).any(|&id| {
                     let binding = &self.bindings[id];
                     let between = |pos: usize| join.pos < pos && pos < next;
                     between(binding.decl_pos)

@@ -361,7 +361,7 @@ impl Emit<'_> {
     fn resume_arm(&self, index: usize, segment: &Segment) -> TokenStream {
         let (rt, state, state_enum) = (&self.names.rt, &self.names.state, &self.names.state_enum);
         let variant = Names::variant(index);
-        let slots = &self.analysis.slots[index];
+        let slots = &self.analysis.facts[index].saves;
         let field = |id: usize| field_name(id, &self.analysis.bindings[id].ident);
         // In place: bind the saved values by reference and leave the state
         // as it is. Otherwise move the variant out of the state.
@@ -411,7 +411,8 @@ impl Emit<'_> {
         let delegate = format_ident!("__gen_delegate", span = Span::mixed_site());
         let arms = self.points.iter().enumerate().filter_map(|(index, point)| {
             let name = point.delegate.as_ref()?;
-            let id = self.analysis.slots[index]
+            let id = self.analysis.facts[index]
+                .saves
                 .iter()
                 .copied()
                 .find(|&id| self.analysis.bindings[id].ident == *name)?;
@@ -485,7 +486,7 @@ impl Emit<'_> {
         let bound = quote!(#rt::__private::HeldByCloneGenerator);
         let clone = quote!(#rt::__private::core::clone::Clone::clone);
         let params: Vec<_> = (0..param_types.len()).map(param_field).collect();
-        let variants = analysis.slots.iter().enumerate().map(|(index, slots)| {
+        let variants = analysis.facts.iter().map(|f| &f.saves).enumerate().map(|(index, slots)| {
             let variant = Names::variant(index);
             let fields: Vec<_> = slots
                 .iter()
@@ -525,7 +526,12 @@ impl Emit<'_> {
         let param_types: Vec<_> = (0..param_count)
             .map(|i| format_ident!("__A{}", i))
             .collect();
-        let mut saved: Vec<usize> = analysis.slots.iter().flatten().copied().collect();
+        let mut saved: Vec<usize> = analysis
+            .facts
+            .iter()
+            .flat_map(|f| &f.saves)
+            .copied()
+            .collect();
         saved.sort_unstable();
         saved.dedup();
         let slot_type = |id: usize| format_ident!("__T{}", id);
@@ -538,15 +544,20 @@ impl Emit<'_> {
             let ty = &param_types[i];
             quote!(#field: #ty)
         });
-        let variants = analysis.slots.iter().enumerate().map(|(index, slots)| {
-            let variant = Names::variant(index);
-            let fields = slots.iter().rev().map(|&id| {
-                let field = field_name(id, &analysis.bindings[id].ident);
-                let ty = slot_type(id);
-                quote!(#field: #ty)
+        let variants = analysis
+            .facts
+            .iter()
+            .map(|f| &f.saves)
+            .enumerate()
+            .map(|(index, slots)| {
+                let variant = Names::variant(index);
+                let fields = slots.iter().rev().map(|&id| {
+                    let field = field_name(id, &analysis.bindings[id].ident);
+                    let ty = slot_type(id);
+                    quote!(#field: #ty)
+                });
+                quote!(#variant { #(#fields),* })
             });
-            quote!(#variant { #(#fields),* })
-        });
         let generics = quote!(<#(#param_types,)* #(#slot_types,)* __TR>);
         let name = self.signature.sig.ident.unraw().to_string();
         let clone_impl = self

@@ -74,7 +74,7 @@ impl Lowerer<'_> {
             .filter(|&index| {
                 self.points[index].kind == PointKind::Yield
                     && !self.uses_arg(index)
-                    && self.analysis.saves_loop_head[index]
+                    && self.analysis.facts[index].saves_loop_head
             })
             .filter_map(|point| {
                 let found = innermost_loop(body, point)?;

@@ -294,10 +294,10 @@ impl Lowerer<'_> {
     /// When `point` can resume in place, the body with the loop around it
     /// rewritten to use the saved values through references.
     pub(super) fn prepare_in_place(&mut self, body: &Block, point: usize) -> Option<Block> {
-        if !self.analysis.in_place[point] {
+        if !self.analysis.facts[point].in_place {
             return None;
         }
-        let slots = &self.analysis.slots[point];
+        let slots = &self.analysis.facts[point].saves;
         let names: Vec<String> = slots
             .iter()
             .map(|&id| self.analysis.bindings[id].ident.to_string())
@@ -351,7 +351,7 @@ impl Lowerer<'_> {
         let names = self.names;
         let (rt, state, state_enum) = (&names.rt, &names.state, &names.state_enum);
         let variant = Names::variant(in_place.point);
-        let slots = &self.analysis.slots[in_place.point];
+        let slots = &self.analysis.facts[in_place.point].saves;
         let fields = slots.iter().map(|&id| {
             let field = field_name(id, &self.analysis.bindings[id].ident);
             let temp = Names::slot_temp(id);

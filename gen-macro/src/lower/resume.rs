@@ -121,12 +121,15 @@ impl Lowerer<'_> {
                         .iter()
                         .any(|(ident, mutable, _)| {
                             *mutable
-                                && self.0.slots.iter().chain(&self.0.redeclared).flatten().any(
-                                    |&id| {
+                                && self
+                                    .0
+                                    .facts
+                                    .iter()
+                                    .flat_map(|f| f.saves.iter().chain(&f.redeclared))
+                                    .any(|&id| {
                                         let binding = &self.0.bindings[id];
                                         binding.mutable && binding.ident == *ident
-                                    },
-                                )
+                                    })
                         });
                 if saved_mut {
                     local.attrs.push(syn::parse_quote!(#[allow(unused_mut)]));
@@ -143,7 +146,7 @@ impl Lowerer<'_> {
     fn rebinds(&self, point: usize, depth: usize) -> Vec<Stmt> {
         let deferred = self.in_place.as_ref().is_some_and(|p| p.point == point);
         // Not saved, but given a value after the point: declared again.
-        let redeclared = self.analysis.redeclared[point]
+        let redeclared = self.analysis.facts[point].redeclared
             .iter()
             .filter(|&&id| self.analysis.bindings[id].depth == depth)
             .map(|&id| {
@@ -154,7 +157,7 @@ impl Lowerer<'_> {
                 let stmt: Stmt = reparse!(#[#mark] #[allow(unused_mut, unused_variables)] let #mutability #ident;);
                 stmt
             });
-        let saved = self.analysis.slots[point]
+        let saved = self.analysis.facts[point].saves
             .iter()
             .filter(|&&id| self.analysis.bindings[id].depth == depth)
             .map(|&id| {
@@ -172,13 +175,15 @@ impl Lowerer<'_> {
                 }
             });
         // In declaration order, as the plain function declares them.
-        let mut all: Vec<(usize, Stmt)> = self.analysis.slots[point]
+        let mut all: Vec<(usize, Stmt)> = self.analysis.facts[point]
+            .saves
             .iter()
             .filter(|&&id| self.analysis.bindings[id].depth == depth)
             .copied()
             .zip(saved)
             .chain(
-                self.analysis.redeclared[point]
+                self.analysis.facts[point]
+                    .redeclared
                     .iter()
                     .filter(|&&id| self.analysis.bindings[id].depth == depth)
                     .copied()

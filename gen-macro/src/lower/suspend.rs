@@ -28,7 +28,7 @@ impl Lowerer<'_> {
         self.tail_calls = (0..self.points.len())
             .filter(|&index| {
                 self.points[index].kind == PointKind::Call
-                    && self.analysis.slots[index].is_empty()
+                    && self.analysis.facts[index].saves.is_empty()
                     && crate::lower::entry::ends_with(body, index)
             })
             .collect();
@@ -60,7 +60,8 @@ impl Lowerer<'_> {
         };
         let rt = &self.names.rt;
         let mut kept = Vec::new();
-        let fields: Vec<TokenStream> = self.analysis.slots[index]
+        let fields: Vec<TokenStream> = self.analysis.facts[index]
+            .saves
             .iter()
             .map(|&id| {
                 let binding = &self.analysis.bindings[id];
@@ -99,10 +100,11 @@ impl Lowerer<'_> {
             return TokenStream::new();
         }
         let rt = &self.names.rt;
-        let slots = &self.analysis.slots;
-        let checks = slots[index]
+        let facts = &self.analysis.facts;
+        let checks = facts[index]
+            .saves
             .iter()
-            .filter(|&&id| slots.iter().position(|saved| saved.contains(&id)) == Some(index))
+            .filter(|&&id| facts.iter().position(|f| f.saves.contains(&id)) == Some(index))
             .map(|&id| {
                 let ident = &self.analysis.bindings[id].ident;
                 quote_spanned!(ident.span()=> #rt::__private::held_by_clone_generator(&#ident);)
@@ -117,7 +119,7 @@ impl Lowerer<'_> {
         let names = self.names;
         let rt = &names.rt;
         let operand = self.operand(index);
-        if point.kind == PointKind::Yield && self.analysis.unreachable[index] {
+        if point.kind == PointKind::Yield && self.analysis.facts[index].unreachable {
             // Dead code (after a `break`, `continue` or `return`): no path
             // suspends here, so the point has no arm, which would run the
             // code after it a second time (a closure defined there would
