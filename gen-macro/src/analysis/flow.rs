@@ -589,3 +589,176 @@ impl Back<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The data-flows on hand-made programs: positions are numbered as the
+    //! walk numbers them, marks give the structure.
+
+    use super::*;
+
+    /// Runs the forward flow over `marks` (last position `end`) with
+    /// `effects` for binding 0 and points at `points` (positions).
+    fn states(
+        marks: &[(usize, Mark)],
+        end: usize,
+        effects: &[(usize, Effect)],
+        points: &[usize],
+    ) -> (Vec<Init>, bool) {
+        let program = Program::build(marks, end);
+        let mut by_pos: HashMap<usize, Vec<(usize, Effect)>> = HashMap::new();
+        for &(pos, effect) in effects {
+            by_pos.entry(pos).or_default().push((0, effect));
+        }
+        let at: HashMap<usize, usize> = points.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+        let (at_points, copies) = program.run(1, &by_pos, &at, points.len());
+        let states = at_points
+            .iter()
+            .map(|s| s.as_ref().map_or(0, |s| s[0]))
+            .collect();
+        (states, copies[0])
+    }
+
+    const MOVE: Effect = Effect::Read { moves: true };
+
+    #[test]
+    fn a_move_in_one_arm_is_a_maybe_after_the_branch() {
+        // 1: let a = …; if c { 2: drop(a) } 3: yield
+        let marks = [
+            (1, Mark::Open(Region::Branch { fallthrough: true })),
+            (1, Mark::Open(Region::Arm)),
+            (2, Mark::Close),
+            (2, Mark::Close),
+        ];
+        let (at, copy) = states(&marks, 3, &[(1, Effect::Declare(true)), (2, MOVE)], &[3]);
+        assert_eq!((at, copy), (vec![MAYBE], false));
+    }
+
+    #[test]
+    fn a_move_on_a_path_that_returns_does_not_reach_the_point() {
+        // 1: let a; if c { 2: drop(a); 3: return } 4: yield
+        let marks = [
+            (1, Mark::Open(Region::Branch { fallthrough: true })),
+            (1, Mark::Open(Region::Arm)),
+            (3, Mark::Jump(Target::Exit)),
+            (3, Mark::Close),
+            (3, Mark::Close),
+        ];
+        let (at, _) = states(&marks, 4, &[(1, Effect::Declare(true)), (2, MOVE)], &[4]);
+        assert_eq!(at, vec![INIT]);
+    }
+
+    #[test]
+    fn a_loop_carries_a_move_to_its_next_turn_and_a_later_read_makes_it_a_copy() {
+        // 1: let a; loop { 2: yield; 3: use(a) (moves); 4: break? } — the
+        // yield sees `a` moved on the second turn; then a read at 3 on the
+        // second turn of a maybe-moved value proves `a` Copy.
+        let marks = [
+            (
+                1,
+                Mark::Open(Region::Loop {
+                    id: 1,
+                    conditional: false,
+                }),
+            ),
+            (3, Mark::Open(Region::Branch { fallthrough: true })),
+            (3, Mark::Open(Region::Arm)),
+            (4, Mark::Jump(Target::Break(1))),
+            (4, Mark::Close),
+            (4, Mark::Close),
+            (4, Mark::Close),
+        ];
+        let (at, copy) = states(&marks, 5, &[(1, Effect::Declare(true)), (3, MOVE)], &[2, 5]);
+        assert!(copy, "read after a possible move: a copy");
+        assert_eq!(at, vec![INIT, INIT]);
+    }
+
+    #[test]
+    fn late_initialisation_in_a_loop_is_maybe_at_the_head() {
+        // 1: let x; loop { 2: yield; 3: x = …; 4: break? }
+        let marks = [
+            (
+                1,
+                Mark::Open(Region::Loop {
+                    id: 1,
+                    conditional: false,
+                }),
+            ),
+            (3, Mark::Open(Region::Branch { fallthrough: true })),
+            (3, Mark::Open(Region::Arm)),
+            (4, Mark::Jump(Target::Break(1))),
+            (4, Mark::Close),
+            (4, Mark::Close),
+            (4, Mark::Close),
+        ];
+        let effects = [(1, Effect::Declare(false)), (3, Effect::Assign)];
+        let (at, _) = states(&marks, 5, &effects, &[2, 5]);
+        assert_eq!(at, vec![MAYBE, INIT]);
+    }
+
+    #[test]
+    fn code_after_a_break_is_not_reached() {
+        // 'b: { 2: break 'b; 3: yield } 4: yield
+        let marks = [
+            (1, Mark::Open(Region::Block { id: 7 })),
+            (2, Mark::Jump(Target::Break(7))),
+            (3, Mark::Close),
+        ];
+        let (at, _) = states(&marks, 4, &[(1, Effect::Declare(true))], &[3, 4]);
+        assert_eq!(at, vec![0, INIT]);
+    }
+
+    #[test]
+    fn nested_loops_cost_linear_work() {
+        // 40 nested loops, each with an exit: iterating each from scratch
+        // on every turn of the ones around it would not finish.
+        let depth = 40;
+        let mut marks = Vec::new();
+        for id in 0..depth {
+            marks.push((
+                id + 1,
+                Mark::Open(Region::Loop {
+                    id,
+                    conditional: true,
+                }),
+            ));
+            marks.push((id + 1, Mark::Body));
+        }
+        for _ in 0..depth {
+            marks.push((depth + 2, Mark::Close));
+        }
+        let effects = [(depth + 1, MOVE), (depth + 2, Effect::Assign)];
+        let (at, _) = states(&marks, depth + 3, &effects, &[depth + 1]);
+        assert_eq!(at, vec![MAYBE]);
+    }
+
+    #[test]
+    fn liveness_follows_break_to_the_region_end() {
+        // loop { 1: yield; 2: break } 3: read — the read is live at the
+        // yield through the `break`, and nothing after `return` is.
+        let marks = [
+            (
+                0,
+                Mark::Open(Region::Loop {
+                    id: 1,
+                    conditional: false,
+                }),
+            ),
+            (2, Mark::Jump(Target::Break(1))),
+            (2, Mark::Close),
+        ];
+        let program = Program::build(&marks, 3);
+        let effects: HashMap<usize, Vec<(usize, Effect)>> =
+            [(3, vec![(0, Effect::Read { moves: false })])].into();
+        let points: HashMap<usize, usize> = [(1, 0)].into();
+        let mut back = Back {
+            effects: &effects,
+            points: &points,
+            live_at_points: vec![None],
+            exits: HashMap::new(),
+            heads: HashMap::new(),
+        };
+        back.sequence(&program.nodes, vec![false]);
+        assert_eq!(back.live_at_points, vec![Some(vec![true])]);
+    }
+}
