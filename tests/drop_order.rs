@@ -1249,3 +1249,34 @@ fn fields_moved_on_some_paths_drop_where_the_plain_function_drops_them() {
         assert_eq!(got, log.dropped(), "give = {give}");
     }
 }
+
+drops! {
+    // A value read through a field (`r.s.len()`, in place) and moved whole
+    // on one path only: it keeps a drop flag, read as `(*r).s`. (The flag
+    // pass used to refuse any field, and the value was dropped at the
+    // first yield on the path that did not move it.)
+    fn field_read_then_moved_on_some_paths / field_read_then_moved_on_some_paths_ref(log: DropLog, give: bool) yield u32 {
+        let r = Rec { g: log.guard("g"), s: String::from("abc"), n: 2 };
+        let len = r.s.len() as u32;
+        if give {
+            drop(r);
+        }
+        r#yield!(len);
+        drop(log.guard("between"));
+        r#yield!(1);
+    }
+}
+
+#[test]
+fn a_value_read_through_a_field_keeps_its_drop_flag() {
+    for give in [false, true] {
+        let (n, full) = compare_all!(
+            |log| field_read_then_moved_on_some_paths(log, give),
+            |log, stop| { field_read_then_moved_on_some_paths_ref(log, give, stop) }
+        );
+        assert_eq!(n, 2);
+        if !give {
+            assert_eq!(full, ["<yield 1>", "between", "<yield 2>", "g", "<closed>"]);
+        }
+    }
+}

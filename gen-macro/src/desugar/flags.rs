@@ -24,7 +24,9 @@
 //! binds a hidden name and the flag's `let` follows it); not moved by a closure or named by a `move` closure (a closure
 //! that borrows it reads it through the flag); not named in another macro's
 //! arguments (other than the std formatting macros, which borrow), in a
-//! format string, as a `match`/`if let` scrutinee, or through a field. Any other keeps the
+//! format string, as a `match`/`if let` scrutinee, or through a field used
+//! by value (a field read in place, `r.s.len()`, goes through the flag).
+//! Any other keeps the
 //! documented behaviour: dropped at the yield.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
@@ -429,8 +431,16 @@ impl Flag<'_> {
                 self.expr(&mut e.index, true);
             }
             Expr::Field(e) if self.active && is_name(unparen(&e.base), name) => {
-                // A field through the flag could not be moved out of it.
-                self.ok = false;
+                if value {
+                    // A field through the flag could not be moved out of it.
+                    self.ok = false;
+                } else {
+                    // Read, borrowed or assigned in place (`r.s.len()`,
+                    // `&r.s`, `r.n = 1`): through the flag, `(*r).s`. (A
+                    // field moved out before could not be: the plain
+                    // function moves the whole value on another path.)
+                    self.expr(&mut e.base, false);
+                }
             }
             Expr::Field(e) => self.expr(&mut e.base, false),
             Expr::Unary(e) => {
