@@ -431,12 +431,7 @@ pub(super) fn analyze(walker: &Walker<'_>) -> Flow {
             effects.entry(u.pos).or_default().push((id, effect));
         }
     }
-    let points: HashMap<usize, usize> = walker
-        .points
-        .iter()
-        .enumerate()
-        .filter_map(|(index, point)| point.as_ref().map(|p| (p.pos, index)))
-        .collect();
+    let points = point_positions(walker);
     let program = Program::build(&walker.marks, walker.pos);
     let (at_points, copies) = program.run(
         walker.bindings.len(),
@@ -445,6 +440,16 @@ pub(super) fn analyze(walker: &Walker<'_>) -> Flow {
         walker.points.len(),
     );
     Flow { at_points, copies }
+}
+
+/// Each suspension point the walk reached: its position → its index.
+fn point_positions(walker: &Walker<'_>) -> HashMap<usize, usize> {
+    walker
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(index, point)| point.as_ref().map(|p| (p.pos, index)))
+        .collect()
 }
 
 /// Liveness, backwards over the same regions: for each suspension point,
@@ -469,12 +474,7 @@ pub(super) fn live_after(walker: &Walker<'_>) -> Vec<Option<Vec<bool>>> {
             effects.entry(u.pos).or_default().push((id, effect));
         }
     }
-    let points: HashMap<usize, usize> = walker
-        .points
-        .iter()
-        .enumerate()
-        .filter_map(|(index, point)| point.as_ref().map(|p| (p.pos, index)))
-        .collect();
+    let points = point_positions(walker);
     let program = Program::build(&walker.marks, walker.pos);
     let mut back = Back {
         effects: &effects,
@@ -621,6 +621,26 @@ mod tests {
 
     const MOVE: Effect = Effect::Read { moves: true };
 
+    /// `loop { 2: …; 3: …; if c { 4: break } }`, opened after position 1,
+    /// ending at 4.
+    fn loop_with_an_exit() -> Vec<(usize, Mark)> {
+        vec![
+            (
+                1,
+                Mark::Open(Region::Loop {
+                    id: 1,
+                    conditional: false,
+                }),
+            ),
+            (3, Mark::Open(Region::Branch { fallthrough: true })),
+            (3, Mark::Open(Region::Arm)),
+            (4, Mark::Jump(Target::Break(1))),
+            (4, Mark::Close),
+            (4, Mark::Close),
+            (4, Mark::Close),
+        ]
+    }
+
     #[test]
     fn a_move_in_one_arm_is_a_maybe_after_the_branch() {
         // 1: let a = …; if c { 2: drop(a) } 3: yield
@@ -653,21 +673,7 @@ mod tests {
         // 1: let a; loop { 2: yield; 3: use(a) (moves); 4: break? } — the
         // yield sees `a` moved on the second turn; then a read at 3 on the
         // second turn of a maybe-moved value proves `a` Copy.
-        let marks = [
-            (
-                1,
-                Mark::Open(Region::Loop {
-                    id: 1,
-                    conditional: false,
-                }),
-            ),
-            (3, Mark::Open(Region::Branch { fallthrough: true })),
-            (3, Mark::Open(Region::Arm)),
-            (4, Mark::Jump(Target::Break(1))),
-            (4, Mark::Close),
-            (4, Mark::Close),
-            (4, Mark::Close),
-        ];
+        let marks = loop_with_an_exit();
         let (at, copy) = states(&marks, 5, &[(1, Effect::Declare(true)), (3, MOVE)], &[2, 5]);
         assert!(copy, "read after a possible move: a copy");
         assert_eq!(at, vec![INIT, INIT]);
@@ -676,21 +682,7 @@ mod tests {
     #[test]
     fn late_initialisation_in_a_loop_is_maybe_at_the_head() {
         // 1: let x; loop { 2: yield; 3: x = …; 4: break? }
-        let marks = [
-            (
-                1,
-                Mark::Open(Region::Loop {
-                    id: 1,
-                    conditional: false,
-                }),
-            ),
-            (3, Mark::Open(Region::Branch { fallthrough: true })),
-            (3, Mark::Open(Region::Arm)),
-            (4, Mark::Jump(Target::Break(1))),
-            (4, Mark::Close),
-            (4, Mark::Close),
-            (4, Mark::Close),
-        ];
+        let marks = loop_with_an_exit();
         let effects = [(1, Effect::Declare(false)), (3, Effect::Assign)];
         let (at, _) = states(&marks, 5, &effects, &[2, 5]);
         assert_eq!(at, vec![MAYBE, INIT]);
