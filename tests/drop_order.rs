@@ -1149,6 +1149,7 @@ drops! {
         let d = log.guard("d");
         'b: {
             drop(c);
+            break 'b;
         }
         r#yield!(1);
         drop(log.guard("between"));
@@ -1278,5 +1279,52 @@ fn a_value_read_through_a_field_keeps_its_drop_flag() {
         if !give {
             assert_eq!(full, ["<yield 1>", "between", "<yield 2>", "g", "<closed>"]);
         }
+    }
+}
+
+drops! {
+    // Differential seed 9370206 (found once the generator wrote a value
+    // moved in a yield's operand before a `return`): moved in one arm of a
+    // `match` (on a path that returns, and at the end of the arm), kept in
+    // another, then a yield after the `match`. Only the flow saw it may
+    // have been moved there; it was dropped at that yield instead of at the
+    // end of the body on the path that kept it.
+    fn moved_in_one_match_arm / moved_in_one_match_arm_ref(log: DropLog, k: u32) yield u32 {
+        let d = log.guard("d");
+        match k {
+            0 => {
+                r#yield!(d.name().len() as u32);
+            }
+            1..=9 => {
+                let mut w = vec![4u32];
+                while let Some(x) = w.pop() {
+                    if k == 3 {
+                        r#yield!({
+                            let n = d.name().len() as u32;
+                            drop(d);
+                            n
+                        });
+                        return;
+                    }
+                    r#yield!(x);
+                }
+                'b: {
+                    drop(d);
+                    break 'b;
+                }
+            }
+            _ => {}
+        }
+        drop(log.guard("after"));
+        r#yield!(10);
+    }
+}
+
+#[test]
+fn a_value_moved_in_one_match_arm_drops_where_the_plain_function_drops_it() {
+    for k in [0, 2, 3, 20] {
+        compare_all!(|log| moved_in_one_match_arm(log, k), |log, stop| {
+            moved_in_one_match_arm_ref(log, k, stop)
+        });
     }
 }

@@ -114,6 +114,12 @@ pub struct Features {
     /// Let chains (edition 2024) with yields after the chain's `let`:
     /// `if let Some(x) = opt(e) && cond(x, r#yield!(…)) { … } else { … }`.
     pub let_chains: bool,
+    /// A value moved inside a yield's operand on a path that then returns
+    /// (`if c { r#yield!({ let n = g.name().len() as u32; drop(g); n });
+    /// return …; }`), the value still used after the `if`: the analysis
+    /// once saved it at that yield though moved (E0382), and dropped it
+    /// early at the next yield on the path that kept it.
+    pub moved_then_return: bool,
 }
 
 impl Default for Features {
@@ -135,6 +141,7 @@ impl Default for Features {
             yield_free_while_let: true,
             body_items: true,
             let_chains: true,
+            moved_then_return: true,
         }
     }
 }
@@ -1207,6 +1214,12 @@ impl Gen<'_> {
                     self.declare(&name, Ty::U32, false);
                     format!("let {name} = opt({e})?;\n")
                 }
+                30 if self.yield_ok() && self.features.moved_then_return && self.rng.pct(40) => {
+                    let Some(s) = self.moved_then_return() else {
+                        continue;
+                    };
+                    s
+                }
                 30 if self.yield_ok() => {
                     // A yield as the operand of `return`.
                     // The condition first (see the jump above).
@@ -1471,6 +1484,52 @@ impl Gen<'_> {
             };
             return s;
         }
+    }
+
+    /// `if c { r#yield!({ let n = <len of v>; <move v>; n }); return …; }`
+    /// for a `Guard` or `String` visible here. The path that moves `v`
+    /// returns, so `v` stays usable after the `if` (it is not marked moved).
+    fn moved_then_return(&mut self) -> Option<String> {
+        // The condition first: a statement inside it may move a value.
+        let c = self.cond(1);
+        let mut seen: Vec<&str> = Vec::new();
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        for (si, scope) in self.scopes.iter().enumerate().rev() {
+            for (vi, var) in scope.iter().enumerate().rev() {
+                if seen.contains(&var.name.as_str()) {
+                    continue;
+                }
+                seen.push(&var.name);
+                if !var.moved
+                    && matches!(var.ty, Ty::Guard | Ty::Str)
+                    && !self.frozen.contains(&var.name)
+                {
+                    cands.push((si, vi));
+                }
+            }
+        }
+        if cands.is_empty() {
+            return None;
+        }
+        let (si, vi) = *self.rng.pick(&cands);
+        let var = &self.scopes[si][vi];
+        let v = var.name.clone();
+        let (len, take) = match var.ty {
+            Ty::Guard => (format!("{v}.name().len() as u32"), format!("drop({v})")),
+            _ => (format!("{v}.len() as u32"), format!("take_s({v})")),
+        };
+        let n = format!("n{}", self.id());
+        // A literal: an operand with a jump in it (`continue 'l` inside a
+        // `match`) would not leave, and one reading `v` would read it moved.
+        let lit = self.lit();
+        let ret = if self.ret_option {
+            format!("Some({lit})")
+        } else {
+            lit
+        };
+        Some(format!(
+            "if {c} {{\nr#yield!({{\nlet {n} = {len};\n{take};\n{n}\n}});\nreturn {ret};\n}}\n"
+        ))
     }
 
     fn loop_frame(&mut self, label: &str) {

@@ -14,7 +14,7 @@ use proc_macro2::Span;
 use quote::format_ident;
 use syn::{Block, Ident, Pat};
 
-use crate::analysis::flow::{INIT, UNINIT};
+use crate::analysis::flow::{INIT, MAYBE, UNINIT};
 use crate::analysis::scope::{Binding, BindingId, LoopRange, PointScope, Use, Walker};
 use crate::error::Diagnostics;
 use crate::marker::{PointKind, YieldPoint};
@@ -256,6 +256,28 @@ fn analyze_once(
             }
             // Moved on every path, not on some: no value to keep a flag for.
             flagged.retain(|&id| flow.at(index, id) != UNINIT);
+            // Moved on some paths only, by a move the positional reasoning
+            // above does not follow (a `match` arm that moves it, when the
+            // yield comes after the `match`): the flow's answer. Not for a
+            // value only an operator moves (`a % 1000`: nearly always a
+            // `Copy` number, where a flag would cost a check on every use),
+            // nor the builder style `x = x.step()` the flag pass does not
+            // rewrite.
+            for &(id, _) in &point.in_scope {
+                let binding = &walker.bindings[id];
+                let maybe = flow.at(index, id) == MAYBE
+                    && !saved.contains(&id)
+                    && !binding.is_ref
+                    && !binding.known_copy
+                    && !flow.copies[id]
+                    && !binding.uses.iter().any(|u| u.receiver)
+                    && binding.uses.iter().any(|u| {
+                        !u.operator && !u.by_save && !u.assigning && walker.moves(binding, u)
+                    });
+                if maybe && !flagged.contains(&id) {
+                    flagged.push(id);
+                }
+            }
         }
         for id in flagged {
             if !needs_flag.contains(&id) {
@@ -323,7 +345,6 @@ impl Walker<'_> {
         saved: &[BindingId],
         flagged: &[BindingId],
     ) {
-        use crate::analysis::flow::{INIT, MAYBE, UNINIT};
         let (file, line, _) = crate::spans::source_location(self.operands[index].span);
         for &(id, _) in &point.in_scope {
             let binding = &self.bindings[id];
