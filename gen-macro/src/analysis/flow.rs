@@ -112,6 +112,7 @@ enum Node {
     Jump(Target),
 }
 
+#[derive(Default)]
 pub(super) struct Program {
     nodes: Vec<Node>,
 }
@@ -370,6 +371,8 @@ impl Run<'_> {
         let Some(effects) = self.effects.get(&pos) else {
             return;
         };
+        // invariant: every effect's binding id comes from the walk's
+        // `bindings`, whose length sized `state` (and `copies`).
         for &(id, effect) in effects {
             match effect {
                 Effect::Declare(true) | Effect::Assign => state[id] = INIT,
@@ -387,12 +390,17 @@ impl Run<'_> {
     }
 }
 
-/// What the flow found, per suspension point.
+/// What the flow found, per suspension point; empty until the walk is
+/// done (every point then reads as never reached).
+#[derive(Default)]
 pub(crate) struct Flow {
     /// The state of every binding at each point (`None`: never reached).
     pub(crate) at_points: Vec<Option<Vec<Init>>>,
     /// Bindings whose moves turned out to be copies (read after them).
     pub(crate) copies: Vec<bool>,
+    /// The regions the walk recorded, kept for the liveness, which runs
+    /// once per round of saves.
+    program: Program,
 }
 
 impl Flow {
@@ -402,6 +410,8 @@ impl Flow {
         self.at_points
             .get(index)
             .and_then(Option::as_ref)
+            // invariant: `id` names one of the walk's bindings, and every
+            // state holds one entry per binding.
             .map_or(0, |state| state[id])
     }
 }
@@ -439,7 +449,11 @@ pub(super) fn analyze(walker: &Walker<'_>) -> Flow {
         &points,
         walker.points.len(),
     );
-    Flow { at_points, copies }
+    Flow {
+        at_points,
+        copies,
+        program,
+    }
 }
 
 /// Each suspension point the walk reached: its position → its index.
@@ -475,7 +489,6 @@ pub(super) fn live_after(walker: &Walker<'_>) -> Vec<Option<Vec<bool>>> {
         }
     }
     let points = point_positions(walker);
-    let program = Program::build(&walker.marks, walker.pos);
     let mut back = Back {
         effects: &effects,
         points: &points,
@@ -483,7 +496,10 @@ pub(super) fn live_after(walker: &Walker<'_>) -> Vec<Option<Vec<bool>>> {
         exits: HashMap::new(),
         heads: HashMap::new(),
     };
-    back.sequence(&program.nodes, vec![false; walker.bindings.len()]);
+    back.sequence(
+        &walker.flow.program.nodes,
+        vec![false; walker.bindings.len()],
+    );
     back.live_at_points
 }
 
@@ -525,6 +541,8 @@ impl Back<'_> {
                         }
                     }
                     if let Some(effects) = self.effects.get(&pos) {
+                        // invariant: ids as in `Run::event`; `live` has one
+                        // entry per binding.
                         for &(id, effect) in effects.iter().rev() {
                             live[id] = matches!(effect, Effect::Read { .. });
                         }

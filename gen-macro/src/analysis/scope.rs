@@ -239,7 +239,7 @@ pub(super) struct Walker<'p> {
     /// The control flow around the numbered events, for `analysis::flow`.
     pub(super) marks: Vec<(usize, Mark)>,
     /// What `analysis::flow` found from them, once the walk is done.
-    pub(super) flow: Option<crate::analysis::flow::Flow>,
+    pub(super) flow: crate::analysis::flow::Flow,
     /// For each point, the bindings some path from it reads (see
     /// `flow::live_after`), for the current round of saves.
     pub(super) live_after: Vec<Option<Vec<bool>>>,

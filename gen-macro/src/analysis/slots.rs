@@ -187,7 +187,7 @@ fn analyze_once(
         range_iterators: Vec::new(),
         callees_around: Vec::new(),
         marks: Vec::new(),
-        flow: None,
+        flow: Default::default(),
         live_after: Vec::new(),
         flow_targets: Vec::new(),
         flow_regions: 0,
@@ -214,7 +214,9 @@ fn analyze_once(
     }
     walker.walk_block(body);
     walker.infer_copy_from_loops();
-    walker.flow = Some(crate::analysis::flow::analyze(&walker));
+    walker.flow = crate::analysis::flow::analyze(&walker);
+    // (A development aid, read once: see `check_flow`.)
+    let check_flow = std::env::var_os("GEN_FLOW_CHECK").is_some();
 
     let saved_sets = walker.saves_to_fixpoint(cx);
     let mut refused_joins = saved_sets.refused_joins;
@@ -249,45 +251,16 @@ fn analyze_once(
         let in_place = !hands_over_frame && walker.can_stay_in_place(point, &saved);
         let saves_loop_head = !hands_over_frame && walker.saves_loop_head(point, &saved);
         let redeclared = walker.assigned_after(point, &saved);
-        let mut flagged = walker.moved_on_some_paths(point, &saved);
-        if let Some(flow) = &walker.flow {
-            if std::env::var_os("GEN_FLOW_CHECK").is_some() {
-                walker.check_flow(flow, index, point, &saved, &flagged);
-            }
-            // Moved on every path, not on some: no value to keep a flag for.
-            flagged.retain(|&id| flow.at(index, id) != UNINIT);
-            // Moved on some paths only, by a move the positional reasoning
-            // above does not follow (a `match` arm that moves it, when the
-            // yield comes after the `match`): the flow's answer. Not for a
-            // value only an operator moves (`a % 1000`: nearly always a
-            // `Copy` number, where a flag would cost a check on every use),
-            // nor the builder style `x = x.step()` the flag pass does not
-            // rewrite.
-            for &(id, _) in &point.in_scope {
-                let binding = &walker.bindings[id];
-                let maybe = flow.at(index, id) == MAYBE
-                    && !saved.contains(&id)
-                    && !binding.is_ref
-                    && !binding.known_copy
-                    && !flow.copies[id]
-                    && !binding.uses.iter().any(|u| u.receiver)
-                    && binding.uses.iter().any(|u| {
-                        !u.operator && !u.by_save && !u.assigning && walker.moves(binding, u)
-                    });
-                if maybe && !flagged.contains(&id) {
-                    flagged.push(id);
-                }
-            }
+        let flagged = walker.needs_flag_at(index, point, &saved);
+        if check_flow {
+            walker.check_flow(index, point, &saved, &flagged);
         }
         for id in flagged {
             if !needs_flag.contains(&id) {
                 needs_flag.push(id);
             }
         }
-        let unreachable = walker
-            .flow
-            .as_ref()
-            .is_some_and(|flow| flow.at_points[index].is_none());
+        let unreachable = walker.flow.at_points[index].is_none();
         facts.push(PointFacts {
             saves: saved,
             in_place,
@@ -335,16 +308,55 @@ fn analyze_once(
 }
 
 impl Walker<'_> {
-    /// Where the initialisation flow and the decisions above disagree
-    /// (development aid: `GEN_FLOW_CHECK=1`).
+    /// The bindings that need a drop flag at point `index`: those the
+    /// positional reasoning finds moved on some paths (`moved_on_some_paths`)
+    /// and the initialisation flow does not find moved on every path, and
+    /// those the flow finds moved on some paths only, by a move the
+    /// positional reasoning does not follow (a `match` arm that moves it,
+    /// when the yield comes after the `match`). Not for a value only an
+    /// operator moves (`a % 1000`: nearly always a `Copy` number, where a
+    /// flag would cost a check on every use), nor the builder style
+    /// `x = x.step()` the flag pass does not rewrite.
+    fn needs_flag_at(
+        &self,
+        index: usize,
+        point: &PointScope,
+        saved: &[BindingId],
+    ) -> Vec<BindingId> {
+        let flow = &self.flow;
+        let mut flagged = self.moved_on_some_paths(point, saved);
+        flagged.retain(|&id| flow.at(index, id) != UNINIT);
+        for &(id, _) in &point.in_scope {
+            let binding = &self.bindings[id];
+            let maybe = flow.at(index, id) == MAYBE
+                && !saved.contains(&id)
+                && !binding.is_ref
+                && !binding.known_copy
+                && !flow.copies[id]
+                && !binding.uses.iter().any(|u| u.receiver)
+                && binding
+                    .uses
+                    .iter()
+                    .any(|u| !u.operator && !u.by_save && !u.assigning && self.moves(binding, u));
+            if maybe && !flagged.contains(&id) {
+                flagged.push(id);
+            }
+        }
+        flagged
+    }
+
+    /// Where the drop flags decided (`needs_flag_at`) differ from the
+    /// flow's "maybe moved", and any save of a value the flow finds holding
+    /// none (development aid: `GEN_FLOW_CHECK=1`).
     fn check_flow(
         &self,
-        flow: &crate::analysis::flow::Flow,
         index: usize,
         point: &PointScope,
         saved: &[BindingId],
         flagged: &[BindingId],
     ) {
+        let flow = &self.flow;
+        let all = std::env::var_os("GEN_FLOW_ALL").is_some();
         let (file, line, _) = crate::spans::source_location(self.operands[index].span);
         for &(id, _) in &point.in_scope {
             let binding = &self.bindings[id];
@@ -358,7 +370,7 @@ impl Walker<'_> {
                 MAYBE => "maybe",
                 _ => "unreached",
             };
-            if std::env::var_os("GEN_FLOW_ALL").is_some() {
+            if all {
                 eprintln!(
                     "FLOWALL {file}:{line} point {index} `{name}`: {what} copy {copy} ref {} saved {} flagged {}",
                     binding.is_ref,
@@ -773,16 +785,10 @@ impl Walker<'_> {
             // can read what it holds (the plain function would not compile).
             // Where the flow says "on some paths", the drop flag pass
             // (`desugar::flags`) gives it a value on every path.
-            let flow_moved = match &self.flow {
-                Some(flow) if !binding.is_ref && flow.at(index, id) != 0 => {
-                    Some(flow.at(index, id) != INIT || flow.copies[id])
-                }
-                _ => None,
-            };
-            let unset = self
-                .flow
-                .as_ref()
-                .is_some_and(|flow| !binding.is_ref && flow.at(index, id) == UNINIT);
+            let state = self.flow.at(index, id);
+            let flow_moved =
+                (!binding.is_ref && state != 0).then(|| state != INIT || self.flow.copies[id]);
+            let unset = !binding.is_ref && state == UNINIT;
             let enclosing_loops: Vec<LoopRange> = point
                 .loops
                 .iter()
