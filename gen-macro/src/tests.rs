@@ -186,6 +186,33 @@ fn samples() -> Vec<(TokenStream, TokenStream)> {
                 }
             },
         ),
+        (
+            // What the data-flows decide: a dead yield after `break`, a
+            // value moved in a yield's operand before `return`, a value
+            // moved in one `match` arm, a field of an argument moved on some
+            // paths, a field read through a flagged value, closures saved
+            // behind join points.
+            quote!(yield = u32, send = u32),
+            quote! {
+                fn flows(p: Pair, words: Vec<String>, k: u32) -> u32 {
+                    let r = Rec { g: guard(), s: String::new(), n: 2 };
+                    let len = r.s.len() as u32;
+                    if k == 1 { drop(p.first); drop(r); }
+                    'outer: loop {
+                        let mut w = vec![1u32];
+                        while let Some(h) = w.pop() { break 'outer; r#yield!(h); }
+                    }
+                    for x in words {
+                        if x.is_empty() { r#yield!({ let n = x.len() as u32; drop(x); n }); return len; }
+                        let add = move |v: u32| v + k;
+                        r#yield!(add(x.len() as u32));
+                    }
+                    let d = guard();
+                    match r#yield!(len) { 0 => { drop(d); } _ => { r#yield!(d.n); } }
+                    r#yield!(p.second.n)
+                }
+            },
+        ),
     ]
 }
 
