@@ -1901,3 +1901,64 @@ fn a_refused_join_point_leaves_the_others_in_place() {
     // (3 ^ 1) + (11 ^ 13) + (17 ^ 13)
     assert_eq!(ret, 2 + (11 ^ 13) + (17 ^ 13));
 }
+
+fn nonzero(v: u32) -> Option<u32> {
+    (v != 0).then_some(v)
+}
+
+/// Differential seed 9600750: `b` is given a new value in the `else`
+/// block of a `let … else` inside a loop, after the yield in its
+/// scrutinee. A positional guess took that assignment for one on every
+/// path out of the yield and did not save `b` there, but the path where
+/// the pattern matches goes back to the loop's condition, which reads
+/// `b` (E0381 "used binding is possibly-uninitialized"). The liveness
+/// decides now.
+#[generator(yield = u32, send = u32)]
+fn assigned_in_a_let_else_block_only() -> u32 {
+    let mut b = r#yield!(0);
+    let Some(total) = nonzero(if b < 10 {
+        let mut sum = 0;
+        while b < 5 {
+            let Some(step) = nonzero(r#yield!(sum)) else {
+                r#yield!({
+                    b = 1;
+                    100
+                });
+                break;
+            };
+            sum += step;
+        }
+        sum
+    } else {
+        b
+    }) else {
+        return b;
+    };
+    r#yield!(total)
+}
+
+#[test]
+fn a_value_assigned_in_a_let_else_block_is_saved_for_the_path_that_matches() {
+    let (first, mut g) = assigned_in_a_let_else_block_only().start();
+    assert_eq!(first, GeneratorState::Yielded(0));
+    assert_eq!(g.send(2), GeneratorState::Yielded(0));
+    // The pattern matches: back to `while b < 5`, which reads `b`.
+    assert_eq!(g.send(3), GeneratorState::Yielded(3));
+    assert_eq!(g.send(4), GeneratorState::Yielded(7));
+    // `None`: the `else` block assigns `b` and leaves the loop.
+    assert_eq!(g.send(0), GeneratorState::Yielded(100));
+    assert_eq!(g.send(9), GeneratorState::Yielded(7));
+    // (The last yield's sent value is the return value.)
+    assert_eq!(g.send(8), GeneratorState::Complete(8));
+
+    // Nothing summed: the outer `else` returns the `b` the inner one set.
+    let (_, mut g) = assigned_in_a_let_else_block_only().start();
+    assert_eq!(g.send(2), GeneratorState::Yielded(0));
+    assert_eq!(g.send(0), GeneratorState::Yielded(100));
+    assert_eq!(g.send(9), GeneratorState::Complete(1));
+
+    // `b` too large for the loop: it is the total.
+    let (_, mut g) = assigned_in_a_let_else_block_only().start();
+    assert_eq!(g.send(12), GeneratorState::Yielded(12));
+    assert_eq!(g.send(5), GeneratorState::Complete(5));
+}

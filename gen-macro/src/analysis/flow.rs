@@ -89,6 +89,7 @@ pub(crate) const MAYBE: Init = INIT | UNINIT;
 
 type State = Vec<Init>;
 
+#[derive(Debug)]
 enum Node {
     /// The positions `from + 1 ..= to`, in order.
     Events {
@@ -112,7 +113,7 @@ enum Node {
     Jump(Target),
 }
 
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub(super) struct Program {
     nodes: Vec<Node>,
 }
@@ -500,7 +501,30 @@ pub(super) fn live_after(walker: &Walker<'_>) -> Vec<Option<Vec<bool>>> {
         &walker.flow.program.nodes,
         vec![false; walker.bindings.len()],
     );
+    if std::env::var_os("GEN_FLOW_DUMP").is_some() {
+        dump(walker, &points, &back.live_at_points);
+    }
     back.live_at_points
+}
+
+/// The region tree, every binding's events and the liveness at each point,
+/// on stderr (development aid: `GEN_FLOW_DUMP=1`, printed once per round
+/// of saves).
+fn dump(walker: &Walker<'_>, points: &HashMap<usize, usize>, live: &[Option<Live>]) {
+    eprintln!("FLOWDUMP regions {:#?}", walker.flow.program.nodes);
+    for (id, b) in walker.bindings.iter().enumerate() {
+        let uses: Vec<_> = b
+            .uses
+            .iter()
+            .map(|u| (u.pos, u.assigning, u.by_save))
+            .collect();
+        eprintln!(
+            "FLOWDUMP binding {id} `{}` declared at {}, uses (pos, assigns, by save) {uses:?}",
+            b.ident, b.decl_pos
+        );
+    }
+    eprintln!("FLOWDUMP points (pos -> index) {points:?}");
+    eprintln!("FLOWDUMP live after each point {live:?}");
 }
 
 type Live = Vec<bool>;

@@ -537,21 +537,6 @@ impl Walker<'_> {
         assigned_earlier && !self.assigned_before(binding, point)
     }
 
-    /// Where the code resumed at `point` gives `binding` a new value before
-    /// anything can read it (`r#yield!(prev); prev = x;`): an assignment
-    /// that follows the point in the same arms, with no use of the binding
-    /// and no jump between them.
-    fn assigned_before_read(&self, binding: &Binding, point: &PointScope) -> Option<usize> {
-        let first_after = binding.uses.iter().find(|u| u.pos > point.pos)?;
-        (first_after.assigning
-            && self.encloses(first_after.arm, point.arm)
-            && !self
-                .jumps
-                .iter()
-                .any(|j| j.at > point.pos && j.at < first_after.pos))
-        .then_some(first_after.pos)
-    }
-
     /// The bindings visible at `point`, not saved there, that are assigned
     /// after it (or in a loop around it, declared before that loop).
     fn assigned_after(&self, point: &PointScope, saved: &[BindingId]) -> Vec<BindingId> {
@@ -800,14 +785,16 @@ impl Walker<'_> {
                     .iter()
                     .any(|l| l.start <= u.pos && u.pos <= l.end)
             };
-            // Given a new value before anything reads it (the resumed
-            // yield's own value, or an assignment right after): nothing
-            // reads what it holds here. Only for a binding nameable here:
-            // the resumed code declares it again by name, which a hidden
-            // one (shadowed at the point) cannot be.
+            // Given the resumed yield's own value (`x = r#yield!(…)`):
+            // nothing reads what it holds here. Only for a binding nameable
+            // here: the resumed code declares it again by name, which a
+            // hidden one (shadowed at the point) cannot be. (An assignment
+            // later on every path is the liveness's to see: a positional
+            // guess here once took one in a `let … else` block for all
+            // paths, seed 9600750.)
             let assignment = match point.overwrites {
                 Some((overwritten, at)) if overwritten == id => Some(at),
-                _ => self.assigned_before_read(binding, point),
+                _ => None,
             };
             // A loop around the point that the assignment is after goes
             // back to its head first, where the binding may be read.
