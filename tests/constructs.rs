@@ -300,6 +300,29 @@ fn yield_in_arguments_keeps_left_to_right_order() {
     assert_eq!(ret.0[3], "false true");
 }
 
+fn pick(k: i32) -> fn(i32) -> i32 {
+    if k > 0 { |v| v * 2 } else { |v| -v }
+}
+
+dual! {
+    fn computed_callee / computed_callee_ref() yield i32, send i32 => (Vec<String>, i32) {
+        let mut log = Vec::new();
+        // The callee is evaluated first, then the arguments.
+        let a = pick(r#yield!(1))(trace(&mut log, "arg", 5));
+        let b = (pick(r#yield!(2)))(trace(&mut log, "arg2", a));
+        (log, a + b)
+    }
+}
+
+#[test]
+fn a_yield_in_a_computed_callee_runs_before_the_arguments() {
+    let (got, ret) = check_send!(computed_callee / computed_callee_ref(), [1, -1]);
+    assert_eq!(got, [1, 2]);
+    assert_eq!(ret, (vec!["arg".to_owned(), "arg2".to_owned()], 10 - 10));
+    let (_, ret) = check_send!(computed_callee / computed_callee_ref(), [-1, 1]);
+    assert_eq!(ret.1, -5 - 10);
+}
+
 // ------------------------------------------------------------- branching
 
 dual! {

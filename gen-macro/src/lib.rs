@@ -20,6 +20,7 @@ mod error;
 mod known;
 mod marker;
 mod names;
+mod operands;
 mod spans;
 mod syntax;
 

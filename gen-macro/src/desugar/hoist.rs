@@ -25,6 +25,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Stmt};
 
 use crate::marker::{self, YieldPoint};
+use crate::operands::{Operand, is_place, operands_mut};
 use crate::syntax::{is_comparison, is_compound_assign, pat_bindings};
 
 pub(crate) fn hoist_body(body: &mut syn::Block, points: &[YieldPoint]) {
@@ -35,16 +36,6 @@ struct Hoist<'p> {
     next: usize,
     /// The yields' operands, which may assign places too.
     points: &'p [YieldPoint],
-}
-
-/// How an operand is evaluated by the expression that holds it.
-#[derive(Clone, Copy, PartialEq)]
-enum Operand {
-    /// A value, moved or copied into the operation: safe to evaluate early
-    /// into a binding.
-    Value,
-    /// A place the operation borrows or assigns: left where it is.
-    Place,
 }
 
 impl VisitMut for Hoist<'_> {
@@ -223,70 +214,6 @@ impl Hoist<'_> {
     }
 }
 
-/// The operands of an expression that evaluates them in order, with how
-/// each is used. Empty for expressions whose children are not evaluated
-/// first-to-last (branches, loops) or that have a single operand.
-fn operands_mut(expr: &mut Expr) -> Vec<(&mut Expr, Operand)> {
-    use Operand::{Place, Value};
-    let place_or_value = |e: &Expr| if is_place(e) { Place } else { Value };
-    match expr {
-        Expr::Array(e) => e.elems.iter_mut().map(|e| (e, Value)).collect(),
-        Expr::Tuple(e) => e.elems.iter_mut().map(|e| (e, Value)).collect(),
-        Expr::Call(e) => {
-            // A named function is not evaluated; a computed callee is, first.
-            let mut ops = Vec::new();
-            if !is_place(&e.func) {
-                ops.push((&mut *e.func, Value));
-            }
-            ops.extend(e.args.iter_mut().map(|a| (a, Value)));
-            ops
-        }
-        Expr::MethodCall(e) => {
-            let receiver_kind = place_or_value(&e.receiver);
-            let mut ops = vec![(&mut *e.receiver, receiver_kind)];
-            ops.extend(e.args.iter_mut().map(|a| (a, Value)));
-            ops
-        }
-        Expr::Binary(e) => {
-            if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
-                Vec::new()
-            } else if is_comparison(&e.op) {
-                // Comparisons borrow both sides.
-                let left = place_or_value(&e.left);
-                let right = place_or_value(&e.right);
-                vec![(&mut *e.left, left), (&mut *e.right, right)]
-            } else if is_compound_assign(&e.op) {
-                // `place op= value`: the place is assigned, never moved.
-                vec![(&mut *e.left, Place), (&mut *e.right, Value)]
-            } else {
-                vec![(&mut *e.left, Value), (&mut *e.right, Value)]
-            }
-        }
-        Expr::Index(e) => vec![(&mut *e.expr, Place), (&mut *e.index, Value)],
-        Expr::Range(e) => {
-            let mut ops = Vec::new();
-            if let Some(start) = &mut e.start {
-                ops.push((&mut **start, Value));
-            }
-            if let Some(end) = &mut e.end {
-                ops.push((&mut **end, Value));
-            }
-            ops
-        }
-        Expr::Struct(e) => {
-            let mut ops: Vec<(&mut Expr, Operand)> =
-                e.fields.iter_mut().map(|f| (&mut f.expr, Value)).collect();
-            if let Some(rest) = &mut e.rest {
-                ops.push((&mut **rest, Value));
-            }
-            ops
-        }
-        // `place = value`: the value is evaluated first.
-        Expr::Assign(e) => vec![(&mut *e.right, Value), (&mut *e.left, Place)],
-        _ => Vec::new(),
-    }
-}
-
 /// The operands a place expression evaluates, in order: index expressions,
 /// and the value at its root when that is not a local (`slot(k)` in
 /// `*slot(k)`, `f()` in `f()[0]`).
@@ -319,18 +246,6 @@ fn is_literal(expr: &Expr) -> bool {
         Expr::Lit(_) => true,
         Expr::Paren(p) => is_literal(&p.expr),
         Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => is_literal(&u.expr),
-        _ => false,
-    }
-}
-
-/// A place expression without side effects: a local, a field of one, a
-/// dereference of one.
-fn is_place(expr: &Expr) -> bool {
-    match expr {
-        Expr::Path(_) => true,
-        Expr::Field(f) => is_place(&f.base),
-        Expr::Paren(p) => is_place(&p.expr),
-        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_place(&u.expr),
         _ => false,
     }
 }

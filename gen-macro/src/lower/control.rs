@@ -7,7 +7,6 @@ use proc_macro2::Span;
 use syn::{Block, Expr, Stmt};
 
 use crate::marker::{self, YieldPoint};
-use crate::syntax::is_compound_assign;
 
 /// `let PAT = EXPR [else …];` with a lowered initialiser; when it always
 /// leaves, the pattern never binds, so only the expression is kept.
@@ -264,57 +263,6 @@ pub(super) fn is_completion(ret: &syn::ExprReturn) -> bool {
         && segments
             .next()
             .is_some_and(|s| s.ident == "GeneratorState" || s.ident == "Step")
-}
-
-/// The operand evaluated first by an expression that evaluates its operands
-/// in order (calls, operators, `let` initialisers, …).
-pub(super) fn first_operand_mut(expr: &mut Expr) -> Option<&mut Expr> {
-    let right_first =
-        matches!(expr, Expr::Binary(e) if is_compound_assign(&e.op) && is_simple_place(&e.left));
-    Some(match expr {
-        Expr::Array(e) => e.elems.first_mut()?,
-        Expr::Assign(e) => &mut e.right,
-        Expr::Binary(e) => {
-            if right_first {
-                &mut e.right
-            } else {
-                &mut e.left
-            }
-        }
-        Expr::Break(e) => e.expr.as_mut()?,
-        Expr::Call(e) => e.args.first_mut()?,
-        Expr::Cast(e) => &mut e.expr,
-        Expr::Field(e) => &mut e.base,
-        Expr::Group(e) => &mut e.expr,
-        Expr::Index(e) => &mut e.expr,
-        Expr::Let(e) => &mut e.expr,
-        Expr::MethodCall(e) => &mut e.receiver,
-        Expr::Paren(e) => &mut e.expr,
-        Expr::Range(e) => e.start.as_mut().or(e.end.as_mut())?,
-        Expr::RawAddr(e) => &mut e.expr,
-        Expr::Reference(e) => &mut e.expr,
-        Expr::Repeat(e) => &mut e.expr,
-        Expr::Return(e) => e.expr.as_mut()?,
-        Expr::Struct(e) => match e.fields.first_mut() {
-            Some(field) => &mut field.expr,
-            None => e.rest.as_mut()?,
-        },
-        Expr::Try(e) => &mut e.expr,
-        Expr::Tuple(e) => e.elems.first_mut()?,
-        Expr::Unary(e) => &mut e.expr,
-        _ => return None,
-    })
-}
-
-/// A place whose evaluation has no side effects (`x`, `x.field`, `(*x)`).
-fn is_simple_place(expr: &Expr) -> bool {
-    match expr {
-        Expr::Path(_) => true,
-        Expr::Field(f) => is_simple_place(&f.base),
-        Expr::Paren(p) => is_simple_place(&p.expr),
-        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_simple_place(&u.expr),
-        _ => false,
-    }
 }
 
 pub(super) fn block_expr(block: Block) -> syn::ExprBlock {

@@ -13,10 +13,11 @@ use syn::{Block, Expr, Stmt};
 
 use crate::lower::Lowerer;
 use crate::lower::control::{
-    block_expr, breaks_out_of_loop, expr_always_leaves, first_operand_mut, label_is_targeted,
-    loop_or_block, marker_span, rebuild_local, stmt_always_leaves,
+    block_expr, breaks_out_of_loop, expr_always_leaves, label_is_targeted, loop_or_block,
+    marker_span, rebuild_local, stmt_always_leaves,
 };
 use crate::marker;
+use crate::operands::first_operand_mut;
 use crate::syntax::is_compound_assign;
 
 /// An expression lowered for one segment.

@@ -35,6 +35,7 @@ use crate::lower::Lowerer;
 use crate::lower::control::{block_of, is_completion, let_stmt, name_expr, stmts_of};
 use crate::marker;
 use crate::names::{Names, field_name, ref_name};
+use crate::operands::operands_mut;
 use crate::syntax::pat_bindings;
 
 /// The outermost loop on the path from the body to `point`.
@@ -83,7 +84,7 @@ fn blocks(block: &mut Block) -> Vec<&mut Expr> {
 }
 
 /// Sub-expressions of an expression, including those inside its blocks'
-/// statements (the blocks on a path to a yield).
+/// statements (the blocks on a path to a yield) and its operands.
 fn direct_children(expr: &mut Expr) -> Vec<&mut Expr> {
     let mut out: Vec<&mut Expr> = Vec::new();
     match expr {
@@ -100,25 +101,14 @@ fn direct_children(expr: &mut Expr) -> Vec<&mut Expr> {
             out.push(&mut e.expr);
             out.extend(e.arms.iter_mut().map(|arm| &mut *arm.body));
         }
+        // (With `&&` and `||`, which the operand table leaves out: their
+        // right side runs only on some paths.)
         Expr::Binary(e) => {
             out.push(&mut e.left);
             out.push(&mut e.right);
         }
-        Expr::Let(e) => out.push(&mut e.expr),
-        Expr::Paren(e) => out.push(&mut e.expr),
-        Expr::Group(e) => out.push(&mut e.expr),
-        Expr::Assign(e) => out.push(&mut e.right),
-        Expr::Return(e) => out.extend(e.expr.as_deref_mut()),
-        Expr::Break(e) => out.extend(e.expr.as_deref_mut()),
-        Expr::Call(e) => out.extend(e.args.iter_mut()),
-        Expr::MethodCall(e) => out.push(&mut e.receiver),
-        Expr::Field(e) => out.push(&mut e.base),
-        Expr::Unary(e) => out.push(&mut e.expr),
-        Expr::Reference(e) => out.push(&mut e.expr),
-        Expr::Try(e) => out.push(&mut e.expr),
-        Expr::Cast(e) => out.push(&mut e.expr),
-        Expr::Index(e) => out.push(&mut e.expr),
-        _ => {}
+        // The rest evaluate their operands in order.
+        _ => out.extend(operands_mut(expr).into_iter().map(|(operand, _)| operand)),
     }
     out
 }

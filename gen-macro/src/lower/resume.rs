@@ -39,14 +39,15 @@ use syn::{Block, Expr, Stmt};
 
 use crate::analysis::slots::Analysis;
 use crate::lower::control::{
-    block_expr, block_of, block_stmt, breaks_out_of_loop, expr_stmt, first_operand_mut, is_unit,
-    jumps_to_loop, label_is_targeted, let_stmt, loop_or_block, name_expr, paren, rebuild_local,
-    retarget_jumps, stmt_always_leaves, stmts_of, strip_unused_labels,
+    block_expr, block_of, block_stmt, breaks_out_of_loop, expr_stmt, is_unit, jumps_to_loop,
+    label_is_targeted, let_stmt, loop_or_block, name_expr, paren, rebuild_local, retarget_jumps,
+    stmt_always_leaves, stmts_of, strip_unused_labels,
 };
 use crate::lower::inplace::finish_deferred;
 use crate::lower::{Lowerer, Segment};
 use crate::marker::{self, PointKind, YieldPoint};
 use crate::names::Names;
+use crate::operands::{first_operand_mut, is_place};
 use crate::syntax::cond_has_let;
 
 impl Lowerer<'_> {
@@ -463,18 +464,19 @@ impl Lowerer<'_> {
             _ => {
                 let mut diverges = false;
                 // (The operand that starts the expression's text.)
-                let leads = matches!(
-                    expr,
-                    Expr::Binary(_)
-                        | Expr::MethodCall(_)
-                        | Expr::Field(_)
-                        | Expr::Index(_)
-                        | Expr::Cast(_)
-                        | Expr::Try(_)
-                        | Expr::Await(_)
-                        | Expr::Range(_)
-                        | Expr::Assign(_)
-                );
+                let leads = matches!(&expr, Expr::Call(call) if !is_place(&call.func))
+                    || matches!(
+                        expr,
+                        Expr::Binary(_)
+                            | Expr::MethodCall(_)
+                            | Expr::Field(_)
+                            | Expr::Index(_)
+                            | Expr::Cast(_)
+                            | Expr::Try(_)
+                            | Expr::Await(_)
+                            | Expr::Range(_)
+                            | Expr::Assign(_)
+                    );
                 if let Some(first) = first_operand_mut(&mut expr)
                     && marker::contains(&*first, Some(point))
                 {
