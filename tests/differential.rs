@@ -82,6 +82,16 @@ pub fn take_v(v: Vec<u32>) -> u32 { v.len() as u32 }
 #[derive(Clone)]
 pub struct Rec { pub g: Guard, pub s: String, pub n: u32 }
 pub fn rec_sum(r: &Rec) -> u32 { r.n % 1000 + r.s.len() as u32 + r.g.name().len() as u32 }
+impl Rec {
+    /// By value, under a name the macro knows consumes (`into_…`).
+    pub fn into_total(self) -> u32 { rec_sum(&self) ^ 5 }
+    /// By reference, under a name the macro knows nothing about.
+    pub fn total(&self) -> u32 { rec_sum(self) ^ 9 }
+}
+/// The receiver of the programs written as methods (`self: Rec`).
+pub fn rec_self(log: &gen_workspace::drops::DropLog) -> Rec {
+    Rec { g: log.guard("self.g"), s: "self".to_owned(), n: 7 }
+}
 
 static TICKS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 /// A future that is pending (waking itself) on every other call, then 0.

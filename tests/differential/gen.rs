@@ -120,6 +120,11 @@ pub struct Features {
     /// once saved it at that yield though moved (E0382), and dropped it
     /// early at the next yield on the path that kept it.
     pub moved_then_return: bool,
+    /// Programs written as methods taking `self: Rec` by value (or `mut
+    /// self`), whose fields the body reads and moves out one by one like
+    /// any other `Rec`'s; and `Rec`'s own methods, by value
+    /// (`into_total(self)`) and by reference (`total(&self)`).
+    pub self_methods: bool,
 }
 
 impl Default for Features {
@@ -142,6 +147,7 @@ impl Default for Features {
             body_items: true,
             let_chains: true,
             moved_then_return: true,
+            self_methods: true,
         }
     }
 }
@@ -154,6 +160,9 @@ pub struct Program {
     pub send_u32: bool,
     /// `-> Option<u32>` (else `-> u32`).
     pub ret_option: bool,
+    /// Written as a method of `Rec` taking `self` (`Some(true)`: `mut
+    /// self`).
+    pub method: Option<bool>,
     pub body: String,
 }
 
@@ -188,20 +197,27 @@ impl Program {
         let sent = if self.send_u32 { "sv(__n)" } else { "()" };
         let dummy = if self.ret_option { "None" } else { "0" };
         let ret = self.ret_ty();
-        let body = &self.body;
-        format!(
-            "// seed {seed}\n\
-             #![allow(warnings, clippy::all)]\n\
-             use super::support::*;\n\
-             use gen_workspace::drops::DropLog;\n\
-             \n\
-             #[gen_runtime::generator(yield = u32, send = {send}{clone})]\n\
-             pub fn generator(log: DropLog) -> {ret} {body}\n\
-             \n\
-             {block}\
-             {async_twin}\
-             \n\
-             pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
+        let seed = self.seed;
+        let clone = if extras { ", clone" } else { "" };
+        let fresh = |bounds: &str| {
+            format!(
+                "gen_runtime::Fresh<impl gen_runtime::RawGenerator<Yield = u32, Send = {send}, Throw = gen_runtime::NoThrow, Return = {ret}>{bounds}>"
+            )
+        };
+        // A method's receiver: in the twins that cannot take `self` (the
+        // `gen_block!`, the `async fn`), a local of the same name declared
+        // first, dropped after the body's other locals as a parameter is.
+        let (receiver, this, body) = match self.method {
+            Some(mutable) => {
+                let m = if mutable { "mut " } else { "" };
+                let this_body = replace_word(&self.body, "self", "this");
+                let this = format!("let {m}this = rec_self(&log);\n");
+                (format!("{m}self, "), this, this_body)
+            }
+            None => (String::new(), String::new(), self.body.clone()),
+        };
+        let reference_body = format!(
+            "{{\n\
              macro_rules! r#yield {{\n\
              ($e:expr) => {{{{\n\
              let __v: u32 = $e;\n\
@@ -214,31 +230,97 @@ impl Program {
              }}\n\
              {body}\n\
              }}\n",
-            seed = self.seed,
-            clone = if extras { ", clone" } else { "" },
-            block = if extras {
-                format!(
-                    "pub fn block(log: DropLog) -> gen_runtime::Fresh<impl gen_runtime::RawGenerator<Yield = u32, Send = {send}, Throw = gen_runtime::NoThrow, Return = {ret}>> {{\n\
-                     gen_runtime::gen_block!(yield = u32, send = {send}; {body})\n\
-                     }}\n"
-                )
+            body = self.body,
+        );
+        let mut out = format!(
+            "// seed {seed}\n\
+             #![allow(warnings, clippy::all)]\n\
+             use super::support::*;\n\
+             use gen_workspace::drops::DropLog;\n\n"
+        );
+        if self.method.is_some() {
+            let bounds = if extras { " + Clone" } else { "" };
+            let _ = write!(
+                out,
+                "impl Rec {{\n\
+                 #[gen_runtime::generator(yield = u32, send = {send}{clone})]\n\
+                 pub fn generator_{seed}({receiver}log: DropLog) -> {ret} {body}\n\
+                 \n\
+                 pub fn reference_{seed}({receiver}log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {reference_body}\
+                 }}\n\
+                 \n\
+                 pub fn generator(log: DropLog) -> {fresh} {{\n\
+                 rec_self(&log).generator_{seed}(log)\n\
+                 }}\n\
+                 \n\
+                 pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
+                 rec_self(&log).reference_{seed}(log, __out, __stop)\n\
+                 }}\n",
+                body = self.body,
+                fresh = fresh(bounds),
+            );
+        } else {
+            let _ = write!(
+                out,
+                "#[gen_runtime::generator(yield = u32, send = {send}{clone})]\n\
+                 pub fn generator(log: DropLog) -> {ret} {body}\n\
+                 \n\
+                 pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {reference_body}",
+            );
+        }
+        if extras {
+            let _ = write!(
+                out,
+                "\npub fn block(log: DropLog) -> {fresh} {{\n\
+                 {this}\
+                 gen_runtime::gen_block!(yield = u32, send = {send}; {block_body})\n\
+                 }}\n",
+                fresh = fresh(""),
+                // (The block captures `this`; bound again inside, it is a
+                // local of the block as `self` is of the method.)
+                block_body = match self.method {
+                    Some(true) => format!("{{\nlet mut this = this;\n{body}}}"),
+                    Some(false) => format!("{{\nlet this = this;\n{body}}}"),
+                    None => body.clone(),
+                },
+            );
+            // Each yield's operand first awaits a future that is pending on
+            // every other call (and evaluates to 0), so the body suspends
+            // inside its own `.await`s between yields.
+            let async_body = body.replace("r#yield!(", "r#yield!(tick().await + ");
+            let async_body = if this.is_empty() {
+                async_body
             } else {
-                String::new()
-            },
-            async_twin = if extras {
-                // Each yield's operand first awaits a future that is
-                // pending on every other call (and evaluates to 0), so the
-                // body suspends inside its own `.await`s between yields.
-                let async_body = body.replace("r#yield!(", "r#yield!(tick().await + ");
-                format!(
-                    "#[gen_runtime::generator(yield = u32, send = {send})]\n\
-                     pub async fn async_generator(log: DropLog) -> {ret} {async_body}\n"
-                )
-            } else {
-                String::new()
-            },
-        )
+                format!("{{\n{this}{async_body}}}")
+            };
+            let _ = write!(
+                out,
+                "\n#[gen_runtime::generator(yield = u32, send = {send})]\n\
+                 pub async fn async_generator(log: DropLog) -> {ret} {async_body}\n"
+            );
+        }
+        out
     }
+}
+
+/// `code` with every whole-word `word` replaced by `by`.
+fn replace_word(code: &str, word: &str, by: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(at) = rest.find(word) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + word.len()..].chars().next();
+        let is_ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        out.push_str(&rest[..at]);
+        if is_ident(before) || is_ident(after) {
+            out.push_str(word);
+        } else {
+            out.push_str(by);
+        }
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -337,6 +419,13 @@ pub fn program(seed: u64, features: &Features) -> Program {
         no_yield_stmt: 0,
         frozen: Vec::new(),
     };
+    // (From a stream of its own, so that the programs of earlier seeds
+    // that are not methods stay what they were.)
+    let method = (features.self_methods && Rng::new(seed ^ 0x5e1f).pct(25))
+        .then(|| Rng::new(seed ^ 0x5e1f_0001).pct(50));
+    if let Some(mutable) = method {
+        g.declare("self", Ty::Rec, mutable);
+    }
     let mut out = String::from("{\n");
     // Start with something to drop and something to yield.
     out.push_str(&g.stmt_let(Some(Ty::Guard)));
@@ -354,6 +443,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
         seed,
         send_u32,
         ret_option,
+        method,
         body: out,
     }
 }
@@ -546,6 +636,13 @@ impl Gen<'_> {
             }
             6 if fields => {
                 if let Some(r) = self.visible_rec(0, false) {
+                    // (`self.n` by value, with no field of `self` needed
+                    // after the next yield, counts as a move: what is left
+                    // of `self` is dropped there, a documented limit. An
+                    // operator reads it in place.)
+                    if r == "self" {
+                        return format!("({r}.n % 1000)");
+                    }
                     return format!("{r}.n");
                 }
             }
@@ -564,6 +661,11 @@ impl Gen<'_> {
                     }
                     _ => {
                         if let Some(r) = self.visible_rec(REC_G | REC_S, false) {
+                            // A function borrowing it, or its own method
+                            // (`&self`, a name the macro does not know).
+                            if self.features.self_methods && self.rng.pct(50) {
+                                return format!("{r}.total()");
+                            }
                             return format!("rec_sum(&{r})");
                         }
                     }
@@ -1457,9 +1559,23 @@ impl Gen<'_> {
                     let left = (REC_G | REC_S) & !self.scopes.last().unwrap()[i].moved_fields;
                     let r = self.scopes.last().unwrap()[i].name.clone();
                     let choice = self.rng.below(5);
-                    if choice == 0 && left == REC_G | REC_S {
+                    // `self` is moved whole: a field moved out of it that no
+                    // later code names would stay in it and be dropped at
+                    // the next yield (a documented limit: the macro sees
+                    // only the fields the body names).
+                    let whole = choice == 0 || r == "self";
+                    if whole && left == REC_G | REC_S {
                         self.scopes.last_mut().unwrap()[i].moved = true;
-                        format!("drop({r});\n")
+                        if self.features.self_methods && self.rng.pct(50) {
+                            // Its own method taking `self`.
+                            let name = self.fresh_name();
+                            self.declare(&name, Ty::U32, false);
+                            format!("let {name} = {r}.into_total();\n")
+                        } else {
+                            format!("drop({r});\n")
+                        }
+                    } else if r == "self" {
+                        continue;
                     } else if left & REC_G != 0 && (choice < 3 || left & REC_S == 0) {
                         self.scopes.last_mut().unwrap()[i].moved_fields |= REC_G;
                         if self.rng.pct(50) {
