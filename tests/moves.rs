@@ -403,3 +403,106 @@ fn a_move_in_a_break_operand_runs_once() {
         assert_eq!(log.dropped(), ["k"]);
     }
 }
+
+// Fields read where a `Copy` type is written: a copy, not a move.
+
+#[derive(Debug)]
+pub struct Tagged {
+    /// Held for its drop alone.
+    _guard: gen_workspace::drops::Guard,
+    n: u32,
+}
+
+impl Tagged {
+    /// `r#yield!(self.n)` with `yield = u32`: the yielded field is `u32`,
+    /// so it was copied; `self` is whole and lives to the end, as in the
+    /// plain method. (Before: the read counted as a move, and the rest of
+    /// `self` was dropped at that yield.)
+    #[generator(yield = u32)]
+    fn yields_a_field(self, log: DropLog) {
+        r#yield!(self.n);
+        drop(log.guard("body end"));
+    }
+
+    /// `let n: u32 = self.n;`: the same, through a `let` of a `Copy` type.
+    #[generator(yield = u32)]
+    fn binds_a_field(self, log: DropLog) {
+        let n: u32 = self.n;
+        r#yield!(n + 1);
+        drop(log.guard("body end"));
+    }
+
+    fn plain(self, log: DropLog, out: &mut Vec<u32>) {
+        let n: u32 = self.n;
+        out.push(n);
+        drop(log.guard("body end"));
+    }
+}
+
+#[test]
+fn a_copy_field_read_of_self_leaves_self_whole() {
+    let tagged = |log: &DropLog| Tagged {
+        _guard: log.guard("self.guard"),
+        n: 5,
+    };
+    let reference = DropLog::new();
+    tagged(&reference).plain(reference.clone(), &mut Vec::new());
+    assert_eq!(reference.dropped(), ["body end", "self.guard"]);
+    fn check(
+        name: &str,
+        log: &DropLog,
+        reference: &DropLog,
+        yielded: u32,
+        mut g: impl Iterator<Item = u32>,
+    ) {
+        assert_eq!(g.next(), Some(yielded), "{name}");
+        assert!(log.dropped().is_empty(), "{name}: self is still whole");
+        assert_eq!(g.next(), None);
+        assert_eq!(log.dropped(), reference.dropped(), "{name}");
+    }
+    let log = DropLog::new();
+    check(
+        "yields_a_field",
+        &log,
+        &reference,
+        5,
+        tagged(&log).yields_a_field(log.clone()),
+    );
+    let log = DropLog::new();
+    check(
+        "binds_a_field",
+        &log,
+        &reference,
+        6,
+        tagged(&log).binds_a_field(log.clone()),
+    );
+}
+
+/// Differential seed 20 (after the `let n: u32 = …` rule): the inner `k`
+/// hides the outer one at its yield and is renamed; `let e: u32 = k;`
+/// was looked up by the renamed binding's name, found the outer `k` (a
+/// guard), and took it for `Copy`: it was then dropped at the first yield
+/// instead of at the end.
+#[generator(yield = u32)]
+fn shadowing_binding_read_as_copy(log: DropLog) {
+    let k = log.guard("outer k");
+    match 4u32 {
+        k if k % 4 == 0 => {
+            let e: u32 = k;
+            r#yield!(e);
+        }
+        _ => {}
+    }
+    r#yield!(1);
+}
+
+#[test]
+fn a_copy_read_of_a_renamed_binding_is_not_a_copy_of_the_one_it_hides() {
+    let log = DropLog::new();
+    let mut g = shadowing_binding_read_as_copy(log.clone());
+    assert_eq!(g.next(), Some(4));
+    assert_eq!(g.next(), Some(1));
+    assert!(log.dropped().is_empty(), "the outer guard lives to the end");
+    assert_eq!(g.next(), None);
+    assert_eq!(log.dropped(), ["outer k"]);
+}

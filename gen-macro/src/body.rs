@@ -117,7 +117,10 @@ pub(crate) fn lower_body(
             _ => None,
         })
         .collect();
-    let whole = split::split_body(&mut body, &mut points, &splittable);
+    // A local or a field a yield hands out is copied, not moved, when the
+    // yield type is visibly `Copy`.
+    let copy_yields = crate::syntax::type_is_known_copy(&types.yield_ty);
+    let whole = split::split_body(&mut body, &mut points, &splittable, copy_yields);
     let arg_bindings: Vec<slots::ArgBinding<'_>> = signature
         .params
         .iter()
@@ -155,8 +158,14 @@ pub(crate) fn lower_body(
         // the analysis then sees as ordinary values (see `lower::flags`).
         let (before_body, before_points) = (body.clone(), points.clone());
         let mut first_cx = Diagnostics::default();
-        let mut analysis =
-            slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
+        let mut analysis = slots::analyze(
+            &arg_bindings,
+            &whole,
+            copy_yields,
+            &mut body,
+            &mut points,
+            &mut first_cx,
+        );
         if !analysis.needs_flag.is_empty() {
             let (mut flagged_body, mut flagged_points) = (before_body, before_points);
             if flags::add_drop_flags(
@@ -169,8 +178,14 @@ pub(crate) fn lower_body(
                 body = flagged_body;
                 points = flagged_points;
                 first_cx = Diagnostics::default();
-                analysis =
-                    slots::analyze(&arg_bindings, &whole, &mut body, &mut points, &mut first_cx);
+                analysis = slots::analyze(
+                    &arg_bindings,
+                    &whole,
+                    copy_yields,
+                    &mut body,
+                    &mut points,
+                    &mut first_cx,
+                );
             }
         }
         if analysis.refused_joins.is_empty() {

@@ -68,6 +68,14 @@ impl<'a> Known<'a> {
     }
 }
 
+/// `let x: T = …` with `T` visibly `Copy`: what it is given is a copy.
+/// (No coercion makes a value of a `Copy` type out of one that is not,
+/// but for reborrows, which move nothing either.) So reading a field into
+/// it (`let n: u32 = self.n;`) leaves the value whole.
+pub(crate) fn pat_declares_copy(pat: &Pat) -> bool {
+    matches!(pat, Pat::Type(t) if type_is_known_copy(&t.ty))
+}
+
 pub(crate) fn type_is_known_copy(ty: &syn::Type) -> bool {
     const PRIMITIVES: &[&str] = &[
         "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",

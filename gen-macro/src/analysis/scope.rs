@@ -19,11 +19,11 @@ use crate::known::{
     CONSUMING_METHODS, CONSUMING_PREFIXES, OWNED_RESULTS, UNWRAPPING, integer_method,
     returns_borrow, under_adaptors,
 };
-use crate::marker::{self, YieldPoint};
+use crate::marker::{self, PointKind, YieldPoint};
 use crate::names::is_hidden_iterator;
 use crate::syntax::{
     cond_has_let, copy_bindings, desugared_try, format_captures, is_comparison, is_compound_assign,
-    is_range, method_chain_root, pat_bindings, place_root, strip_parens,
+    is_range, method_chain_root, pat_bindings, pat_declares_copy, place_root, strip_parens,
 };
 
 pub(crate) type BindingId = usize;
@@ -178,6 +178,8 @@ pub(super) struct Walker<'p> {
     pub(super) bindings: Vec<Binding>,
     /// Values whose field reads by value are copies (see `split_body`).
     pub(super) whole: &'p [String],
+    /// The yield type is visibly `Copy`: what a yield hands out is copied.
+    pub(super) copy_yields: bool,
     /// Bindings of each open scope, in declaration order.
     pub(super) frames: Vec<Vec<BindingId>>,
     pub(super) loops: Vec<LoopRange>,
@@ -856,10 +858,11 @@ impl Walker<'_> {
                 let no_init = local.init.is_none();
                 let uses_from = self.pos;
                 if let Some(init) = &mut local.init {
+                    // (`let n: u32 = p.n;` copies: see `pat_declares_copy`.)
                     let ctx = if matches!(local.pat, Pat::Wild(_)) {
                         Ctx::Place
                     } else {
-                        Ctx::Move
+                        self.copied_ctx(&init.expr, pat_declares_copy(&local.pat))
                     };
                     let rebinding = rebound_name(&local.pat, &init.expr);
                     let outer = std::mem::replace(&mut self.rebinding, rebinding);
@@ -1047,6 +1050,28 @@ impl Walker<'_> {
         }
     }
 
+    /// How `value` is read where its type is visibly `Copy` (`copy`: it
+    /// initialises a `let` of such a type, or a yield whose type the
+    /// signature gives as such): a local there is `Copy` itself, and a
+    /// field of one is copied out, leaving the value whole.
+    fn copied_ctx(&mut self, value: &Expr, copy: bool) -> Ctx {
+        if !copy {
+            return Ctx::Move;
+        }
+        match strip_parens(value) {
+            Expr::Field(_) => Ctx::Place,
+            Expr::Path(path) => {
+                if let Some(ident) = path.path.get_ident()
+                    && let Some(id) = self.lookup_user_name(&ident.to_string())
+                {
+                    self.bindings[id].known_copy = true;
+                }
+                Ctx::Move
+            }
+            _ => Ctx::Move,
+        }
+    }
+
     #[allow(clippy::too_many_lines)] // one arm per expression kind
     fn walk_expr(&mut self, expr: &mut Expr, ctx: Ctx) {
         match expr {
@@ -1056,7 +1081,11 @@ impl Walker<'_> {
                         let placeholder = Expr::Verbatim(TokenStream::new());
                         let mut operand =
                             std::mem::replace(&mut self.operands[index].operand, placeholder);
-                        self.walk_expr(&mut operand, Ctx::Move);
+                        // (The operand of a delegation or call point is the
+                        // delegate, not a value of the yield type.)
+                        let yields = self.operands[index].kind == PointKind::Yield;
+                        let ctx = self.copied_ctx(&operand, yields && self.copy_yields);
+                        self.walk_expr(&mut operand, ctx);
                         self.operands[index].operand = operand;
                     }
                     self.record_point(index);
@@ -1484,7 +1513,7 @@ impl Walker<'_> {
                 if integer_method(&name)
                     && let Expr::Path(path) = &*e.receiver
                     && let Some(ident) = path.path.get_ident()
-                    && let Some(id) = self.lookup(&ident.to_string())
+                    && let Some(id) = self.lookup_user_name(&ident.to_string())
                 {
                     self.bindings[id].known_copy = true;
                 }

@@ -93,6 +93,7 @@ pub(crate) enum ArgBinding<'a> {
 pub(crate) fn analyze(
     args: &[ArgBinding<'_>],
     whole: &[String],
+    copy_yields: bool,
     body: &mut Block,
     points: &mut [YieldPoint],
     cx: &mut Diagnostics,
@@ -118,8 +119,15 @@ pub(crate) fn analyze(
             None => {}
         }
         let mut local_cx = Diagnostics::default();
-        let (analysis, conflicts) =
-            analyze_once(args, whole, body, points, &renames, &mut local_cx);
+        let (analysis, conflicts) = analyze_once(
+            args,
+            whole,
+            copy_yields,
+            body,
+            points,
+            &renames,
+            &mut local_cx,
+        );
         let fresh: Vec<(BindingId, Ident)> = conflicts
             .into_iter()
             .filter(|(id, _)| !renames.contains_key(id))
@@ -155,6 +163,7 @@ struct Saves {
 fn analyze_once(
     args: &[ArgBinding<'_>],
     whole: &[String],
+    copy_yields: bool,
     body: &mut Block,
     points: &mut [YieldPoint],
     renames: &HashMap<BindingId, (Ident, Ident)>,
@@ -172,6 +181,7 @@ fn analyze_once(
         operands: points,
         renames,
         whole,
+        copy_yields,
         pos: 0,
         force_move: 0,
         rebinding: None,

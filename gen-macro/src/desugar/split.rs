@@ -37,7 +37,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Member, Pat, Stmt};
 
 use crate::known::{CONSUMING_METHODS, CONSUMING_PREFIXES};
-use crate::marker::{self, YieldPoint};
+use crate::marker::{self, PointKind, YieldPoint};
 use crate::names::SELF_ALIAS;
 use crate::syntax::format_captures;
 
@@ -93,6 +93,7 @@ pub(crate) fn split_body(
     body: &mut Block,
     points: &mut [YieldPoint],
     params: &[(String, Shape)],
+    copy_yields: bool,
 ) -> Vec<String> {
     let mut declared = Declarations::default();
     declared.visit_block(body);
@@ -108,6 +109,7 @@ pub(crate) fn split_body(
         declared,
         params: &names,
         whole: Vec::new(),
+        copy_yields,
     };
     for (param, shape) in params {
         splitter.split_in(body, 0, param, None, shape);
@@ -156,6 +158,9 @@ fn collect_token_idents(tokens: TokenStream, into: &mut HashSet<String>) {
 type Literal = Option<(syn::Ident, Vec<Member>)>;
 
 struct Splitter<'a> {
+    /// A field a yield hands out is copied, not moved (the yield type is
+    /// visibly `Copy`).
+    copy_yields: bool,
     points: &'a mut [YieldPoint],
     declared: Declarations,
     params: &'a [String],
@@ -298,6 +303,7 @@ enum Event {
 type Events = Vec<(Event, Vec<usize>)>;
 
 struct Survey<'a> {
+    copy_yields: bool,
     name: &'a str,
     points: &'a [YieldPoint],
     events: Events,
@@ -433,7 +439,11 @@ impl<'ast> Visit<'ast> for Survey<'_> {
         if let Some(index) = marker::index_of(expr) {
             if let Some(point) = self.points.get(index) {
                 let operand = point.operand.clone();
-                self.value(&operand);
+                // (The operand of a delegation or call point is the
+                // delegate, not a value of the yield type.)
+                if !(self.copy_yields && point.kind == PointKind::Yield) {
+                    self.value(&operand);
+                }
                 self.visit_expr(&operand);
             }
             self.push(Event::Yield);
@@ -496,7 +506,9 @@ impl<'ast> Visit<'ast> for Survey<'_> {
     }
 
     fn visit_local(&mut self, local: &'ast syn::Local) {
-        if let Some(init) = &local.init {
+        if let Some(init) = &local.init
+            && !crate::syntax::pat_declares_copy(&local.pat)
+        {
             self.value(&init.expr);
         }
         visit::visit_local(self, local);
@@ -534,6 +546,7 @@ impl Splitter<'_> {
             .skip(from)
             .map(|stmt| {
                 let mut survey = Survey {
+                    copy_yields: self.copy_yields,
                     name,
                     points: self.points,
                     events: Vec::new(),
