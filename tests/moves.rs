@@ -432,6 +432,15 @@ impl Tagged {
         drop(log.guard("body end"));
     }
 
+    /// `let n = self.n;` with no type written: `n` is yielded with `yield =
+    /// u32`, so it is `Copy`, and so was the field it was read from.
+    #[generator(yield = u32)]
+    fn binds_then_yields(self, log: DropLog) {
+        let n = self.n;
+        r#yield!(n);
+        drop(log.guard("body end"));
+    }
+
     fn plain(self, log: DropLog, out: &mut Vec<u32>) {
         let n: u32 = self.n;
         out.push(n);

@@ -174,12 +174,23 @@ enum Ctx {
     Operand,
 }
 
+/// `let n = p.f;`: the binding `n`, the value `p`, and the positions of
+/// the initialiser's uses.
+pub(super) struct FieldInit {
+    binding: BindingId,
+    owner: BindingId,
+    from: usize,
+    to: usize,
+}
+
 pub(super) struct Walker<'p> {
     pub(super) bindings: Vec<Binding>,
     /// Values whose field reads by value are copies (see `split_body`).
     pub(super) whole: &'p [String],
     /// The yield type is visibly `Copy`: what a yield hands out is copied.
     pub(super) copy_yields: bool,
+    /// `let n = p.n;` seen so far (see `copies_through_lets`).
+    pub(super) field_inits: Vec<FieldInit>,
     /// Bindings of each open scope, in declaration order.
     pub(super) frames: Vec<Vec<BindingId>>,
     pub(super) loops: Vec<LoopRange>,
@@ -499,6 +510,23 @@ impl Walker<'_> {
     /// place without type annotations. (A use that only looks like a move —
     /// a method that in fact borrows — is not a move through a reference
     /// either, so a wrong guess costs nothing.)
+    /// `let n = p.n;` where `n` is known `Copy` by now (yielded with a
+    /// `Copy` yield type, an integer method called on it, …): the field
+    /// read that gave it its value was a copy, and `p` stays whole.
+    pub(super) fn copies_through_lets(&mut self) {
+        for init in std::mem::take(&mut self.field_inits) {
+            // invariant: both ids come from this walk's `bindings`.
+            if !self.bindings[init.binding].known_copy {
+                continue;
+            }
+            for u in &mut self.bindings[init.owner].uses {
+                if u.field && init.from < u.pos && u.pos <= init.to {
+                    u.moving = false;
+                }
+            }
+        }
+    }
+
     pub(super) fn infer_copy_from_loops(&mut self) {
         for id in 0..self.bindings.len() {
             let binding = &self.bindings[id];
@@ -868,6 +896,21 @@ impl Walker<'_> {
                     let outer = std::mem::replace(&mut self.rebinding, rebinding);
                     self.walk_expr(&mut init.expr, ctx);
                     self.rebinding = outer;
+                    // `let n = p.n;`: if `n` turns out `Copy`, so was the
+                    // field (see `copies_through_lets`).
+                    if let Pat::Ident(p) = &local.pat
+                        && p.subpat.is_none()
+                        && let Expr::Field(field) = strip_parens(&init.expr)
+                        && let Some(owner) =
+                            place_root(&field.base).and_then(|root| self.lookup_user_name(&root))
+                    {
+                        self.field_inits.push(FieldInit {
+                            binding: self.bindings.len(),
+                            owner,
+                            from: uses_from,
+                            to: self.pos,
+                        });
+                    }
                     if let Some((_, diverge)) = &mut init.diverge {
                         // `let … else { …; return x; }`: what runs after the
                         // statement never runs after the `else` block.

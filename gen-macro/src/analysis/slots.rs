@@ -182,6 +182,7 @@ fn analyze_once(
         renames,
         whole,
         copy_yields,
+        field_inits: Vec::new(),
         pos: 0,
         force_move: 0,
         rebinding: None,
@@ -224,6 +225,7 @@ fn analyze_once(
     }
     walker.walk_block(body);
     walker.infer_copy_from_loops();
+    walker.copies_through_lets();
     walker.flow = crate::analysis::flow::analyze(&walker);
     // (A development aid, read once: see `check_flow`.)
     let check_flow = std::env::var_os("GEN_FLOW_CHECK").is_some();
