@@ -213,6 +213,33 @@ fn samples() -> Vec<(TokenStream, TokenStream)> {
                 }
             },
         ),
+        (
+            // `self` by value: fields read where a `Copy` type shows (a
+            // yield of `u32`, a typed `let`, a `let` later yielded), moved
+            // out one by one, a method by value and one by reference, the
+            // `let … else` in a loop of seed 9600750.
+            quote!(yield = u32, send = u32),
+            quote! {
+                fn run(mut self, log: Log) -> u32 {
+                    r#yield!(self.n);
+                    let m: u32 = self.n;
+                    let k = self.n;
+                    r#yield!(k + m);
+                    let mut b = r#yield!(self.total());
+                    while b < 5 {
+                        let Some(step) = nonzero(r#yield!(b)) else {
+                            r#yield!({ b = 1; 100 });
+                            break;
+                        };
+                        self.n += step;
+                    }
+                    let items = self.items;
+                    for x in items { r#yield!(x + self.label.len() as u32); }
+                    let t = self.into_total();
+                    t + b
+                }
+            },
+        ),
     ]
 }
 
