@@ -199,6 +199,7 @@ pub(crate) fn lower_body(
         );
     };
     cx.extend(first_cx);
+    slots::plan_tail_calls(&mut analysis, &points, &body, args.throw_ty.is_some());
 
     let mut lowerer = Lowerer {
         analysis: &analysis,
@@ -213,10 +214,8 @@ pub(crate) fn lower_body(
         in_place: None,
         entries: Vec::new(),
         entered: Vec::new(),
-        tail_calls: Vec::new(),
         reached: std::cell::RefCell::new(Vec::new()),
     };
-    lowerer.plan_tail_calls(&body);
     let start_body = lowerer.start_body(&body);
     let mut reached_from = vec![lowerer.take_reached()];
     let mut resume_bodies: Vec<Segment> = (0..points.len())

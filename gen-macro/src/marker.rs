@@ -1,9 +1,11 @@
 //! Yield markers. The scan pass replaces every `r#yield!(operand)` with
 //! `__gen_yield!(N)`, and keeps the operand and span in a side table, so the
-//! later passes can find suspension point `N` in any copy of the tree.
+//! later passes can find suspension point `N` in any copy of the tree;
+//! and whether a block ends with a given point (`ends_with`), which the
+//! tail-call plan and the loop entries ask.
 
 use proc_macro2::Span;
-use syn::{Expr, ExprMacro};
+use syn::{Block, Expr, ExprMacro, Stmt};
 
 use crate::names::MARKER;
 
@@ -155,4 +157,36 @@ contains_marker_impl! {
     syn::Stmt => visit_stmt,
     syn::Arm => visit_arm,
     syn::Local => visit_local,
+}
+
+/// Is yield `point` the last thing `block` does, whichever branch leads to
+/// it: its last statement, or inside the last statement's `if`/`match`
+/// branch or block that itself ends with it?
+pub(crate) fn ends_with(block: &Block, point: usize) -> bool {
+    match block.stmts.last() {
+        Some(Stmt::Expr(expr, _)) => expr_ends_with(expr, point),
+        _ => false,
+    }
+}
+
+// A marker occurs once in the body, so a branch that does not hold it
+// simply does not end with it: no need to check where it is first.
+fn expr_ends_with(expr: &Expr, point: usize) -> bool {
+    if index_of(expr) == Some(point) {
+        return true;
+    }
+    match expr {
+        // A labeled block could be left by `break` past the yield: refused.
+        Expr::Block(e) => e.label.is_none() && ends_with(&e.block, point),
+        Expr::Paren(e) => expr_ends_with(&e.expr, point),
+        Expr::Group(e) => expr_ends_with(&e.expr, point),
+        Expr::If(e) => {
+            ends_with(&e.then_branch, point)
+                || e.else_branch
+                    .as_ref()
+                    .is_some_and(|(_, branch)| expr_ends_with(branch, point))
+        }
+        Expr::Match(e) => e.arms.iter().any(|arm| expr_ends_with(&arm.body, point)),
+        _ => false,
+    }
 }

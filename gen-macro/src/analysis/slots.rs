@@ -46,6 +46,33 @@ pub(crate) struct PointFacts {
     /// or `return` in its block, or a loop that never ends): the lowering
     /// emits no suspension and no arm there.
     pub(crate) unreachable: bool,
+    /// A self-call that is the last thing the body does and saves nothing:
+    /// the callee replaces this frame (`Step::TailCall`, see
+    /// [`plan_tail_calls`]).
+    pub(crate) tail_call: bool,
+}
+
+/// Marks the self-calls (`yield_from!(name(…))`) that are the last thing
+/// `body` does, on whichever branch leads to them, and save nothing: the
+/// caller has nothing left to run or to drop, and its return value is the
+/// callee's, so the runtime runs the callee in the caller's place
+/// (`Step::TailCall`), as a tail call. A walk recursing into its last
+/// child then keeps no frame per level for it. Not with `throw`, where an
+/// error the callee does not catch is handed back to the caller's frame.
+pub(crate) fn plan_tail_calls(
+    analysis: &mut Analysis,
+    points: &[YieldPoint],
+    body: &Block,
+    throw_declared: bool,
+) {
+    if throw_declared {
+        return;
+    }
+    for (index, facts) in analysis.facts.iter_mut().enumerate() {
+        facts.tail_call = points[index].kind == PointKind::Call
+            && facts.saves.is_empty()
+            && crate::marker::ends_with(body, index);
+    }
 }
 
 pub(crate) struct Analysis {
@@ -279,6 +306,7 @@ fn analyze_once(
             saves_loop_head,
             redeclared,
             unreachable,
+            tail_call: false,
         });
     }
     refused_joins.extend(walker.needless_joins(&facts));

@@ -23,7 +23,7 @@
 //! the saved values and a second match on the state, once per generator.
 //!
 //! Conditions, each needed for the two ways in to run the same code:
-//! - the yield is the loop body's tail (`ends_with`), so nothing of the
+//! - the yield is the loop body's tail (`marker::ends_with`), so nothing of the
 //!   iteration is left to run when it resumes;
 //! - it saves exactly what the loop has at its head (the analysis checks
 //!   this: `Analysis::saves_loop_head`), so the jump can save the same
@@ -42,7 +42,7 @@
 //! to come after them, and so before their own code is typed.
 
 use syn::visit::{self, Visit};
-use syn::{Block, Expr, ExprLoop, Stmt};
+use syn::{Block, ExprLoop};
 
 use crate::lower::Lowerer;
 use crate::marker::{self, PointKind};
@@ -78,7 +78,7 @@ impl Lowerer<'_> {
             })
             .filter_map(|point| {
                 let found = innermost_loop(body, point)?;
-                if !ends_with(&found.body, point) {
+                if !marker::ends_with(&found.body, point) {
                     return None;
                 }
                 let head =
@@ -122,36 +122,4 @@ fn innermost_loop(block: &Block, point: usize) -> Option<&ExprLoop> {
     let mut find = Find { point, found: None };
     find.visit_block(block);
     find.found
-}
-
-/// Is yield `point` the last thing `block` does, whichever branch leads to
-/// it: its last statement, or inside the last statement's `if`/`match`
-/// branch or block that itself ends with it?
-pub(crate) fn ends_with(block: &Block, point: usize) -> bool {
-    match block.stmts.last() {
-        Some(Stmt::Expr(expr, _)) => expr_ends_with(expr, point),
-        _ => false,
-    }
-}
-
-// A marker occurs once in the body, so a branch that does not hold it
-// simply does not end with it: no need to check where it is first.
-fn expr_ends_with(expr: &Expr, point: usize) -> bool {
-    if marker::index_of(expr) == Some(point) {
-        return true;
-    }
-    match expr {
-        // A labeled block could be left by `break` past the yield: refused.
-        Expr::Block(e) => e.label.is_none() && ends_with(&e.block, point),
-        Expr::Paren(e) => expr_ends_with(&e.expr, point),
-        Expr::Group(e) => expr_ends_with(&e.expr, point),
-        Expr::If(e) => {
-            ends_with(&e.then_branch, point)
-                || e.else_branch
-                    .as_ref()
-                    .is_some_and(|(_, branch)| expr_ends_with(branch, point))
-        }
-        Expr::Match(e) => e.arms.iter().any(|arm| expr_ends_with(&arm.body, point)),
-        _ => false,
-    }
 }

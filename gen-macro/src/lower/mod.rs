@@ -46,9 +46,6 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) entries: Vec<Entry>,
     /// The entries the start arm jumps to.
     pub(crate) entered: Vec<Entry>,
-    /// Self-calls that are the last thing the body does (see
-    /// `plan_tail_calls`).
-    pub(crate) tail_calls: Vec<usize>,
     /// The points the arm being lowered suspends at or jumps to (see
     /// [`Lowerer::take_reached`]).
     pub(crate) reached: RefCell<Vec<usize>>,

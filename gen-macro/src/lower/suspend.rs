@@ -14,26 +14,6 @@ use crate::marker::PointKind;
 use crate::names::{MachineKind, Names, field_name};
 
 impl Lowerer<'_> {
-    /// The self-calls (`yield_from!(name(…))`) that are the last thing the
-    /// body does and save nothing: the caller has nothing left to run or to
-    /// drop, and its return value is the callee's, so the runtime runs the
-    /// callee in the caller's place (`Step::TailCall`), as a tail call. A
-    /// walk recursing into its last child then keeps no frame per level for
-    /// it. Not with `throw`, where an error the callee does not catch is
-    /// handed back to the caller's frame.
-    pub(crate) fn plan_tail_calls(&mut self, body: &Block) {
-        if self.throw_declared {
-            return;
-        }
-        self.tail_calls = (0..self.points.len())
-            .filter(|&index| {
-                self.points[index].kind == PointKind::Call
-                    && self.analysis.facts[index].saves.is_empty()
-                    && crate::lower::entry::ends_with(body, index)
-            })
-            .collect();
-    }
-
     /// `{ *state = Variant { saved… }; break '__gen_enter; }`: goes on in
     /// the arm of `index`, a loop's tail yield (see `lower::entry`).
     pub(super) fn enter_loop(&self, index: usize) -> Block {
@@ -165,7 +145,7 @@ impl Lowerer<'_> {
                 quote!(#rt::__private::Step::Call(#value)),
             ),
         };
-        if self.tail_calls.contains(&index) {
+        if self.analysis.facts[index].tail_call {
             // Nothing saved and nothing left to run: the callee replaces
             // this frame (the state was taken at the start of the arm).
             return reparse_spanned! {span=>
