@@ -515,3 +515,53 @@ fn a_copy_read_of_a_renamed_binding_is_not_a_copy_of_the_one_it_hides() {
     assert_eq!(g.next(), None);
     assert_eq!(log.dropped(), ["outer k"]);
 }
+
+#[derive(Debug)]
+pub struct Labelled {
+    guard: gen_workspace::drops::Guard,
+    items: Vec<u32>,
+}
+
+impl Labelled {
+    /// `self.guard` is named only before `self.items` moves into the loop,
+    /// and nothing is named after the yields: `self` is still taken apart
+    /// into both fields, so the guard lives to the end, as in the plain
+    /// method. (Before: only fields named from the move on were split off,
+    /// none was needed after a yield, and `self` with its guard was dropped
+    /// at the first yield.)
+    #[generator(yield = u32)]
+    fn run(self, log: DropLog) {
+        let l = self.guard.name().len() as u32;
+        for x in self.items {
+            r#yield!(x + l);
+        }
+        drop(log.guard("body end"));
+    }
+
+    fn plain(self, log: DropLog) -> Vec<u32> {
+        let mut out = Vec::new();
+        let l = self.guard.name().len() as u32;
+        for x in self.items {
+            out.push(x + l);
+        }
+        drop(log.guard("body end"));
+        out
+    }
+}
+
+#[test]
+fn a_field_named_before_another_moves_is_kept_to_the_end() {
+    let labelled = |log: &DropLog| Labelled {
+        guard: log.guard("guard"),
+        items: vec![1, 2],
+    };
+    let reference = DropLog::new();
+    let want = labelled(&reference).plain(reference.clone());
+    let log = DropLog::new();
+    let mut g = labelled(&log).run(log.clone());
+    assert_eq!(g.next(), Some(want[0]));
+    assert!(log.dropped().is_empty(), "the guard is kept");
+    assert_eq!(g.by_ref().collect::<Vec<_>>(), want[1..]);
+    assert_eq!(log.dropped(), reference.dropped());
+    assert_eq!(log.dropped(), ["body end", "guard"]);
+}

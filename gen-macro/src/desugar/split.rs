@@ -6,8 +6,8 @@
 //! partially moved value"), and without type information the macro cannot
 //! save "what is left of `p`". So before the analysis, such a value is split
 //! into the fields the body names: just before the first statement that
-//! moves a field out, each field named from there on is moved into a
-//! binding of its own, and `p.f` reads that binding afterwards.
+//! moves a field out, each field the body names (there or before) is
+//! moved into a binding of its own, and `p.f` reads that binding afterwards.
 //!
 //! ```text
 //! Input:   for x in self.items { r#yield!(format!("{}#{x}", self.label)); }
@@ -16,8 +16,8 @@
 //! ```
 //!
 //! Each field binding is then saved where it is live and dropped at the end
-//! of the scope, like any local. Fields the body does not name after the
-//! split stay in `p`, which is now moved from: they are dropped when the
+//! of the scope, like any local. Fields the body does not name stay in
+//! `p`, which is now moved from: they are dropped when the
 //! generator next suspends, as any value that may have been moved
 //! (see the README's limits).
 //!
@@ -26,8 +26,10 @@
 //! struct or tuple type that is not a smart pointer (moving out of an `Rc`
 //! is an error where borrowing through it was not), or a local initialised
 //! by a struct or tuple literal; the value is never used whole after the
-//! first field move; and some field is needed after a yield that follows
-//! that move (otherwise nothing needs saving).
+//! first field move; and a yield follows that move where some field is
+//! needed after it, or another field to keep to the end of the scope is
+//! known (every field of a literal, or one more field the body names);
+//! otherwise nothing needs saving.
 
 use std::collections::HashSet;
 
@@ -603,21 +605,26 @@ impl Splitter<'_> {
                             && (f > y || loops.iter().any(|l| floops.contains(l)))
                     })
             });
-        // With every field known, splitting also keeps the fields nobody
-        // names again to the end of the scope, where a plain function
-        // drops them (saving the value whole could not compile, leaving it
-        // unsaved would drop them at the yield).
-        let yield_after = events.iter().skip(moved).any(|(e, _)| *e == Event::Yield);
-        if !(needed_across || (literal.is_some() && yield_after)) {
-            return false;
-        }
+        // The fields it is taken apart into: every field of its literal,
+        // and every field the body names, also before the split (read
+        // there, not moved: the value was still used whole after).
+        let literal_known = literal.is_some();
         let mut fields: Vec<Member> = literal.map(|(_, fields)| fields).unwrap_or_default();
-        for (_, named) in &surveys[split_at..] {
+        for (_, named) in &surveys {
             for member in named {
                 if !fields.contains(member) {
                     fields.push(member.clone());
                 }
             }
+        }
+        // Splitting also keeps the fields nobody names again to the end of
+        // the scope, where a plain function drops them (saving the value
+        // whole could not compile, leaving it unsaved would drop them at
+        // the yield): all of them with a literal, the ones the body names
+        // otherwise (worth it once a field besides the moved one is named).
+        let yield_after = events.iter().skip(moved).any(|(e, _)| *e == Event::Yield);
+        if !(needed_across || (yield_after && (literal_known || fields.len() > 1))) {
+            return false;
         }
         let at = from + split_at;
         let base = if name == SELF_ALIAS { "self" } else { name };
