@@ -12,7 +12,7 @@ use crate::error::Diagnostics;
 use crate::front::shell::Shell;
 use crate::front::signature::Param;
 use crate::lower::{Lowerer, Segment};
-use crate::marker::PointKind;
+use crate::marker::{PointKind, YieldPoint};
 use crate::names::{self, MachineKind, Names};
 
 /// The body core, shared by `#[generator]` and `gen_block!`: scan,
@@ -151,6 +151,9 @@ pub(crate) fn lower_body(
     // `lower::joins`); one that would have to save a borrow is left out.
     let (unjoined_body, unjoined_points) = (body.clone(), points.clone());
     let mut skipped_joins: Vec<String> = Vec::new();
+    let analyze = |body: &mut syn::Block, points: &mut Vec<YieldPoint>, cx: &mut Diagnostics| {
+        slots::analyze(&arg_bindings, &whole, copy_yields, body, points, cx)
+    };
     let (mut analysis, first_cx) = loop {
         (body, points) = (unjoined_body.clone(), unjoined_points.clone());
         joins::add_join_points(&mut body, &mut points, &skipped_joins);
@@ -158,14 +161,7 @@ pub(crate) fn lower_body(
         // the analysis then sees as ordinary values (see `lower::flags`).
         let (before_body, before_points) = (body.clone(), points.clone());
         let mut first_cx = Diagnostics::default();
-        let mut analysis = slots::analyze(
-            &arg_bindings,
-            &whole,
-            copy_yields,
-            &mut body,
-            &mut points,
-            &mut first_cx,
-        );
+        let mut analysis = analyze(&mut body, &mut points, &mut first_cx);
         if !analysis.needs_flag.is_empty() {
             let (mut flagged_body, mut flagged_points) = (before_body, before_points);
             if flags::add_drop_flags(
@@ -178,14 +174,7 @@ pub(crate) fn lower_body(
                 body = flagged_body;
                 points = flagged_points;
                 first_cx = Diagnostics::default();
-                analysis = slots::analyze(
-                    &arg_bindings,
-                    &whole,
-                    copy_yields,
-                    &mut body,
-                    &mut points,
-                    &mut first_cx,
-                );
+                analysis = analyze(&mut body, &mut points, &mut first_cx);
             }
         }
         if analysis.refused_joins.is_empty() {
