@@ -3,32 +3,52 @@
 //! the caller's place instead of on top of it: a walk that recurses into
 //! its last child keeps no frame per level for it (issue 5: the tree walk).
 //! Checked here by the heap the frame stack takes, with a counting
-//! allocator (this file is its own test binary, with one test, so nothing
-//! else allocates meanwhile), and against the plain recursive functions.
+//! allocator that counts the measuring thread only (the test harness's own
+//! thread may allocate meanwhile), and against the plain recursive
+//! functions.
 #![deny(warnings)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicIsize, Ordering};
 
 use gen_runtime::generator;
 use gen_workspace::drops::DropLog;
 
 struct PeakAlloc;
 
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Heap bytes the measuring thread allocated, net, since the measurement
+/// began (negative once it frees what it had before), and the most.
+static CURRENT: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
+
+thread_local! {
+    /// Set on the thread being measured.
+    static MEASURING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn measuring() -> bool {
+    // (`try_with`: nothing is measured while the thread's locals are torn
+    // down.)
+    MEASURING.try_with(Cell::get).unwrap_or(false)
+}
 
 // SAFETY: every method forwards to `System` with the caller's arguments,
 // so `System` upholds the contract; the counters only observe sizes.
 unsafe impl GlobalAlloc for PeakAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
+        if measuring() {
+            let size = layout.size() as isize;
+            let now = CURRENT.fetch_add(size, Ordering::Relaxed) + size;
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
         // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+        if measuring() {
+            CURRENT.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        }
         // SAFETY: `ptr` was allocated by `System` with this `layout`.
         unsafe { System.dealloc(ptr, layout) }
     }
@@ -37,13 +57,15 @@ unsafe impl GlobalAlloc for PeakAlloc {
 #[global_allocator]
 static ALLOCATOR: PeakAlloc = PeakAlloc;
 
-/// Heap bytes that running `f` took at its peak, above what was allocated
-/// before it.
+/// Heap bytes that running `f` on this thread took at its peak, above what
+/// was allocated before it.
 fn peak_during(f: impl FnOnce()) -> usize {
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    CURRENT.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    MEASURING.with(|m| m.set(true));
     f();
-    PEAK.load(Ordering::Relaxed) - before
+    MEASURING.with(|m| m.set(false));
+    PEAK.load(Ordering::Relaxed).max(0) as usize
 }
 
 /// A binary tree in an arena: `(left, value, right)`.
