@@ -630,12 +630,17 @@ impl Batch {
         else {
             return false;
         };
-        let Some(start) = source
-            .lines()
-            .position(|l| l.starts_with("pub fn reference"))
-        else {
+        // The reference runs from its `pub fn` (a method `reference_N` in
+        // the programs written as methods) to the next item: the twins and
+        // the wrappers follow it.
+        let lines: Vec<&str> = source.lines().collect();
+        let Some(start) = lines.iter().position(|l| l.starts_with("pub fn reference")) else {
             return false;
         };
+        let end = lines[start + 1..]
+            .iter()
+            .position(|l| l.starts_with("pub fn ") || l.starts_with("#["))
+            .map_or(lines.len(), |at| start + 1 + at);
         let at = format!("src/p_{seed}.rs:");
         line.find(&at)
             .and_then(|i| {
@@ -645,7 +650,8 @@ impl Batch {
                     .parse::<usize>()
                     .ok()
             })
-            .is_some_and(|number| number > start)
+            // (Line numbers count from 1.)
+            .is_some_and(|number| number > start && number <= end)
     }
 
     /// Runs the binary; returns (FAIL lines, finished, last BEGIN seed).
