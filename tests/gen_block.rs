@@ -357,3 +357,27 @@ fn a_block_kept_across_a_yield_after_a_branch() {
     assert_eq!(g.by_ref().collect::<Vec<_>>(), [0]);
     assert_eq!(g.take_return(), Some(2));
 }
+
+struct Pair {
+    a: String,
+    b: String,
+}
+
+/// A capture shadowed by a literal built from its fields, as a `move`
+/// closure may do: the block's local `p` was taken for the only value
+/// named `p` (the capture did not count as a declaration), so the
+/// capture's field reads were taken as copies and the moved-from capture
+/// was saved at the yields (E0382 "use of partially moved value").
+#[test]
+fn a_capture_rebuilt_from_its_fields_under_its_own_name() {
+    let p = Pair {
+        a: String::from("a"),
+        b: String::from("bb"),
+    };
+    let g = gen_block!(yield = usize; {
+        let p = Pair { a: p.a, b: p.b };
+        r#yield!(p.a.len());
+        r#yield!(p.b.len());
+    });
+    assert_eq!(g.collect::<Vec<_>>(), [1, 2]);
+}

@@ -92,10 +92,15 @@ pub(crate) fn lower_body(
     rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
     guards::lower_guards(&mut body, &mut points);
     hoist::hoist_body(&mut body, &points);
-    let splittable: Vec<(String, split::Shape)> = signature
+    // Every argument, with its shape where its fields may be moved out one
+    // by one. (A `gen_block!`'s captures are arguments of unknown type; a
+    // local of the same name must not be taken for the only one: `let p =
+    // Pair { a: p.a, b: p.b };` in a block then read the captured `p`'s
+    // fields as copies, and saved it after they moved, E0382.)
+    let splittable: Vec<(String, Option<split::Shape>)> = signature
         .params
         .iter()
-        .filter_map(|param| match param {
+        .flat_map(|param| match param {
             Param::Receiver {
                 owns_fields: true,
                 boxed,
@@ -106,15 +111,23 @@ pub(crate) fn lower_body(
                     path,
                     deref: *boxed,
                 };
-                Some((names::SELF_ALIAS.to_string(), shape))
+                vec![(names::SELF_ALIAS.to_string(), Some(shape))]
             }
+            Param::Receiver { .. } => Vec::new(),
             Param::Ident {
-                ident,
-                is_ref: false,
-                ty,
-                ..
-            } => split::Shape::of_type(ty).map(|shape| (ident.to_string(), shape)),
-            _ => None,
+                ident, is_ref, ty, ..
+            } => {
+                let shape = if *is_ref {
+                    None
+                } else {
+                    split::Shape::of_type(ty)
+                };
+                vec![(ident.to_string(), shape)]
+            }
+            Param::Pattern { pat, .. } => crate::syntax::pat_bindings(pat)
+                .into_iter()
+                .map(|(ident, _, _)| (ident.to_string(), None))
+                .collect(),
         })
         .collect();
     // A local or a field a yield hands out is copied, not moved, when the

@@ -86,15 +86,17 @@ impl Shape {
 }
 
 /// Splits the values of `body` whose fields are moved out one by one;
-/// `params` names the arguments that may be split (`__self` for `self`),
-/// with their shapes. Returns the locals initialised by a literal that
+/// `params` names every argument (`__self` for `self`; a `gen_block!`'s
+/// captures), with its shape when it may be split. (All count as
+/// declarations: a local named like one is declared twice, and is never
+/// taken for the only value of its name.) Returns the locals initialised by a literal that
 /// names every field and that were not split: a field of one read by value
 /// before a yield was a copy (a real move before a yield would have split
 /// it), so such a read does not move the value.
 pub(crate) fn split_body(
     body: &mut Block,
     points: &mut [YieldPoint],
-    params: &[(String, Shape)],
+    params: &[(String, Option<Shape>)],
     copy_yields: bool,
 ) -> Vec<String> {
     let mut declared = Declarations::default();
@@ -114,7 +116,9 @@ pub(crate) fn split_body(
         copy_yields,
     };
     for (param, shape) in params {
-        splitter.split_in(body, 0, param, None, shape);
+        if let Some(shape) = shape {
+            splitter.split_in(body, 0, param, None, shape);
+        }
     }
     splitter.visit_block_mut(body);
     splitter.whole
