@@ -122,8 +122,9 @@ pub struct Features {
     pub moved_then_return: bool,
     /// Programs written as methods taking `self: Rec` by value (or `mut
     /// self`), whose fields the body reads and moves out one by one like
-    /// any other `Rec`'s; and `Rec`'s own methods, by value
-    /// (`into_total(self)`) and by reference (`total(&self)`).
+    /// any other `Rec`'s (`s` only once `g` was named: see `stmt`); and
+    /// `Rec`'s own methods, by value (`into_total(self)`) and by reference
+    /// (`total(&self)`).
     pub self_methods: bool,
 }
 
@@ -272,15 +273,27 @@ impl Program {
             let _ = write!(
                 out,
                 "\npub fn block(log: DropLog) -> {fresh} {{\n\
-                 {this}\
+                 {receiver}\
                  gen_runtime::gen_block!(yield = u32, send = {send}; {block_body})\n\
                  }}\n",
                 fresh = fresh(""),
-                // (The block captures `this`; bound again inside, it is a
-                // local of the block as `self` is of the method.)
+                receiver = if self.method.is_some() {
+                    "let receiver = rec_self(&log);\n"
+                } else {
+                    ""
+                },
+                // (The block captures `receiver` and binds `this` from it,
+                // in the body's own block and by a literal that names every
+                // field: a local of the block as `self` is of the method,
+                // whose fields the macro knows, as it knows `self`'s from
+                // the body. A local bound from another value, or sharing a
+                // name, is not taken apart: a documented limit.)
                 block_body = match self.method {
-                    Some(true) => format!("{{\nlet mut this = this;\n{body}}}"),
-                    Some(false) => format!("{{\nlet this = this;\n{body}}}"),
+                    Some(mutable) => format!(
+                        "{{\nlet {m}this = Rec {{ g: receiver.g, s: receiver.s, n: receiver.n }};\n{rest}",
+                        m = if mutable { "mut " } else { "" },
+                        rest = body.strip_prefix("{\n").unwrap_or(&body),
+                    ),
                     None => body.clone(),
                 },
             );
@@ -395,6 +408,8 @@ struct Gen<'r> {
     /// Names whose `push` argument is being generated: not mutated or moved
     /// there (E0499 in plain Rust too).
     frozen: Vec<String>,
+    /// `self.g` was named (a method's body: see `Features::self_methods`).
+    self_g_named: bool,
 }
 
 /// Generates the program for `seed`.
@@ -418,6 +433,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
         no_yield: 0,
         no_yield_stmt: 0,
         frozen: Vec::new(),
+        self_g_named: false,
     };
     // (From a stream of its own, so that the programs of earlier seeds
     // that are not methods stay what they were.)
@@ -656,6 +672,7 @@ impl Gen<'_> {
                     }
                     1 => {
                         if let Some(r) = self.visible_rec(REC_G, false) {
+                            self.self_g_named |= r == "self";
                             return format!("({r}.g.name().len() as u32)");
                         }
                     }
@@ -1559,12 +1576,14 @@ impl Gen<'_> {
                     let left = (REC_G | REC_S) & !self.scopes.last().unwrap()[i].moved_fields;
                     let r = self.scopes.last().unwrap()[i].name.clone();
                     let choice = self.rng.below(5);
-                    // `self` is moved whole: a field moved out of it that no
-                    // later code names would stay in it and be dropped at
-                    // the next yield (a documented limit: the macro sees
-                    // only the fields the body names).
-                    let whole = choice == 0 || r == "self";
-                    if whole && left == REC_G | REC_S {
+                    // A field of `self` the body never names stays in it
+                    // when another moves out, and is dropped at the next
+                    // yield (a documented limit: the macro sees only the
+                    // fields the body names). Of `Rec`'s fields only `g`
+                    // drops visibly: `s` moves out of `self` once `g` was
+                    // named or moved.
+                    let s_ok = r != "self" || self.self_g_named || left & REC_G == 0;
+                    if choice == 0 && left == REC_G | REC_S {
                         self.scopes.last_mut().unwrap()[i].moved = true;
                         if self.features.self_methods && self.rng.pct(50) {
                             // Its own method taking `self`.
@@ -1574,9 +1593,7 @@ impl Gen<'_> {
                         } else {
                             format!("drop({r});\n")
                         }
-                    } else if r == "self" {
-                        continue;
-                    } else if left & REC_G != 0 && (choice < 3 || left & REC_S == 0) {
+                    } else if left & REC_G != 0 && (choice < 3 || left & REC_S == 0 || !s_ok) {
                         self.scopes.last_mut().unwrap()[i].moved_fields |= REC_G;
                         if self.rng.pct(50) {
                             format!("drop({r}.g);\n")
