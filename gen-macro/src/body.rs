@@ -216,6 +216,7 @@ pub(crate) fn lower_body(
         in_place: None,
         entries: Vec::new(),
         entered: Vec::new(),
+        jumped: false,
         reached: std::cell::RefCell::new(Vec::new()),
     };
     let start_body = lowerer.start_body(&body);
@@ -227,6 +228,7 @@ pub(crate) fn lower_body(
             segment
         })
         .collect();
+    let inline_delegate = lowerer.delegation_emitted_once(&body, &resume_bodies);
     let entered = std::mem::take(&mut lowerer.entered);
     let exit_labels = lowerer.next_label > 0;
     // The arms in the order a search from the start arm first reaches
@@ -267,6 +269,7 @@ pub(crate) fn lower_body(
         arm_rank,
         exit_labels,
         entered,
+        inline_delegate,
         items,
     };
     let tokens = restore_hidden_names(emit(&emit_parts), &analysis.hidden_names);

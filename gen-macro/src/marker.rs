@@ -21,6 +21,11 @@ pub(crate) struct YieldPoint {
     /// At a hand-off point: the hidden binding of the `yield_from!`'s
     /// delegate, which the driver takes the sub-generator from.
     pub(crate) delegate: Option<syn::Ident>,
+    /// The yield of a `yield_from!` loop: it evaluates to the raw resume
+    /// argument, and what follows it in the loop's turn only hands that
+    /// to the delegate, where `Start` changes nothing. So the start arm
+    /// may enter the loop by jumping to its arm (`lower::entry`).
+    pub(crate) raw_resume: bool,
 }
 
 /// What the generator does at a suspension point.

@@ -32,11 +32,59 @@ pub trait Delegate {
         &mut self,
         arg: Resume<Self::Send, Self::Throw>,
     ) -> GeneratorState<Self::Yield, Self::Return>;
+    /// One turn of the `yield_from!` loop: the first resume, or a resume
+    /// with what [`resume_with`](Self::resume_with) kept. A delegate that
+    /// resumes its sub-generator the same way on both makes one call here,
+    /// so that a chain of delegating generators resumes each level from
+    /// one place.
+    fn run(&mut self) -> GeneratorState<Self::Yield, Self::Return>;
+    /// [`run`](Self::run) where the caller resumes this delegate from one
+    /// place only, so the optimiser may inline the sub-generator there.
+    #[inline(always)]
+    fn run_inline(&mut self) -> GeneratorState<Self::Yield, Self::Return> {
+        self.run()
+    }
+    /// The next [`run`](Self::run) resumes the delegate with `resume`.
+    fn resume_with(&mut self, resume: Resume<Self::Send, Self::Throw>);
     /// Whether `yield_from!` first offers this delegate to the driver's
     /// stack (a hand-off point, see `handoff`).
     #[inline(always)]
     fn offers_frame(&self) -> bool {
         false
+    }
+}
+
+/// One turn of a `yield_from!` loop whose loop is emitted once: the
+/// optimiser may inline the sub-generator here ([`Delegate::run_inline`]).
+/// The expansion imports this or [`run_delegate`] under one name, so only
+/// the chosen one is instantiated.
+#[inline(always)]
+pub fn run_delegate_inline<D: Delegate>(delegate: &mut D) -> GeneratorState<D::Yield, D::Return> {
+    delegate.run_inline()
+}
+
+/// One turn of any other `yield_from!` loop ([`Delegate::run`]).
+#[inline(always)]
+pub fn run_delegate<D: Delegate>(delegate: &mut D) -> GeneratorState<D::Yield, D::Return> {
+    delegate.run()
+}
+
+/// What the outer generator was resumed with at the yield of a
+/// `yield_from!` loop, which evaluates to the raw resume argument: a sent
+/// value goes to the delegate on the loop's next turn; `Start` (the start
+/// arm entering the loop by jumping to that yield's arm, the macro's
+/// `lower::entry`) and `Handed` (after a hand-off) leave the next turn the
+/// first. So the loop is emitted once, with one call into the delegate.
+/// A thrown error is delivered by the expansion before it gets here, and
+/// the sent value converted there (`Resume::map_send`), where a delegate
+/// that takes other values is reported. The argument comes first because
+/// the yield is evaluated first: the delegate is not borrowed across it.
+#[inline(always)]
+pub fn receive<D: Delegate, E, R>(arg: Resume<D::Send, E, R>, delegate: &mut D) {
+    match arg {
+        Resume::Send(value) => delegate.resume_with(Resume::Send(value)),
+        Resume::Start | Resume::Handed => {}
+        Resume::Throw(_) | Resume::Returned(_) => crate::raw::resumed_without_value(),
     }
 }
 
@@ -52,11 +100,12 @@ pub trait TakeFrame<'f, Y, S, E> {
     }
 }
 
-/// A generator delegate: the generator's state machine, and how to resume
-/// it the first time.
+/// A generator delegate: the generator's state machine, how to resume it
+/// the first time, and what to resume it with on the next turn.
 pub struct GeneratorDelegate<G: RawGenerator> {
     raw: G,
     first: Option<Resume<G::Send, G::Throw>>,
+    next: Option<Resume<G::Send, G::Throw>>,
 }
 
 impl<G: RawGenerator> core::fmt::Debug for GeneratorDelegate<G> {
@@ -75,22 +124,62 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
 
     #[inline]
     fn first(&mut self) -> GeneratorState<G::Yield, G::Return> {
-        if self.raw.phase().is_finished() {
-            // An exhausted generator: its kept return value, if any.
-            return match self.raw.take_return() {
-                Some(value) => GeneratorState::Complete(value),
-                None => crate::__private::resumed_finished(),
-            };
-        }
-        // A fresh generator starts; a started one (`send = ()`) resumes
-        // where it is.
-        let arg = self.first.take().unwrap_or(Resume::Start);
-        self.raw.resume_delegated(arg)
+        self.next = None;
+        self.run()
     }
 
     #[inline]
     fn step(&mut self, arg: Resume<G::Send, G::Throw>) -> GeneratorState<G::Yield, G::Return> {
         self.raw.resume_delegated(arg)
+    }
+
+    #[inline]
+    fn run(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        match self.next_arg() {
+            Some(arg) => self.raw.resume_delegated(arg),
+            None => self.returned(),
+        }
+    }
+
+    #[inline]
+    fn run_inline(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        match self.next_arg() {
+            Some(arg) => self.raw.resume_raw(arg),
+            None => self.returned(),
+        }
+    }
+
+    #[inline(always)]
+    fn resume_with(&mut self, resume: Resume<G::Send, G::Throw>) {
+        self.next = Some(resume);
+    }
+}
+
+impl<G: RawGenerator> GeneratorDelegate<G> {
+    /// What the next turn resumes the sub-generator with; `None` when it
+    /// had finished before the first turn. One call into the sub-generator
+    /// follows, whichever turn this is: where the level below is inlined,
+    /// it is inlined once.
+    #[inline(always)]
+    fn next_arg(&mut self) -> Option<Resume<G::Send, G::Throw>> {
+        match self.next.take() {
+            Some(arg) => Some(arg),
+            // A fresh generator starts; a started one (`send = ()`)
+            // resumes where it is.
+            None if !self.raw.phase().is_finished() => {
+                Some(self.first.take().unwrap_or(Resume::Start))
+            }
+            None => None,
+        }
+    }
+
+    /// An exhausted generator's kept return value.
+    #[cold]
+    fn returned(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        match self.raw.take_return() {
+            Some(value) => GeneratorState::Complete(value),
+            None => crate::__private::resumed_finished(),
+        }
     }
 }
 
@@ -102,7 +191,7 @@ impl<G: RawGenerator, Y, S, E> TakeFrame<'_, Y, S, E> for GeneratorDelegate<G> {
 /// outer generator closes a borrowed delegate too (PEP 380), not only one
 /// it owns.
 #[derive(Debug)]
-pub struct AnyGeneratorDelegate<G: Generator>(G);
+pub struct AnyGeneratorDelegate<G: Generator>(G, Option<Resume<G::Send, G::Throw>>);
 
 impl<G: Generator> Delegate for AnyGeneratorDelegate<G> {
     type Yield = G::Yield;
@@ -132,6 +221,19 @@ impl<G: Generator> Delegate for AnyGeneratorDelegate<G> {
             Resume::Throw(error) => self.0.throw(error),
             Resume::Start | Resume::Returned(_) | Resume::Handed => self.first(),
         }
+    }
+
+    #[inline]
+    fn run(&mut self) -> GeneratorState<G::Yield, G::Return> {
+        match self.1.take() {
+            Some(arg) => self.step(arg),
+            None => self.first(),
+        }
+    }
+
+    #[inline(always)]
+    fn resume_with(&mut self, resume: Resume<G::Send, G::Throw>) {
+        self.1 = Some(resume);
     }
 }
 
@@ -175,6 +277,15 @@ impl<I: Iterator> Delegate for IteratorDelegate<I> {
     fn step(&mut self, _: Resume<(), NoThrow>) -> GeneratorState<I::Item, ()> {
         self.first()
     }
+
+    #[inline]
+    fn run(&mut self) -> GeneratorState<I::Item, ()> {
+        self.first()
+    }
+
+    // An iterator takes nothing in: there is nothing to keep.
+    #[inline(always)]
+    fn resume_with(&mut self, _: Resume<(), NoThrow>) {}
 }
 
 impl<I, Y, S, E> TakeFrame<'_, Y, S, E> for IteratorDelegate<I> {}
@@ -192,6 +303,7 @@ impl<G: RawGenerator> ToDelegate for Fresh<G> {
         GeneratorDelegate {
             raw: self.into_raw(),
             first: Some(Resume::Start),
+            next: None,
         }
     }
 }
@@ -206,6 +318,7 @@ where
         GeneratorDelegate {
             raw: self.into_raw(),
             first: Some(Resume::Send(<G::Send as ResumeStartedDelegate>::unit())),
+            next: None,
         }
     }
 }
@@ -277,7 +390,7 @@ impl GeneratorTag {
 impl AnyGeneratorTag {
     #[inline(always)]
     pub fn into_delegate<G: Generator>(self, sub: G) -> AnyGeneratorDelegate<G> {
-        AnyGeneratorDelegate(sub)
+        AnyGeneratorDelegate(sub, None)
     }
 }
 
@@ -373,13 +486,13 @@ mod frame {
             self,
             sub: BoxGenerator<'b, Y, S, (), E>,
         ) -> FrameDelegate<'b, Y, S, E> {
-            FrameDelegate(Some(sub.into_raw()))
+            FrameDelegate(Some(sub.into_raw()), None)
         }
     }
 
     /// The boxed generator, until the driver takes it.
     #[derive(Debug)]
-    pub struct FrameDelegate<'b, Y, S, E>(Option<BoxRaw<'b, Y, S, E, ()>>);
+    pub struct FrameDelegate<'b, Y, S, E>(Option<BoxRaw<'b, Y, S, E, ()>>, Option<Resume<S, E>>);
 
     impl<'b, Y: 'b, S: 'b, E: 'b> Delegate for FrameDelegate<'b, Y, S, E> {
         type Yield = Y;
@@ -403,6 +516,17 @@ mod frame {
                 Some(raw) => raw.resume_raw(arg),
                 None => GeneratorState::Complete(()),
             }
+        }
+
+        #[inline]
+        fn run(&mut self) -> GeneratorState<Y, ()> {
+            let arg = self.1.take().unwrap_or(Resume::Start);
+            self.step(arg)
+        }
+
+        #[inline(always)]
+        fn resume_with(&mut self, resume: Resume<S, E>) {
+            self.1 = Some(resume);
         }
 
         #[inline(always)]

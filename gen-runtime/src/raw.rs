@@ -65,10 +65,24 @@ impl<S, E, R> Resume<S, E, R> {
         }
     }
 
-    /// What a hand-off point evaluates to: nothing, once the driver says
-    /// it is done with the offered sub-generator.
+    /// The same resume with the sent value converted (what a
+    /// `yield_from!` loop passes on to its delegate).
     #[inline(always)]
-    pub fn into_handed(self) {
+    pub fn map_send<T>(self, convert: impl FnOnce(S) -> T) -> Resume<T, E, R> {
+        match self {
+            Resume::Start => Resume::Start,
+            Resume::Send(value) => Resume::Send(convert(value)),
+            Resume::Throw(error) => Resume::Throw(error),
+            Resume::Returned(value) => Resume::Returned(value),
+            Resume::Handed => Resume::Handed,
+        }
+    }
+
+    /// What a hand-off point evaluates to: nothing, once the driver says
+    /// it is done with the offered sub-generator. By reference: the arm
+    /// then enters the `yield_from!` loop, which reads the same argument.
+    #[inline(always)]
+    pub fn expect_handed(&self) {
         match self {
             Resume::Handed => {}
             _ => resumed_without_value(),
@@ -100,7 +114,7 @@ impl<S, E> Resume<S, E> {
 
 #[cold]
 #[inline(never)]
-fn resumed_without_value() -> ! {
+pub(crate) fn resumed_without_value() -> ! {
     panic!("generator resumed without the value its suspension point takes (gen-runtime bug)")
 }
 

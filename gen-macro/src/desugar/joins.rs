@@ -96,6 +96,7 @@ impl Adder<'_> {
                     operand: syn::parse_quote!(()),
                     kind: PointKind::Join,
                     delegate: None,
+                    raw_resume: false,
                 });
                 let marker = marker::make(join, span);
                 block

@@ -163,6 +163,7 @@ impl Scanner<'_> {
                 operand,
                 kind,
                 delegate: None,
+                raw_resume: false,
             });
             return marker::make(index, span);
         }
@@ -171,6 +172,7 @@ impl Scanner<'_> {
             operand: reparse!(#hidden),
             kind,
             delegate: None,
+            raw_resume: false,
         });
         let point = marker::make(index, span);
         let glue = crate::spans::glue(span);
@@ -183,17 +185,25 @@ impl Scanner<'_> {
     /// yields what it yields (PEP 380's `yield from`):
     ///
     /// ```text
-    /// { let sub = SUB; let mut d = <delegate of sub>; let mut next = None;
+    /// { let sub = SUB; let mut d = <delegate of sub>;
+    ///   if d.offers_frame() { <hand-off point> }
     ///   loop {
-    ///       let state = match next.take() { None => d.first(), Some(r) => d.step(r) };
-    ///       let item = match state { Yielded(y) => y, Complete(r) => break r };
-    ///       next = Some(Resume::Send(r#yield!(item)));
+    ///       let item = match run_delegate(&mut d) { Yielded(y) => y, Complete(r) => break r };
+    ///       receive(r#yield!(item).map_send(into_send), &mut d);
     ///   } }
     /// ```
     ///
-    /// With `throw = E` the yield gives `Result<S, E>`: `Err(e)` is thrown
-    /// into the delegate when its throw type is `E`, and otherwise ends the
-    /// delegation with `Err(e)`; the loop's value is `Result<R, E>`.
+    /// The loop's yield evaluates to the raw resume argument, which the
+    /// delegate keeps for its next turn; a `Start` there changes nothing,
+    /// so the start arm (and the hand-off point's arm) enter the loop by
+    /// jumping to that yield's arm (`lower::entry`) and the loop is
+    /// emitted once, with one call into the delegate.
+    ///
+    /// With `throw = E` a thrown error goes into the delegate when its
+    /// throw type is `E`, and otherwise ends the delegation with `Err(e)`;
+    /// the loop's value is `Result<R, E>`. An async generator awaits each
+    /// step in the older form (`next = Some(Resume::Send(r#yield!(item)))`),
+    /// with the sent value as the yield's value.
     fn lower_yield_from(&mut self, mac: &Macro, span: Span) -> Expr {
         let mut sub = match syn::parse2::<Expr>(mac.tokens.clone()) {
             Ok(sub) => sub,
@@ -225,6 +235,7 @@ impl Scanner<'_> {
             operand: reparse!(#item),
             kind: PointKind::Yield,
             delegate: None,
+            raw_resume: !self.context.asynchronous,
         });
         let marker = marker::make(index, span);
         let rt = self.context.rt;
@@ -236,6 +247,7 @@ impl Scanner<'_> {
                 operand: reparse_spanned!(glue=> #rt::__private::Handoff),
                 kind: PointKind::Handoff,
                 delegate: Some(delegate.clone()),
+                raw_resume: false,
             });
             let handoff_marker = marker::make(handoff_index, span);
             (
@@ -264,7 +276,7 @@ impl Scanner<'_> {
         } else {
             yield_ty
         };
-        let (complete, resume) = if self.context.throw_declared {
+        let (complete, resume, receive) = if self.context.throw_declared {
             let new_probe = if self.context.asynchronous {
                 format_ident!("new_async")
             } else {
@@ -272,6 +284,7 @@ impl Scanner<'_> {
             };
             let error = hidden("error");
             let probe = hidden("probe");
+            let resumed = hidden("resumed");
             (
                 quote_spanned!(glue=> #rt::__private::core::result::Result::Ok(r)),
                 quote_spanned! {glue=>
@@ -290,11 +303,37 @@ impl Scanner<'_> {
                         }
                     }
                 },
+                // The sync loop's yield gives the raw resume argument.
+                quote_spanned! {glue=>
+                    match #marker {
+                        #rt::__private::Resume::Throw(#error) => {
+                            #[allow(unused_imports)]
+                            use #rt::__private::{ThrowIntoDelegate as _, ThrowPastDelegate as _};
+                            let #probe = #rt::__private::ThrowProbe::#new_probe(&#delegate, &#error);
+                            match (&#probe).deliver(#error) {
+                                #rt::__private::core::result::Result::Ok(resume) => #rt::__private::Delegate::resume_with(&mut #delegate, resume),
+                                #rt::__private::core::result::Result::Err(#error) => {
+                                    break #rt::__private::core::result::Result::Err(#error)
+                                }
+                            }
+                        }
+                        #resumed => #rt::__private::receive(
+                            #rt::__private::Resume::map_send(#resumed, |#sent| #rt::__private::SendInto::into_send(#sent)),
+                            &mut #delegate,
+                        ),
+                    }
+                },
             )
         } else {
             (
                 quote_spanned!(glue=> r),
                 quote_spanned!(glue=> #rt::__private::Resume::Send(#rt::__private::SendInto::into_send(#sent))),
+                quote_spanned! {glue=>
+                    #rt::__private::receive(
+                        #rt::__private::Resume::map_send(#marker, |#sent| #rt::__private::SendInto::into_send(#sent)),
+                        &mut #delegate,
+                    )
+                },
             )
         };
         // What the delegate yields is checked against the yield type at the
@@ -306,6 +345,7 @@ impl Scanner<'_> {
             let ty = &self.context.types.yield_ty;
             quote!(#ty)
         };
+        let run_delegate = crate::names::run_delegate();
         let mut expr: Expr = if self.context.asynchronous {
             // The same loop, each step awaited; the delegate is pinned in
             // the body, where an async delegate runs in place.
@@ -350,20 +390,13 @@ impl Scanner<'_> {
                         kind.into_delegate(#sub_value)
                     };
                     #handoff
-                    let mut #next = #rt::__private::core::option::Option::None;
                     loop {
-                        let #state = match #rt::__private::core::option::Option::take(&mut #next) {
-                            #rt::__private::core::option::Option::None => #rt::__private::Delegate::first(&mut #delegate),
-                            #rt::__private::core::option::Option::Some(resume) => {
-                                #rt::__private::Delegate::step(&mut #delegate, resume)
-                            }
-                        };
+                        let #state = #run_delegate(&mut #delegate);
                         let #item: #yield_item_ty = match #state {
                             #rt::__private::GeneratorState::Yielded(item) => #item_at_operand,
                             #rt::__private::GeneratorState::Complete(r) => break #complete,
                         };
-                        let #sent = #marker;
-                        #next = #rt::__private::core::option::Option::Some(#resume);
+                        #receive;
                     }
                 }
             }

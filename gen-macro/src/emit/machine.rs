@@ -65,6 +65,9 @@ pub(crate) struct Emit<'a> {
     pub(crate) exit_labels: bool,
     /// The loops the start arm enters by jumping (see `lower::entry`).
     pub(crate) entered: Vec<crate::lower::entry::Entry>,
+    /// The body's only `yield_from!` loop is emitted once, and may
+    /// resume its delegate inlined (`lower::entry::delegation_emitted_once`).
+    pub(crate) inline_delegate: bool,
     /// Items the body declares, moved out of it (see `desugar::items`).
     pub(crate) items: Vec<syn::Item>,
 }
@@ -213,6 +216,16 @@ impl Emit<'_> {
         let keep_traits = (!self.analysis.kept_for_drop.is_empty()).then(|| {
             quote!(use #rt::__private::{KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _};)
         });
+        // The function each `yield_from!` loop resumes its delegate with.
+        let inline_delegate = self.points.iter().any(|p| p.raw_resume).then(|| {
+            let name = crate::names::run_delegate();
+            let chosen = if self.inline_delegate {
+                quote!(run_delegate_inline)
+            } else {
+                quote!(run_delegate)
+            };
+            quote!(use #rt::__private::#chosen as #name;)
+        });
         let start = quote!(#state_enum::__Start { #(#start_fields),* });
         let at = (names.machine == MachineKind::Owned).then(|| {
             let at = Names::at();
@@ -236,6 +249,7 @@ impl Emit<'_> {
             #exits
             move |#state, #arg: #resume_ty #at| -> #output_ty {
                 #keep_traits
+                #inline_delegate
                 #dispatch
             }
         };
@@ -292,9 +306,10 @@ impl Emit<'_> {
         }
     }
 
-    /// The match on the state. When the start arm enters a loop by jumping
-    /// (see `lower::entry`), it breaks out of a first match into a second,
-    /// which holds the other arms ordered by where their code begins.
+    /// The match on the state. When the start arm (or a hand-off point's
+    /// arm) enters a loop by jumping (see `lower::entry`), it breaks out of
+    /// a first match into a second, which holds the other arms ordered by
+    /// where their code begins.
     fn dispatch(&self, start_arm: &TokenStream) -> TokenStream {
         let (rt, state) = (&self.names.rt, &self.names.state);
         let mut order: Vec<usize> = (0..self.resume_bodies.len()).collect();
@@ -304,9 +319,15 @@ impl Emit<'_> {
                 None => (self.arm_rank[index], 1),
             },
         );
-        let arms = order
+        let (entering, arms): (Vec<usize>, Vec<usize>) = order
             .into_iter()
             .filter(|&index| !self.resume_bodies[index].unreachable)
+            .partition(|&index| self.resume_bodies[index].enters);
+        let entering = entering
+            .into_iter()
+            .map(|index| self.resume_arm(index, &self.resume_bodies[index]));
+        let arms = arms
+            .into_iter()
             .map(|index| self.resume_arm(index, &self.resume_bodies[index]));
         if self.has_joins() {
             // Arms jump to join points by `continue` (see `desugar::joins`);
@@ -321,6 +342,7 @@ impl Emit<'_> {
                 #label: loop {
                     match #state {
                         #start_arm
+                        #(#entering)*
                         #(#arms)*
                         _ => #rt::__private::resumed_finished(),
                     }
@@ -331,6 +353,7 @@ impl Emit<'_> {
             return quote! {
                 match #state {
                     #start_arm
+                    #(#entering)*
                     #(#arms)*
                     _ => #rt::__private::resumed_finished(),
                 }
@@ -341,6 +364,7 @@ impl Emit<'_> {
             #label: {
                 match #state {
                     #start_arm
+                    #(#entering)*
                     _ => {}
                 }
             }

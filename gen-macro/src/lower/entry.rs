@@ -32,7 +32,14 @@
 //! - its arm does not read the resume argument (no `send`, no `throw`),
 //!   since the jump resumes it with the start's argument.
 //!
-//! Only the start arm jumps. rustc infers types in the order it reads the
+//! `yield_from!`'s loop (`desugar::scan`) ends with a statement that hands
+//! the yield's raw resume argument to the delegate, where `Start` changes
+//! nothing: its yield counts as the tail, and its arm may be jumped to
+//! although it reads the argument. The arm of the hand-off point before
+//! that loop jumps to it too (it sits in the first match, after the start
+//! arm), so a generator that only delegates holds one copy of the loop.
+//!
+//! Only the start arm jumps otherwise. rustc infers types in the order it reads the
 //! arms, and the start arm used to hold the first pass through the loop,
 //! which fixes the types of the values saved inside it; the arms after the
 //! start are therefore ordered by where their code begins in the body (an
@@ -43,6 +50,8 @@
 
 use syn::visit::{self, Visit};
 use syn::{Block, ExprLoop};
+
+use crate::lower::Segment;
 
 use crate::lower::Lowerer;
 use crate::marker::{self, PointKind};
@@ -72,13 +81,26 @@ impl Lowerer<'_> {
         }
         self.entries = (0..self.points.len())
             .filter(|&index| {
-                self.points[index].kind == PointKind::Yield
-                    && !self.uses_arg(index)
+                let point = &self.points[index];
+                point.kind == PointKind::Yield
+                    && (point.raw_resume || !self.uses_arg(index))
                     && self.analysis.facts[index].saves_loop_head
             })
             .filter_map(|point| {
                 let found = innermost_loop(body, point)?;
-                if !marker::ends_with(&found.body, point) {
+                let tail = if self.points[point].raw_resume {
+                    // `yield_from!`'s loop: its last statement hands the
+                    // resume argument to the delegate, and a `Start` there
+                    // changes nothing.
+                    found
+                        .body
+                        .stmts
+                        .last()
+                        .is_some_and(|last| marker::contains(last, Some(point)))
+                } else {
+                    marker::ends_with(&found.body, point)
+                };
+                if !tail {
                     return None;
                 }
                 let head =
@@ -98,8 +120,71 @@ impl Lowerer<'_> {
         if !self.entered.contains(&entry) {
             self.entered.push(entry);
         }
+        self.jumped = true;
         Some(entry.point)
     }
+}
+
+impl Lowerer<'_> {
+    /// Whether the body's only `yield_from!` loop is emitted once, so that
+    /// it may resume its delegate through a call the optimiser can inline
+    /// (`gen_runtime`'s `run_delegate`): the start arm and the hand-off
+    /// arm enter it by jumping, no other suspension point has an arm that
+    /// could hold a copy, and no outer loop runs it again. With a second
+    /// copy per generator, inlining would copy each level of a chain of
+    /// delegating generators into the level above twice.
+    pub(crate) fn delegation_emitted_once(&self, body: &Block, arms: &[Segment]) -> bool {
+        let mut delegations = (0..self.points.len()).filter(|&p| self.points[p].raw_resume);
+        let (Some(point), None) = (delegations.next(), delegations.next()) else {
+            return false;
+        };
+        let others_enter = self.points.iter().enumerate().all(|(index, other)| {
+            index == point
+                || (other.kind == PointKind::Handoff
+                    && (arms[index].enters || arms[index].unreachable))
+        });
+        others_enter
+            && self.entered.iter().any(|entry| entry.point == point)
+            && loops_around(body, point) == 1
+    }
+}
+
+/// How many loops of `block` hold suspension point `point`.
+fn loops_around(block: &Block, point: usize) -> usize {
+    struct Count {
+        point: usize,
+        loops: usize,
+    }
+    impl Count {
+        fn holds(&mut self, body: &Block) -> bool {
+            let found = marker::contains(body, Some(self.point));
+            self.loops += usize::from(found);
+            found
+        }
+    }
+    impl<'a> Visit<'a> for Count {
+        fn visit_expr_loop(&mut self, e: &'a ExprLoop) {
+            if self.holds(&e.body) {
+                visit::visit_expr_loop(self, e);
+            }
+        }
+        fn visit_expr_while(&mut self, e: &'a syn::ExprWhile) {
+            if self.holds(&e.body) {
+                visit::visit_expr_while(self, e);
+            }
+        }
+        fn visit_expr_for_loop(&mut self, e: &'a syn::ExprForLoop) {
+            if self.holds(&e.body) {
+                visit::visit_expr_for_loop(self, e);
+            }
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut count = Count { point, loops: 0 };
+    count.visit_block(block);
+    count.loops
 }
 
 /// The innermost loop of `block` around suspension point `point`.

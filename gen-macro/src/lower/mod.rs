@@ -41,11 +41,13 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) next_label: usize,
     /// Set while lowering the continuation of a point that resumes in place.
     pub(crate) in_place: Option<InPlace>,
-    /// While the start arm is lowered: the loops it may enter by jumping
-    /// (see `lower::entry`).
+    /// While the start arm (or a hand-off point's arm) is lowered: the
+    /// loops it may enter by jumping (see `lower::entry`).
     pub(crate) entries: Vec<Entry>,
-    /// The entries the start arm jumps to.
+    /// The entries the arms jump to.
     pub(crate) entered: Vec<Entry>,
+    /// The arm being lowered jumped to an entry.
+    pub(crate) jumped: bool,
     /// The points the arm being lowered suspends at or jumps to (see
     /// [`Lowerer::take_reached`]).
     pub(crate) reached: RefCell<Vec<usize>>,
@@ -63,4 +65,7 @@ pub(crate) struct Segment {
     pub(crate) reads_arg: bool,
     /// No arm suspends at this point: it gets no arm.
     pub(crate) unreachable: bool,
+    /// The arm enters a loop by jumping to another arm (`lower::entry`),
+    /// so it sits in the match that is left by that jump.
+    pub(crate) enters: bool,
 }

@@ -57,6 +57,7 @@ impl Lowerer<'_> {
         self.plan_entries(body);
         let (mut block, diverges) = self.full_block(body);
         self.entries.clear();
+        self.jumped = false;
         self.allow_unused_mut(&mut block);
         strip_unused_labels(&mut block);
         Segment {
@@ -65,6 +66,7 @@ impl Lowerer<'_> {
             diverges,
             reads_arg: false,
             unreachable: false,
+            enters: false,
         }
     }
 
@@ -74,6 +76,14 @@ impl Lowerer<'_> {
     pub(crate) fn resume_body(&mut self, body: &Block, point: usize) -> Segment {
         let renamed = self.prepare_in_place(body, point);
         let body = renamed.as_ref().unwrap_or(body);
+        // A hand-off point's arm goes on into its `yield_from!` loop (the
+        // point before it, see `desugar::scan`): it enters that loop by
+        // jumping, as the start arm does, unless it holds saved values by
+        // reference, which the jump's save would overwrite.
+        if self.points[point].kind == PointKind::Handoff && renamed.is_none() {
+            self.plan_entries(body);
+            self.entries.retain(|entry| entry.point + 1 == point);
+        }
         let args = self.rebinds(point, 0);
         let (mut block, diverges) = self.resume_block(body, point, 1);
         self.allow_unused_mut(&mut block);
@@ -95,12 +105,15 @@ impl Lowerer<'_> {
         if in_place {
             finish_deferred(&mut arm, &self.names.state);
         }
+        self.entries.clear();
+        let enters = std::mem::take(&mut self.jumped);
         Segment {
             code: quote!(#arm),
             in_place,
             diverges,
             reads_arg: self.uses_arg(point),
             unreachable: false,
+            enters,
         }
     }
 
@@ -203,9 +216,12 @@ impl Lowerer<'_> {
         if kind == PointKind::Join {
             return reparse_spanned!(crate::spans::glue(span)=> ());
         }
+        if self.points[point].raw_resume {
+            return reparse_spanned!(crate::spans::glue(span)=> #arg);
+        }
         if kind == PointKind::Handoff {
             let span = crate::spans::glue(span);
-            return reparse_spanned!(span=> #arg.into_handed());
+            return reparse_spanned!(span=> #arg.expect_handed());
         }
         if kind == PointKind::Call {
             let span = crate::spans::glue(span);
@@ -230,6 +246,9 @@ impl Lowerer<'_> {
 
     /// Does the code resumed at `point` read the resume argument?
     pub(super) fn uses_arg(&self, point: usize) -> bool {
+        if self.points[point].raw_resume {
+            return true;
+        }
         match self.points[point].kind {
             PointKind::Join => false,
             PointKind::Yield => self.throw_declared || !self.send_is_unit,

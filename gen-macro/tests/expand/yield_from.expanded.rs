@@ -7,17 +7,17 @@ fn parent() -> ::gen_runtime::__private::Fresh<
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<__T3, __T4, __T11, __TR> {
+    enum __GenState<__T3, __T9, __TR> {
         __Start {},
-        __Yield0 { gen_from_next_0_4: __T4, gen_from_delegate_0_3: __T3 },
+        __Yield0 { gen_from_delegate_0_3: __T3 },
         __Yield1 { gen_from_delegate_0_3: __T3 },
-        __Yield2 { result_11: __T11 },
+        __Yield2 { result_9: __T9 },
         __Returned(__TR),
         __Done,
         __Closed,
     }
-    impl<__T3, __T4, __T11, __TR> ::gen_runtime::__private::GenState
-    for __GenState<__T3, __T4, __T11, __TR> {
+    impl<__T3, __T9, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__T3, __T9, __TR> {
         type Return = __TR;
         const NAME: &'static str = "parent";
         const DONE: Self = Self::__Done;
@@ -115,173 +115,41 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                 use ::gen_runtime::__private::{
                     KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
                 };
-                match __gen_state {
-                    __GenState::__Start { .. } => {
-                        let __GenState::__Start {} = ::gen_runtime::__private::core::mem::replace(
-                            __gen_state,
-                            __GenState::__Done,
-                        ) else { ::gen_runtime::__private::resumed_finished() };
-                        let _ = __gen_arg;
-                        {
-                            let result = {
-                                let __gen_from_sub_0 = child();
-                                #[allow(unused_mut)]
-                                let mut __gen_from_delegate_0 = {
-                                    #[allow(unused_imports)]
-                                    use ::gen_runtime::__private::{
-                                        ViaFrame as _, ViaGenerator as _, ViaAnyGenerator as _,
-                                        ViaIterator as _,
+                use ::gen_runtime::__private::run_delegate as __gen_run_delegate;
+                '__gen_enter: {
+                    match __gen_state {
+                        __GenState::__Start { .. } => {
+                            let __GenState::__Start {} = ::gen_runtime::__private::core::mem::replace(
+                                __gen_state,
+                                __GenState::__Done,
+                            ) else { ::gen_runtime::__private::resumed_finished() };
+                            let _ = __gen_arg;
+                            {
+                                {
+                                    let __gen_from_sub_0 = child();
+                                    #[allow(unused_mut)]
+                                    let mut __gen_from_delegate_0 = {
+                                        #[allow(unused_imports)]
+                                        use ::gen_runtime::__private::{
+                                            ViaFrame as _, ViaGenerator as _, ViaAnyGenerator as _,
+                                            ViaIterator as _,
+                                        };
+                                        let probe = ::gen_runtime::__private::probe::<
+                                            String,
+                                            (),
+                                            ::gen_runtime::__private::NoThrow,
+                                            _,
+                                        >(&__gen_from_sub_0);
+                                        let kind = (&&&&probe).delegate_kind();
+                                        kind.into_delegate(__gen_from_sub_0)
                                     };
-                                    let probe = ::gen_runtime::__private::probe::<
-                                        String,
-                                        (),
-                                        ::gen_runtime::__private::NoThrow,
-                                        _,
-                                    >(&__gen_from_sub_0);
-                                    let kind = (&&&&probe).delegate_kind();
-                                    kind.into_delegate(__gen_from_sub_0)
-                                };
-                                if ::gen_runtime::__private::Delegate::offers_frame(
-                                    &__gen_from_delegate_0,
-                                ) {
-                                    {
-                                        let __gen_yielded = ::gen_runtime::__private::Handoff;
-                                        *__gen_state = __GenState::__Yield1 {
-                                            gen_from_delegate_0_3: __gen_from_delegate_0,
-                                        };
-                                        *__gen_at = {
-                                            const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
-                                                "<source>",
-                                                0u32,
-                                                0u32,
-                                            );
-                                            &AT
-                                        };
-                                        return ::gen_runtime::__private::Step::Call(__gen_yielded);
-                                    }
-                                }
-                                #[allow(unused_mut)]
-                                let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
-                                loop {
-                                    let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
-                                        &mut __gen_from_next_0,
+                                    if ::gen_runtime::__private::Delegate::offers_frame(
+                                        &__gen_from_delegate_0,
                                     ) {
-                                        ::gen_runtime::__private::core::option::Option::None => {
-                                            ::gen_runtime::__private::Delegate::first(
-                                                &mut __gen_from_delegate_0,
-                                            )
-                                        }
-                                        ::gen_runtime::__private::core::option::Option::Some(
-                                            resume,
-                                        ) => {
-                                            ::gen_runtime::__private::Delegate::step(
-                                                &mut __gen_from_delegate_0,
-                                                resume,
-                                            )
-                                        }
-                                    };
-                                    let __gen_from_item_0: String = match __gen_from_state_0 {
-                                        ::gen_runtime::__private::GeneratorState::Yielded(item) => {
-                                            item
-                                        }
-                                        ::gen_runtime::__private::GeneratorState::Complete(r) => {
-                                            break r;
-                                        }
-                                    };
-                                    {
-                                        let __gen_yielded: String = __gen_from_item_0;
-                                        *__gen_state = __GenState::__Yield0 {
-                                            gen_from_delegate_0_3: __gen_from_delegate_0,
-                                            gen_from_next_0_4: __gen_from_next_0,
-                                        };
-                                        *__gen_at = {
-                                            const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
-                                                "<source>",
-                                                0u32,
-                                                0u32,
-                                            );
-                                            &AT
-                                        };
-                                        return ::gen_runtime::__private::Step::Yielded(
-                                            __gen_yielded,
-                                        );
-                                    }
-                                }
-                            };
-                            {
-                                let __gen_yielded: String = format!("child said: {result}");
-                                let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
-                                    result,
-                                ))
-                                    .__gen_kept();
-                                *__gen_state = __GenState::__Yield2 {
-                                    result_11: __gen_kept_11,
-                                };
-                                *__gen_at = {
-                                    const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
-                                        "<source>",
-                                        0u32,
-                                        0u32,
-                                    );
-                                    &AT
-                                };
-                                return ::gen_runtime::__private::Step::Yielded(
-                                    __gen_yielded,
-                                );
-                            }
-                        }
-                        #[allow(unreachable_code)]
-                        ::gen_runtime::__private::resumed_finished()
-                    }
-                    __GenState::__Yield1 { .. } => {
-                        let __GenState::__Yield1 {
-                            gen_from_delegate_0_3: __gen_slot_3,
-                        } = ::gen_runtime::__private::core::mem::replace(
-                            __gen_state,
-                            __GenState::__Done,
-                        ) else { ::gen_runtime::__private::resumed_finished() };
-                        {
-                            {
-                                let result = {
-                                    #[allow(unused_mut, unused_variables)]
-                                    #[allow(unused_mut)]
-                                    let mut __gen_from_delegate_0 = __gen_slot_3;
-                                    {
-                                        __gen_arg.into_handed();
-                                    }
-                                    #[allow(unused_mut)]
-                                    let mut __gen_from_next_0 = ::gen_runtime::__private::core::option::Option::None;
-                                    loop {
-                                        let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
-                                            &mut __gen_from_next_0,
-                                        ) {
-                                            ::gen_runtime::__private::core::option::Option::None => {
-                                                ::gen_runtime::__private::Delegate::first(
-                                                    &mut __gen_from_delegate_0,
-                                                )
-                                            }
-                                            ::gen_runtime::__private::core::option::Option::Some(
-                                                resume,
-                                            ) => {
-                                                ::gen_runtime::__private::Delegate::step(
-                                                    &mut __gen_from_delegate_0,
-                                                    resume,
-                                                )
-                                            }
-                                        };
-                                        let __gen_from_item_0: String = match __gen_from_state_0 {
-                                            ::gen_runtime::__private::GeneratorState::Yielded(item) => {
-                                                item
-                                            }
-                                            ::gen_runtime::__private::GeneratorState::Complete(r) => {
-                                                break r;
-                                            }
-                                        };
                                         {
-                                            let __gen_yielded: String = __gen_from_item_0;
-                                            *__gen_state = __GenState::__Yield0 {
+                                            let __gen_yielded = ::gen_runtime::__private::Handoff;
+                                            *__gen_state = __GenState::__Yield1 {
                                                 gen_from_delegate_0_3: __gen_from_delegate_0,
-                                                gen_from_next_0_4: __gen_from_next_0,
                                             };
                                             *__gen_at = {
                                                 const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
@@ -291,81 +159,76 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                                 );
                                                 &AT
                                             };
-                                            return ::gen_runtime::__private::Step::Yielded(
-                                                __gen_yielded,
-                                            );
+                                            return ::gen_runtime::__private::Step::Call(__gen_yielded);
                                         }
                                     }
+                                    {
+                                        *__gen_state = __GenState::__Yield0 {
+                                            gen_from_delegate_0_3: __gen_from_delegate_0,
+                                        };
+                                        break '__gen_enter;
+                                    }
                                 };
+                            }
+                            #[allow(unreachable_code)]
+                            ::gen_runtime::__private::resumed_finished()
+                        }
+                        __GenState::__Yield1 { .. } => {
+                            let __GenState::__Yield1 {
+                                gen_from_delegate_0_3: __gen_slot_3,
+                            } = ::gen_runtime::__private::core::mem::replace(
+                                __gen_state,
+                                __GenState::__Done,
+                            ) else { ::gen_runtime::__private::resumed_finished() };
+                            {
                                 {
-                                    let __gen_yielded: String = format!("child said: {result}");
-                                    let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
-                                        result,
-                                    ))
-                                        .__gen_kept();
-                                    *__gen_state = __GenState::__Yield2 {
-                                        result_11: __gen_kept_11,
+                                    {
+                                        #[allow(unused_mut, unused_variables)]
+                                        #[allow(unused_mut)]
+                                        let mut __gen_from_delegate_0 = __gen_slot_3;
+                                        {
+                                            __gen_arg.expect_handed();
+                                        }
+                                        {
+                                            *__gen_state = __GenState::__Yield0 {
+                                                gen_from_delegate_0_3: __gen_from_delegate_0,
+                                            };
+                                            break '__gen_enter;
+                                        }
                                     };
-                                    *__gen_at = {
-                                        const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
-                                            "<source>",
-                                            0u32,
-                                            0u32,
-                                        );
-                                        &AT
-                                    };
-                                    return ::gen_runtime::__private::Step::Yielded(
-                                        __gen_yielded,
-                                    );
                                 }
                             }
+                            #[allow(unreachable_code)]
+                            ::gen_runtime::__private::resumed_finished()
                         }
-                        #[allow(unreachable_code)]
-                        ::gen_runtime::__private::resumed_finished()
+                        _ => {}
                     }
-                    __GenState::__Yield0 {
-                        gen_from_delegate_0_3: __gen_ref_3,
-                        gen_from_next_0_4: __gen_ref_4,
-                    } => {
+                }
+                match __gen_state {
+                    __GenState::__Yield0 { gen_from_delegate_0_3: __gen_ref_3 } => {
                         {
                             {
                                 let result = {
                                     #[allow(unused_mut, unused_variables)]
                                     #[allow(unused_mut)]
                                     let mut __gen_from_delegate_0;
-                                    #[allow(unused_mut, unused_variables)]
-                                    #[allow(unused_mut)]
-                                    let mut __gen_from_next_0;
                                     {
                                         let __gen_loop_value = {
                                             {
-                                                let __gen_from_sent_0 = ();
-                                                (*__gen_ref_4) = ::gen_runtime::__private::core::option::Option::Some(
-                                                    ::gen_runtime::__private::Resume::Send(
-                                                        ::gen_runtime::__private::SendInto::into_send(
+                                                ::gen_runtime::__private::receive(
+                                                    ::gen_runtime::__private::Resume::map_send(
+                                                        __gen_arg,
+                                                        |__gen_from_sent_0| ::gen_runtime::__private::SendInto::into_send(
                                                             __gen_from_sent_0,
                                                         ),
                                                     ),
+                                                    &mut (*__gen_ref_3),
                                                 );
                                             }
                                             loop {
-                                                let __gen_from_state_0 = match ::gen_runtime::__private::core::option::Option::take(
-                                                    &mut (*__gen_ref_4),
-                                                ) {
-                                                    ::gen_runtime::__private::core::option::Option::None => {
-                                                        ::gen_runtime::__private::Delegate::first(
-                                                            &mut (*__gen_ref_3),
-                                                        )
-                                                    }
-                                                    ::gen_runtime::__private::core::option::Option::Some(
-                                                        resume,
-                                                    ) => {
-                                                        ::gen_runtime::__private::Delegate::step(
-                                                            &mut (*__gen_ref_3),
-                                                            resume,
-                                                        )
-                                                    }
-                                                };
+                                                let __gen_from_state_0 = __gen_run_delegate(
+                                                    &mut (*__gen_ref_3),
+                                                );
                                                 let __gen_from_item_0: String = match __gen_from_state_0 {
                                                     ::gen_runtime::__private::GeneratorState::Yielded(item) => {
                                                         item
@@ -394,25 +257,23 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                         {
                                             let __GenState::__Yield0 {
                                                 gen_from_delegate_0_3: __gen_slot_3,
-                                                gen_from_next_0_4: __gen_slot_4,
                                             } = ::gen_runtime::__private::core::mem::replace(
                                                 __gen_state,
                                                 __GenState::__Done,
                                             ) else { ::gen_runtime::__private::resumed_finished() };
                                             __gen_from_delegate_0 = __gen_slot_3;
-                                            __gen_from_next_0 = __gen_slot_4;
                                         }
                                         __gen_loop_value
                                     }
                                 };
                                 {
                                     let __gen_yielded: String = format!("child said: {result}");
-                                    let __gen_kept_11 = (&&&::gen_runtime::__private::Keep::new(
+                                    let __gen_kept_9 = (&&&::gen_runtime::__private::Keep::new(
                                         result,
                                     ))
                                         .__gen_kept();
                                     *__gen_state = __GenState::__Yield2 {
-                                        result_11: __gen_kept_11,
+                                        result_9: __gen_kept_9,
                                     };
                                     *__gen_at = {
                                         const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
@@ -432,7 +293,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                         ::gen_runtime::__private::resumed_finished()
                     }
                     __GenState::__Yield2 { .. } => {
-                        let __GenState::__Yield2 { result_11: __gen_slot_11 } = ::gen_runtime::__private::core::mem::replace(
+                        let __GenState::__Yield2 { result_9: __gen_slot_9 } = ::gen_runtime::__private::core::mem::replace(
                             __gen_state,
                             __GenState::__Done,
                         ) else { ::gen_runtime::__private::resumed_finished() };
@@ -440,7 +301,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                         let __gen_return = {
                             {
                                 #[allow(unused_mut, unused_variables)]
-                                let result = __gen_slot_11;
+                                let result = __gen_slot_9;
                             }
                         };
                         #[allow(unreachable_code)]
