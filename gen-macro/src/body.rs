@@ -217,10 +217,12 @@ pub(crate) fn lower_body(
         entries: Vec::new(),
         entered: Vec::new(),
         jumped: false,
+        start_reached: Vec::new(),
         reached: std::cell::RefCell::new(Vec::new()),
     };
     let start_body = lowerer.start_body(&body);
     let mut reached_from = vec![lowerer.take_reached()];
+    lowerer.start_reached = reached_from[0].clone();
     let mut resume_bodies: Vec<Segment> = (0..points.len())
         .map(|index| {
             let segment = lowerer.resume_body(&body, index);
@@ -228,7 +230,6 @@ pub(crate) fn lower_body(
             segment
         })
         .collect();
-    let inline_delegate = lowerer.delegation_emitted_once(&body, &resume_bodies);
     let entered = std::mem::take(&mut lowerer.entered);
     let exit_labels = lowerer.next_label > 0;
     // The arms in the order a search from the start arm first reaches
@@ -269,7 +270,6 @@ pub(crate) fn lower_body(
         arm_rank,
         exit_labels,
         entered,
-        inline_delegate,
         items,
     };
     let tokens = restore_hidden_names(emit(&emit_parts), &analysis.hidden_names);

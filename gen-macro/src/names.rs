@@ -168,13 +168,6 @@ pub(crate) fn enter_label() -> syn::Lifetime {
     syn::Lifetime::new("'__gen_enter", Span::mixed_site())
 }
 
-/// The function a `yield_from!` loop resumes its delegate with: the one
-/// that may be inlined, or not (see
-/// `lower::entry::delegation_emitted_once`).
-pub(crate) fn run_delegate() -> syn::Ident {
-    syn::Ident::new("__gen_run_delegate", Span::mixed_site())
-}
-
 /// The loop around the match on the state that a jump to a join point
 /// continues (see `desugar::joins`).
 pub(crate) fn dispatch_label() -> syn::Lifetime {

@@ -15,7 +15,7 @@ pub use crate::boxed::BoxFrame;
 pub use crate::delegate::{
     Delegate, DelegateProbe, GeneratorTag, IteratorTag, SendInto, TakeFrame, ThrowIntoDelegate,
     ThrowPastDelegate, ThrowProbe, ViaAnyGenerator, ViaFrame, ViaGenerator, ViaIterator, probe,
-    receive, run_delegate, run_delegate_inline,
+    receive,
 };
 #[cfg(feature = "alloc")]
 pub use crate::delegate::{FrameDelegate, FrameTag};

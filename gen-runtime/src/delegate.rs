@@ -34,16 +34,8 @@ pub trait Delegate {
     ) -> GeneratorState<Self::Yield, Self::Return>;
     /// One turn of the `yield_from!` loop: the first resume, or a resume
     /// with what [`resume_with`](Self::resume_with) kept. A delegate that
-    /// resumes its sub-generator the same way on both makes one call here,
-    /// so that a chain of delegating generators resumes each level from
-    /// one place.
+    /// resumes its sub-generator the same way on both makes one call here.
     fn run(&mut self) -> GeneratorState<Self::Yield, Self::Return>;
-    /// [`run`](Self::run) where the caller resumes this delegate from one
-    /// place only, so the optimiser may inline the sub-generator there.
-    #[inline(always)]
-    fn run_inline(&mut self) -> GeneratorState<Self::Yield, Self::Return> {
-        self.run()
-    }
     /// The next [`run`](Self::run) resumes the delegate with `resume`.
     fn resume_with(&mut self, resume: Resume<Self::Send, Self::Throw>);
     /// Whether `yield_from!` first offers this delegate to the driver's
@@ -52,21 +44,6 @@ pub trait Delegate {
     fn offers_frame(&self) -> bool {
         false
     }
-}
-
-/// One turn of a `yield_from!` loop whose loop is emitted once: the
-/// optimiser may inline the sub-generator here ([`Delegate::run_inline`]).
-/// The expansion imports this or [`run_delegate`] under one name, so only
-/// the chosen one is instantiated.
-#[inline(always)]
-pub fn run_delegate_inline<D: Delegate>(delegate: &mut D) -> GeneratorState<D::Yield, D::Return> {
-    delegate.run_inline()
-}
-
-/// One turn of any other `yield_from!` loop ([`Delegate::run`]).
-#[inline(always)]
-pub fn run_delegate<D: Delegate>(delegate: &mut D) -> GeneratorState<D::Yield, D::Return> {
-    delegate.run()
 }
 
 /// What the outer generator was resumed with at the yield of a
@@ -108,6 +85,21 @@ pub struct GeneratorDelegate<G: RawGenerator> {
     next: Option<Resume<G::Send, G::Throw>>,
 }
 
+/// `#[generator(clone)]` around a `yield_from!` of a `clone` generator:
+/// the fork gets its own copy of the delegate, where it is.
+impl<G: RawGenerator + Clone> Clone for GeneratorDelegate<G>
+where
+    Resume<G::Send, G::Throw>: Clone,
+{
+    fn clone(&self) -> Self {
+        GeneratorDelegate {
+            raw: self.raw.clone(),
+            first: self.first.clone(),
+            next: self.next.clone(),
+        }
+    }
+}
+
 impl<G: RawGenerator> core::fmt::Debug for GeneratorDelegate<G> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("GeneratorDelegate")
@@ -141,14 +133,6 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
         }
     }
 
-    #[inline]
-    fn run_inline(&mut self) -> GeneratorState<G::Yield, G::Return> {
-        match self.next_arg() {
-            Some(arg) => self.raw.resume_raw(arg),
-            None => self.returned(),
-        }
-    }
-
     #[inline(always)]
     fn resume_with(&mut self, resume: Resume<G::Send, G::Throw>) {
         self.next = Some(resume);
@@ -158,8 +142,7 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
 impl<G: RawGenerator> GeneratorDelegate<G> {
     /// What the next turn resumes the sub-generator with; `None` when it
     /// had finished before the first turn. One call into the sub-generator
-    /// follows, whichever turn this is: where the level below is inlined,
-    /// it is inlined once.
+    /// follows, whichever turn this is.
     #[inline(always)]
     fn next_arg(&mut self) -> Option<Resume<G::Send, G::Throw>> {
         match self.next.take() {

@@ -163,7 +163,7 @@ pub trait Generator {
 /// }
 /// assert_eq!(total, 0 + 1 + 0 + 1 + 2);
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct NoThrow(());
 
 /// A generator borrowed mutably is a generator: generic code can drive it

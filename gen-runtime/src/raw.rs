@@ -16,7 +16,7 @@ use crate::protocol::{GeneratorState, Location, Phase};
 /// `frames`): a frame is then also resumed with what the frame it called
 /// returned. For every other generator it is `Infallible`, so `Returned`
 /// cannot be built.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Resume<S, E, R = Infallible> {
     /// First resume through `start()`, or a callee frame's first run:
     /// there is no yield to receive a value.

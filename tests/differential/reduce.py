@@ -87,11 +87,15 @@ def split(program):
 
 def build(attrs, ret, body):
     text = '\n'.join(body)
+    send = 'u32' if 'send = u32' in attrs else '()'
     p = ('#![allow(warnings, clippy::all)]\nuse super::support::*;\nuse gen_workspace::drops::DropLog;\n'
          f'#[gen_runtime::generator({attrs})]\npub fn generator(log: DropLog) -> {ret} {{\n{text}\n}}\n'
+         # A delegated yield (`Features::delegated_yields`) is a yield.
+         f'#[gen_runtime::generator({attrs})]\nfn __echo(v: u32) -> {send} {{ r#yield!(v) }}\n'
          f'pub fn reference(log: DropLog, out: &mut Vec<u32>) -> {ret} {{\n'
          'macro_rules! r#yield { ($e:expr) => {{ let v: u32 = $e; out.push(v); '
          'drop(log.guard(format!("<y{}>", out.len()))); sv(out.len()) }} }\n'
+         'macro_rules! yield_from { ($f:ident($e:expr)) => { r#yield!($e) } }\n'
          f'{text}\n}}\n')
     open(os.path.join(WORK, 'src/p.rs'), 'w').write(p)
     binary = os.path.join(WORK, 'target/debug/gen-differential-reduce')
@@ -106,7 +110,7 @@ def build(attrs, ret, body):
 def reproduces(attrs, ret, body, mode, needle):
     errors, binary = build(attrs, ret, body)
     reference_errors = [e for e in errors if re.search(r'p\.rs:(\d+)', e)
-                        and int(re.search(r'p\.rs:(\d+)', e).group(1)) > len(body) + 6]
+                        and int(re.search(r'p\.rs:(\d+)', e).group(1)) > len(body) + 8]
     if reference_errors:
         return False
     if mode == 'compile':

@@ -188,7 +188,7 @@ impl Scanner<'_> {
     /// { let sub = SUB; let mut d = <delegate of sub>;
     ///   if d.offers_frame() { <hand-off point> }
     ///   loop {
-    ///       let item = match run_delegate(&mut d) { Yielded(y) => y, Complete(r) => break r };
+    ///       let item = match d.run() { Yielded(y) => y, Complete(r) => break r };
     ///       receive(r#yield!(item).map_send(into_send), &mut d);
     ///   } }
     /// ```
@@ -345,7 +345,6 @@ impl Scanner<'_> {
             let ty = &self.context.types.yield_ty;
             quote!(#ty)
         };
-        let run_delegate = crate::names::run_delegate();
         let mut expr: Expr = if self.context.asynchronous {
             // The same loop, each step awaited; the delegate is pinned in
             // the body, where an async delegate runs in place.
@@ -391,7 +390,7 @@ impl Scanner<'_> {
                     };
                     #handoff
                     loop {
-                        let #state = #run_delegate(&mut #delegate);
+                        let #state = #rt::__private::Delegate::run(&mut #delegate);
                         let #item: #yield_item_ty = match #state {
                             #rt::__private::GeneratorState::Yielded(item) => #item_at_operand,
                             #rt::__private::GeneratorState::Complete(r) => break #complete,

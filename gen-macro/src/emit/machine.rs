@@ -65,9 +65,6 @@ pub(crate) struct Emit<'a> {
     pub(crate) exit_labels: bool,
     /// The loops the start arm enters by jumping (see `lower::entry`).
     pub(crate) entered: Vec<crate::lower::entry::Entry>,
-    /// The body's only `yield_from!` loop is emitted once, and may
-    /// resume its delegate inlined (`lower::entry::delegation_emitted_once`).
-    pub(crate) inline_delegate: bool,
     /// Items the body declares, moved out of it (see `desugar::items`).
     pub(crate) items: Vec<syn::Item>,
 }
@@ -216,16 +213,6 @@ impl Emit<'_> {
         let keep_traits = (!self.analysis.kept_for_drop.is_empty()).then(|| {
             quote!(use #rt::__private::{KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _};)
         });
-        // The function each `yield_from!` loop resumes its delegate with.
-        let inline_delegate = self.points.iter().any(|p| p.raw_resume).then(|| {
-            let name = crate::names::run_delegate();
-            let chosen = if self.inline_delegate {
-                quote!(run_delegate_inline)
-            } else {
-                quote!(run_delegate)
-            };
-            quote!(use #rt::__private::#chosen as #name;)
-        });
         let start = quote!(#state_enum::__Start { #(#start_fields),* });
         let at = (names.machine == MachineKind::Owned).then(|| {
             let at = Names::at();
@@ -249,7 +236,6 @@ impl Emit<'_> {
             #exits
             move |#state, #arg: #resume_ty #at| -> #output_ty {
                 #keep_traits
-                #inline_delegate
                 #dispatch
             }
         };

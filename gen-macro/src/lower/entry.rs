@@ -36,8 +36,10 @@
 //! the yield's raw resume argument to the delegate, where `Start` changes
 //! nothing: its yield counts as the tail, and its arm may be jumped to
 //! although it reads the argument. The arm of the hand-off point before
-//! that loop jumps to it too (it sits in the first match, after the start
-//! arm), so a generator that only delegates holds one copy of the loop.
+//! that loop jumps to it too when the start arm suspends at that hand-off
+//! (the arm sits in the first match, after the start arm, which gave the
+//! values it rebinds their types), so a generator that only delegates
+//! holds one copy of the loop.
 //!
 //! Only the start arm jumps otherwise. rustc infers types in the order it reads the
 //! arms, and the start arm used to hold the first pass through the loop,
@@ -50,8 +52,6 @@
 
 use syn::visit::{self, Visit};
 use syn::{Block, ExprLoop};
-
-use crate::lower::Segment;
 
 use crate::lower::Lowerer;
 use crate::marker::{self, PointKind};
@@ -123,68 +123,6 @@ impl Lowerer<'_> {
         self.jumped = true;
         Some(entry.point)
     }
-}
-
-impl Lowerer<'_> {
-    /// Whether the body's only `yield_from!` loop is emitted once, so that
-    /// it may resume its delegate through a call the optimiser can inline
-    /// (`gen_runtime`'s `run_delegate`): the start arm and the hand-off
-    /// arm enter it by jumping, no other suspension point has an arm that
-    /// could hold a copy, and no outer loop runs it again. With a second
-    /// copy per generator, inlining would copy each level of a chain of
-    /// delegating generators into the level above twice.
-    pub(crate) fn delegation_emitted_once(&self, body: &Block, arms: &[Segment]) -> bool {
-        let mut delegations = (0..self.points.len()).filter(|&p| self.points[p].raw_resume);
-        let (Some(point), None) = (delegations.next(), delegations.next()) else {
-            return false;
-        };
-        let others_enter = self.points.iter().enumerate().all(|(index, other)| {
-            index == point
-                || (other.kind == PointKind::Handoff
-                    && (arms[index].enters || arms[index].unreachable))
-        });
-        others_enter
-            && self.entered.iter().any(|entry| entry.point == point)
-            && loops_around(body, point) == 1
-    }
-}
-
-/// How many loops of `block` hold suspension point `point`.
-fn loops_around(block: &Block, point: usize) -> usize {
-    struct Count {
-        point: usize,
-        loops: usize,
-    }
-    impl Count {
-        fn holds(&mut self, body: &Block) -> bool {
-            let found = marker::contains(body, Some(self.point));
-            self.loops += usize::from(found);
-            found
-        }
-    }
-    impl<'a> Visit<'a> for Count {
-        fn visit_expr_loop(&mut self, e: &'a ExprLoop) {
-            if self.holds(&e.body) {
-                visit::visit_expr_loop(self, e);
-            }
-        }
-        fn visit_expr_while(&mut self, e: &'a syn::ExprWhile) {
-            if self.holds(&e.body) {
-                visit::visit_expr_while(self, e);
-            }
-        }
-        fn visit_expr_for_loop(&mut self, e: &'a syn::ExprForLoop) {
-            if self.holds(&e.body) {
-                visit::visit_expr_for_loop(self, e);
-            }
-        }
-        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'a syn::Item) {}
-    }
-    let mut count = Count { point, loops: 0 };
-    count.visit_block(block);
-    count.loops
 }
 
 /// The innermost loop of `block` around suspension point `point`.

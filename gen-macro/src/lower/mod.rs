@@ -48,6 +48,10 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) entered: Vec<Entry>,
     /// The arm being lowered jumped to an entry.
     pub(crate) jumped: bool,
+    /// The points the start arm suspends at: a hand-off point's arm may
+    /// jump only if the start arm saved its values, and so typed them,
+    /// before it (see `lower::entry`).
+    pub(crate) start_reached: Vec<usize>,
     /// The points the arm being lowered suspends at or jumps to (see
     /// [`Lowerer::take_reached`]).
     pub(crate) reached: RefCell<Vec<usize>>,

@@ -79,8 +79,13 @@ impl Lowerer<'_> {
         // A hand-off point's arm goes on into its `yield_from!` loop (the
         // point before it, see `desugar::scan`): it enters that loop by
         // jumping, as the start arm does, unless it holds saved values by
-        // reference, which the jump's save would overwrite.
-        if self.points[point].kind == PointKind::Handoff && renamed.is_none() {
+        // reference, which the jump's save would overwrite, or the start
+        // arm does not save its values (the arm sits in the first match,
+        // right after the start arm: rustc must know their types there).
+        if self.points[point].kind == PointKind::Handoff
+            && renamed.is_none()
+            && self.start_reached.contains(&point)
+        {
             self.plan_entries(body);
             self.entries.retain(|entry| entry.point + 1 == point);
         }

@@ -115,7 +115,6 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                 use ::gen_runtime::__private::{
                     KeepNothingCopy as _, KeepNothingMut as _, KeepValue as _,
                 };
-                use ::gen_runtime::__private::run_delegate as __gen_run_delegate;
                 '__gen_enter: {
                     match __gen_state {
                         __GenState::__Start { .. } => {
@@ -226,7 +225,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                                 );
                                             }
                                             loop {
-                                                let __gen_from_state_0 = __gen_run_delegate(
+                                                let __gen_from_state_0 = ::gen_runtime::__private::Delegate::run(
                                                     &mut (*__gen_ref_3),
                                                 );
                                                 let __gen_from_item_0: String = match __gen_from_state_0 {
