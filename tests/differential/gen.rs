@@ -127,7 +127,7 @@ pub struct Features {
     /// (`total(&self)`).
     pub self_methods: bool,
     /// In a quarter of the programs, the generator (and its `gen_block!`
-    /// twin) write two in three of the yields as a delegation to a
+    /// and async twins) write two in three of the yields as a delegation to a
     /// generator that yields the value once and returns what it was sent
     /// (`yield_from!(__echo(e))`, the same as `r#yield!(e)`), so every
     /// shape the programs put a yield in also holds a `yield_from!` loop.
@@ -326,9 +326,7 @@ impl Program {
             // Each yield's operand first awaits a future that is pending on
             // every other call (and evaluates to 0), so the body suspends
             // inside its own `.await`s between yields.
-            let async_body = body
-                .replace("r#yield!(", "r#yield!(tick().await + ")
-                .replace("r#yield! (", "r#yield! (tick().await + ");
+            let async_body = body.replace("r#yield!(", "r#yield!(tick().await + ");
             let async_body = if this.is_empty() {
                 async_body
             } else {
@@ -1061,14 +1059,11 @@ impl Gen<'_> {
         if !self.features.guard_yields || !self.can_yield_stmt() || !self.rng.pct(35) {
             return test;
         }
-        // Spelled `r#yield! (`, which `delegate_yields` leaves as it is: a
-        // `yield_from!` in a match guard fails to compile (see the README's
-        // limits), found and left for now.
         if self.yield_ok() && self.rng.pct(50) {
             let k = 2 + self.rng.below(3);
-            format!("r#yield! ({name}) % {k} == 0")
+            format!("r#yield!({name}) % {k} == 0")
         } else {
-            format!("{{ let t = {test}; r#yield! ({name}); t }}")
+            format!("{{ let t = {test}; r#yield!({name}); t }}")
         }
     }
 

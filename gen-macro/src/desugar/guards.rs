@@ -142,7 +142,11 @@ impl Guards<'_> {
         };
         let test = quote! {
             if match #view #place {
-                #test_pat => #guard,
+                // In parentheses: a guard that starts with a block (a
+                // `yield_from!` loop in `yield_from!(…) % 2 == 0`) would
+                // end the arm there when the tokens are parsed again.
+                #[allow(unused_parens)]
+                #test_pat => (#guard),
                 #[allow(unreachable_patterns)]
                 _ => false,
             } {
