@@ -77,12 +77,21 @@ pub trait TakeFrame<'f, Y, S, E> {
     }
 }
 
-/// A generator delegate: the generator's state machine, how to resume it
-/// the first time, and what to resume it with on the next turn.
+/// A generator delegate: the generator's state machine, and what to
+/// resume it with on the next turn: at first `Start` for a fresh one, a
+/// unit send for a started one (it resumes where it is), and `None` for
+/// one that had finished (its kept return value is the delegation's).
 pub struct GeneratorDelegate<G: RawGenerator> {
     raw: G,
-    first: Option<Resume<G::Send, G::Throw>>,
     next: Option<Resume<G::Send, G::Throw>>,
+}
+
+impl<G: RawGenerator> GeneratorDelegate<G> {
+    #[inline(always)]
+    fn new(raw: G, first: Resume<G::Send, G::Throw>) -> Self {
+        let next = (!raw.phase().is_finished()).then_some(first);
+        GeneratorDelegate { raw, next }
+    }
 }
 
 /// `#[generator(clone)]` around a `yield_from!` of a `clone` generator:
@@ -94,7 +103,6 @@ where
     fn clone(&self) -> Self {
         GeneratorDelegate {
             raw: self.raw.clone(),
-            first: self.first.clone(),
             next: self.next.clone(),
         }
     }
@@ -116,7 +124,6 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
 
     #[inline]
     fn first(&mut self) -> GeneratorState<G::Yield, G::Return> {
-        self.next = None;
         self.run()
     }
 
@@ -125,9 +132,10 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
         self.raw.resume_delegated(arg)
     }
 
+    // One call into the sub-generator, whichever turn this is.
     #[inline]
     fn run(&mut self) -> GeneratorState<G::Yield, G::Return> {
-        match self.next_arg() {
+        match self.next.take() {
             Some(arg) => self.raw.resume_delegated(arg),
             None => self.returned(),
         }
@@ -140,22 +148,6 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
 }
 
 impl<G: RawGenerator> GeneratorDelegate<G> {
-    /// What the next turn resumes the sub-generator with; `None` when it
-    /// had finished before the first turn. One call into the sub-generator
-    /// follows, whichever turn this is.
-    #[inline(always)]
-    fn next_arg(&mut self) -> Option<Resume<G::Send, G::Throw>> {
-        match self.next.take() {
-            Some(arg) => Some(arg),
-            // A fresh generator starts; a started one (`send = ()`)
-            // resumes where it is.
-            None if !self.raw.phase().is_finished() => {
-                Some(self.first.take().unwrap_or(Resume::Start))
-            }
-            None => None,
-        }
-    }
-
     /// An exhausted generator's kept return value.
     #[cold]
     fn returned(&mut self) -> GeneratorState<G::Yield, G::Return> {
@@ -283,11 +275,7 @@ impl<G: RawGenerator> ToDelegate for Fresh<G> {
     type Delegate = GeneratorDelegate<G>;
     #[inline]
     fn to_delegate(self) -> GeneratorDelegate<G> {
-        GeneratorDelegate {
-            raw: self.into_raw(),
-            first: Some(Resume::Start),
-            next: None,
-        }
+        GeneratorDelegate::new(self.into_raw(), Resume::Start)
     }
 }
 
@@ -298,11 +286,10 @@ where
     type Delegate = GeneratorDelegate<G>;
     #[inline]
     fn to_delegate(self) -> GeneratorDelegate<G> {
-        GeneratorDelegate {
-            raw: self.into_raw(),
-            first: Some(Resume::Send(<G::Send as ResumeStartedDelegate>::unit())),
-            next: None,
-        }
+        GeneratorDelegate::new(
+            self.into_raw(),
+            Resume::Send(<G::Send as ResumeStartedDelegate>::unit()),
+        )
     }
 }
 

@@ -241,6 +241,8 @@ impl Scanner<'_> {
         let rt = self.context.rt;
         let glue = crate::spans::glue(span);
         let (handoff, via_frame) = if self.context.handoff {
+            // Right after the loop's yield: `lower::resume` finds the loop
+            // a hand-off point's arm enters as the point before it.
             let handoff_index = self.points.len();
             self.points.push(YieldPoint {
                 span,
@@ -276,6 +278,17 @@ impl Scanner<'_> {
         } else {
             yield_ty
         };
+        // The sync loop's yield gives the raw resume argument; the sent
+        // value is converted here, where a delegate that takes other
+        // values is reported.
+        let receive = |resumed: &dyn quote::ToTokens| {
+            quote_spanned! {glue=>
+                #rt::__private::receive(
+                    #rt::__private::Resume::map_send(#resumed, |#sent| #rt::__private::SendInto::into_send(#sent)),
+                    &mut #delegate,
+                )
+            }
+        };
         let (complete, resume, receive) = if self.context.throw_declared {
             let new_probe = if self.context.asynchronous {
                 format_ident!("new_async")
@@ -285,6 +298,7 @@ impl Scanner<'_> {
             let error = hidden("error");
             let probe = hidden("probe");
             let resumed = hidden("resumed");
+            let receive_resumed = receive(&resumed);
             (
                 quote_spanned!(glue=> #rt::__private::core::result::Result::Ok(r)),
                 quote_spanned! {glue=>
@@ -303,7 +317,6 @@ impl Scanner<'_> {
                         }
                     }
                 },
-                // The sync loop's yield gives the raw resume argument.
                 quote_spanned! {glue=>
                     match #marker {
                         #rt::__private::Resume::Throw(#error) => {
@@ -317,10 +330,7 @@ impl Scanner<'_> {
                                 }
                             }
                         }
-                        #resumed => #rt::__private::receive(
-                            #rt::__private::Resume::map_send(#resumed, |#sent| #rt::__private::SendInto::into_send(#sent)),
-                            &mut #delegate,
-                        ),
+                        #resumed => #receive_resumed,
                     }
                 },
             )
@@ -328,12 +338,7 @@ impl Scanner<'_> {
             (
                 quote_spanned!(glue=> r),
                 quote_spanned!(glue=> #rt::__private::Resume::Send(#rt::__private::SendInto::into_send(#sent))),
-                quote_spanned! {glue=>
-                    #rt::__private::receive(
-                        #rt::__private::Resume::map_send(#marker, |#sent| #rt::__private::SendInto::into_send(#sent)),
-                        &mut #delegate,
-                    )
-                },
+                receive(&marker),
             )
         };
         // What the delegate yields is checked against the yield type at the
