@@ -565,3 +565,71 @@ fn a_field_named_before_another_moves_is_kept_to_the_end() {
     assert_eq!(log.dropped(), reference.dropped());
     assert_eq!(log.dropped(), ["body end", "guard"]);
 }
+
+#[derive(Debug)]
+pub struct Parted {
+    /// Held for its drop alone.
+    _guard: gen_workspace::drops::Guard,
+    text: String,
+    n: u32,
+}
+
+fn take_text(text: String) -> u32 {
+    text.len() as u32
+}
+
+impl Parted {
+    /// Differential seed 10301836: `self.text` is moved out near the end,
+    /// and `self.n`, another field, is read after it. That read proves
+    /// nothing about `self` (only a read of the moved field, or of the
+    /// whole value, would prove a move a copy), but the flow took it as
+    /// proof that `self` is `Copy`; `self`, with its guard, was then not
+    /// kept at the yield before the early `return`, where it is held only
+    /// to be dropped at the end, and was dropped at that yield.
+    #[generator(yield = u32)]
+    fn run(mut self, log: DropLog, early: bool) {
+        r#yield!(1);
+        if early {
+            return r#yield!(2);
+        }
+        r#yield!(3);
+        self.n += take_text(self.text);
+        drop(log.guard(if self.n > 5 { "long" } else { "short" }));
+    }
+
+    fn plain(mut self, log: DropLog, early: bool, out: &mut Vec<u32>) {
+        out.push(1);
+        if early {
+            out.push(2);
+            return;
+        }
+        out.push(3);
+        self.n += take_text(self.text);
+        drop(log.guard(if self.n > 5 { "long" } else { "short" }));
+    }
+}
+
+#[test]
+fn a_read_of_one_field_after_another_moved_proves_nothing_copy() {
+    let parted = |log: &DropLog| Parted {
+        _guard: log.guard("self.guard"),
+        text: "four".into(),
+        n: 3,
+    };
+    for early in [true, false] {
+        let reference = DropLog::new();
+        let mut want = Vec::new();
+        parted(&reference).plain(reference.clone(), early, &mut want);
+        let log = DropLog::new();
+        let mut g = parted(&log).run(log.clone(), early);
+        for (i, &w) in want.iter().enumerate() {
+            assert_eq!(g.next(), Some(w), "early {early}, item {i}");
+            assert!(
+                log.dropped().is_empty(),
+                "early {early}: self kept at item {i}"
+            );
+        }
+        assert_eq!(g.next(), None);
+        assert_eq!(log.dropped(), reference.dropped(), "early {early}");
+    }
+}

@@ -24,10 +24,13 @@
 //! "maybe moved" after the branch, a value moved in a loop is moved on the
 //! next turn, and a read of a value that may have been moved proves its
 //! type `Copy` (or the move a borrow), as the plain function compiles.
+//! A field moved out by itself (`take(self.s)`) is a place of its own
+//! ([`Layout`]): it leaves the value partly moved, and only a read of that
+//! field (or of the whole value) after it proves it `Copy`.
 
 use std::collections::HashMap;
 
-use crate::analysis::scope::Walker;
+use crate::analysis::scope::{Use, Walker};
 
 /// Structure recorded by the walk at a position (the last number it gave).
 #[derive(Clone, Copy, Debug)]
@@ -77,7 +80,31 @@ pub(super) enum Effect {
     /// Given a value (`x = …`).
     Assign,
     /// Read, and possibly moved out.
-    Read { moves: bool },
+    Read { moves: bool, part: Part },
+}
+
+/// What of a binding a read takes: the whole value, or a field that some
+/// use moves out by itself (its place, see [`Layout`]), or a field no use
+/// moves (a read of it proves nothing about the fields that are moved).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Part {
+    Whole,
+    Field(usize),
+    Other,
+}
+
+/// The places the forward flow tracks for one binding. Its own place holds
+/// "the whole value is there"; a binding some of whose fields are moved
+/// out by themselves (`take(self.s)`) also gets a place per such field and
+/// one for "not moved as a whole" (`intact`), as rustc's move paths: a
+/// field moved leaves the value partly moved (not whole) but its other
+/// fields there, so reading another field afterwards proves nothing, while
+/// reading the moved field again proves that field `Copy`, and reading
+/// anything after a move of the whole value proves the value `Copy`.
+#[derive(Clone, Debug)]
+pub(super) struct Layout {
+    intact: usize,
+    fields: std::ops::Range<usize>,
 }
 
 /// The state of one binding: which of "holds a value" and "holds none"
@@ -145,17 +172,23 @@ impl Program {
     /// read is left. Returns the states at the points (`None`: the point
     /// is never reached) and the bindings whose moves were found to be
     /// copies.
+    ///
+    /// `layouts` gives each binding's places (see [`Layout`]); the states
+    /// and the copies are per place.
     pub(super) fn run(
         &self,
-        bindings: usize,
+        layouts: &[Layout],
+        places: usize,
         effects: &HashMap<usize, Vec<(usize, Effect)>>,
         points: &HashMap<usize, usize>,
         point_count: usize,
     ) -> (Vec<Option<Vec<Init>>>, Vec<bool>) {
+        let bindings = places;
         let mut copies = vec![false; bindings];
         loop {
             let mut run = Run {
                 effects,
+                layouts,
                 points,
                 copies: &copies,
                 at_points: vec![None; point_count],
@@ -258,6 +291,7 @@ impl Parser<'_> {
 
 struct Run<'a> {
     effects: &'a HashMap<usize, Vec<(usize, Effect)>>,
+    layouts: &'a [Layout],
     points: &'a HashMap<usize, usize>,
     copies: &'a [bool],
     at_points: Vec<Option<State>>,
@@ -373,20 +407,59 @@ impl Run<'_> {
             return;
         };
         // invariant: every effect's binding id comes from the walk's
-        // `bindings`, whose length sized `state` (and `copies`).
+        // `bindings`, and every layout's places are below the count that
+        // sized `state` (and `copies`).
         for &(id, effect) in effects {
+            let Layout { intact, fields } = self.layouts[id].clone();
             match effect {
-                Effect::Declare(true) | Effect::Assign => state[id] = INIT,
-                Effect::Declare(false) => state[id] = UNINIT,
-                Effect::Read { moves } => {
-                    if state[id] & UNINIT != 0 {
-                        self.read_unset[id] = true;
+                Effect::Declare(true) | Effect::Assign => {
+                    self.set_all(state, id, INIT);
+                }
+                Effect::Declare(false) => self.set_all(state, id, UNINIT),
+                Effect::Read {
+                    moves,
+                    part: Part::Field(field),
+                } => {
+                    // (A move of the whole value explains a field missing
+                    // too: the proof goes to it first.)
+                    if !self.check(state, intact) {
+                        self.check(state, field);
                     }
-                    if moves && !self.copies[id] {
+                    if moves && !self.copies[field] {
+                        state[field] = UNINIT;
                         state[id] = UNINIT;
                     }
                 }
+                Effect::Read { moves, part } => {
+                    if !self.check(state, intact) && part == Part::Whole {
+                        for field in fields {
+                            self.check(state, field);
+                        }
+                    }
+                    if moves && !self.copies[intact] {
+                        self.set_all(state, id, UNINIT);
+                    }
+                }
             }
+        }
+    }
+
+    /// A read of `place` where it may hold no value proves its moves
+    /// copies; returns whether it did.
+    fn check(&mut self, state: &State, place: usize) -> bool {
+        let unset = state[place] & UNINIT != 0;
+        if unset {
+            self.read_unset[place] = true;
+        }
+        unset
+    }
+
+    fn set_all(&self, state: &mut State, id: usize, to: Init) {
+        let Layout { intact, fields } = self.layouts[id].clone();
+        state[id] = to;
+        state[intact] = to;
+        for field in fields {
+            state[field] = to;
         }
     }
 }
@@ -420,11 +493,40 @@ impl Flow {
 /// Runs the flow over what the walk recorded.
 pub(super) fn analyze(walker: &Walker<'_>) -> Flow {
     let mut effects: HashMap<usize, Vec<(usize, Effect)>> = HashMap::new();
+    let mut layouts = Vec::with_capacity(walker.bindings.len());
+    let mut places = walker.bindings.len();
     for (id, binding) in walker.bindings.iter().enumerate() {
         effects
             .entry(binding.decl_pos)
             .or_default()
             .push((id, Effect::Declare(!binding.no_init)));
+        // (A known `Copy` value is copied. An operator's operand counts as
+        // moved: `a + b` consumes a `String`, and for the `Copy` numbers it
+        // nearly always is, a move is a copy that a later read shows.)
+        let moves = |u: &Use| !binding.known_copy && walker.moves(binding, u);
+        // The fields some use moves out by themselves, each a place.
+        let mut moved_fields: Vec<usize> = Vec::new();
+        for u in &binding.uses {
+            if let Some(member) = u.member
+                && !u.by_save
+                && !u.assigning
+                && moves(u)
+                && !moved_fields.contains(&member)
+            {
+                moved_fields.push(member);
+            }
+        }
+        let layout = if moved_fields.is_empty() {
+            Layout {
+                intact: id,
+                fields: 0..0,
+            }
+        } else {
+            let intact = places;
+            let fields = places + 1..places + 1 + moved_fields.len();
+            places = fields.end;
+            Layout { intact, fields }
+        };
         for u in &binding.uses {
             if u.by_save {
                 continue;
@@ -432,24 +534,34 @@ pub(super) fn analyze(walker: &Walker<'_>) -> Flow {
             let effect = if u.assigning {
                 Effect::Assign
             } else {
-                // (A known `Copy` value is copied. An operator's operand
-                // counts as moved: `a + b` consumes a `String`, and for the
-                // `Copy` numbers it nearly always is, a move is a copy that
-                // a later read shows.)
-                let moves = !binding.known_copy && walker.moves(binding, u);
-                Effect::Read { moves }
+                let part = match u.member {
+                    None => Part::Whole,
+                    Some(member) => moved_fields
+                        .iter()
+                        .position(|&f| f == member)
+                        .map_or(Part::Other, |i| Part::Field(layout.fields.start + i)),
+                };
+                Effect::Read {
+                    moves: moves(u),
+                    part,
+                }
             };
             effects.entry(u.pos).or_default().push((id, effect));
         }
+        layouts.push(layout);
     }
     let points = point_positions(walker);
     let program = Program::build(&walker.marks, walker.pos);
-    let (at_points, copies) = program.run(
-        walker.bindings.len(),
-        &effects,
-        &points,
-        walker.points.len(),
-    );
+    let (mut at_points, copies) =
+        program.run(&layouts, places, &effects, &points, walker.points.len());
+    // What the rest of the analysis asks about is the bindings: whether
+    // each holds its whole value, and whether its moves as a whole are
+    // copies.
+    let bindings = walker.bindings.len();
+    for state in at_points.iter_mut().flatten() {
+        state.truncate(bindings);
+    }
+    let copies = layouts.iter().map(|l| copies[l.intact]).collect();
     Flow {
         at_points,
         copies,
@@ -484,7 +596,10 @@ pub(super) fn live_after(walker: &Walker<'_>) -> Vec<Option<Vec<bool>>> {
             let effect = if u.assigning {
                 Effect::Assign
             } else {
-                Effect::Read { moves: false }
+                Effect::Read {
+                    moves: false,
+                    part: Part::Whole,
+                }
             };
             effects.entry(u.pos).or_default().push((id, effect));
         }
@@ -653,7 +768,11 @@ mod tests {
             by_pos.entry(pos).or_default().push((0, effect));
         }
         let at: HashMap<usize, usize> = points.iter().enumerate().map(|(i, &p)| (p, i)).collect();
-        let (at_points, copies) = program.run(1, &by_pos, &at, points.len());
+        let layouts = [Layout {
+            intact: 0,
+            fields: 0..0,
+        }];
+        let (at_points, copies) = program.run(&layouts, 1, &by_pos, &at, points.len());
         let states = at_points
             .iter()
             .map(|s| s.as_ref().map_or(0, |s| s[0]))
@@ -661,7 +780,10 @@ mod tests {
         (states, copies[0])
     }
 
-    const MOVE: Effect = Effect::Read { moves: true };
+    const MOVE: Effect = Effect::Read {
+        moves: true,
+        part: Part::Whole,
+    };
 
     /// `loop { 2: …; 3: …; if c { 4: break } }`, opened after position 1,
     /// ending at 4.
@@ -766,6 +888,47 @@ mod tests {
         assert_eq!(at, vec![MAYBE]);
     }
 
+    /// One binding (place 0) with two fields moved out by themselves
+    /// (places 2 and 3; place 1: not moved as a whole), in straight-line
+    /// code: `1: let p; 2..: effects; point at the end`. Returns the
+    /// binding's state at the point and the copies per place.
+    fn parted(effects: &[(usize, Effect)]) -> (Init, Vec<bool>) {
+        let end = effects.len() + 2;
+        let program = Program::build(&[], end);
+        let mut by_pos: HashMap<usize, Vec<(usize, Effect)>> = HashMap::new();
+        by_pos.insert(1, vec![(0, Effect::Declare(true))]);
+        for (i, &effect) in effects.iter().enumerate() {
+            by_pos.insert(i + 2, vec![effect]);
+        }
+        let layouts = [Layout {
+            intact: 1,
+            fields: 2..4,
+        }];
+        let at: HashMap<usize, usize> = [(end, 0)].into();
+        let (at_points, copies) = program.run(&layouts, 4, &by_pos, &at, 1);
+        // invariant: the point is the last position, reached.
+        (at_points[0].as_ref().unwrap()[0], copies)
+    }
+
+    #[test]
+    fn a_field_moved_leaves_the_value_partly_moved_and_its_other_fields_there() {
+        let read = |part, moves| (0, Effect::Read { moves, part });
+        // `take(p.a); p.b` — reading another field proves nothing.
+        let (at, copies) = parted(&[read(Part::Field(2), true), read(Part::Field(3), false)]);
+        assert_eq!((at, copies), (UNINIT, vec![false; 4]));
+        let (at, copies) = parted(&[read(Part::Field(2), true), read(Part::Other, false)]);
+        assert_eq!((at, copies), (UNINIT, vec![false; 4]));
+        // `take(p.a); p.a` — the field is `Copy`, and `p` stays whole.
+        let (at, copies) = parted(&[read(Part::Field(2), true), read(Part::Field(2), false)]);
+        assert_eq!((at, copies), (INIT, vec![false, false, true, false]));
+        // `take(p.a); &p` — the same: the whole read needs the field back.
+        let (at, copies) = parted(&[read(Part::Field(2), true), read(Part::Whole, false)]);
+        assert_eq!((at, copies), (INIT, vec![false, false, true, false]));
+        // `take(p); p.b` — the whole value is `Copy`.
+        let (at, copies) = parted(&[read(Part::Whole, true), read(Part::Field(3), false)]);
+        assert_eq!((at, copies), (INIT, vec![false, true, false, false]));
+    }
+
     #[test]
     fn liveness_follows_break_to_the_region_end() {
         // loop { 1: yield; 2: break } 3: read — the read is live at the
@@ -782,8 +945,17 @@ mod tests {
             (2, Mark::Close),
         ];
         let program = Program::build(&marks, 3);
-        let effects: HashMap<usize, Vec<(usize, Effect)>> =
-            [(3, vec![(0, Effect::Read { moves: false })])].into();
+        let effects: HashMap<usize, Vec<(usize, Effect)>> = [(
+            3,
+            vec![(
+                0,
+                Effect::Read {
+                    moves: false,
+                    part: Part::Whole,
+                },
+            )],
+        )]
+        .into();
         let points: HashMap<usize, usize> = [(1, 0)].into();
         let mut back = Back {
             effects: &effects,

@@ -96,6 +96,12 @@ pub(super) struct Use {
     /// partly moved, and is treated as moved (its other fields are dropped
     /// at the next yield, unless `desugar::split` took it apart).
     pub(super) field: bool,
+    /// The field `f` when the use is the root of a place `p.f` or
+    /// `p.f.g…` (`None` for the whole value, and for a name under a field
+    /// of something else, `make(p).f`): the flow tracks a field moved out
+    /// apart from the rest of the value (`analysis::flow`).
+    /// (An index into `Walker::members`.)
+    pub(super) member: Option<usize>,
     /// The operand of an operator (`Ctx::Operand`): such a "move" does not
     /// call for a drop flag (`desugar::flags`), which would cost a check on
     /// every use of what is nearly always a `Copy` number.
@@ -216,6 +222,11 @@ pub(super) struct Walker<'p> {
     pub(super) assign_target: usize,
     /// Walking the base of a field access (`p` in `p.f`).
     pub(super) field: usize,
+    /// The first field of the place whose root is being walked (`f` in
+    /// `p.f.g`; see `Use::member`).
+    pub(super) member: Option<usize>,
+    /// The field names `Use::member` indexes, each once.
+    pub(super) members: Vec<String>,
     /// Closure bodies around the walk: a `return` there leaves the
     /// closure, not the body.
     pub(super) closures: usize,
@@ -432,6 +443,7 @@ impl Walker<'_> {
             returns_at: None,
             skips: None,
             field: self.field > 0,
+            member: self.member,
             by_save: false,
             arm,
         });
@@ -1372,7 +1384,18 @@ impl Walker<'_> {
             // A field used by value: see `Use::field`.
             Expr::Field(e) => {
                 self.field += 1;
+                let member = first_member(e).map(|name| {
+                    match self.members.iter().position(|m| *m == name) {
+                        Some(index) => index,
+                        None => {
+                            self.members.push(name);
+                            self.members.len() - 1
+                        }
+                    }
+                });
+                let outer = std::mem::replace(&mut self.member, member);
                 self.walk_expr(&mut e.base, ctx);
+                self.member = outer;
                 self.field -= 1;
             }
             Expr::ForLoop(e) => {
@@ -1670,6 +1693,25 @@ fn names_argument(tokens: &TokenStream, name: &str) -> bool {
         matches!(&w[0], TokenTree::Punct(p) if p.as_char() == ',')
             && matches!(&w[1], TokenTree::Ident(i) if i == name)
             && matches!(&w[2], TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == proc_macro2::Spacing::Alone)
+    })
+}
+
+/// The first field of the place `e` when it is one rooted at a name
+/// (`f` for `p.f.g`, `(p.f).g`, `p.0`), else `None` (`make(p).f`).
+fn first_member(e: &syn::ExprField) -> Option<String> {
+    let mut member = &e.member;
+    let mut base = strip_parens(&e.base);
+    while let Expr::Field(inner) = base {
+        member = &inner.member;
+        base = strip_parens(&inner.base);
+    }
+    let Expr::Path(path) = base else {
+        return None;
+    };
+    path.path.get_ident()?;
+    Some(match member {
+        syn::Member::Named(name) => name.to_string(),
+        syn::Member::Unnamed(index) => index.index.to_string(),
     })
 }
 
