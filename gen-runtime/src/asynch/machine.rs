@@ -67,25 +67,31 @@ where
         cx: &mut Context<'_>,
         arg: &mut Option<Resume<S, E>>,
     ) -> Poll<GeneratorState<Y, Fut::Output>> {
-        match self.body() {
-            Body::Init(_) => {
-                // The first resume: `start`, or the first poll as a stream.
-                arg.take();
-                self.as_mut().start(|create, co| create(co));
-            }
-            Body::Running(_) => {
-                if self.at_yield {
-                    let Some(resume) = arg.take() else {
-                        resumed_without_value()
-                    };
-                    self.as_mut().slot().resumed = Some(resume);
-                    *self.as_mut().flags() = false;
-                } else if arg.is_some() {
-                    resumed_while_running();
+        if self.at_yield {
+            // The body is running, suspended at a yield (the flag is set
+            // only there): the case of every item but the first, decided
+            // without a match on the body's enum.
+            let Some(resume) = arg.take() else {
+                resumed_without_value()
+            };
+            self.as_mut().slot().resumed = Some(resume);
+            *self.as_mut().flags() = false;
+        } else {
+            match self.body() {
+                Body::Init(_) => {
+                    // The first resume: `start`, or the first poll as a
+                    // stream.
+                    arg.take();
+                    self.as_mut().start(|create, co| create(co));
                 }
+                Body::Running(_) => {
+                    if arg.is_some() {
+                        resumed_while_running();
+                    }
+                }
+                Body::Returned(_) | Body::Done => resumed_after(Phase::Complete),
+                Body::Closed => resumed_after(Phase::Closed),
             }
-            Body::Returned(_) | Body::Done => resumed_after(Phase::Complete),
-            Body::Closed => resumed_after(Phase::Closed),
         }
         match self.as_mut().poll_body(cx) {
             Poll::Ready(value) => {

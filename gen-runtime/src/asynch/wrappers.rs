@@ -322,16 +322,16 @@ fn poll_next_item<G>(mut raw: Pin<&mut G>, cx: &mut Context<'_>) -> Poll<Option<
 where
     G: RawAsyncGenerator<Send = ()>,
 {
-    let phase = raw.phase();
-    if phase.is_finished() {
-        return Poll::Ready(None);
-    }
-    let mut arg = if phase == Phase::Created {
-        Some(Resume::Start)
-    } else if raw.is_at_yield() {
+    // Suspended at a yield is the case of every item but the first: asked
+    // first, it spares the phase (a match on the body's enum) per item.
+    let mut arg = if raw.is_at_yield() {
         Some(Resume::Send(()))
     } else {
-        None
+        let phase = raw.phase();
+        if phase.is_finished() {
+            return Poll::Ready(None);
+        }
+        (phase == Phase::Created).then_some(Resume::Start)
     };
     match raw.as_mut().poll_resume(cx, &mut arg) {
         Poll::Ready(GeneratorState::Yielded(item)) => Poll::Ready(Some(item)),
