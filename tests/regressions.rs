@@ -1962,3 +1962,76 @@ fn a_value_assigned_in_a_let_else_block_is_saved_for_the_path_that_matches() {
     assert_eq!(g.send(12), GeneratorState::Yielded(12));
     assert_eq!(g.send(5), GeneratorState::Complete(5));
 }
+
+#[generator(yield = u32)]
+fn echo(v: u32) {
+    r#yield!(v);
+}
+
+/// Differential seed 10409843 (E0308 "expected `Nothing`, found
+/// `DropFlag<Guard>`"): `late`, given a value on some paths, is held across
+/// a `yield_from!` only to be dropped, so each point saves it through the
+/// `Keep` probe, which picks by the value's type. The start arm enters the
+/// outer loop by jumping to the arm of its tail yield, and the arms after
+/// it were ordered from the first suspension point inside the loop taken
+/// by index: the delegation's loop yield, numbered before its hand-off
+/// point but written after it. So the hand-off's arm was read first, with
+/// `late` from a slot of a type not known yet, and the probe chose
+/// `Nothing`. The first point is now taken in code order.
+#[generator(yield = u32)]
+fn held_across_a_delegation_in_an_entered_loop(
+    log: gen_workspace::drops::DropLog,
+    give: bool,
+    turns: u32,
+) {
+    let mut turn = 0;
+    loop {
+        turn += 1;
+        if turn > turns {
+            break;
+        }
+        let x = {
+            let _late;
+            if give {
+                _late = log.guard("late");
+            }
+            yield_from!(echo(turn * 10));
+            turn
+        };
+        r#yield!(x);
+    }
+}
+
+#[test]
+fn a_value_held_across_a_delegation_in_an_entered_loop_keeps_its_drop_flag() {
+    use gen_workspace::drops::DropLog;
+    let plain = |log: DropLog, give: bool, turns: u32| {
+        let mut out = Vec::new();
+        for turn in 1..=turns {
+            let x = {
+                let _late;
+                if give {
+                    _late = log.guard("late");
+                }
+                out.push(turn * 10);
+                drop(log.guard(format!("<{}>", out.len())));
+                turn
+            };
+            out.push(x);
+            drop(log.guard(format!("<{}>", out.len())));
+        }
+        out
+    };
+    for give in [true, false] {
+        let reference = DropLog::new();
+        let want = plain(reference.clone(), give, 2);
+        let log = DropLog::new();
+        let mut got = Vec::new();
+        for x in held_across_a_delegation_in_an_entered_loop(log.clone(), give, 2) {
+            got.push(x);
+            drop(log.guard(format!("<{}>", got.len())));
+        }
+        assert_eq!(got, want, "give {give}");
+        assert_eq!(log.dropped(), reference.dropped(), "give {give}");
+    }
+}

@@ -142,8 +142,29 @@ impl<'ast> syn::visit::Visit<'ast> for Finder {
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 }
 
+/// The markers in `node`, in the order they appear in the code (which is
+/// not always the order of their indices: a `yield_from!`'s hand-off
+/// point comes before its loop's yield but is numbered after it).
+pub(crate) fn in_order<T: ContainsMarker + ?Sized>(node: &T) -> Vec<usize> {
+    let mut collector = Collector(Vec::new());
+    node.collect_with(&mut collector);
+    collector.0
+}
+
+pub(crate) struct Collector(Vec<usize>);
+
+impl<'ast> syn::visit::Visit<'ast> for Collector {
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if let Some(index) = index_of_mac(mac) {
+            self.0.push(index);
+        }
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
 pub(crate) trait ContainsMarker {
     fn visit_with(&self, finder: &mut Finder);
+    fn collect_with(&self, collector: &mut Collector);
 }
 
 macro_rules! contains_marker_impl {
@@ -151,6 +172,9 @@ macro_rules! contains_marker_impl {
         impl ContainsMarker for $ty {
             fn visit_with(&self, finder: &mut Finder) {
                 syn::visit::Visit::$method(finder, self);
+            }
+            fn collect_with(&self, collector: &mut Collector) {
+                syn::visit::Visit::$method(collector, self);
             }
         }
     )*};

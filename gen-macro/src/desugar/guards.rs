@@ -120,9 +120,7 @@ impl Guards<'_> {
             rematch: &rematch,
         };
         deref.visit_expr_mut(&mut guard);
-        let mut markers = Vec::new();
-        collect_markers(&guard, &mut markers);
-        for index in markers {
+        for index in marker::in_order(&guard) {
             if let Some(point) = self.points.get_mut(index) {
                 deref.visit_expr_mut(&mut point.operand);
             }
@@ -313,17 +311,4 @@ impl VisitMut for Deref<'_> {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
-}
-
-fn collect_markers(expr: &Expr, into: &mut Vec<usize>) {
-    struct Markers<'v>(&'v mut Vec<usize>);
-    impl<'ast> syn::visit::Visit<'ast> for Markers<'_> {
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            if let Some(index) = marker::index_of_mac(mac) {
-                self.0.push(index);
-            }
-        }
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    syn::visit::Visit::visit_expr(&mut Markers(into), expr);
 }

@@ -653,9 +653,7 @@ impl Splitter<'_> {
         };
         for stmt in &mut block.stmts[at..] {
             rename.visit_stmt_mut(stmt);
-            let mut markers = Vec::new();
-            collect_markers(stmt, &mut markers);
-            for index in markers {
+            for index in marker::in_order(&*stmt) {
                 if let Some(point) = self.points.get_mut(index) {
                     rename.visit_expr_mut(&mut point.operand);
                 }
@@ -692,19 +690,6 @@ fn member_span(member: &Member) -> Span {
         Member::Named(ident) => ident.span(),
         Member::Unnamed(index) => index.span,
     }
-}
-
-fn collect_markers(stmt: &Stmt, into: &mut Vec<usize>) {
-    struct Markers<'v>(&'v mut Vec<usize>);
-    impl<'ast> Visit<'ast> for Markers<'_> {
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            if let Some(index) = marker::index_of_mac(mac) {
-                self.0.push(index);
-            }
-        }
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-    }
-    Markers(into).visit_stmt(stmt);
 }
 
 /// Writes the field bindings for `p.f`.

@@ -61,8 +61,8 @@ use crate::marker::{self, PointKind};
 pub(crate) struct Entry {
     /// The loop's tail yield.
     pub(crate) point: usize,
-    /// The first suspension point inside the loop: the arm of `point` is
-    /// read before that point's arm.
+    /// The first suspension point inside the loop, in code order: the arm
+    /// of `point` is read before that point's arm.
     pub(crate) head: usize,
 }
 
@@ -103,8 +103,11 @@ impl Lowerer<'_> {
                 if !tail {
                     return None;
                 }
-                let head =
-                    (0..self.points.len()).find(|&p| marker::contains(&found.body, Some(p)))?;
+                // In code order: a `yield_from!`'s hand-off point comes
+                // before its loop's yield but is numbered after it (seed
+                // 10409843: the loop's arm came after the hand-off's, whose
+                // saved values it gives their types).
+                let head = *marker::in_order(&found.body).first()?;
                 Some(Entry { point, head })
             })
             .collect();
