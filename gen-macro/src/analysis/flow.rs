@@ -183,8 +183,7 @@ impl Program {
         points: &HashMap<usize, usize>,
         point_count: usize,
     ) -> (Vec<Option<Vec<Init>>>, Vec<bool>) {
-        let bindings = places;
-        let mut copies = vec![false; bindings];
+        let mut copies = vec![false; places];
         loop {
             let mut run = Run {
                 effects,
@@ -194,10 +193,10 @@ impl Program {
                 at_points: vec![None; point_count],
                 jumps: HashMap::new(),
                 heads: HashMap::new(),
-                read_unset: vec![false; bindings],
+                read_unset: vec![false; places],
             };
             // Nothing is declared yet: arguments come first, as events.
-            let start = vec![UNINIT; bindings];
+            let start = vec![UNINIT; places];
             run.sequence(&self.nodes, Some(start));
             let Run {
                 at_points,
@@ -205,9 +204,9 @@ impl Program {
                 ..
             } = run;
             let mut changed = false;
-            for (id, unset) in read_unset.iter().enumerate() {
-                if *unset && !copies[id] {
-                    copies[id] = true;
+            for (place, unset) in read_unset.iter().enumerate() {
+                if *unset && !copies[place] {
+                    copies[place] = true;
                     changed = true;
                 }
             }
@@ -304,7 +303,7 @@ struct Run<'a> {
     /// scratch on each turn of the loops around it, which made the work
     /// exponential in the nesting depth.
     heads: HashMap<usize, State>,
-    /// Bindings read where they may hold no value.
+    /// Places read where they may hold no value.
     read_unset: Vec<bool>,
 }
 
