@@ -114,7 +114,10 @@ def reproduces(attrs, ret, body, mode, needle):
     if reference_errors:
         return False
     if mode == 'compile':
-        return any(needle in e for e in errors)
+        # Every error: a cut that breaks the body in another way (a name no
+        # longer declared, a body that no longer returns its type) must not
+        # count, or the result keeps the needle among unrelated errors.
+        return bool(errors) and all(needle in e for e in errors)
     if errors or not os.path.exists(binary):
         return False
     try:
