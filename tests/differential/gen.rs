@@ -1210,7 +1210,12 @@ impl Gen<'_> {
         self.budget -= 1;
         let can_nest = self.nest < MAX_NEST;
         let can_loop = can_nest && self.loops < MAX_LOOPS;
+        // An attempt that gives up (`continue`) drops the text it generated,
+        // which may have named `self.g` (seed 10512665: `self.s` was then
+        // moved out with `self.g` named nowhere, which is D4).
+        let self_g_named = self.self_g_named;
         loop {
+            self.self_g_named = self_g_named;
             let s = match self.rng.below(40) {
                 0..=4 if self.can_yield_stmt() => {
                     self.no_yield += 1;
