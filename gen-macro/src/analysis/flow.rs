@@ -165,16 +165,14 @@ impl Program {
         Program { nodes }
     }
 
-    /// The state of every binding at every suspension point, from
+    /// The state of every place (`places` of them; `layouts` gives each
+    /// binding's, see [`Layout`]) at every suspension point, from
     /// `effects` (by position) and `points` (position → point index).
-    /// Reads of a binding that may hold no value there make its moves
+    /// Reads of a place that may hold no value there make its moves
     /// copies; the result is computed again without them until no such
     /// read is left. Returns the states at the points (`None`: the point
-    /// is never reached) and the bindings whose moves were found to be
+    /// is never reached) and the places whose moves were found to be
     /// copies.
-    ///
-    /// `layouts` gives each binding's places (see [`Layout`]); the states
-    /// and the copies are per place.
     pub(super) fn run(
         &self,
         layouts: &[Layout],
