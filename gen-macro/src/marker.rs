@@ -76,39 +76,6 @@ pub(crate) fn index_of_mac(mac: &syn::Macro) -> Option<usize> {
         .ok()
 }
 
-/// Re-parsing turns `__gen_yield!(N);` into a statement macro; the passes
-/// expect an expression statement.
-pub(crate) fn normalize_stmt(stmt: &mut syn::Stmt) {
-    if let syn::Stmt::Macro(sm) = stmt
-        && index_of_mac(&sm.mac).is_some()
-    {
-        let expr = Expr::Macro(ExprMacro {
-            attrs: std::mem::take(&mut sm.attrs),
-            mac: sm.mac.clone(),
-        });
-        *stmt = syn::Stmt::Expr(expr, sm.semi_token);
-    }
-}
-
-struct Normalize;
-
-impl syn::visit_mut::VisitMut for Normalize {
-    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-        normalize_stmt(stmt);
-        syn::visit_mut::visit_stmt_mut(self, stmt);
-    }
-}
-
-/// [`normalize_stmt`] on every statement of a re-parsed expression.
-pub(crate) fn normalize_expr(expr: &mut Expr) {
-    syn::visit_mut::VisitMut::visit_expr_mut(&mut Normalize, expr);
-}
-
-/// [`normalize_stmt`] on a statement and every statement inside it.
-pub(crate) fn normalize_stmt_deep(stmt: &mut syn::Stmt) {
-    syn::visit_mut::VisitMut::visit_stmt_mut(&mut Normalize, stmt);
-}
-
 pub(crate) fn index_of(expr: &Expr) -> Option<usize> {
     match expr {
         Expr::Macro(mac) => index_of_macro(mac),

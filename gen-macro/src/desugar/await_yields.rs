@@ -53,9 +53,4 @@ impl VisitMut for AwaitYields<'_> {
         }
         visit_mut::visit_expr_mut(self, expr);
     }
-
-    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-        marker::normalize_stmt(stmt);
-        visit_mut::visit_stmt_mut(self, stmt);
-    }
 }

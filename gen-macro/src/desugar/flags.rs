@@ -123,9 +123,7 @@ fn args_first(call: &syn::ExprMethodCall) -> Expr {
         .iter()
         .map(|t| -> Expr { syn::parse_quote!(#t) })
         .collect();
-    let mut out: Expr = syn::parse_quote!(match (#(#args,)*) { (#(#temps,)*) => #call });
-    marker::normalize_expr(&mut out);
-    out
+    reparse!(match (#(#args,)*) { (#(#temps,)*) => #call })
 }
 
 fn formatting_macro(mac: &syn::Macro) -> bool {
@@ -327,9 +325,7 @@ impl Flag<'_> {
         match &mut local.init {
             Some(init) => {
                 let value = &init.expr;
-                *init.expr = syn::parse_quote!(#rt::__private::DropFlag::new(#value));
-                // Re-parsing turned the markers into statement macros.
-                marker::normalize_expr(&mut init.expr);
+                *init.expr = reparse!(#rt::__private::DropFlag::new(#value));
             }
             None => {
                 local.init = Some(syn::LocalInit {
@@ -389,11 +385,10 @@ impl Flag<'_> {
                 // in it stays the first thing its statement does).
                 let value =
                     quote::format_ident!("__gen_value", span = proc_macro2::Span::mixed_site());
-                *expr = syn::parse_quote!({
+                *expr = reparse!({
                     let #value = #right;
                     #rt::__private::DropFlag::set(&mut #ident, #value)
                 });
-                marker::normalize_expr(expr);
             }
             Expr::Assign(e) => {
                 self.expr(&mut e.right, true);

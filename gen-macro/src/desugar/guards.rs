@@ -171,9 +171,7 @@ impl Guards<'_> {
                 }
             }
         };
-        let mut expr: Expr = syn::parse2(whole).unwrap_or_else(|_| Expr::Match(m.clone()));
-        marker::normalize_expr(&mut expr);
-        expr
+        crate::reparse::try_parse(whole).unwrap_or_else(|| Expr::Match(m.clone()))
     }
 
     fn fresh(&mut self, base: &str) -> syn::Ident {
@@ -296,7 +294,7 @@ impl VisitMut for Deref<'_> {
             // invariant: `rematch` writes a parenthesised `match` over the
             // arm's own pattern, which parsed once already; were it not to
             // parse, the read stays as written and rustc reports it.
-            if let Ok(rematched) = syn::parse2(tokens) {
+            if let Some(rematched) = crate::reparse::try_parse(tokens) {
                 *expr = rematched;
             }
             return;

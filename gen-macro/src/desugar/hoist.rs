@@ -107,9 +107,7 @@ impl Hoist<'_> {
             lets.push(reparse_spanned!(span=> #[allow(unused_mut)] let mut #name = #operand;));
         }
         let rest = expr.clone();
-        let mut block: Expr = reparse_spanned!(span=> { #(#lets)* #rest });
-        marker::normalize_expr(&mut block);
-        Some(block)
+        Some(reparse_spanned!(span=> { #(#lets)* #rest }))
     }
 
     /// `r.n = loop { … r#yield!(…) … }`: a loop that suspends in the value
@@ -152,9 +150,7 @@ impl Hoist<'_> {
         let read = name_in_place_of(&name, &e.right);
         let value = std::mem::replace(&mut *e.right, read);
         let rest = expr.clone();
-        let mut block: Expr = reparse_spanned!(span=> { let #name = #value; #rest });
-        marker::normalize_expr(&mut block);
-        block
+        reparse_spanned!(span=> { let #name = #value; #rest })
     }
 
     /// The replacement block for `expr`, when its yield is not in its first
@@ -207,10 +203,7 @@ impl Hoist<'_> {
         }
         let rest = expr.clone();
         let span = crate::spans::glue(Span::call_site());
-        let mut block: Expr = reparse_spanned!(span=> { #(#lets)* #rest });
-        // Re-parsing turned the markers into statement macros.
-        marker::normalize_expr(&mut block);
-        Some(block)
+        Some(reparse_spanned!(span=> { #(#lets)* #rest }))
     }
 }
 

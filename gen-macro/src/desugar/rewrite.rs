@@ -34,10 +34,6 @@ pub(crate) fn rewrite_body(
     for point in points {
         rewriter.visit_expr_mut(&mut point.operand);
     }
-    // The rewrites re-parse code that may hold yields in statement position.
-    for stmt in &mut body.stmts {
-        marker::normalize_stmt_deep(stmt);
-    }
 }
 
 struct Rewriter<'a> {
@@ -163,11 +159,6 @@ impl VisitMut for Rewriter<'_> {
             }
             _ => visit_mut::visit_expr_mut(self, expr),
         }
-    }
-
-    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
-        marker::normalize_stmt(stmt);
-        visit_mut::visit_stmt_mut(self, stmt);
     }
 
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {

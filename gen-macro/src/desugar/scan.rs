@@ -176,9 +176,7 @@ impl Scanner<'_> {
         });
         let point = marker::make(index, span);
         let glue = crate::spans::glue(span);
-        let mut expr: Expr = reparse_spanned!(glue=> { let #hidden = #operand; #point });
-        marker::normalize_expr(&mut expr);
-        expr
+        reparse_spanned!(glue=> { let #hidden = #operand; #point })
     }
 
     /// Desugar `yield_from!(sub)` into a loop that drives the delegate and
@@ -350,7 +348,7 @@ impl Scanner<'_> {
             let ty = &self.context.types.yield_ty;
             quote!(#ty)
         };
-        let mut expr: Expr = if self.context.asynchronous {
+        if self.context.asynchronous {
             // The same loop, each step awaited; the delegate is pinned in
             // the body, where an async delegate runs in place.
             reparse_spanned! {glue=>
@@ -404,9 +402,7 @@ impl Scanner<'_> {
                     }
                 }
             }
-        };
-        marker::normalize_expr(&mut expr);
-        expr
+        }
     }
 
     /// The arguments (the receiver first) of a `yield_from!` operand that
