@@ -89,7 +89,7 @@ pub(crate) fn lower_body(
     };
     let names = Names::new(rt, &shell.state_enum, machine);
     let items = items::take_items(&mut body);
-    rewrite::rewrite_body(&mut body, &mut points, rt, &names.output());
+    rewrite::rewrite_body(&mut body, &mut points, &names);
     guards::lower_guards(&mut body, &mut points);
     hoist::hoist_body(&mut body, &points);
     // Every argument, with its shape where its fields may be moved out one

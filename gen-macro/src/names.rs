@@ -60,6 +60,12 @@ impl Names {
             MachineKind::Plain => quote!(#rt::__private::GeneratorState),
         }
     }
+    /// `return Output::Complete(value)`: what a user `return` or `?`
+    /// becomes (see `desugar::rewrite`). [`is_completion`] recognises it.
+    pub(crate) fn completion(&self, span: Span, value: TokenStream) -> TokenStream {
+        let output = self.output();
+        quote::quote_spanned!(span=> return #output::Complete(#value))
+    }
     /// An owned machine's record of where the body suspended.
     pub(crate) fn at() -> Ident {
         format_ident!("__gen_at", span = Span::mixed_site())
@@ -125,7 +131,7 @@ pub(crate) fn ref_name(id: usize) -> Ident {
 pub(crate) const SELF_ALIAS: &str = "__self";
 
 /// Name prefix of the iterator a desugared `for` loop keeps.
-pub(crate) const HIDDEN_ITERATOR: &str = "__gen_iter_";
+const HIDDEN_ITERATOR: &str = "__gen_iter_";
 
 /// The iterator of the `n`th desugared `for` loop (see `desugar::rewrite`),
 /// spanned at its `for`.
@@ -144,22 +150,73 @@ pub(crate) fn hoisted(n: usize) -> Ident {
 }
 
 /// Name prefix of the operands `hoisted` names.
-pub(crate) const HOISTED: &str = "__gen_hoist_";
+const HOISTED: &str = "__gen_hoist_";
 
 /// The macro a yield becomes until it is lowered: `__gen_yield!(N)` (see
 /// `marker`).
 pub(crate) const MARKER: &str = "__gen_yield";
 
-/// The attribute on a binding an arm redeclares, removed by
-/// `lower::redeclare` when nothing in the arm names it.
-pub(crate) const REDECLARED: &str = "__gen_redeclared";
+/// A `return` that [`Names::completion`] wrote: a user `return` or `?`
+/// (and no `return` the lowering adds, which yields or calls).
+pub(crate) fn is_completion(ret: &syn::ExprReturn) -> bool {
+    let Some(value) = &ret.expr else { return false };
+    let syn::Expr::Call(call) = &**value else {
+        return false;
+    };
+    let syn::Expr::Path(path) = &*call.func else {
+        return false;
+    };
+    let mut segments = path.path.segments.iter().rev();
+    segments.next().is_some_and(|s| s.ident == "Complete")
+        && segments
+            .next()
+            .is_some_and(|s| s.ident == "GeneratorState" || s.ident == "Step")
+}
 
-/// The attribute on a binding an arm that resumes in place declares
-/// late, resolved by `lower::inplace::finish_deferred`.
-pub(crate) const DEFERRED: &str = "__gen_deferred";
+/// What a lowering step marks on a `let` it writes, for a later step of
+/// the lowering to resolve once the arm is whole (and then remove).
+#[derive(Clone, Copy)]
+pub(crate) enum LetMark {
+    /// A binding an arm redeclares: `lower::redeclare` keeps the `let`
+    /// only when something in the arm names it.
+    Redeclared,
+    /// A binding an arm that resumes in place declares late:
+    /// `lower::inplace::finish_deferred` keeps the `let` only when some
+    /// path evicts the value into it.
+    Deferred,
+}
 
+impl LetMark {
+    fn name(self) -> &'static str {
+        match self {
+            LetMark::Redeclared => "__gen_redeclared",
+            LetMark::Deferred => "__gen_deferred",
+        }
+    }
+    /// The attribute, as an outer attribute's tokens (`#[__gen_…]`).
+    pub(crate) fn attr(self) -> TokenStream {
+        let mark = Ident::new(self.name(), Span::call_site());
+        quote!(#[#mark])
+    }
+    /// Where the mark is among `attrs`.
+    pub(crate) fn position(self, attrs: &[syn::Attribute]) -> Option<usize> {
+        attrs.iter().position(|a| a.path().is_ident(self.name()))
+    }
+}
+
+/// The binding of a desugared `for` loop's iterator (see
+/// [`hidden_iterator`]).
 pub(crate) fn is_hidden_iterator(pat: &Pat) -> bool {
-    matches!(pat, Pat::Ident(p) if p.ident.to_string().starts_with(HIDDEN_ITERATOR))
+    matches!(pat, Pat::Ident(p) if is_hidden_iterator_name(&p.ident))
+}
+
+pub(crate) fn is_hidden_iterator_name(ident: &Ident) -> bool {
+    ident.to_string().starts_with(HIDDEN_ITERATOR)
+}
+
+/// An operand named by [`hoisted`].
+pub(crate) fn is_hoisted_name(ident: &Ident) -> bool {
+    ident.to_string().starts_with(HOISTED)
 }
 
 /// The label of the block the first match runs in; `break` to it goes on in

@@ -18,7 +18,6 @@ use crate::analysis::flow::{INIT, MAYBE, UNINIT};
 use crate::analysis::scope::{Binding, BindingId, LoopRange, PointScope, Use, Walker};
 use crate::error::Diagnostics;
 use crate::marker::{PointKind, YieldPoint};
-use crate::names::{HIDDEN_ITERATOR, HOISTED};
 use crate::syntax::{copy_bindings, type_is_known_copy};
 
 /// What the analysis decided about one suspension point (the point itself,
@@ -975,15 +974,14 @@ impl Walker<'_> {
                 && point.in_scope.iter().any(|&(other, _)| other == owner)
             {
                 let owner_name = &self.bindings[owner].ident;
-                let (message, at_yield) = if binding.ident.to_string().starts_with(HIDDEN_ITERATOR)
-                {
+                let (message, at_yield) = if crate::names::is_hidden_iterator_name(&binding.ident) {
                     (
                         format!(
                             "this `for` loop iterates over a borrow of `{owner_name}` and suspends inside; values that live across a yield are moved into the generator, so they cannot stay borrowed across it\nhelp: iterate over an owned value (`for x in {owner_name}`, `{owner_name}.into_iter()`), or over indices, or collect what the loop needs first"
                         ),
                         format!("`{owner_name}` is still borrowed by the loop at this yield"),
                     )
-                } else if binding.ident.to_string().starts_with(HOISTED) {
+                } else if crate::names::is_hoisted_name(&binding.ident) {
                     // An operand evaluated before a yield later in the
                     // same expression (`v.first().unwrap() + r#yield!(x)`).
                     (

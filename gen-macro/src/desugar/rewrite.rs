@@ -14,19 +14,13 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Path};
 
 use crate::marker::{self, YieldPoint};
-use crate::names::SELF_ALIAS;
+use crate::names::{Names, SELF_ALIAS};
 
 /// Rewrites the body and the yields' operands (kept aside by the scan).
-/// `output`: the enum the generator's code returns (`Names::output`).
-pub(crate) fn rewrite_body(
-    body: &mut syn::Block,
-    points: &mut [YieldPoint],
-    rt: &Path,
-    output: &TokenStream,
-) {
+pub(crate) fn rewrite_body(body: &mut syn::Block, points: &mut [YieldPoint], names: &Names) {
     let mut rewriter = Rewriter {
-        rt,
-        output,
+        rt: &names.rt,
+        names,
         in_closure: 0,
         next_iter: 0,
     };
@@ -38,7 +32,7 @@ pub(crate) fn rewrite_body(
 
 struct Rewriter<'a> {
     rt: &'a Path,
-    output: &'a TokenStream,
+    names: &'a Names,
     /// Depth of closures/async blocks: `return` and `?` there are theirs.
     in_closure: usize,
     next_iter: usize,
@@ -95,8 +89,7 @@ impl Rewriter<'_> {
     }
 
     fn complete(&self, span: Span, value: TokenStream) -> TokenStream {
-        let output = self.output;
-        quote_spanned!(span=> return #output::Complete(#value))
+        self.names.completion(span, value)
     }
 }
 

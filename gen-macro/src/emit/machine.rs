@@ -448,7 +448,6 @@ impl Emit<'_> {
     /// expression (clippy's `diverging_sub_expression`).
     fn completion(&self, segment: &Segment) -> TokenStream {
         let rt = &self.names.rt;
-        let output = self.names.output();
         let code = &segment.code;
         if segment.diverges {
             quote! {
@@ -457,11 +456,14 @@ impl Emit<'_> {
                 #rt::__private::resumed_finished()
             }
         } else {
+            let complete = self
+                .names
+                .completion(proc_macro2::Span::call_site(), quote!(__gen_return));
             quote! {
                 #[allow(unused_braces)]
                 let __gen_return = #code;
                 #[allow(unreachable_code)]
-                return #output::Complete(__gen_return);
+                #complete;
             }
         }
     }

@@ -248,23 +248,6 @@ pub(super) fn label_is_targeted(label: Option<&syn::Label>, block: &Block) -> bo
     targets.found
 }
 
-/// `return GeneratorState::Complete(…)` (`Step::Complete` in a recursive
-/// generator): a user `return` or `?` after the rewrite pass.
-pub(super) fn is_completion(ret: &syn::ExprReturn) -> bool {
-    let Some(value) = &ret.expr else { return false };
-    let Expr::Call(call) = &**value else {
-        return false;
-    };
-    let Expr::Path(path) = &*call.func else {
-        return false;
-    };
-    let mut segments = path.path.segments.iter().rev();
-    segments.next().is_some_and(|s| s.ident == "Complete")
-        && segments
-            .next()
-            .is_some_and(|s| s.ident == "GeneratorState" || s.ident == "Step")
-}
-
 pub(super) fn block_expr(block: Block) -> syn::ExprBlock {
     syn::ExprBlock {
         attrs: Vec::new(),

@@ -32,9 +32,9 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, ExprLoop, Ident, Stmt};
 
 use crate::lower::Lowerer;
-use crate::lower::control::{block_of, is_completion, let_stmt, name_expr, stmts_of};
+use crate::lower::control::{block_of, let_stmt, name_expr, stmts_of};
 use crate::marker;
-use crate::names::{Names, field_name, ref_name};
+use crate::names::{LetMark, Names, field_name, ref_name};
 use crate::operands::operands_mut;
 use crate::syntax::pat_bindings;
 
@@ -376,7 +376,7 @@ impl Lowerer<'_> {
             fn visit_expr_mut(&mut self, expr: &mut Expr) {
                 match expr {
                     Expr::Closure(_) | Expr::Async(_) => {}
-                    Expr::Return(ret) if is_completion(ret) => {
+                    Expr::Return(ret) if crate::names::is_completion(ret) => {
                         let Some(mut value) = ret.expr.take() else {
                             return;
                         };
@@ -412,17 +412,14 @@ pub(super) fn finish_deferred(arm: &mut Block, state: &Ident) {
     }
     impl syn::visit_mut::VisitMut for Finish {
         fn visit_block_mut(&mut self, block: &mut Block) {
-            let is_deferred = |attrs: &[syn::Attribute]| {
-                attrs
-                    .iter()
-                    .any(|a| a.path().is_ident(crate::names::DEFERRED))
-            };
+            let is_deferred =
+                |attrs: &[syn::Attribute]| LetMark::Deferred.position(attrs).is_some();
             if self.keep {
                 for stmt in &mut block.stmts {
-                    if let Stmt::Local(local) = stmt {
-                        local
-                            .attrs
-                            .retain(|a| !a.path().is_ident(crate::names::DEFERRED));
+                    if let Stmt::Local(local) = stmt
+                        && let Some(mark) = LetMark::Deferred.position(&local.attrs)
+                    {
+                        local.attrs.remove(mark);
                     }
                 }
             } else {

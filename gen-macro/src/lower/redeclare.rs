@@ -35,11 +35,7 @@ impl VisitMut for Prune {
                 index += 1;
                 continue;
             };
-            let Some(mark) = local
-                .attrs
-                .iter()
-                .position(|a| a.path().is_ident(crate::names::REDECLARED))
-            else {
+            let Some(mark) = crate::names::LetMark::Redeclared.position(&local.attrs) else {
                 index += 1;
                 continue;
             };

@@ -165,18 +165,21 @@ impl Lowerer<'_> {
     fn rebinds(&self, point: usize, depth: usize) -> Vec<Stmt> {
         let deferred = self.in_place.as_ref().is_some_and(|p| p.point == point);
         // Not saved, but given a value after the point: declared again.
-        let redeclared = self.analysis.facts[point].redeclared
+        let redeclared = self.analysis.facts[point]
+            .redeclared
             .iter()
             .filter(|&&id| self.analysis.bindings[id].depth == depth)
             .map(|&id| {
                 let binding = &self.analysis.bindings[id];
                 let ident = &binding.ident;
                 let mutability = binding.mutable.then(|| quote!(mut));
-                let mark = syn::Ident::new(crate::names::REDECLARED, Span::call_site());
-                let stmt: Stmt = reparse!(#[#mark] #[allow(unused_mut, unused_variables)] let #mutability #ident;);
+                let mark = crate::names::LetMark::Redeclared.attr();
+                let stmt: Stmt =
+                    reparse!(#mark #[allow(unused_mut, unused_variables)] let #mutability #ident;);
                 stmt
             });
-        let saved = self.analysis.facts[point].saves
+        let saved = self.analysis.facts[point]
+            .saves
             .iter()
             .filter(|&&id| self.analysis.bindings[id].depth == depth)
             .map(|&id| {
@@ -187,8 +190,8 @@ impl Lowerer<'_> {
                 if deferred {
                     // Resuming in place: the value stays in the state until
                     // it is evicted into this local.
-                    let mark = syn::Ident::new(crate::names::DEFERRED, Span::call_site());
-                    reparse!(#[#mark] #[allow(unused_mut, unused_variables)] let #mutability #ident;)
+                    let mark = crate::names::LetMark::Deferred.attr();
+                    reparse!(#mark #[allow(unused_mut, unused_variables)] let #mutability #ident;)
                 } else {
                     reparse!(#[allow(unused_mut, unused_variables)] let #mutability #ident = #temp;)
                 }
