@@ -21,9 +21,10 @@ use crate::known::{
 };
 use crate::marker::{self, PointKind, YieldPoint};
 use crate::names::is_hidden_iterator;
+use crate::operands::{Operand, operands_mut};
 use crate::syntax::{
-    cond_has_let, copy_bindings, desugared_try, format_captures, is_comparison, is_compound_assign,
-    is_range, method_chain_root, pat_bindings, pat_declares_copy, place_root, strip_parens,
+    cond_has_let, copy_bindings, desugared_try, format_captures, is_range, method_chain_root,
+    pat_bindings, pat_declares_copy, place_root, strip_parens,
 };
 
 pub(crate) type BindingId = usize;
@@ -1157,10 +1158,6 @@ impl Walker<'_> {
                     path.path = hidden.into();
                 }
             }
-            Expr::Array(e) => e
-                .elems
-                .iter_mut()
-                .for_each(|e| self.walk_expr(e, Ctx::Move)),
             Expr::Assign(e) => {
                 let rebinding = match &*e.left {
                     Expr::Path(p) => p.path.get_ident().and_then(|name| {
@@ -1216,26 +1213,16 @@ impl Walker<'_> {
                     }
                 }
             }
-            Expr::Binary(e) => {
-                let (left, right) = if is_comparison(&e.op) {
-                    (Ctx::Place, Ctx::Place)
-                } else if is_compound_assign(&e.op) {
-                    (Ctx::Place, Ctx::Move)
-                } else {
-                    (operand_ctx(&e.left), operand_ctx(&e.right))
-                };
+            Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                let (left, right) = (operand_ctx(&e.left), operand_ctx(&e.right));
                 self.walk_expr(&mut e.left, left);
-                if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
-                    // Evaluated only on some paths.
-                    let construct = self.construct();
-                    self.mark(Mark::Open(Region::Branch { fallthrough: true }));
-                    self.flow_arm(|w| {
-                        w.in_arm(construct, 0, |w| w.walk_expr(&mut e.right, right));
-                    });
-                    self.mark(Mark::Close);
-                } else {
-                    self.walk_expr(&mut e.right, right);
-                }
+                // Evaluated only on some paths.
+                let construct = self.construct();
+                self.mark(Mark::Open(Region::Branch { fallthrough: true }));
+                self.flow_arm(|w| {
+                    w.in_arm(construct, 0, |w| w.walk_expr(&mut e.right, right));
+                });
+                self.mark(Mark::Close);
             }
             // A labeled block may be left part-way (`break 'b`): what comes
             // after it does not always follow what is inside it.
@@ -1335,10 +1322,6 @@ impl Walker<'_> {
                 self.walk_expr(&mut e.func, Ctx::Place);
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
             }
-            Expr::Cast(e) => {
-                let ctx = operand_ctx(&e.expr);
-                self.walk_expr(&mut e.expr, ctx);
-            }
             Expr::Closure(closure) => {
                 let is_move = closure.capture.is_some();
                 if is_move {
@@ -1380,7 +1363,6 @@ impl Walker<'_> {
                     self.force_move -= 1;
                 }
             }
-            Expr::Await(e) => self.walk_expr(&mut e.base, Ctx::Move),
             // A field used by value: see `Use::field`.
             Expr::Field(e) => {
                 self.field += 1;
@@ -1466,11 +1448,6 @@ impl Walker<'_> {
                 let first_new = self.bindings.len();
                 self.declare_pat(&pat, view.is_some(), view.flatten(), false);
                 self.rename_in_pat(&mut e.pat, first_new);
-            }
-            Expr::Index(e) => {
-                self.walk_expr(&mut e.expr, Ctx::Place);
-                let ctx = operand_ctx(&e.index);
-                self.walk_expr(&mut e.index, ctx);
             }
             Expr::Loop(e) => {
                 let id = self.loops.len();
@@ -1586,22 +1563,6 @@ impl Walker<'_> {
                 self.walk_expr(&mut e.receiver, receiver);
                 e.args.iter_mut().for_each(|a| self.walk_expr(a, Ctx::Move));
             }
-            Expr::Range(e) => {
-                if let Some(start) = &mut e.start {
-                    let ctx = operand_ctx(start);
-                    self.walk_expr(start, ctx);
-                }
-                if let Some(end) = &mut e.end {
-                    let ctx = operand_ctx(end);
-                    self.walk_expr(end, ctx);
-                }
-            }
-            Expr::RawAddr(e) => self.walk_expr(&mut e.expr, Ctx::Place),
-            Expr::Reference(e) => self.walk_expr(&mut e.expr, Ctx::Place),
-            Expr::Repeat(e) => {
-                self.walk_expr(&mut e.expr, Ctx::Move);
-                self.walk_expr(&mut e.len, Ctx::Move);
-            }
             Expr::Return(e) => {
                 if let Some(value) = &mut e.expr {
                     let start = self.pos;
@@ -1654,30 +1615,30 @@ impl Walker<'_> {
                 self.walk_block(&mut e.block);
                 self.flow_targets.pop();
             }
-            Expr::Tuple(e) => {
-                // (`(x, _) = t;` assigns `x`.)
-                let ctx = if self.assign_target > 0 {
-                    Ctx::Place
-                } else {
-                    Ctx::Move
-                };
-                e.elems.iter_mut().for_each(|e| self.walk_expr(e, ctx));
-            }
-            Expr::Unary(e) => {
-                let inner = if matches!(e.op, syn::UnOp::Deref(_)) {
-                    Ctx::Place
-                } else {
-                    operand_ctx(&e.expr)
-                };
-                self.walk_expr(&mut e.expr, inner);
-            }
             Expr::Yield(e) => {
                 if let Some(value) = &mut e.expr {
                     self.walk_expr(value, Ctx::Move);
                 }
             }
             Expr::Verbatim(tokens) => *tokens = self.walk_tokens(std::mem::take(tokens), Ctx::Move),
-            _ => {}
+            // The kinds that evaluate their operands in order and do
+            // nothing else the walk must see: `[a, b]`, `(a, b)`, `a + b`,
+            // `a == b`, `a += b`, `v[i]`, `n as u64`, `a..b`, `&x`,
+            // `&raw const x`, `[x; N]`, `f.await`, `-n`, `*p`.
+            _ => {
+                // (`(x, _) = t;` and `[x, _] = a;` assign `x`.)
+                let destructured =
+                    self.assign_target > 0 && matches!(expr, Expr::Tuple(_) | Expr::Array(_));
+                for (operand, kind) in operands_mut(expr) {
+                    let ctx = match kind {
+                        Operand::Value if destructured => Ctx::Place,
+                        Operand::Value => Ctx::Move,
+                        Operand::Operator => operand_ctx(operand),
+                        Operand::Place => Ctx::Place,
+                    };
+                    self.walk_expr(operand, ctx);
+                }
+            }
         }
     }
 }

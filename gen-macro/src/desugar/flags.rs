@@ -36,7 +36,8 @@ use syn::{Block, Expr, Pat, Stmt};
 
 use crate::known::{BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES};
 use crate::marker::{self, YieldPoint};
-use crate::syntax::{format_captures, is_comparison, is_compound_assign, pat_bindings};
+use crate::operands::{Operand, in_table, operands_mut};
+use crate::syntax::{format_captures, pat_bindings};
 
 /// Declares the bindings `targets` (their declaring identifiers) as drop
 /// flags where the rewrite can follow them; says whether it changed
@@ -390,12 +391,6 @@ impl Flag<'_> {
                     #rt::__private::DropFlag::set(&mut #ident, #value)
                 });
             }
-            Expr::Assign(e) => {
-                self.expr(&mut e.right, true);
-                self.expr(&mut e.left, false);
-            }
-            Expr::Reference(e) => self.expr(&mut e.expr, false),
-            Expr::RawAddr(e) => self.expr(&mut e.expr, false),
             Expr::MethodCall(e) => {
                 let method = e.method.to_string();
                 let consuming = CONSUMING_PREFIXES.iter().any(|p| method.starts_with(p))
@@ -410,21 +405,6 @@ impl Flag<'_> {
                     *expr = args_first(e);
                 }
             }
-            Expr::Binary(e) => {
-                let operands = if is_comparison(&e.op) {
-                    (false, false)
-                } else if is_compound_assign(&e.op) {
-                    (false, true)
-                } else {
-                    (true, true)
-                };
-                self.expr(&mut e.left, operands.0);
-                self.expr(&mut e.right, operands.1);
-            }
-            Expr::Index(e) => {
-                self.expr(&mut e.expr, false);
-                self.expr(&mut e.index, true);
-            }
             Expr::Field(e) if self.active && is_name(unparen(&e.base), name) => {
                 if value {
                     // A field through the flag could not be moved out of it.
@@ -438,10 +418,6 @@ impl Flag<'_> {
                 }
             }
             Expr::Field(e) => self.expr(&mut e.base, false),
-            Expr::Unary(e) => {
-                let deref = matches!(e.op, syn::UnOp::Deref(_));
-                self.expr(&mut e.expr, !deref);
-            }
             Expr::Paren(e) => self.expr(&mut e.expr, value),
             Expr::Group(e) => self.expr(&mut e.expr, value),
             Expr::Block(e) => self.tail_block(&mut e.block, value),
@@ -507,9 +483,19 @@ impl Flag<'_> {
                     self.ok = false;
                 }
             }
+            // Assignments, operators, literals of tuples, arrays and
+            // structs, `&`, `return`, `break`, `?`, `.await`: as the operand
+            // table says. (Not calls, whose callee the table leaves out
+            // when it is a place: a flagged closure that is called is taken
+            // out of its flag, below.)
+            _ if in_table(expr) && !matches!(expr, Expr::Call(_)) => {
+                for (operand, kind) in operands_mut(expr) {
+                    self.expr(operand, kind != Operand::Place);
+                }
+            }
             _ => {
-                // Calls, literals of tuples, arrays and structs, `return`,
-                // `break`, `?`, casts, ranges: their operands are values.
+                // Calls (callee and arguments), literals and the rest:
+                // their operands are values.
                 struct Operands<'f, 'a>(&'f mut Flag<'a>);
                 impl VisitMut for Operands<'_, '_> {
                     fn visit_expr_mut(&mut self, expr: &mut Expr) {

@@ -47,7 +47,7 @@ use crate::lower::inplace::finish_deferred;
 use crate::lower::{Lowerer, Segment};
 use crate::marker::{self, PointKind, YieldPoint};
 use crate::names::Names;
-use crate::operands::{first_operand_mut, is_place};
+use crate::operands::{first_operand_leads, first_operand_mut};
 use crate::syntax::cond_has_let;
 
 impl Lowerer<'_> {
@@ -491,19 +491,7 @@ impl Lowerer<'_> {
             _ => {
                 let mut diverges = false;
                 // (The operand that starts the expression's text.)
-                let leads = matches!(&expr, Expr::Call(call) if !is_place(&call.func))
-                    || matches!(
-                        expr,
-                        Expr::Binary(_)
-                            | Expr::MethodCall(_)
-                            | Expr::Field(_)
-                            | Expr::Index(_)
-                            | Expr::Cast(_)
-                            | Expr::Try(_)
-                            | Expr::Await(_)
-                            | Expr::Range(_)
-                            | Expr::Assign(_)
-                    );
+                let leads = first_operand_leads(&expr);
                 if let Some(first) = first_operand_mut(&mut expr)
                     && marker::contains(&*first, Some(point))
                 {
