@@ -100,25 +100,17 @@ pub(crate) fn gen_block(input: TokenStream) -> TokenStream {
 /// keyword reaches the macro, but syn would parse it as a `yield`
 /// expression applied to `!(x)`.
 fn raw_yield(tokens: TokenStream) -> TokenStream {
-    let mut out = Vec::new();
-    let mut tokens = tokens.into_iter().peekable();
-    while let Some(tt) = tokens.next() {
-        match tt {
-            TokenTree::Ident(ident)
-                if ident == "yield"
-                    && matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!') =>
-            {
-                out.push(TokenTree::Ident(Ident::new_raw("yield", ident.span())));
-            }
-            TokenTree::Group(group) => {
-                let mut new = proc_macro2::Group::new(group.delimiter(), raw_yield(group.stream()));
-                new.set_span(group.span());
-                out.push(TokenTree::Group(new));
-            }
-            other => out.push(other),
+    crate::tokens::rewrite(tokens, &mut |trees, i, _| match &trees[i] {
+        TokenTree::Ident(ident)
+            if ident == "yield" && crate::tokens::followed_by(trees, i, '!') =>
+        {
+            Some(crate::tokens::Edit::one(TokenTree::Ident(Ident::new_raw(
+                "yield",
+                ident.span(),
+            ))))
         }
-    }
-    out.into_iter().collect()
+        _ => None,
+    })
 }
 
 /// `args; { stmts }`, or the statements alone.

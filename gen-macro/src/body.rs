@@ -290,26 +290,14 @@ fn restore_hidden_names(
     if hidden.is_empty() {
         return tokens;
     }
-    tokens
-        .into_iter()
-        .map(|tt| match tt {
-            proc_macro2::TokenTree::Ident(ident) => match hidden.get(&ident.to_string()) {
-                Some(original) => {
-                    let mut restored = original.clone();
-                    restored.set_span(Span::mixed_site().located_at(ident.span()));
-                    proc_macro2::TokenTree::Ident(restored)
-                }
-                None => proc_macro2::TokenTree::Ident(ident),
-            },
-            proc_macro2::TokenTree::Group(group) => {
-                let mut new = proc_macro2::Group::new(
-                    group.delimiter(),
-                    restore_hidden_names(group.stream(), hidden),
-                );
-                new.set_span(group.span());
-                proc_macro2::TokenTree::Group(new)
-            }
-            other => other,
-        })
-        .collect()
+    crate::tokens::rewrite(tokens, &mut |trees, i, _| match &trees[i] {
+        proc_macro2::TokenTree::Ident(ident) => {
+            let mut restored = hidden.get(&ident.to_string())?.clone();
+            restored.set_span(Span::mixed_site().located_at(ident.span()));
+            Some(crate::tokens::Edit::one(proc_macro2::TokenTree::Ident(
+                restored,
+            )))
+        }
+        _ => None,
+    })
 }

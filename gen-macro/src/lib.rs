@@ -23,6 +23,7 @@ mod names;
 mod operands;
 mod spans;
 mod syntax;
+mod tokens;
 
 // The drivers.
 mod asynch;

@@ -317,11 +317,10 @@ pub(crate) fn is_range(expr: &Expr) -> bool {
 
 /// Is an identifier spelled `name` anywhere in `tokens`?
 pub(crate) fn tokens_mention(tokens: &proc_macro2::TokenStream, name: &str) -> bool {
-    tokens.clone().into_iter().any(|tt| match tt {
-        proc_macro2::TokenTree::Ident(ident) => ident == name,
-        proc_macro2::TokenTree::Group(group) => tokens_mention(&group.stream(), name),
-        _ => false,
-    })
+    crate::tokens::any(
+        tokens.clone(),
+        &mut |trees, i| matches!(&trees[i], proc_macro2::TokenTree::Ident(ident) if ident == name),
+    )
 }
 
 /// Is an identifier spelled `name` anywhere in `block`, macro arguments

@@ -1028,48 +1028,38 @@ impl Walker<'_> {
     /// [`walk_tokens`](Self::walk_tokens); `top`: these are the arguments
     /// of a macro themselves, not a group inside them.
     fn walk_tokens_at(&mut self, tokens: TokenStream, ctx: Ctx, top: bool) -> TokenStream {
-        tokens
-            .into_iter()
-            .map(|tt| match tt {
-                TokenTree::Ident(ident) => match self.use_name(&ident.to_string(), ctx) {
-                    Some(mut hidden) => {
-                        hidden.set_span(ident.span());
-                        TokenTree::Ident(hidden)
-                    }
-                    None => TokenTree::Ident(ident),
-                },
-                TokenTree::Group(group) => {
-                    let mut new = proc_macro2::Group::new(
-                        group.delimiter(),
-                        self.walk_tokens(group.stream(), ctx),
-                    );
-                    new.set_span(group.span());
-                    TokenTree::Group(new)
-                }
-                TokenTree::Literal(lit) => {
-                    for name in format_captures(&lit.to_string()) {
-                        if top && let Some(renames) = &self.format_renames {
-                            // A format string of a formatting macro: a
-                            // rename reaches it as a named argument.
-                            let named = renames.iter().any(|(n, _)| *n == name);
-                            if let Some(hidden) = self.use_name(&name, Ctx::Place)
-                                && !named
-                                && let Some(renames) = &mut self.format_renames
-                            {
-                                renames.push((name, hidden));
-                            }
-                            continue;
+        crate::tokens::rewrite(tokens, &mut |trees, i, nested| match &trees[i] {
+            TokenTree::Ident(ident) => {
+                let mut hidden = self.use_name(&ident.to_string(), ctx)?;
+                hidden.set_span(ident.span());
+                Some(crate::tokens::Edit::one(TokenTree::Ident(hidden)))
+            }
+            TokenTree::Literal(lit) => {
+                for name in format_captures(&lit.to_string()) {
+                    if top
+                        && !nested
+                        && let Some(renames) = &self.format_renames
+                    {
+                        // A format string of a formatting macro: a
+                        // rename reaches it as a named argument.
+                        let named = renames.iter().any(|(n, _)| *n == name);
+                        if let Some(hidden) = self.use_name(&name, Ctx::Place)
+                            && !named
+                            && let Some(renames) = &mut self.format_renames
+                        {
+                            renames.push((name, hidden));
                         }
-                        if let Some(id) = self.lookup_user_name(&name) {
-                            self.bindings[id].format_captured = true;
-                        }
-                        self.use_name(&name, Ctx::Place);
+                        continue;
                     }
-                    TokenTree::Literal(lit)
+                    if let Some(id) = self.lookup_user_name(&name) {
+                        self.bindings[id].format_captured = true;
+                    }
+                    self.use_name(&name, Ctx::Place);
                 }
-                TokenTree::Punct(p) => TokenTree::Punct(p),
-            })
-            .collect()
+                None
+            }
+            _ => None,
+        })
     }
 
     fn record_point(&mut self, index: usize) {

@@ -100,11 +100,10 @@ fn unparen(expr: &Expr) -> &Expr {
 }
 
 fn mentions_tokens(tokens: TokenStream, name: &str) -> bool {
-    tokens.into_iter().any(|tree| match tree {
+    crate::tokens::any(tokens, &mut |trees, i| match &trees[i] {
         TokenTree::Ident(ident) => ident == name,
-        TokenTree::Group(group) => mentions_tokens(group.stream(), name),
         TokenTree::Literal(lit) => format_captures(&lit.to_string()).iter().any(|c| c == name),
-        TokenTree::Punct(_) => false,
+        _ => false,
     })
 }
 
@@ -575,25 +574,12 @@ fn lets_bind(cond: &Expr, name: &str) -> bool {
 }
 
 fn deref_tokens(tokens: TokenStream, name: &str) -> TokenStream {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    let mut out = Vec::with_capacity(trees.len());
-    for (i, tree) in trees.iter().enumerate() {
-        match tree {
-            TokenTree::Ident(ident)
-                if ident == name
-                    && !matches!(i.checked_sub(1).map(|j| &trees[j]),
-                        Some(TokenTree::Punct(p)) if p.as_char() == '.') =>
-            {
-                let inner = quote!(*#ident);
-                out.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, inner)));
-            }
-            TokenTree::Group(group) => {
-                let mut new = Group::new(group.delimiter(), deref_tokens(group.stream(), name));
-                new.set_span(group.span());
-                out.push(TokenTree::Group(new));
-            }
-            other => out.push(other.clone()),
+    crate::tokens::rewrite(tokens, &mut |trees, i, _| match &trees[i] {
+        TokenTree::Ident(ident) if ident == name && !crate::tokens::after_dot(trees, i) => {
+            let inner = quote!(*#ident);
+            let group = Group::new(Delimiter::Parenthesis, inner);
+            Some(crate::tokens::Edit::one(TokenTree::Group(group)))
         }
-    }
-    out.into_iter().collect()
+        _ => None,
+    })
 }

@@ -31,7 +31,7 @@
 //! not a plain place (`f()`, `v[i]`) is evaluated once, into a hidden
 //! binding, first; for `*p` the pointer is.
 
-use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Pat};
@@ -259,27 +259,17 @@ impl Deref<'_> {
 
 impl Deref<'_> {
     fn tokens(&self, tokens: TokenStream) -> TokenStream {
-        let trees: Vec<TokenTree> = tokens.into_iter().collect();
-        let mut out = Vec::with_capacity(trees.len());
-        for (i, tree) in trees.iter().enumerate() {
-            match tree {
-                TokenTree::Ident(ident)
-                    if self.binding(ident).is_some()
-                        && !matches!(i.checked_sub(1).map(|j| &trees[j]), Some(TokenTree::Punct(p)) if p.as_char() == '.')
-                        && !matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' || p.as_char() == '!') =>
-                {
-                    let by_ref = self.binding(ident).unwrap_or(false);
-                    out.extend((self.rematch)(ident, by_ref));
-                }
-                TokenTree::Group(group) => {
-                    let mut new = Group::new(group.delimiter(), self.tokens(group.stream()));
-                    new.set_span(group.span());
-                    out.push(TokenTree::Group(new));
-                }
-                other => out.push(other.clone()),
+        crate::tokens::rewrite(tokens, &mut |trees, i, _| match &trees[i] {
+            TokenTree::Ident(ident)
+                if !crate::tokens::after_dot(trees, i)
+                    && !crate::tokens::followed_by(trees, i, ':')
+                    && !crate::tokens::followed_by(trees, i, '!') =>
+            {
+                let by_ref = self.binding(ident)?;
+                Some(crate::tokens::Edit::one((self.rematch)(ident, by_ref)))
             }
-        }
-        out.into_iter().collect()
+            _ => None,
+        })
     }
 }
 

@@ -174,27 +174,14 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
 /// `self` inside macro arguments (`println!("{}", self.x)`), except in
 /// paths (`self::module`).
 fn rename_self_tokens(tokens: TokenStream) -> TokenStream {
-    let mut out = Vec::new();
-    let mut iter = tokens.into_iter().peekable();
-    while let Some(tt) = iter.next() {
-        match tt {
-            TokenTree::Ident(ident) if ident == "self" => {
-                let is_path =
-                    matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
-                if is_path {
-                    out.push(TokenTree::Ident(ident));
-                } else {
-                    out.push(TokenTree::Ident(syn::Ident::new(SELF_ALIAS, ident.span())));
-                }
-            }
-            TokenTree::Group(group) => {
-                let mut new =
-                    proc_macro2::Group::new(group.delimiter(), rename_self_tokens(group.stream()));
-                new.set_span(group.span());
-                out.push(TokenTree::Group(new));
-            }
-            other => out.push(other),
+    crate::tokens::rewrite(tokens, &mut |trees, i, _| match &trees[i] {
+        // (`self::item` is a path, not the receiver.)
+        TokenTree::Ident(ident)
+            if ident == "self" && !crate::tokens::followed_by(trees, i, ':') =>
+        {
+            let alias = syn::Ident::new(SELF_ALIAS, ident.span());
+            Some(crate::tokens::Edit::one(TokenTree::Ident(alias)))
         }
-    }
-    out.into_iter().collect()
+        _ => None,
+    })
 }

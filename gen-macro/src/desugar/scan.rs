@@ -579,26 +579,19 @@ fn unit(span: Span) -> Expr {
 }
 
 fn find_nested_yields(tokens: TokenStream, report: &mut impl FnMut(Span, &str)) {
-    let mut iter = tokens.into_iter().peekable();
-    while let Some(tt) = iter.next() {
-        match tt {
-            TokenTree::Ident(ident) => {
-                let name = ident.unraw().to_string();
-                let is_bang =
-                    matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
-                if is_bang && (name == "yield" || name == "yield_from") {
-                    let shown = if name == "yield" {
-                        "r#yield"
-                    } else {
-                        "yield_from"
-                    };
-                    report(ident.span(), shown);
-                }
+    crate::tokens::any(tokens, &mut |trees, i| {
+        if let TokenTree::Ident(ident) = &trees[i]
+            && crate::tokens::followed_by(trees, i, '!')
+        {
+            let name = ident.unraw().to_string();
+            if name == "yield" {
+                report(ident.span(), "r#yield");
+            } else if name == "yield_from" {
+                report(ident.span(), "yield_from");
             }
-            TokenTree::Group(group) => find_nested_yields(group.stream(), report),
-            _ => {}
         }
-    }
+        false
+    });
 }
 
 impl VisitMut for Scanner<'_> {

@@ -148,15 +148,12 @@ impl<'ast> Visit<'ast> for Declarations {
 }
 
 fn collect_token_idents(tokens: TokenStream, into: &mut HashSet<String>) {
-    for tree in tokens {
-        match tree {
-            TokenTree::Ident(ident) => {
-                into.insert(ident.to_string());
-            }
-            TokenTree::Group(group) => collect_token_idents(group.stream(), into),
-            _ => {}
+    crate::tokens::any(tokens, &mut |trees, i| {
+        if let TokenTree::Ident(ident) = &trees[i] {
+            into.insert(ident.to_string());
         }
-    }
+        false
+    });
 }
 
 /// The value as its `let` wrote it and every field of the literal that
@@ -706,35 +703,20 @@ impl Rename<'_> {
             .map(|(_, binding)| binding)
     }
 
+    /// `p.f` in macro arguments becomes `f`'s binding, as in expressions.
     fn tokens(&self, tokens: TokenStream) -> TokenStream {
-        let trees: Vec<TokenTree> = tokens.into_iter().collect();
-        let mut out = Vec::with_capacity(trees.len());
-        let mut i = 0;
-        while i < trees.len() {
-            match &trees[i] {
-                TokenTree::Ident(ident) if ident == self.name => {
-                    if let Some(member) = token_field(&trees, i)
-                        && let Some(binding) = self.binding(&member)
-                    {
-                        let mut binding = binding.clone();
-                        binding.set_span(ident.span());
-                        out.push(TokenTree::Ident(binding));
-                        i += 3;
-                        continue;
-                    }
-                    out.push(trees[i].clone());
-                }
-                TokenTree::Group(group) => {
-                    let mut new =
-                        proc_macro2::Group::new(group.delimiter(), self.tokens(group.stream()));
-                    new.set_span(group.span());
-                    out.push(TokenTree::Group(new));
-                }
-                other => out.push(other.clone()),
+        crate::tokens::rewrite(tokens, &mut |trees, i, _| match &trees[i] {
+            TokenTree::Ident(ident) if ident == self.name => {
+                let member = token_field(trees, i)?;
+                let mut binding = self.binding(&member)?.clone();
+                binding.set_span(ident.span());
+                Some(crate::tokens::Edit {
+                    with: TokenTree::Ident(binding).into(),
+                    consumed: 3,
+                })
             }
-            i += 1;
-        }
-        out.into_iter().collect()
+            _ => None,
+        })
     }
 }
 

@@ -145,14 +145,13 @@ struct RegionCheck<'a> {
 
 impl RegionCheck<'_> {
     fn mentions(&self, tokens: TokenStream) -> bool {
-        tokens.into_iter().any(|tt| match tt {
+        crate::tokens::any(tokens, &mut |trees, i| match &trees[i] {
             TokenTree::Ident(ident) => self.names.iter().any(|n| ident == n),
-            TokenTree::Group(group) => self.mentions(group.stream()),
             TokenTree::Literal(lit) => {
                 let text = lit.to_string();
                 self.names.iter().any(|n| text.contains(&format!("{{{n}")))
             }
-            TokenTree::Punct(_) => false,
+            _ => false,
         })
     }
 }

@@ -114,13 +114,11 @@ impl Finder<'_> {
     }
 
     fn tokens(&mut self, tokens: TokenStream) {
-        for tree in tokens {
-            match tree {
-                TokenTree::Ident(ident) if ident == *self.ident => self.found = true,
-                TokenTree::Group(group) => self.tokens(group.stream()),
-                _ => {}
-            }
-        }
+        let ident = self.ident;
+        self.found |= crate::tokens::any(
+            tokens,
+            &mut |trees, i| matches!(&trees[i], TokenTree::Ident(found) if found == ident),
+        );
     }
 }
 
