@@ -2035,3 +2035,52 @@ fn a_value_held_across_a_delegation_in_an_entered_loop_keeps_its_drop_flag() {
         assert_eq!(log.dropped(), reference.dropped(), "give {give}");
     }
 }
+
+/// `[a, b] = [b, a];` assigns `a` and `b` (2026-12-07, found when the
+/// scope walk moved to the operand table): an array in the place of an
+/// assignment destructures, as a tuple does, and its elements are places
+/// assigned, not values moved. The walk took them for moved values (a
+/// tuple there was already right), so after the swap neither guard was
+/// saved at the last yield and both were dropped there instead of at the
+/// end: the plain function logs `<1> <2> <3> b a`, the generator logged
+/// `<1> <2> b a <3>`.
+#[generator(yield = String)]
+fn swapped_by_array_destructuring(log: gen_workspace::drops::DropLog) {
+    let mut a = log.guard("a");
+    let mut b = log.guard("b");
+    r#yield!(format!("{}{}", a.name(), b.name()));
+    [a, b] = [b, a];
+    r#yield!(format!("{}{}", a.name(), b.name()));
+    (a, b) = (b, a);
+    r#yield!(format!("{}{}", a.name(), b.name()));
+}
+
+#[test]
+fn an_array_assigned_by_destructuring_holds_its_elements_across_a_yield() {
+    use gen_workspace::drops::DropLog;
+    let plain = |log: DropLog| {
+        let mut out = Vec::new();
+        let mut a = log.guard("a");
+        let mut b = log.guard("b");
+        out.push(format!("{}{}", a.name(), b.name()));
+        drop(log.guard(format!("<{}>", out.len())));
+        [a, b] = [b, a];
+        out.push(format!("{}{}", a.name(), b.name()));
+        drop(log.guard(format!("<{}>", out.len())));
+        (a, b) = (b, a);
+        out.push(format!("{}{}", a.name(), b.name()));
+        drop(log.guard(format!("<{}>", out.len())));
+        out
+    };
+    let reference = DropLog::new();
+    let want = plain(reference.clone());
+    let log = DropLog::new();
+    let mut got = Vec::new();
+    for x in swapped_by_array_destructuring(log.clone()) {
+        got.push(x);
+        drop(log.guard(format!("<{}>", got.len())));
+    }
+    assert_eq!(got, ["ab", "ba", "ab"]);
+    assert_eq!(got, want);
+    assert_eq!(log.dropped(), reference.dropped());
+}
