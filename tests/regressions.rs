@@ -2084,3 +2084,55 @@ fn an_array_assigned_by_destructuring_holds_its_elements_across_a_yield() {
     assert_eq!(got, want);
     assert_eq!(log.dropped(), reference.dropped());
 }
+
+/// A value with a drop flag (moved on some paths before a yield) assigned
+/// by a destructuring assignment (seed 10920229, the first programs with
+/// `(d, h) = (h, d)`): the flag rewrite took `h` in the pattern for a value
+/// read (E0070 "invalid left-hand side of assignment"). The pattern now
+/// assigns a temporary that goes into the flag after it, one per flagged
+/// name (two flagged names in one pattern then declared one temporary
+/// twice: E0384).
+#[generator(yield = String)]
+fn swapped_then_moved_on_some_paths(log: gen_workspace::drops::DropLog, give: bool) {
+    let mut a = log.guard("a");
+    let mut b = log.guard("b");
+    (a, b) = (b, a);
+    r#yield!(format!("{}{}", a.name(), b.name()));
+    if give {
+        drop(a);
+        drop(b);
+    }
+    r#yield!(String::from("end"));
+}
+
+#[test]
+fn a_value_with_a_drop_flag_is_assigned_by_destructuring() {
+    use gen_workspace::drops::DropLog;
+    let plain = |log: DropLog, give: bool| {
+        let mut out = Vec::new();
+        let mut a = log.guard("a");
+        let mut b = log.guard("b");
+        (a, b) = (b, a);
+        out.push(format!("{}{}", a.name(), b.name()));
+        drop(log.guard(format!("<{}>", out.len())));
+        if give {
+            drop(a);
+            drop(b);
+        }
+        out.push(String::from("end"));
+        drop(log.guard(format!("<{}>", out.len())));
+        out
+    };
+    for give in [true, false] {
+        let reference = DropLog::new();
+        let want = plain(reference.clone(), give);
+        let log = DropLog::new();
+        let mut got = Vec::new();
+        for x in swapped_then_moved_on_some_paths(log.clone(), give) {
+            got.push(x);
+            drop(log.guard(format!("<{}>", got.len())));
+        }
+        assert_eq!(got, want, "give {give}");
+        assert_eq!(log.dropped(), reference.dropped(), "give {give}");
+    }
+}

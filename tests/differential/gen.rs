@@ -1206,6 +1206,69 @@ impl Gen<'_> {
         format!("let {m}{name}{annot} = {init};\n")
     }
 
+    /// `(a, b) = (b, a);` or `[a, b] = [b, a];` over two mutable locals of
+    /// one type: a swap, or for numbers the Fibonacci step `(a, b) = (b,
+    /// a.wrapping_add(b))`, perhaps with a yield in the value. Two locals
+    /// are declared first when fewer are in sight (programs are small).
+    fn destructuring_assignment(&mut self) -> String {
+        let candidates: Vec<(Ty, Vec<String>)> = [Ty::U32, Ty::Str, Ty::Vec]
+            .into_iter()
+            .map(|ty| {
+                let names = self
+                    .visible(ty)
+                    .into_iter()
+                    .filter(|v| v.mutable && !self.frozen.contains(&v.name))
+                    .map(|v| v.name)
+                    .collect::<Vec<_>>();
+                (ty, names)
+            })
+            .filter(|(_, names)| names.len() >= 2)
+            .collect();
+        let mut out = String::new();
+        let (ty, mut names) = if candidates.is_empty() {
+            let ty = *self.rng.pick(&[Ty::U32, Ty::U32, Ty::Str, Ty::Vec]);
+            let first = self.fresh_name();
+            let mut second = self.fresh_name();
+            while second == first {
+                second = self.fresh_name();
+            }
+            for name in [&first, &second] {
+                self.budget = self.budget.saturating_sub(1);
+                let init = self.expr(ty, 2);
+                out.push_str(&format!("let mut {name} = {init};\n"));
+                self.declare(name, ty, true);
+            }
+            (ty, vec![first, second])
+        } else {
+            self.rng.pick(&candidates).clone()
+        };
+        // (An initialiser above may have moved one of the two: then the
+        // declarations alone.)
+        let present = self.visible(ty);
+        names.retain(|name| present.iter().any(|v| v.name == *name));
+        if names.len() < 2 {
+            return out;
+        }
+        let a = names.swap_remove(self.rng.below(names.len()));
+        let b = names.swap_remove(self.rng.below(names.len()));
+        let second = match ty {
+            Ty::U32 if self.yield_ok() && self.rng.pct(40) => {
+                self.no_yield += 1;
+                let e = self.e_u32(1);
+                self.no_yield -= 1;
+                format!("r#yield!({e})")
+            }
+            Ty::U32 => format!("{a}.wrapping_add({b})"),
+            _ => a.clone(),
+        };
+        if self.rng.pct(50) {
+            out.push_str(&format!("[{a}, {b}] = [{b}, {second}];\n"));
+        } else {
+            out.push_str(&format!("({a}, {b}) = ({b}, {second});\n"));
+        }
+        out
+    }
+
     fn stmt(&mut self) -> String {
         self.budget -= 1;
         let can_nest = self.nest < MAX_NEST;
@@ -1226,6 +1289,9 @@ impl Gen<'_> {
                 5..=9 => {
                     self.budget += 1;
                     self.stmt_let(None)
+                }
+                10 if self.features.plain_shapes && self.rng.pct(40) => {
+                    self.destructuring_assignment()
                 }
                 10 => {
                     let Some(v) = self.visible_var(Ty::U32, true) else {

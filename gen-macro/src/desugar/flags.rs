@@ -390,6 +390,33 @@ impl Flag<'_> {
                     #rt::__private::DropFlag::set(&mut #ident, #value)
                 });
             }
+            // `(d, a) = (a, d)`, `[d, a] = …`: `a` is one of the places a
+            // destructuring assignment assigns. The pattern assigns a
+            // temporary in its place, which goes into the flag after it,
+            // in the order the plain assignment drops and assigns.
+            Expr::Assign(e)
+                if self.active
+                    && !is_name(unparen(&e.left), name)
+                    && destructures(&e.left, name) =>
+            {
+                self.may_need_drop = true;
+                self.expr(&mut e.right, true);
+                let ident = syn::Ident::new(name, syn::spanned::Spanned::span(&*e.left));
+                // (One per name: another flagged name of the same pattern
+                // is rewritten by its own pass, around this block.)
+                let assigned = quote::format_ident!(
+                    "__gen_assigned_{}",
+                    name,
+                    span = proc_macro2::Span::mixed_site()
+                );
+                replace_destructured(&mut e.left, name, &assigned);
+                self.expr(&mut e.left, false);
+                *expr = reparse!({
+                    let #assigned;
+                    #expr;
+                    #rt::__private::DropFlag::set(&mut #ident, #assigned)
+                });
+            }
             Expr::MethodCall(e) => {
                 let method = e.method.to_string();
                 let consuming = CONSUMING_PREFIXES.iter().any(|p| method.starts_with(p))
@@ -570,6 +597,42 @@ fn lets_bind(cond: &Expr, name: &str) -> bool {
         Expr::Paren(p) => lets_bind(&p.expr, name),
         Expr::Group(g) => lets_bind(&g.expr, name),
         _ => false,
+    }
+}
+
+/// Is `name` one of the places the destructuring pattern `target` (a
+/// tuple, array or struct literal on the left of `=`) assigns?
+fn destructures(target: &Expr, name: &str) -> bool {
+    match target {
+        Expr::Path(_) => is_name(target, name),
+        Expr::Paren(p) => destructures(&p.expr, name),
+        Expr::Tuple(t) => t.elems.iter().any(|e| destructures(e, name)),
+        Expr::Array(a) => a.elems.iter().any(|e| destructures(e, name)),
+        Expr::Struct(s) => s.fields.iter().any(|f| destructures(&f.expr, name)),
+        _ => false,
+    }
+}
+
+/// Puts `with` in place of `name` where [`destructures`] found it.
+fn replace_destructured(target: &mut Expr, name: &str, with: &syn::Ident) {
+    match target {
+        Expr::Path(_) if is_name(target, name) => {
+            *target = reparse!(#with);
+        }
+        Expr::Paren(p) => replace_destructured(&mut p.expr, name, with),
+        Expr::Tuple(t) => t
+            .elems
+            .iter_mut()
+            .for_each(|e| replace_destructured(e, name, with)),
+        Expr::Array(a) => a
+            .elems
+            .iter_mut()
+            .for_each(|e| replace_destructured(e, name, with)),
+        Expr::Struct(s) => s
+            .fields
+            .iter_mut()
+            .for_each(|f| replace_destructured(&mut f.expr, name, with)),
+        _ => {}
     }
 }
 
