@@ -2136,3 +2136,55 @@ fn a_value_with_a_drop_flag_is_assigned_by_destructuring() {
         assert_eq!(log.dropped(), reference.dropped(), "give {give}");
     }
 }
+
+struct TwoGuards {
+    x: gen_workspace::drops::Guard,
+    y: gen_workspace::drops::Guard,
+}
+
+/// The same through a struct pattern in shorthand (`TwoGuards { x, y } =
+/// …`): the temporary that takes a flagged name's place must be written
+/// out (`x: temporary`), or the shorthand still names the flag itself, a
+/// `DropFlag<Guard>` where a `Guard` is assigned (E0308).
+#[generator(yield = String)]
+fn struct_destructured_then_moved_on_some_paths(log: gen_workspace::drops::DropLog, give: bool) {
+    let mut x = log.guard("x");
+    let mut y = log.guard("y");
+    TwoGuards { x, y } = TwoGuards { x: y, y: x };
+    r#yield!(format!("{}{}", x.name(), y.name()));
+    if give {
+        drop(x);
+    }
+    r#yield!(y.name().to_string());
+}
+
+#[test]
+fn a_value_with_a_drop_flag_is_assigned_by_a_struct_pattern_in_shorthand() {
+    use gen_workspace::drops::DropLog;
+    let plain = |log: DropLog, give: bool| {
+        let mut out = Vec::new();
+        let mut x = log.guard("x");
+        let mut y = log.guard("y");
+        TwoGuards { x, y } = TwoGuards { x: y, y: x };
+        out.push(format!("{}{}", x.name(), y.name()));
+        drop(log.guard(format!("<{}>", out.len())));
+        if give {
+            drop(x);
+        }
+        out.push(y.name().to_string());
+        drop(log.guard(format!("<{}>", out.len())));
+        out
+    };
+    for give in [true, false] {
+        let reference = DropLog::new();
+        let want = plain(reference.clone(), give);
+        let log = DropLog::new();
+        let mut got = Vec::new();
+        for x in struct_destructured_then_moved_on_some_paths(log.clone(), give) {
+            got.push(x);
+            drop(log.guard(format!("<{}>", got.len())));
+        }
+        assert_eq!(got, want, "give {give}");
+        assert_eq!(log.dropped(), reference.dropped(), "give {give}");
+    }
+}

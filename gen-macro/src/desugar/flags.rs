@@ -628,10 +628,16 @@ fn replace_destructured(target: &mut Expr, name: &str, with: &syn::Ident) {
             .elems
             .iter_mut()
             .for_each(|e| replace_destructured(e, name, with)),
-        Expr::Struct(s) => s
-            .fields
-            .iter_mut()
-            .for_each(|f| replace_destructured(&mut f.expr, name, with)),
+        Expr::Struct(s) => {
+            for field in &mut s.fields {
+                if destructures(&field.expr, name) {
+                    replace_destructured(&mut field.expr, name, with);
+                    // `S { a }` is printed as its member alone: write the
+                    // temporary out (`S { a: temporary }`).
+                    field.colon_token = Some(Default::default());
+                }
+            }
+        }
         _ => {}
     }
 }
