@@ -2023,16 +2023,11 @@ fn a_value_held_across_a_delegation_in_an_entered_loop_keeps_its_drop_flag() {
         out
     };
     for give in [true, false] {
-        let reference = DropLog::new();
-        let want = plain(reference.clone(), give, 2);
-        let log = DropLog::new();
-        let mut got = Vec::new();
-        for x in held_across_a_delegation_in_an_entered_loop(log.clone(), give, 2) {
-            got.push(x);
-            drop(log.guard(format!("<{}>", got.len())));
-        }
-        assert_eq!(got, want, "give {give}");
-        assert_eq!(log.dropped(), reference.dropped(), "give {give}");
+        assert_same_as_plain(
+            |log| held_across_a_delegation_in_an_entered_loop(log, give, 2),
+            |log| plain(log, give, 2),
+            &format!("give {give}"),
+        );
     }
 }
 
@@ -2072,17 +2067,8 @@ fn an_array_assigned_by_destructuring_holds_its_elements_across_a_yield() {
         drop(log.guard(format!("<{}>", out.len())));
         out
     };
-    let reference = DropLog::new();
-    let want = plain(reference.clone());
-    let log = DropLog::new();
-    let mut got = Vec::new();
-    for x in swapped_by_array_destructuring(log.clone()) {
-        got.push(x);
-        drop(log.guard(format!("<{}>", got.len())));
-    }
+    let got = assert_same_as_plain(swapped_by_array_destructuring, plain, "");
     assert_eq!(got, ["ab", "ba", "ab"]);
-    assert_eq!(got, want);
-    assert_eq!(log.dropped(), reference.dropped());
 }
 
 /// A value with a drop flag (moved on some paths before a yield) assigned
@@ -2124,16 +2110,11 @@ fn a_value_with_a_drop_flag_is_assigned_by_destructuring() {
         out
     };
     for give in [true, false] {
-        let reference = DropLog::new();
-        let want = plain(reference.clone(), give);
-        let log = DropLog::new();
-        let mut got = Vec::new();
-        for x in swapped_then_moved_on_some_paths(log.clone(), give) {
-            got.push(x);
-            drop(log.guard(format!("<{}>", got.len())));
-        }
-        assert_eq!(got, want, "give {give}");
-        assert_eq!(log.dropped(), reference.dropped(), "give {give}");
+        assert_same_as_plain(
+            |log| swapped_then_moved_on_some_paths(log, give),
+            |log| plain(log, give),
+            &format!("give {give}"),
+        );
     }
 }
 
@@ -2176,15 +2157,34 @@ fn a_value_with_a_drop_flag_is_assigned_by_a_struct_pattern_in_shorthand() {
         out
     };
     for give in [true, false] {
-        let reference = DropLog::new();
-        let want = plain(reference.clone(), give);
-        let log = DropLog::new();
-        let mut got = Vec::new();
-        for x in struct_destructured_then_moved_on_some_paths(log.clone(), give) {
-            got.push(x);
-            drop(log.guard(format!("<{}>", got.len())));
-        }
-        assert_eq!(got, want, "give {give}");
-        assert_eq!(log.dropped(), reference.dropped(), "give {give}");
+        assert_same_as_plain(
+            |log| struct_destructured_then_moved_on_some_paths(log, give),
+            |log| plain(log, give),
+            &format!("give {give}"),
+        );
     }
+}
+
+/// Runs a generator and the same body written as a plain function on
+/// fresh drop logs, and compares what they yield and when each value is
+/// dropped: after each item a guard `<n>` is dropped (`plain` drops the
+/// same guards where it pushes its items), so the log shows which values
+/// were held across which yields. Returns the items.
+fn assert_same_as_plain<T: PartialEq + std::fmt::Debug, I: IntoIterator<Item = T>>(
+    generator: impl FnOnce(gen_workspace::drops::DropLog) -> I,
+    plain: impl FnOnce(gen_workspace::drops::DropLog) -> Vec<T>,
+    case: &str,
+) -> Vec<T> {
+    use gen_workspace::drops::DropLog;
+    let reference = DropLog::new();
+    let want = plain(reference.clone());
+    let log = DropLog::new();
+    let mut got = Vec::new();
+    for x in generator(log.clone()) {
+        got.push(x);
+        drop(log.guard(format!("<{}>", got.len())));
+    }
+    assert_eq!(got, want, "{case}");
+    assert_eq!(log.dropped(), reference.dropped(), "{case}");
+    got
 }

@@ -31,18 +31,18 @@ pub(crate) enum Operand {
 }
 
 /// The operands `expr` evaluates before itself, in evaluation order, with
-/// how it uses each. Empty for the kinds outside the table (see the module
-/// docs) and for leaves.
+/// how it uses each; `None` for the kinds outside the table (see the
+/// module docs) and for leaves.
 ///
 /// Two orders are Rust's own: an assignment evaluates its value before the
 /// place it assigns; a compound assignment (`a += b`) evaluates the value
 /// first for primitive operands and the place first otherwise, which the
 /// syntax cannot tell apart: the place is listed first, and
 /// [`first_operand_mut`] picks the value where the place has no effects.
-pub(crate) fn operands_mut(expr: &mut Expr) -> Vec<(&mut Expr, Operand)> {
+pub(crate) fn operands_mut(expr: &mut Expr) -> Option<Vec<(&mut Expr, Operand)>> {
     use Operand::{Operator, Place, Value};
     let place_or_value = |e: &Expr| if is_place(e) { Place } else { Value };
-    match expr {
+    let operands = match expr {
         Expr::Array(e) => e.elems.iter_mut().map(|e| (e, Value)).collect(),
         Expr::Tuple(e) => e.elems.iter_mut().map(|e| (e, Value)).collect(),
         Expr::Call(e) => {
@@ -60,10 +60,10 @@ pub(crate) fn operands_mut(expr: &mut Expr) -> Vec<(&mut Expr, Operand)> {
             ops.extend(e.args.iter_mut().map(|a| (a, Value)));
             ops
         }
+        // Evaluated only on some paths: outside the table.
+        Expr::Binary(e) if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => return None,
         Expr::Binary(e) => {
-            if matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
-                Vec::new()
-            } else if is_comparison(&e.op) {
+            if is_comparison(&e.op) {
                 // Comparisons borrow both sides.
                 let left = place_or_value(&e.left);
                 let right = place_or_value(&e.right);
@@ -128,37 +128,9 @@ pub(crate) fn operands_mut(expr: &mut Expr) -> Vec<(&mut Expr, Operand)> {
         }
         Expr::Return(e) => e.expr.iter_mut().map(|e| (&mut **e, Value)).collect(),
         Expr::Break(e) => e.expr.iter_mut().map(|e| (&mut **e, Value)).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// Is `expr` of a kind in the table (see the module docs)?
-pub(crate) fn in_table(expr: &Expr) -> bool {
-    match expr {
-        Expr::Binary(e) => !matches!(e.op, syn::BinOp::And(_) | syn::BinOp::Or(_)),
-        Expr::Array(_)
-        | Expr::Tuple(_)
-        | Expr::Call(_)
-        | Expr::MethodCall(_)
-        | Expr::Index(_)
-        | Expr::Range(_)
-        | Expr::Struct(_)
-        | Expr::Assign(_)
-        | Expr::Field(_)
-        | Expr::Reference(_)
-        | Expr::RawAddr(_)
-        | Expr::Let(_)
-        | Expr::Paren(_)
-        | Expr::Group(_)
-        | Expr::Cast(_)
-        | Expr::Repeat(_)
-        | Expr::Try(_)
-        | Expr::Await(_)
-        | Expr::Unary(_)
-        | Expr::Return(_)
-        | Expr::Break(_) => true,
-        _ => false,
-    }
+        _ => return None,
+    };
+    Some(operands)
 }
 
 /// The operand `expr` evaluates first, when it is in the table: nothing
@@ -169,7 +141,7 @@ pub(crate) fn in_table(expr: &Expr) -> bool {
 pub(crate) fn first_operand_mut(expr: &mut Expr) -> Option<&mut Expr> {
     let value_first =
         matches!(expr, Expr::Binary(e) if is_compound_assign(&e.op) && is_place(&e.left));
-    let mut operands = operands_mut(expr).into_iter();
+    let mut operands = operands_mut(expr)?.into_iter();
     if value_first {
         operands.next();
     }
@@ -211,24 +183,32 @@ pub(crate) fn is_place(expr: &Expr) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Operand, first_operand_mut, in_table, operands_mut};
+    use super::{Operand, first_operand_mut, operands_mut};
 
     fn parse(src: &str) -> syn::Expr {
         syn::parse_str(src).unwrap_or_else(|e| panic!("{src}: {e}"))
     }
 
-    /// The operands of `src`, printed, with their kinds.
-    fn operands(src: &str) -> Vec<(String, Operand)> {
+    /// The operands of `src`, printed, with their kinds; `None` outside
+    /// the table.
+    fn listed(src: &str) -> Option<Vec<(String, Operand)>> {
         let mut expr = parse(src);
-        operands_mut(&mut expr)
-            .into_iter()
-            .map(|(op, kind)| (quote::quote!(#op).to_string(), kind))
-            .collect()
+        let operands = operands_mut(&mut expr)?;
+        Some(
+            operands
+                .into_iter()
+                .map(|(op, kind)| (quote::quote!(#op).to_string(), kind))
+                .collect(),
+        )
+    }
+
+    fn operands(src: &str) -> Vec<(String, Operand)> {
+        listed(src).unwrap_or_else(|| panic!("{src} is not in the table"))
     }
 
     #[test]
-    fn in_table_says_which_kinds_the_table_lists() {
-        let listed = [
+    fn the_table_lists_the_kinds_that_evaluate_their_operands_in_order() {
+        let listed_kinds = [
             "a + b",
             "a == b",
             "a += b",
@@ -253,8 +233,7 @@ mod tests {
             "return a",
             "break a",
         ];
-        for src in listed {
-            assert!(in_table(&parse(src)), "{src}");
+        for src in listed_kinds {
             assert!(!operands(src).is_empty(), "{src}");
         }
         let unlisted = [
@@ -267,9 +246,10 @@ mod tests {
             "a",
         ];
         for src in unlisted {
-            assert!(!in_table(&parse(src)), "{src}");
-            assert!(operands(src).is_empty(), "{src}");
+            assert!(listed(src).is_none(), "{src}");
         }
+        // In the table with nothing to evaluate.
+        assert_eq!(operands("return"), []);
     }
 
     #[test]

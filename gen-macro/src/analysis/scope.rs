@@ -1619,7 +1619,7 @@ impl Walker<'_> {
                 // (`(x, _) = t;` and `[x, _] = a;` assign `x`.)
                 let destructured =
                     self.assign_target > 0 && matches!(expr, Expr::Tuple(_) | Expr::Array(_));
-                for (operand, kind) in operands_mut(expr) {
+                for (operand, kind) in operands_mut(expr).into_iter().flatten() {
                     let ctx = match kind {
                         Operand::Value if destructured => Ctx::Place,
                         Operand::Value => Ctx::Move,

@@ -36,7 +36,7 @@ use syn::{Block, Expr, Pat, Stmt};
 
 use crate::known::{BORROWING_MACROS, CONSUMING_METHODS, CONSUMING_PREFIXES};
 use crate::marker::{self, YieldPoint};
-use crate::operands::{Operand, in_table, operands_mut};
+use crate::operands::{Operand, operands_mut};
 use crate::syntax::{format_captures, pat_bindings};
 
 /// Declares the bindings `targets` (their declaring identifiers) as drop
@@ -514,12 +514,15 @@ impl Flag<'_> {
             // table says. (Not calls, whose callee the table leaves out
             // when it is a place: a flagged closure that is called is taken
             // out of its flag, below.)
-            _ if in_table(expr) && !matches!(expr, Expr::Call(_)) => {
-                for (operand, kind) in operands_mut(expr) {
-                    self.expr(operand, kind != Operand::Place);
-                }
-            }
             _ => {
+                if !matches!(expr, Expr::Call(_))
+                    && let Some(operands) = operands_mut(expr)
+                {
+                    for (operand, kind) in operands {
+                        self.expr(operand, kind != Operand::Place);
+                    }
+                    return;
+                }
                 // Calls (callee and arguments), literals and the rest:
                 // their operands are values.
                 struct Operands<'f, 'a>(&'f mut Flag<'a>);

@@ -163,7 +163,7 @@ impl Hoist<'_> {
             Expr::Binary(b) => is_comparison(&b.op),
             _ => false,
         };
-        let mut operands = operands_mut(expr);
+        let mut operands = operands_mut(expr)?;
         let holds_yield = |op: &Expr| marker::contains(op, None);
         let last_yield = operands.iter().rposition(|(op, _)| holds_yield(op))?;
         let in_place = operands

@@ -108,7 +108,12 @@ fn direct_children(expr: &mut Expr) -> Vec<&mut Expr> {
             out.push(&mut e.right);
         }
         // The rest evaluate their operands in order.
-        _ => out.extend(operands_mut(expr).into_iter().map(|(operand, _)| operand)),
+        _ => out.extend(
+            operands_mut(expr)
+                .into_iter()
+                .flatten()
+                .map(|(operand, _)| operand),
+        ),
     }
     out
 }
