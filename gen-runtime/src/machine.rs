@@ -6,7 +6,7 @@
 use core::marker::PhantomData;
 
 use crate::protocol::{GeneratorState, Location, Phase};
-use crate::raw::{Poison, PoisonOnUnwind, RawGenerator, Resume, resumed_finished};
+use crate::raw::{RawGenerator, Resume, resumed_finished};
 use crate::wrappers::Fresh;
 
 /// Implemented by the state enum the macro emits inside each generator
@@ -22,13 +22,43 @@ pub trait GenState: Sized {
     const DONE: Self;
     /// Closed before it completed.
     const CLOSED: Self;
-    fn phase(&self) -> Phase;
-    /// The `r#yield!` of the suspended state's variant.
-    fn suspension_point(&self) -> Option<&'static Location>;
+    /// Where each suspension point is in the source, in the order of the
+    /// variants that stand for them.
+    const POINTS: &'static [Location];
+    /// Which variant this is, in declaration order: 0 is the start,
+    /// `1..=POINTS.len()` the suspension points, then the returned value,
+    /// done and closed. The one method that reads the variant, so that a
+    /// generator gives rustc one match to check, not one per question
+    /// (`phase`, `suspension_point`).
+    fn variant(&self) -> usize;
     /// The state that holds the body's return value.
     fn returned(value: Self::Return) -> Self;
     /// The return value, if this is the state that holds it.
     fn into_returned(self) -> Result<Self::Return, Self>;
+
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline)]
+    fn phase(&self) -> Phase {
+        // (Wrapping: no overflow check for a debug build to compile.)
+        let variant = self.variant();
+        let points = Self::POINTS.len();
+        if variant == 0 {
+            Phase::Created
+        } else if variant <= points {
+            Phase::Suspended
+        } else if variant == points.wrapping_add(3) {
+            Phase::Closed
+        } else {
+            Phase::Complete
+        }
+    }
+
+    /// The `r#yield!` the state is suspended at.
+    #[inline]
+    fn suspension_point(&self) -> Option<&'static Location> {
+        // The start (0) wraps around to an index past the end.
+        Self::POINTS.get(self.variant().wrapping_sub(1))
+    }
 
     /// Store the body's return value until `take_return`.
     #[inline]
@@ -66,10 +96,17 @@ pub trait GenState: Sized {
     }
 }
 
-impl<St: GenState> Poison for St {
-    #[inline]
-    fn poison(&mut self) {
-        GenState::poison(self);
+/// Finishes the state of a plain machine whose body panicked: the guard
+/// [`Machine::resume_raw`] holds while the body runs. Its own type, not
+/// `PoisonOnUnwind` (which the other machines use): a debug build then
+/// compiles one small drop per generator rather than a drop, a trait
+/// method and the `GenState` method it forwards to.
+struct FinishOnUnwind<'a, St: GenState>(&'a mut St);
+
+impl<St: GenState> Drop for FinishOnUnwind<'_, St> {
+    // Runs only while unwinding: the normal path forgets the guard.
+    fn drop(&mut self) {
+        *self.0 = St::DONE;
     }
 }
 
@@ -120,17 +157,19 @@ where
     type Throw = E;
     type Return = R;
 
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline)]
     fn resume_raw(&mut self, arg: Resume<S, E>) -> GeneratorState<Y, R> {
         // A resume that updates saved values in place leaves the state at its
         // suspension point while the body runs; if the body panics, the
         // guard drops those values once and marks the generator finished.
-        let guard = PoisonOnUnwind(&mut self.state);
+        let guard = FinishOnUnwind(&mut self.state);
         let result = (self.resume)(&mut *guard.0, arg);
         core::mem::forget(guard);
         result
     }
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline)]
     fn phase(&self) -> Phase {
         self.state.phase()
     }

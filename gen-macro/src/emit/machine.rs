@@ -575,19 +575,18 @@ impl Emit<'_> {
         let clone_impl = self
             .clone
             .then(|| self.clone_impl(&param_types, &slot_types));
-        // Each `r#yield!`'s place in the user's source, read off its span;
-        // a `const` makes the reference `'static` at no run-time cost.
-        let locations = self.points.iter().enumerate().map(|(index, point)| {
-            let variant = Names::variant(index);
+        // Each `r#yield!`'s place in the user's source, read off its span,
+        // in the order of the variants that stand for them.
+        let locations = self.points.iter().map(|point| {
             let (file, line, column) = crate::spans::source_location(point.span);
-            let location = quote!(#rt::__private::Location::new(#file, #line, #column));
-            quote! {
-                Self::#variant { .. } => {
-                    const AT: #rt::__private::Location = #location;
-                    #rt::__private::core::option::Option::Some(&AT)
-                }
-            }
+            quote!(#rt::__private::Location::new(#file, #line, #column))
         });
+        // The variants in declaration order, numbered as `GenState::variant`
+        // says: the start, the points, returned, done, closed.
+        let point_variants = (0..self.points.len()).map(Names::variant);
+        let returned_index = self.points.len() + 1;
+        let (done_index, closed_index) = (returned_index + 1, returned_index + 2);
+        let point_indices = 1..=self.points.len();
         quote! {
             #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
             enum #state_enum #generics {
@@ -606,23 +605,16 @@ impl Emit<'_> {
                 const DONE: Self = Self::__Done;
                 const CLOSED: Self = Self::__Closed;
 
-                #[inline]
-                fn suspension_point(&self) -> #rt::__private::core::option::Option<&'static #rt::__private::Location> {
-                    #[allow(unreachable_patterns)]
-                    match self {
-                        #(#locations)*
-                        _ => #rt::__private::core::option::Option::None,
-                    }
-                }
+                const POINTS: &'static [#rt::__private::Location] = &[#(#locations),*];
 
                 #[inline(always)]
-                fn phase(&self) -> #rt::__private::Phase {
-                    #[allow(unreachable_patterns)]
+                fn variant(&self) -> usize {
                     match self {
-                        Self::__Start { .. } => #rt::__private::Phase::Created,
-                        Self::__Returned(_) | Self::__Done => #rt::__private::Phase::Complete,
-                        Self::__Closed => #rt::__private::Phase::Closed,
-                        _ => #rt::__private::Phase::Suspended,
+                        Self::__Start { .. } => 0,
+                        #(Self::#point_variants { .. } => #point_indices,)*
+                        Self::__Returned(_) => #returned_index,
+                        Self::__Done => #done_index,
+                        Self::__Closed => #closed_index,
                     }
                 }
 

@@ -23,43 +23,19 @@ fn classify(
         const NAME: &'static str = "classify";
         const DONE: Self = Self::__Done;
         const CLOSED: Self = Self::__Closed;
-        #[inline]
-        fn suspension_point(
-            &self,
-        ) -> ::gen_runtime::__private::core::option::Option<
-            &'static ::gen_runtime::__private::Location,
-        > {
-            #[allow(unreachable_patterns)]
-            match self {
-                Self::__Yield0 { .. } => {
-                    const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
-                        "<source>",
-                        0u32,
-                        0u32,
-                    );
-                    ::gen_runtime::__private::core::option::Option::Some(&AT)
-                }
-                Self::__Yield1 { .. } => {
-                    const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
-                        "<source>",
-                        0u32,
-                        0u32,
-                    );
-                    ::gen_runtime::__private::core::option::Option::Some(&AT)
-                }
-                _ => ::gen_runtime::__private::core::option::Option::None,
-            }
-        }
+        const POINTS: &'static [::gen_runtime::__private::Location] = &[
+            ::gen_runtime::__private::Location::new("<source>", 0u32, 0u32),
+            ::gen_runtime::__private::Location::new("<source>", 0u32, 0u32),
+        ];
         #[inline(always)]
-        fn phase(&self) -> ::gen_runtime::__private::Phase {
-            #[allow(unreachable_patterns)]
+        fn variant(&self) -> usize {
             match self {
-                Self::__Start { .. } => ::gen_runtime::__private::Phase::Created,
-                Self::__Returned(_) | Self::__Done => {
-                    ::gen_runtime::__private::Phase::Complete
-                }
-                Self::__Closed => ::gen_runtime::__private::Phase::Closed,
-                _ => ::gen_runtime::__private::Phase::Suspended,
+                Self::__Start { .. } => 0,
+                Self::__Yield0 { .. } => 1usize,
+                Self::__Yield1 { .. } => 2usize,
+                Self::__Returned(_) => 3usize,
+                Self::__Done => 4usize,
+                Self::__Closed => 5usize,
             }
         }
         #[inline]
