@@ -168,8 +168,7 @@ where
         core::mem::forget(guard);
         result
     }
-    #[cfg_attr(not(debug_assertions), inline(always))]
-    #[cfg_attr(debug_assertions, inline)]
+    #[inline(always)]
     fn phase(&self) -> Phase {
         self.state.phase()
     }
