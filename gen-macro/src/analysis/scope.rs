@@ -67,6 +67,11 @@ pub(crate) struct Binding {
     /// across a yield (it would be one of its own locals). The span of the
     /// borrow, for the error.
     pub(super) borrows_temporary: Option<Span>,
+    /// The hidden iterator of a `for` loop over an argument by its name
+    /// (`for x in input`): the index of that argument, whose type then
+    /// spells this one (`<A as IntoIterator>::IntoIter`, see
+    /// `emit::machine`'s state enum).
+    pub(crate) iterates_arg: Option<usize>,
     pub(super) uses: Vec<Use>,
 }
 
@@ -255,6 +260,9 @@ pub(super) struct Walker<'p> {
     /// Hidden iterators of desugared `for` loops over a range (`0..n`),
     /// whose items are `Copy` (only std's integer-like types are `Step`).
     pub(super) range_iterators: Vec<String>,
+    /// The arguments bound by name (`x: T`, a receiver): each one's binding
+    /// and its position among the arguments.
+    pub(super) named_args: Vec<(BindingId, usize)>,
     /// Locals called with arguments that suspend (`f(loop { … r#yield!(x)
     /// … })`): the callee, and where the arguments start and end. Its
     /// type must be known where the call is checked, before the arguments,
@@ -353,6 +361,7 @@ impl Walker<'_> {
             no_init,
             format_captured: false,
             borrows_temporary: None,
+            iterates_arg: None,
             uses: Vec::new(),
         });
         if let Some(frame) = self.frames.last_mut() {
@@ -398,10 +407,22 @@ impl Walker<'_> {
     /// `Copy` items.
     fn note_range_items(&mut self, pat: &Pat, init: &Expr, first_new: BindingId) {
         if is_hidden_iterator(pat) {
-            if let (Pat::Ident(p), Expr::Call(call)) = (pat, init)
-                && call.args.first().is_some_and(is_range)
-            {
-                self.range_iterators.push(p.ident.to_string());
+            if let (Pat::Ident(p), Expr::Call(call)) = (pat, init) {
+                if call.args.first().is_some_and(is_range) {
+                    self.range_iterators.push(p.ident.to_string());
+                }
+                self.bindings[first_new].iterates_arg = call
+                    .args
+                    .first()
+                    .and_then(|iterable| match iterable {
+                        Expr::Path(path) if path.qself.is_none() => path.path.get_ident(),
+                        _ => None,
+                    })
+                    .and_then(|name| self.lookup_user_name(&name.to_string()))
+                    .and_then(|id| {
+                        let mut named = self.named_args.iter();
+                        named.find(|&&(arg, _)| arg == id).map(|&(_, index)| index)
+                    });
             }
             return;
         }

@@ -224,6 +224,7 @@ fn analyze_once(
         jumps: Vec::new(),
         break_operands: Vec::new(),
         range_iterators: Vec::new(),
+        named_args: Vec::new(),
         callees_around: Vec::new(),
         marks: Vec::new(),
         flow: Default::default(),
@@ -231,7 +232,7 @@ fn analyze_once(
         flow_targets: Vec::new(),
         flow_regions: 0,
     };
-    for arg in args {
+    for (index, arg) in args.iter().enumerate() {
         match arg {
             ArgBinding::Ident {
                 ident,
@@ -240,6 +241,7 @@ fn analyze_once(
                 ty,
             } => {
                 let id = walker.declare(ident.clone(), *mutable, false);
+                walker.named_args.push((id, index));
                 walker.bindings[id].is_ref = *is_ref;
                 walker.bindings[id].holds_value = !*is_ref && ty.is_some();
                 walker.bindings[id].known_copy = ty.is_some_and(type_is_known_copy);

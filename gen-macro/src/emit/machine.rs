@@ -491,7 +491,13 @@ impl Emit<'_> {
     /// `HeldByCloneGenerator` rather than `Clone`, so that rustc's check of
     /// the opaque return type reports a value that is not `Clone` with the
     /// runtime's message about held values.
-    fn clone_impl(&self, param_types: &[syn::Ident], slot_types: &[syn::Ident]) -> TokenStream {
+    fn clone_impl(
+        &self,
+        param_types: &[syn::Ident],
+        iterated: &[usize],
+        slot_types: &[syn::Ident],
+        iterated_slots: &[TokenStream],
+    ) -> TokenStream {
         let rt = &self.names.rt;
         let state_enum = &self.names.state_enum;
         let analysis = self.analysis;
@@ -508,10 +514,19 @@ impl Emit<'_> {
                 Self::#variant { #(#fields),* } => Self::#variant { #(#fields: #clone(#fields)),* },
             }
         });
+        let param_bounds = param_types.iter().enumerate().map(|(index, ty)| {
+            if iterated.binary_search(&index).is_ok() {
+                quote!(#ty: #bound + #rt::__private::core::iter::IntoIterator)
+            } else {
+                quote!(#ty: #bound)
+            }
+        });
         quote! {
-            impl<#(#param_types: #bound,)* #(#slot_types: #bound,)* __TR: #bound>
+            impl<#(#param_bounds,)* #(#slot_types: #bound,)* __TR: #bound>
                 #rt::__private::core::clone::Clone
                 for #state_enum<#(#param_types,)* #(#slot_types,)* __TR>
+            where
+                #(#iterated_slots: #bound,)*
             {
                 fn clone(&self) -> Self {
                     match self {
@@ -546,8 +561,43 @@ impl Emit<'_> {
             .collect();
         saved.sort_unstable();
         saved.dedup();
-        let slot_type = |id: usize| format_ident!("__T{}", id);
-        let slot_types: Vec<_> = saved.iter().map(|&id| slot_type(id)).collect();
+        // The iterator of a `for` over an argument by name is typed from
+        // that argument's parameter, not by a parameter of its own: rustc's
+        // debuginfo walks a type's parameters as a tree, so a generic stage
+        // whose type named its input twice (the argument and the iterator)
+        // doubled that walk per stage of a pipeline (see the README's
+        // limits). Not for a value kept only to be dropped, which is
+        // saved wrapped (`__private::Keep`).
+        let iterated_arg = |id: usize| {
+            analysis.bindings[id]
+                .iterates_arg
+                .filter(|_| analysis.kept_for_drop.binary_search(&id).is_err())
+        };
+        let slot_type = |id: usize| match iterated_arg(id) {
+            Some(arg) => {
+                let arg = &param_types[arg];
+                quote!(<#arg as #rt::__private::core::iter::IntoIterator>::IntoIter)
+            }
+            None => {
+                let ty = format_ident!("__T{}", id);
+                quote!(#ty)
+            }
+        };
+        let slot_types: Vec<_> = saved
+            .iter()
+            .filter(|&&id| iterated_arg(id).is_none())
+            .map(|&id| format_ident!("__T{}", id))
+            .collect();
+        let mut iterated: Vec<usize> = saved.iter().filter_map(|&id| iterated_arg(id)).collect();
+        iterated.sort_unstable();
+        iterated.dedup();
+        let param_decls = param_types.iter().enumerate().map(|(index, ty)| {
+            if iterated.binary_search(&index).is_ok() {
+                quote!(#ty: #rt::__private::core::iter::IntoIterator)
+            } else {
+                quote!(#ty)
+            }
+        });
 
         // Last argument first: a fresh generator dropped or closed drops its
         // arguments as a plain function's return would, in reverse order.
@@ -570,11 +620,17 @@ impl Emit<'_> {
                 });
                 quote!(#variant { #(#fields),* })
             });
+        let declared = quote!(<#(#param_decls,)* #(#slot_types,)* __TR>);
         let generics = quote!(<#(#param_types,)* #(#slot_types,)* __TR>);
         let name = self.signature.sig.ident.unraw().to_string();
+        let iterated_slots: Vec<TokenStream> = saved
+            .iter()
+            .filter(|&&id| iterated_arg(id).is_some())
+            .map(|&id| slot_type(id))
+            .collect();
         let clone_impl = self
             .clone
-            .then(|| self.clone_impl(&param_types, &slot_types));
+            .then(|| self.clone_impl(&param_types, &iterated, &slot_types, &iterated_slots));
         // Each `r#yield!`'s place in the user's source, read off its span,
         // in the order of the variants that stand for them.
         let locations = self.points.iter().map(|point| {
@@ -589,7 +645,7 @@ impl Emit<'_> {
         let point_indices = 1..=self.points.len();
         quote! {
             #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-            enum #state_enum #generics {
+            enum #state_enum #declared {
                 __Start { #(#start_fields),* },
                 #(#variants,)*
                 __Returned(__TR),
@@ -599,7 +655,7 @@ impl Emit<'_> {
 
             #clone_impl
 
-            impl #generics #rt::__private::GenState for #state_enum #generics {
+            impl #declared #rt::__private::GenState for #state_enum #generics {
                 type Return = __TR;
                 const NAME: &'static str = #name;
                 const DONE: Self = Self::__Done;

@@ -10,15 +10,27 @@ fn stage(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<__A0, __A1, __T1, __T2, __TR> {
+    enum __GenState<
+        __A0: ::gen_runtime::__private::core::iter::IntoIterator,
+        __A1,
+        __T1,
+        __TR,
+    > {
         __Start { param_1: __A1, param_0: __A0 },
-        __Yield0 { gen_iter_0_2: __T2, k_1: __T1 },
+        __Yield0 {
+            gen_iter_0_2: <__A0 as ::gen_runtime::__private::core::iter::IntoIterator>::IntoIter,
+            k_1: __T1,
+        },
         __Returned(__TR),
         __Done,
         __Closed,
     }
-    impl<__A0, __A1, __T1, __T2, __TR> ::gen_runtime::__private::GenState
-    for __GenState<__A0, __A1, __T1, __T2, __TR> {
+    impl<
+        __A0: ::gen_runtime::__private::core::iter::IntoIterator,
+        __A1,
+        __T1,
+        __TR,
+    > ::gen_runtime::__private::GenState for __GenState<__A0, __A1, __T1, __TR> {
         type Return = __TR;
         const NAME: &'static str = "stage";
         const DONE: Self = Self::__Done;

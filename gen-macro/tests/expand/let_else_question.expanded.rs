@@ -9,15 +9,28 @@ fn parse_all(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<__A0, __T1, __T2, __T4, __TR> {
+    enum __GenState<
+        __A0: ::gen_runtime::__private::core::iter::IntoIterator,
+        __T1,
+        __T4,
+        __TR,
+    > {
         __Start { param_0: __A0 },
-        __Yield0 { item_4: __T4, gen_iter_0_2: __T2, sum_1: __T1 },
+        __Yield0 {
+            item_4: __T4,
+            gen_iter_0_2: <__A0 as ::gen_runtime::__private::core::iter::IntoIterator>::IntoIter,
+            sum_1: __T1,
+        },
         __Returned(__TR),
         __Done,
         __Closed,
     }
-    impl<__A0, __T1, __T2, __T4, __TR> ::gen_runtime::__private::GenState
-    for __GenState<__A0, __T1, __T2, __T4, __TR> {
+    impl<
+        __A0: ::gen_runtime::__private::core::iter::IntoIterator,
+        __T1,
+        __T4,
+        __TR,
+    > ::gen_runtime::__private::GenState for __GenState<__A0, __T1, __T4, __TR> {
         type Return = __TR;
         const NAME: &'static str = "parse_all";
         const DONE: Self = Self::__Done;

@@ -9,16 +9,35 @@ fn classify(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<__A0, __T1, __T2, __T5, __T6, __TR> {
+    enum __GenState<
+        __A0: ::gen_runtime::__private::core::iter::IntoIterator,
+        __T1,
+        __T5,
+        __T6,
+        __TR,
+    > {
         __Start { param_0: __A0 },
-        __Yield0 { n_5: __T5, gen_iter_0_2: __T2, seen_1: __T1 },
-        __Yield1 { n_6: __T6, gen_iter_0_2: __T2, seen_1: __T1 },
+        __Yield0 {
+            n_5: __T5,
+            gen_iter_0_2: <__A0 as ::gen_runtime::__private::core::iter::IntoIterator>::IntoIter,
+            seen_1: __T1,
+        },
+        __Yield1 {
+            n_6: __T6,
+            gen_iter_0_2: <__A0 as ::gen_runtime::__private::core::iter::IntoIterator>::IntoIter,
+            seen_1: __T1,
+        },
         __Returned(__TR),
         __Done,
         __Closed,
     }
-    impl<__A0, __T1, __T2, __T5, __T6, __TR> ::gen_runtime::__private::GenState
-    for __GenState<__A0, __T1, __T2, __T5, __T6, __TR> {
+    impl<
+        __A0: ::gen_runtime::__private::core::iter::IntoIterator,
+        __T1,
+        __T5,
+        __T6,
+        __TR,
+    > ::gen_runtime::__private::GenState for __GenState<__A0, __T1, __T5, __T6, __TR> {
         type Return = __TR;
         const NAME: &'static str = "classify";
         const DONE: Self = Self::__Done;

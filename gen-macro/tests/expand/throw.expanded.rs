@@ -9,15 +9,25 @@ fn resilient(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<__A0, __T1, __T3, __TR> {
+    enum __GenState<
+        __A0: ::gen_runtime::__private::core::iter::IntoIterator,
+        __T3,
+        __TR,
+    > {
         __Start { param_0: __A0 },
-        __Yield0 { job_3: __T3, gen_iter_0_1: __T1 },
+        __Yield0 {
+            job_3: __T3,
+            gen_iter_0_1: <__A0 as ::gen_runtime::__private::core::iter::IntoIterator>::IntoIter,
+        },
         __Returned(__TR),
         __Done,
         __Closed,
     }
-    impl<__A0, __T1, __T3, __TR> ::gen_runtime::__private::GenState
-    for __GenState<__A0, __T1, __T3, __TR> {
+    impl<
+        __A0: ::gen_runtime::__private::core::iter::IntoIterator,
+        __T3,
+        __TR,
+    > ::gen_runtime::__private::GenState for __GenState<__A0, __T3, __TR> {
         type Return = __TR;
         const NAME: &'static str = "resilient";
         const DONE: Self = Self::__Done;
