@@ -491,11 +491,13 @@ impl Emit<'_> {
     /// `HeldByCloneGenerator` rather than `Clone`, so that rustc's check of
     /// the opaque return type reports a value that is not `Clone` with the
     /// runtime's message about held values.
+    /// `iterable` is the enum's where-clause; `iterated_slots` the types of
+    /// the slots typed from an argument, bounded here by a where-clause.
     fn clone_impl(
         &self,
         param_types: &[syn::Ident],
-        iterated: &[usize],
         slot_types: &[syn::Ident],
+        iterable: &TokenStream,
         iterated_slots: &[TokenStream],
     ) -> TokenStream {
         let rt = &self.names.rt;
@@ -514,18 +516,12 @@ impl Emit<'_> {
                 Self::#variant { #(#fields),* } => Self::#variant { #(#fields: #clone(#fields)),* },
             }
         });
-        let param_bounds = param_types.iter().enumerate().map(|(index, ty)| {
-            if iterated.binary_search(&index).is_ok() {
-                quote!(#ty: #bound + #rt::__private::core::iter::IntoIterator)
-            } else {
-                quote!(#ty: #bound)
-            }
-        });
         quote! {
-            impl<#(#param_bounds,)* #(#slot_types: #bound,)* __TR: #bound>
+            impl<#(#param_types: #bound,)* #(#slot_types: #bound,)* __TR: #bound>
                 #rt::__private::core::clone::Clone
                 for #state_enum<#(#param_types,)* #(#slot_types,)* __TR>
             where
+                #iterable
                 #(#iterated_slots: #bound,)*
             {
                 fn clone(&self) -> Self {
@@ -575,6 +571,8 @@ impl Emit<'_> {
         };
         let slot_type = |id: usize| match iterated_arg(id) {
             Some(arg) => {
+                // invariant: `iterates_arg` indexes the arguments, one
+                // `ArgBinding` per parameter of the signature.
                 let arg = &param_types[arg];
                 quote!(<#arg as #rt::__private::core::iter::IntoIterator>::IntoIter)
             }
@@ -583,21 +581,23 @@ impl Emit<'_> {
                 quote!(#ty)
             }
         };
-        let slot_types: Vec<_> = saved
+        let (iterated_slots, own_slots): (Vec<usize>, Vec<usize>) =
+            saved.iter().partition(|&&id| iterated_arg(id).is_some());
+        let slot_types: Vec<_> = own_slots
             .iter()
-            .filter(|&&id| iterated_arg(id).is_none())
             .map(|&id| format_ident!("__T{}", id))
             .collect();
-        let mut iterated: Vec<usize> = saved.iter().filter_map(|&id| iterated_arg(id)).collect();
+        let mut iterated: Vec<usize> = iterated_slots
+            .iter()
+            .filter_map(|&id| iterated_arg(id))
+            .collect();
         iterated.sort_unstable();
         iterated.dedup();
-        let param_decls = param_types.iter().enumerate().map(|(index, ty)| {
-            if iterated.binary_search(&index).is_ok() {
-                quote!(#ty: #rt::__private::core::iter::IntoIterator)
-            } else {
-                quote!(#ty)
-            }
-        });
+        // The enum's where-clause, which each impl repeats.
+        let iterated = iterated.iter().map(|&arg| &param_types[arg]);
+        let iterable = quote!(#(#iterated: #rt::__private::core::iter::IntoIterator,)*);
+        let iterated_slots: Vec<TokenStream> =
+            iterated_slots.iter().map(|&id| slot_type(id)).collect();
 
         // Last argument first: a fresh generator dropped or closed drops its
         // arguments as a plain function's return would, in reverse order.
@@ -620,17 +620,11 @@ impl Emit<'_> {
                 });
                 quote!(#variant { #(#fields),* })
             });
-        let declared = quote!(<#(#param_decls,)* #(#slot_types,)* __TR>);
         let generics = quote!(<#(#param_types,)* #(#slot_types,)* __TR>);
         let name = self.signature.sig.ident.unraw().to_string();
-        let iterated_slots: Vec<TokenStream> = saved
-            .iter()
-            .filter(|&&id| iterated_arg(id).is_some())
-            .map(|&id| slot_type(id))
-            .collect();
         let clone_impl = self
             .clone
-            .then(|| self.clone_impl(&param_types, &iterated, &slot_types, &iterated_slots));
+            .then(|| self.clone_impl(&param_types, &slot_types, &iterable, &iterated_slots));
         // Each `r#yield!`'s place in the user's source, read off its span,
         // in the order of the variants that stand for them.
         let locations = self.points.iter().map(|point| {
@@ -645,7 +639,7 @@ impl Emit<'_> {
         let point_indices = 1..=self.points.len();
         quote! {
             #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-            enum #state_enum #declared {
+            enum #state_enum #generics where #iterable {
                 __Start { #(#start_fields),* },
                 #(#variants,)*
                 __Returned(__TR),
@@ -655,7 +649,7 @@ impl Emit<'_> {
 
             #clone_impl
 
-            impl #declared #rt::__private::GenState for #state_enum #generics {
+            impl #generics #rt::__private::GenState for #state_enum #generics where #iterable {
                 type Return = __TR;
                 const NAME: &'static str = #name;
                 const DONE: Self = Self::__Done;

@@ -10,12 +10,10 @@ fn stage(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<
+    enum __GenState<__A0, __A1, __T1, __TR>
+    where
         __A0: ::gen_runtime::__private::core::iter::IntoIterator,
-        __A1,
-        __T1,
-        __TR,
-    > {
+    {
         __Start { param_1: __A1, param_0: __A0 },
         __Yield0 {
             gen_iter_0_2: <__A0 as ::gen_runtime::__private::core::iter::IntoIterator>::IntoIter,
@@ -25,12 +23,11 @@ fn stage(
         __Done,
         __Closed,
     }
-    impl<
+    impl<__A0, __A1, __T1, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __A1, __T1, __TR>
+    where
         __A0: ::gen_runtime::__private::core::iter::IntoIterator,
-        __A1,
-        __T1,
-        __TR,
-    > ::gen_runtime::__private::GenState for __GenState<__A0, __A1, __T1, __TR> {
+    {
         type Return = __TR;
         const NAME: &'static str = "stage";
         const DONE: Self = Self::__Done;

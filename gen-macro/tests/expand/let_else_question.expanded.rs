@@ -9,12 +9,10 @@ fn parse_all(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<
+    enum __GenState<__A0, __T1, __T4, __TR>
+    where
         __A0: ::gen_runtime::__private::core::iter::IntoIterator,
-        __T1,
-        __T4,
-        __TR,
-    > {
+    {
         __Start { param_0: __A0 },
         __Yield0 {
             item_4: __T4,
@@ -25,12 +23,11 @@ fn parse_all(
         __Done,
         __Closed,
     }
-    impl<
+    impl<__A0, __T1, __T4, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T1, __T4, __TR>
+    where
         __A0: ::gen_runtime::__private::core::iter::IntoIterator,
-        __T1,
-        __T4,
-        __TR,
-    > ::gen_runtime::__private::GenState for __GenState<__A0, __T1, __T4, __TR> {
+    {
         type Return = __TR;
         const NAME: &'static str = "parse_all";
         const DONE: Self = Self::__Done;

@@ -9,13 +9,10 @@ fn classify(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<
+    enum __GenState<__A0, __T1, __T5, __T6, __TR>
+    where
         __A0: ::gen_runtime::__private::core::iter::IntoIterator,
-        __T1,
-        __T5,
-        __T6,
-        __TR,
-    > {
+    {
         __Start { param_0: __A0 },
         __Yield0 {
             n_5: __T5,
@@ -31,13 +28,11 @@ fn classify(
         __Done,
         __Closed,
     }
-    impl<
+    impl<__A0, __T1, __T5, __T6, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T1, __T5, __T6, __TR>
+    where
         __A0: ::gen_runtime::__private::core::iter::IntoIterator,
-        __T1,
-        __T5,
-        __T6,
-        __TR,
-    > ::gen_runtime::__private::GenState for __GenState<__A0, __T1, __T5, __T6, __TR> {
+    {
         type Return = __TR;
         const NAME: &'static str = "classify";
         const DONE: Self = Self::__Done;

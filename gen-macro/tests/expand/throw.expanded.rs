@@ -9,11 +9,10 @@ fn resilient(
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<
+    enum __GenState<__A0, __T3, __TR>
+    where
         __A0: ::gen_runtime::__private::core::iter::IntoIterator,
-        __T3,
-        __TR,
-    > {
+    {
         __Start { param_0: __A0 },
         __Yield0 {
             job_3: __T3,
@@ -23,11 +22,11 @@ fn resilient(
         __Done,
         __Closed,
     }
-    impl<
+    impl<__A0, __T3, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__A0, __T3, __TR>
+    where
         __A0: ::gen_runtime::__private::core::iter::IntoIterator,
-        __T3,
-        __TR,
-    > ::gen_runtime::__private::GenState for __GenState<__A0, __T3, __TR> {
+    {
         type Return = __TR;
         const NAME: &'static str = "resilient";
         const DONE: Self = Self::__Done;
