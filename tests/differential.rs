@@ -88,6 +88,10 @@ impl Rec {
     /// By reference, under a name the macro knows nothing about.
     pub fn total(&self) -> u32 { rec_sum(self) ^ 9 }
 }
+/// The argument of the programs that iterate one (`items`).
+pub fn items_arg(log: &gen_workspace::drops::DropLog) -> Vec<Guard> {
+    (0..3).map(|i| log.guard(format!("a{i}"))).collect()
+}
 /// The receiver of the programs written as methods (`self: Rec`).
 pub fn rec_self(log: &gen_workspace::drops::DropLog) -> Rec {
     Rec { g: log.guard("self.g"), s: "self".to_owned(), n: 7 }

@@ -177,6 +177,7 @@ pub(crate) fn lower_body(
         let mut analysis = analyze(&mut body, &mut points, &mut first_cx);
         if !analysis.needs_flag.is_empty() {
             let (mut flagged_body, mut flagged_points) = (before_body, before_points);
+            flags::rebind_arguments(&mut flagged_body, &signature.params, &analysis.needs_flag);
             if flags::add_drop_flags(
                 &mut flagged_body,
                 &mut flagged_points,

@@ -132,6 +132,12 @@ pub struct Features {
     /// (`yield_from!(__echo(e))`, the same as `r#yield!(e)`), so every
     /// shape the programs put a yield in also holds a `yield_from!` loop.
     pub delegated_yields: bool,
+    /// In a fifth of the programs that are not methods, the generator takes
+    /// an argument `items: impl IntoIterator<Item = Guard>` (its twins bind
+    /// a local of that name first) and one `for` outside every loop iterates
+    /// it by name: the iterator the macro then types from the argument's
+    /// own type, holding guards, dropped at a close in the middle.
+    pub iterated_args: bool,
 }
 
 impl Default for Features {
@@ -156,6 +162,7 @@ impl Default for Features {
             moved_then_return: true,
             self_methods: true,
             delegated_yields: true,
+            iterated_args: true,
         }
     }
 }
@@ -174,6 +181,8 @@ pub struct Program {
     /// The generator writes most yields as `yield_from!(__echo(e))` (see
     /// `Features::delegated_yields`).
     pub delegated: bool,
+    /// The generator takes `items` (see `Features::iterated_args`).
+    pub items: bool,
     pub body: String,
 }
 
@@ -254,7 +263,7 @@ impl Program {
             "// seed {seed}\n\
              #![allow(warnings, clippy::all)]\n\
              use super::support::*;\n\
-             use gen_workspace::drops::DropLog;\n\n"
+             use gen_workspace::drops::{{DropLog, Guard}};\n\n"
         );
         if self.delegated {
             let _ = write!(
@@ -286,6 +295,32 @@ impl Program {
                 body = gen_body,
                 fresh = fresh(bounds),
             );
+        } else if self.items {
+            // (`IntoIter: Clone` so that a fork can clone the iterator.)
+            let items_ty = if extras {
+                "impl IntoIterator<Item = Guard, IntoIter: Clone> + Clone"
+            } else {
+                "impl IntoIterator<Item = Guard>"
+            };
+            let bounds = if extras { " + Clone" } else { "" };
+            let _ = write!(
+                out,
+                "#[gen_runtime::generator(yield = u32, send = {send}{clone})]\n\
+                 pub fn generator_with(log: DropLog, items: {items_ty}) -> {ret} {body}\n\
+                 \n\
+                 pub fn reference_with(log: DropLog, items: {items_ty}, __out: &mut Vec<u32>, __stop: usize) -> {ret} {reference_body}\
+                 \n\
+                 pub fn generator(log: DropLog) -> {fresh} {{\n\
+                 let items = items_arg(&log);\n\
+                 generator_with(log, items)\n\
+                 }}\n\
+                 \n\
+                 pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
+                 let items = items_arg(&log);\n\
+                 reference_with(log, items, __out, __stop)\n\
+                 }}\n",
+                fresh = fresh(bounds),
+            );
         } else {
             let _ = write!(
                 out,
@@ -305,6 +340,8 @@ impl Program {
                 fresh = fresh(""),
                 receiver = if self.method.is_some() {
                     "let receiver = rec_self(&log);\n"
+                } else if self.items {
+                    "let items = items_arg(&log);\n"
                 } else {
                     ""
                 },
@@ -320,6 +357,12 @@ impl Program {
                         m = if mutable { "mut " } else { "" },
                         rest = body.strip_prefix("{\n").unwrap_or(&body),
                     ),
+                    // (Bound again in the body: a local of the body, as
+                    // the argument is, dropped after the body's others.)
+                    None if self.items => format!(
+                        "{{\nlet items = items;\n{rest}",
+                        rest = body.strip_prefix("{\n").unwrap_or(&body),
+                    ),
                     None => body.clone(),
                 },
             );
@@ -327,6 +370,11 @@ impl Program {
             // every other call (and evaluates to 0), so the body suspends
             // inside its own `.await`s between yields.
             let async_body = body.replace("r#yield!(", "r#yield!(tick().await + ");
+            let this = if self.items {
+                "let items = items_arg(&log);\n".to_owned()
+            } else {
+                this
+            };
             let async_body = if this.is_empty() {
                 async_body
             } else {
@@ -436,6 +484,8 @@ struct Gen<'r> {
     frozen: Vec<String>,
     /// `self.g` was named (a method's body: see `Features::self_methods`).
     self_g_named: bool,
+    /// The argument `items` is there and not iterated yet.
+    items: bool,
 }
 
 /// Generates the program for `seed`.
@@ -460,6 +510,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
         no_yield_stmt: 0,
         frozen: Vec::new(),
         self_g_named: false,
+        items: false,
     };
     // (From a stream of its own, so that the programs of earlier seeds
     // that are not methods stay what they were.)
@@ -468,6 +519,8 @@ pub fn program(seed: u64, features: &Features) -> Program {
     if let Some(mutable) = method {
         g.declare("self", Ty::Rec, mutable);
     }
+    let items = features.iterated_args && method.is_none() && Rng::new(seed ^ 0x17e5).pct(20);
+    g.items = items;
     let mut out = String::from("{\n");
     // Start with something to drop and something to yield.
     out.push_str(&g.stmt_let(Some(Ty::Guard)));
@@ -488,6 +541,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
         ret_option,
         method,
         delegated,
+        items,
         body: out,
     }
 }
@@ -1829,6 +1883,17 @@ impl Gen<'_> {
     fn for_loop(&mut self) -> String {
         let id = self.id();
         let label = format!("'l{id}");
+        // The argument, by name, where a plain function may move it: outside
+        // every loop (a loop's `break` operand is generated outside its
+        // frame, hence `frames` and not `loops`).
+        let outside_loops = !self
+            .frames
+            .iter()
+            .any(|f| matches!(f.kind, FrameKind::Loop));
+        if self.items && outside_loops && self.rng.pct(60) {
+            self.items = false;
+            return self.for_items(&label);
+        }
         let iter = match self.rng.below(3) {
             0 => format!("0..{}u32", 1 + self.rng.below(3)),
             1 => {
@@ -1865,6 +1930,21 @@ impl Gen<'_> {
             body = body.replacen('{', &format!("{{\nr#yield!({name});"), 1);
         }
         format!("{label}: for {name} in {iter} {body}\n")
+    }
+
+    /// `for g in items { … }`, each `g` a guard of the argument's.
+    fn for_items(&mut self, label: &str) -> String {
+        let name = self.fresh_name();
+        self.loop_frame(label);
+        self.scopes.push(Vec::new());
+        self.declare(&name, Ty::Guard, false);
+        let body = {
+            let n = 1 + self.rng.below(4);
+            self.block(n, None)
+        };
+        self.scopes.pop();
+        self.end_loop_frame();
+        format!("{label}: for {name} in items {body}\n")
     }
 
     fn while_loop(&mut self) -> String {

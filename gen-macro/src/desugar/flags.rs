@@ -78,6 +78,57 @@ pub(crate) fn add_drop_flags(
     changed
 }
 
+/// The arguments bound again as the body's first statements, in their
+/// order (`let items = items;`), when one of `targets` is an argument: an
+/// argument has no `let` of the body for its flag to go on. All of them,
+/// not only the flagged one, so that they still drop in reverse order
+/// after the body's other locals, as a plain function's arguments do (the
+/// receiver first, dropped last). A receiver by reference, or a `self`
+/// taken apart into its fields, has nothing to bind again. Says whether it
+/// bound any.
+pub(crate) fn rebind_arguments(
+    body: &mut Block,
+    params: &[crate::front::signature::Param],
+    targets: &[syn::Ident],
+) -> bool {
+    use crate::front::signature::Param;
+    let mut bindings: Vec<(syn::Ident, bool)> = Vec::new();
+    for param in params {
+        match param {
+            Param::Receiver {
+                mutable,
+                is_ref: false,
+                ..
+            } => bindings.push((
+                syn::Ident::new(crate::names::SELF_ALIAS, proc_macro2::Span::call_site()),
+                *mutable,
+            )),
+            Param::Receiver { .. } => {}
+            Param::Ident { ident, mutable, .. } => bindings.push((ident.clone(), *mutable)),
+            Param::Pattern { pat, .. } => bindings.extend(
+                pat_bindings(pat)
+                    .into_iter()
+                    .filter(|(_, _, by_ref)| !by_ref)
+                    .map(|(ident, mutable, _)| (ident, mutable)),
+            ),
+        }
+    }
+    let is_target = |ident: &syn::Ident| {
+        targets
+            .iter()
+            .any(|t| t == ident && span_key(t) == span_key(ident))
+    };
+    if !bindings.iter().any(|(ident, _)| is_target(ident)) {
+        return false;
+    }
+    let lets = bindings.iter().map(|(ident, mutable)| -> Stmt {
+        let mutability = mutable.then(|| quote!(mut));
+        syn::parse_quote!(#[allow(unused_mut)] let #mutability #ident = #ident;)
+    });
+    body.stmts.splice(0..0, lets);
+    true
+}
+
 /// Tells two identifiers of one name apart: where the user wrote them.
 fn span_key(ident: &syn::Ident) -> String {
     format!("{:?}", ident.span())
