@@ -133,10 +133,13 @@ pub struct Features {
     /// shape the programs put a yield in also holds a `yield_from!` loop.
     pub delegated_yields: bool,
     /// In a fifth of the programs that are not methods, the generator takes
-    /// an argument `items: impl IntoIterator<Item = Guard>` (its twins bind
-    /// a local of that name first) and one `for` outside every loop iterates
-    /// it by name: the iterator the macro then types from the argument's
-    /// own type, holding guards, dropped at a close in the middle.
+    /// arguments besides `log` (its twins bind locals of those names first,
+    /// in order): `items: impl IntoIterator<Item = Guard>`, which one `for`
+    /// outside every loop iterates by name (the iterator the macro then
+    /// types from the argument's own type, holding guards, dropped at a
+    /// close in the middle), and `ag: Guard` and `mut av: Vec<u32>`, which
+    /// the body uses as it uses its locals: borrowed, moved on some paths,
+    /// assigned.
     pub iterated_args: bool,
 }
 
@@ -181,7 +184,8 @@ pub struct Program {
     /// The generator writes most yields as `yield_from!(__echo(e))` (see
     /// `Features::delegated_yields`).
     pub delegated: bool,
-    /// The generator takes `items` (see `Features::iterated_args`).
+    /// The generator takes `items`, `ag` and `av` (see
+    /// `Features::iterated_args`).
     pub items: bool,
     pub body: String,
 }
@@ -306,18 +310,18 @@ impl Program {
             let _ = write!(
                 out,
                 "#[gen_runtime::generator(yield = u32, send = {send}{clone})]\n\
-                 pub fn generator_with(log: DropLog, items: {items_ty}) -> {ret} {body}\n\
+                 pub fn generator_with(log: DropLog, items: {items_ty}, ag: Guard, mut av: Vec<u32>) -> {ret} {body}\n\
                  \n\
-                 pub fn reference_with(log: DropLog, items: {items_ty}, __out: &mut Vec<u32>, __stop: usize) -> {ret} {reference_body}\
+                 pub fn reference_with(log: DropLog, items: {items_ty}, ag: Guard, mut av: Vec<u32>, __out: &mut Vec<u32>, __stop: usize) -> {ret} {reference_body}\
                  \n\
                  pub fn generator(log: DropLog) -> {fresh} {{\n\
-                 let items = items_arg(&log);\n\
-                 generator_with(log, items)\n\
+                 {ARGS}\
+                 generator_with(log, items, ag, av)\n\
                  }}\n\
                  \n\
                  pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
-                 let items = items_arg(&log);\n\
-                 reference_with(log, items, __out, __stop)\n\
+                 {ARGS}\
+                 reference_with(log, items, ag, av, __out, __stop)\n\
                  }}\n",
                 fresh = fresh(bounds),
             );
@@ -341,7 +345,7 @@ impl Program {
                 receiver = if self.method.is_some() {
                     "let receiver = rec_self(&log);\n"
                 } else if self.items {
-                    "let items = items_arg(&log);\n"
+                    ARGS
                 } else {
                     ""
                 },
@@ -360,7 +364,7 @@ impl Program {
                     // (Bound again in the body: a local of the body, as
                     // the argument is, dropped after the body's others.)
                     None if self.items => format!(
-                        "{{\nlet items = items;\n{rest}",
+                        "{{\nlet items = items;\nlet ag = ag;\nlet mut av = av;\n{rest}",
                         rest = body.strip_prefix("{\n").unwrap_or(&body),
                     ),
                     None => body.clone(),
@@ -371,7 +375,7 @@ impl Program {
             // inside its own `.await`s between yields.
             let async_body = body.replace("r#yield!(", "r#yield!(tick().await + ");
             let this = if self.items {
-                "let items = items_arg(&log);\n".to_owned()
+                ARGS.replace("let av", "let mut av")
             } else {
                 this
             };
@@ -389,6 +393,12 @@ impl Program {
         out
     }
 }
+
+/// The arguments of a program that takes more than `log` (see
+/// `Features::iterated_args`), as locals.
+const ARGS: &str = "let items = items_arg(&log);\n\
+                    let ag = log.guard(\"ag\");\n\
+                    let av = vec![4u32, 5, 6];\n";
 
 /// `code` with every whole-word `word` replaced by `by`.
 fn replace_word(code: &str, word: &str, by: &str) -> String {
@@ -521,6 +531,10 @@ pub fn program(seed: u64, features: &Features) -> Program {
     }
     let items = features.iterated_args && method.is_none() && Rng::new(seed ^ 0x17e5).pct(20);
     g.items = items;
+    if items {
+        g.declare("ag", Ty::Guard, false);
+        g.declare("av", Ty::Vec, true);
+    }
     let mut out = String::from("{\n");
     // Start with something to drop and something to yield.
     out.push_str(&g.stmt_let(Some(Ty::Guard)));
