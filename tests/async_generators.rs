@@ -544,3 +544,35 @@ async fn a_yield_in_the_operand_of_yield_from_runs_first() {
     assert_eq!(started.send(0).await, GeneratorState::Yielded(1));
     assert_eq!(started.send(0).await, GeneratorState::Complete(21));
 }
+
+// A generator that takes nothing in (`send = ()`, no `throw`): its yields
+// evaluate to `()` without reading the resume back (`Co::yield_unit`).
+// Two yields of one expression still take turns, a yield's `()` is a
+// value like any other, and `send(())` drives it as the stream does.
+#[generator(yield = u32, send = ())]
+async fn unit_yields(log: DropLog) -> u32 {
+    let g = log.guard("g");
+    let ((), ()) = (r#yield!(1), r#yield!(2));
+    let unit: () = r#yield!(3);
+    let () = unit;
+    tokio::task::yield_now().await;
+    r#yield!(g.name().len() as u32);
+    7
+}
+
+#[tokio::test]
+async fn a_generator_that_takes_nothing_in_yields_unit_values() {
+    let log = DropLog::new();
+    let items: Vec<u32> = unit_yields(log.clone()).collect().await;
+    assert_eq!(items, [1, 2, 3, 1]);
+    assert_eq!(log.dropped(), ["g"]);
+
+    let g = pin!(unit_yields(log.clone()));
+    let (first, mut g) = g.start().await;
+    assert_eq!(first, GeneratorState::Yielded(1));
+    for expected in [2, 3, 1] {
+        assert_eq!(g.send(()).await, GeneratorState::Yielded(expected));
+    }
+    assert_eq!(g.send(()).await, GeneratorState::Complete(7));
+    assert_eq!(log.dropped(), ["g", "g"]);
+}

@@ -10,7 +10,7 @@
 //! Output:  fn f(n: u32) -> AsyncFresh<impl RawAsyncGenerator<Yield = u32, …>> {
 //!              async_fresh::<u32, (), NoThrow, (), _, _, _>(|| "f", move |mut co| async move {
 //!                  let n = n;
-//!                  let ret: () = { (Co::yield_(&mut co, n).await).into_sent(); };
+//!                  let ret: () = { Co::yield_unit(&mut co, n).await; };
 //!                  ret
 //!              })
 //!          }
@@ -84,11 +84,13 @@ pub(crate) fn expand_async_fn(args: &Args, function: syn::ItemFn) -> TokenStream
 
     let co = format_ident!("__gen_co", span = Span::mixed_site());
     let resumed = if args.throw_ty.is_some() {
-        format_ident!("into_result")
+        Some(format_ident!("into_result"))
+    } else if args.send_is_unit() {
+        None
     } else {
-        format_ident!("into_sent")
+        Some(format_ident!("into_sent"))
     };
-    await_yields(&mut body, &points, &rt, &co, &resumed);
+    await_yields(&mut body, &points, &rt, &co, resumed.as_ref());
 
     let tokens = function_with_body(&attrs, &vis, &signature, &rt, &types, &co, &body);
     if std::env::var_os("GEN_MACRO_DEBUG").is_some() {

@@ -7,7 +7,7 @@ pub use crate::asynch::delegate::{
     SyncDelegate, ViaAsyncGenerator, ViaStream, first as async_first, step as async_step,
 };
 pub use crate::asynch::machine::RawAsyncGenerator;
-pub use crate::asynch::machine::{YieldNow, async_fresh};
+pub use crate::asynch::machine::{YieldNow, YieldUnit, async_fresh};
 pub use crate::asynch::pin::{AsyncMachine, Co};
 pub use crate::asynch::wrappers::AsyncFresh;
 pub use crate::bounds::{FromResidual, HeldByCloneGenerator, held_by_clone_generator};

@@ -8,13 +8,15 @@ use crate::marker::{self, YieldPoint};
 
 /// Replaces every marker in `body` by `Co::yield_(&mut co, operand).await`,
 /// then `.resumed()` on what the yield evaluates to (`into_sent` or
-/// `into_result`).
+/// `into_result`); with `resumed` `None` (a generator that takes nothing
+/// in), by `Co::yield_unit(&mut co, operand).await`, which evaluates to
+/// `()` without reading the resume.
 pub(crate) fn await_yields(
     body: &mut syn::Block,
     points: &[YieldPoint],
     rt: &syn::Path,
     co: &syn::Ident,
-    resumed: &syn::Ident,
+    resumed: Option<&syn::Ident>,
 ) {
     AwaitYields {
         points,
@@ -30,7 +32,7 @@ struct AwaitYields<'a> {
     points: &'a [YieldPoint],
     rt: &'a syn::Path,
     co: &'a syn::Ident,
-    resumed: &'a syn::Ident,
+    resumed: Option<&'a syn::Ident>,
 }
 
 impl VisitMut for AwaitYields<'_> {
@@ -45,10 +47,15 @@ impl VisitMut for AwaitYields<'_> {
             // A block of its own: the yield future borrows `co` mutably
             // until the end of its statement, so two yields in one
             // expression (`f(r#yield!(a), r#yield!(b))`) take turns.
-            *expr = reparse_spanned!(glue=> {
-                let __gen_resumed = #rt::__private::Co::yield_(&mut #co, #operand).await;
-                __gen_resumed.#resumed()
-            });
+            *expr = match resumed {
+                Some(resumed) => reparse_spanned!(glue=> {
+                    let __gen_resumed = #rt::__private::Co::yield_(&mut #co, #operand).await;
+                    __gen_resumed.#resumed()
+                }),
+                None => reparse_spanned!(glue=> {
+                    #rt::__private::Co::yield_unit(&mut #co, #operand).await
+                }),
+            };
             return;
         }
         visit_mut::visit_expr_mut(self, expr);
