@@ -410,7 +410,7 @@ fn a_generator_that_only_delegates_holds_one_copy_of_the_loop() {
         ),
     )
     .to_string();
-    let runs = expanded.matches("Delegate :: run (").count();
+    let runs = expanded.matches("run_with (").count();
     assert_eq!(runs, 1, "{expanded}");
     assert_eq!(expanded.matches("loop {").count(), 1, "{expanded}");
 }

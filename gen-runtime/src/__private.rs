@@ -14,8 +14,8 @@ pub use crate::bounds::{FromResidual, HeldByCloneGenerator, held_by_clone_genera
 pub use crate::boxed::BoxFrame;
 pub use crate::delegate::{
     Delegate, DelegateProbe, GeneratorTag, IteratorTag, SendInto, TakeFrame, ThrowIntoDelegate,
-    ThrowPastDelegate, ThrowProbe, ViaAnyGenerator, ViaFrame, ViaGenerator, ViaIterator, probe,
-    receive,
+    ThrowPastDelegate, ThrowProbe, ViaAnyGenerator, ViaFrame, ViaGenerator, ViaIterator,
+    first_turn, probe, receive, run_with,
 };
 #[cfg(feature = "alloc")]
 pub use crate::delegate::{FrameDelegate, FrameTag};

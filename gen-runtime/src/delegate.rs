@@ -32,12 +32,10 @@ pub trait Delegate {
         &mut self,
         arg: Resume<Self::Send, Self::Throw>,
     ) -> GeneratorState<Self::Yield, Self::Return>;
-    /// One turn of the `yield_from!` loop: the first resume, or a resume
-    /// with what [`resume_with`](Self::resume_with) kept. A delegate that
-    /// resumes its sub-generator the same way on both makes one call here.
+    /// The first turn of the `yield_from!` loop (and the turn after a
+    /// hand-off). A delegate that resumes its sub-generator the same way
+    /// as [`step`](Self::step) makes one call here.
     fn run(&mut self) -> GeneratorState<Self::Yield, Self::Return>;
-    /// The next [`run`](Self::run) resumes the delegate with `resume`.
-    fn resume_with(&mut self, resume: Resume<Self::Send, Self::Throw>);
     /// Whether `yield_from!` first offers this delegate to the driver's
     /// stack (a hand-off point, see `handoff`).
     #[inline(always)]
@@ -47,21 +45,50 @@ pub trait Delegate {
 }
 
 /// What the outer generator was resumed with at the yield of a
-/// `yield_from!` loop, which evaluates to the raw resume argument: a sent
-/// value goes to the delegate on the loop's next turn; `Start` (the start
-/// arm entering the loop by jumping to that yield's arm, the macro's
-/// `lower::entry`) and `Handed` (after a hand-off) leave the next turn the
-/// first. So the loop is emitted once, with one call into the delegate.
-/// A thrown error is delivered by the expansion before it gets here, and
-/// the sent value converted there (`Resume::map_send`), where a delegate
-/// that takes other values is reported. The argument comes first because
-/// the yield is evaluated first: the delegate is not borrowed across it.
+/// `yield_from!` loop, which evaluates to the raw resume argument, as the
+/// loop's next turn takes it ([`run_with`]): a sent value to resume the
+/// delegate with, or `None` for `Start` (the start arm entering the loop
+/// by jumping to that yield's arm, the macro's `lower::entry`) and
+/// `Handed` (after a hand-off), which leave the next turn the first. So
+/// the loop is emitted once, with one call into the delegate, and what it
+/// passes on stays in a local of the loop: stored in the delegate, it was
+/// written and read back through memory on every item, at every level of
+/// a chain. A thrown error is delivered by the expansion before it gets
+/// here, and the sent value converted there (`Resume::map_send`), where a
+/// delegate that takes other values is reported. The argument comes
+/// first because the yield is evaluated first: the delegate is not
+/// borrowed across it.
 #[inline(always)]
-pub fn receive<D: Delegate, E, R>(arg: Resume<D::Send, E, R>, delegate: &mut D) {
+pub fn receive<D: Delegate, E, R>(
+    arg: Resume<D::Send, E, R>,
+    _: &D,
+) -> Option<Resume<D::Send, D::Throw>> {
     match arg {
-        Resume::Send(value) => delegate.resume_with(Resume::Send(value)),
-        Resume::Start | Resume::Handed => {}
+        Resume::Send(value) => Some(Resume::Send(value)),
+        Resume::Start | Resume::Handed => None,
         Resume::Throw(_) | Resume::Returned(_) => crate::raw::resumed_without_value(),
+    }
+}
+
+/// `None`, typed for `delegate`: the resume of the `yield_from!` loop's
+/// first turn (the start arm enters the loop from another arm than the
+/// one holding its `let`, so the type must not wait for the loop).
+#[inline(always)]
+pub fn first_turn<D: Delegate>(_: &D) -> Option<Resume<D::Send, D::Throw>> {
+    None
+}
+
+/// One turn of the `yield_from!` loop: the delegate resumed with what the
+/// loop's yield received ([`receive`], or a thrown error the delegate
+/// takes), or its first turn.
+#[inline(always)]
+pub fn run_with<D: Delegate>(
+    delegate: &mut D,
+    next: Option<Resume<D::Send, D::Throw>>,
+) -> GeneratorState<D::Yield, D::Return> {
+    match next {
+        Some(resume) => delegate.step(resume),
+        None => delegate.run(),
     }
 }
 
@@ -132,18 +159,14 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
         self.raw.resume_delegated(arg)
     }
 
-    // One call into the sub-generator, whichever turn this is.
+    // The first turn's resume (`Start`, or a unit send to a started
+    // generator), once; after a hand-off, the kept return value.
     #[inline]
     fn run(&mut self) -> GeneratorState<G::Yield, G::Return> {
         match self.next.take() {
             Some(arg) => self.raw.resume_delegated(arg),
             None => self.returned(),
         }
-    }
-
-    #[inline(always)]
-    fn resume_with(&mut self, resume: Resume<G::Send, G::Throw>) {
-        self.next = Some(resume);
     }
 }
 
@@ -166,7 +189,7 @@ impl<G: RawGenerator, Y, S, E> TakeFrame<'_, Y, S, E> for GeneratorDelegate<G> {
 /// outer generator closes a borrowed delegate too (PEP 380), not only one
 /// it owns.
 #[derive(Debug)]
-pub struct AnyGeneratorDelegate<G: Generator>(G, Option<Resume<G::Send, G::Throw>>);
+pub struct AnyGeneratorDelegate<G: Generator>(G);
 
 impl<G: Generator> Delegate for AnyGeneratorDelegate<G> {
     type Yield = G::Yield;
@@ -200,15 +223,7 @@ impl<G: Generator> Delegate for AnyGeneratorDelegate<G> {
 
     #[inline]
     fn run(&mut self) -> GeneratorState<G::Yield, G::Return> {
-        match self.1.take() {
-            Some(arg) => self.step(arg),
-            None => self.first(),
-        }
-    }
-
-    #[inline(always)]
-    fn resume_with(&mut self, resume: Resume<G::Send, G::Throw>) {
-        self.1 = Some(resume);
+        self.first()
     }
 }
 
@@ -257,10 +272,6 @@ impl<I: Iterator> Delegate for IteratorDelegate<I> {
     fn run(&mut self) -> GeneratorState<I::Item, ()> {
         self.first()
     }
-
-    // An iterator takes nothing in: there is nothing to keep.
-    #[inline(always)]
-    fn resume_with(&mut self, _: Resume<(), NoThrow>) {}
 }
 
 impl<I, Y, S, E> TakeFrame<'_, Y, S, E> for IteratorDelegate<I> {}
@@ -360,7 +371,7 @@ impl GeneratorTag {
 impl AnyGeneratorTag {
     #[inline(always)]
     pub fn into_delegate<G: Generator>(self, sub: G) -> AnyGeneratorDelegate<G> {
-        AnyGeneratorDelegate(sub, None)
+        AnyGeneratorDelegate(sub)
     }
 }
 
@@ -456,13 +467,13 @@ mod frame {
             self,
             sub: BoxGenerator<'b, Y, S, (), E>,
         ) -> FrameDelegate<'b, Y, S, E> {
-            FrameDelegate(Some(sub.into_raw()), None)
+            FrameDelegate(Some(sub.into_raw()))
         }
     }
 
     /// The boxed generator, until the driver takes it.
     #[derive(Debug)]
-    pub struct FrameDelegate<'b, Y, S, E>(Option<BoxRaw<'b, Y, S, E, ()>>, Option<Resume<S, E>>);
+    pub struct FrameDelegate<'b, Y, S, E>(Option<BoxRaw<'b, Y, S, E, ()>>);
 
     impl<'b, Y: 'b, S: 'b, E: 'b> Delegate for FrameDelegate<'b, Y, S, E> {
         type Yield = Y;
@@ -490,13 +501,7 @@ mod frame {
 
         #[inline]
         fn run(&mut self) -> GeneratorState<Y, ()> {
-            let arg = self.1.take().unwrap_or(Resume::Start);
-            self.step(arg)
-        }
-
-        #[inline(always)]
-        fn resume_with(&mut self, resume: Resume<S, E>) {
-            self.1 = Some(resume);
+            self.step(Resume::Start)
         }
 
         #[inline(always)]

@@ -185,17 +185,20 @@ impl Scanner<'_> {
     /// ```text
     /// { let sub = SUB; let mut d = <delegate of sub>;
     ///   if d.offers_frame() { <hand-off point> }
+    ///   let mut next = first_turn(&d); // None
     ///   loop {
-    ///       let item = match d.run() { Yielded(y) => y, Complete(r) => break r };
-    ///       receive(r#yield!(item).map_send(into_send), &mut d);
+    ///       let item = match run_with(&mut d, next) { Yielded(y) => y, Complete(r) => break r };
+    ///       next = receive(r#yield!(item).map_send(into_send), &d);
     ///   } }
     /// ```
     ///
     /// The loop's yield evaluates to the raw resume argument, which the
-    /// delegate keeps for its next turn; a `Start` there changes nothing,
-    /// so the start arm (and the hand-off point's arm) enter the loop by
-    /// jumping to that yield's arm (`lower::entry`) and the loop is
-    /// emitted once, with one call into the delegate.
+    /// loop's next turn passes to the delegate; a `Start` there makes that
+    /// turn the first, so the start arm (and the hand-off point's arm)
+    /// enter the loop by jumping to that yield's arm (`lower::entry`) and
+    /// the loop is emitted once, with one call into the delegate. `next`
+    /// is moved into the call before the yield and assigned after it: the
+    /// generator never saves it.
     ///
     /// With `throw = E` a thrown error goes into the delegate when its
     /// throw type is `E`, and otherwise ends the delegation with `Err(e)`;
@@ -283,7 +286,7 @@ impl Scanner<'_> {
             quote_spanned! {glue=>
                 #rt::__private::receive(
                     #rt::__private::Resume::map_send(#resumed, |#sent| #rt::__private::SendInto::into_send(#sent)),
-                    &mut #delegate,
+                    &#delegate,
                 )
             }
         };
@@ -322,7 +325,7 @@ impl Scanner<'_> {
                             use #rt::__private::{ThrowIntoDelegate as _, ThrowPastDelegate as _};
                             let #probe = #rt::__private::ThrowProbe::#new_probe(&#delegate, &#error);
                             match (&#probe).deliver(#error) {
-                                #rt::__private::core::result::Result::Ok(resume) => #rt::__private::Delegate::resume_with(&mut #delegate, resume),
+                                #rt::__private::core::result::Result::Ok(resume) => #rt::__private::core::option::Option::Some(resume),
                                 #rt::__private::core::result::Result::Err(#error) => {
                                     break #rt::__private::core::result::Result::Err(#error)
                                 }
@@ -392,13 +395,14 @@ impl Scanner<'_> {
                         kind.into_delegate(#sub_value)
                     };
                     #handoff
+                    let mut #next = #rt::__private::first_turn(&#delegate);
                     loop {
-                        let #state = #rt::__private::Delegate::run(&mut #delegate);
+                        let #state = #rt::__private::run_with(&mut #delegate, #next);
                         let #item: #yield_item_ty = match #state {
                             #rt::__private::GeneratorState::Yielded(item) => #item_at_operand,
                             #rt::__private::GeneratorState::Complete(r) => break #complete,
                         };
-                        #receive;
+                        #next = #receive;
                     }
                 }
             }

@@ -7,17 +7,17 @@ fn parent() -> ::gen_runtime::__private::Fresh<
     >,
 > {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __GenState<__T3, __T9, __TR> {
+    enum __GenState<__T3, __T10, __TR> {
         __Start {},
         __Yield0 { gen_from_delegate_0_3: __T3 },
         __Yield1 { gen_from_delegate_0_3: __T3 },
-        __Yield2 { result_9: __T9 },
+        __Yield2 { result_10: __T10 },
         __Returned(__TR),
         __Done,
         __Closed,
     }
-    impl<__T3, __T9, __TR> ::gen_runtime::__private::GenState
-    for __GenState<__T3, __T9, __TR> {
+    impl<__T3, __T10, __TR> ::gen_runtime::__private::GenState
+    for __GenState<__T3, __T10, __TR> {
         type Return = __TR;
         const NAME: &'static str = "parent";
         const DONE: Self = Self::__Done;
@@ -131,6 +131,10 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                             return ::gen_runtime::__private::Step::Call(__gen_yielded);
                                         }
                                     }
+                                    #[allow(unused_mut)]
+                                    let mut __gen_from_next_0 = ::gen_runtime::__private::first_turn(
+                                        &__gen_from_delegate_0,
+                                    );
                                     {
                                         *__gen_state = __GenState::__Yield0 {
                                             gen_from_delegate_0_3: __gen_from_delegate_0,
@@ -158,6 +162,10 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                         {
                                             __gen_arg.expect_handed();
                                         }
+                                        #[allow(unused_mut)]
+                                        let mut __gen_from_next_0 = ::gen_runtime::__private::first_turn(
+                                            &__gen_from_delegate_0,
+                                        );
                                         {
                                             *__gen_state = __GenState::__Yield0 {
                                                 gen_from_delegate_0_3: __gen_from_delegate_0,
@@ -181,22 +189,26 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                     #[allow(unused_mut, unused_variables)]
                                     #[allow(unused_mut)]
                                     let mut __gen_from_delegate_0;
+                                    #[allow(unused_mut, unused_variables)]
+                                    #[allow(unused_mut)]
+                                    let mut __gen_from_next_0;
                                     {
                                         let __gen_loop_value = {
                                             {
-                                                ::gen_runtime::__private::receive(
+                                                __gen_from_next_0 = ::gen_runtime::__private::receive(
                                                     ::gen_runtime::__private::Resume::map_send(
                                                         __gen_arg,
                                                         |__gen_from_sent_0| ::gen_runtime::__private::SendInto::into_send(
                                                             __gen_from_sent_0,
                                                         ),
                                                     ),
-                                                    &mut (*__gen_ref_3),
+                                                    &(*__gen_ref_3),
                                                 );
                                             }
                                             loop {
-                                                let __gen_from_state_0 = ::gen_runtime::__private::Delegate::run(
+                                                let __gen_from_state_0 = ::gen_runtime::__private::run_with(
                                                     &mut (*__gen_ref_3),
+                                                    __gen_from_next_0,
                                                 );
                                                 let __gen_from_item_0: String = match __gen_from_state_0 {
                                                     ::gen_runtime::__private::GeneratorState::Yielded(item) => {
@@ -237,12 +249,12 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                                 };
                                 {
                                     let __gen_yielded: String = format!("child said: {result}");
-                                    let __gen_kept_9 = (&&&::gen_runtime::__private::Keep::new(
+                                    let __gen_kept_10 = (&&&::gen_runtime::__private::Keep::new(
                                         result,
                                     ))
                                         .__gen_kept();
                                     *__gen_state = __GenState::__Yield2 {
-                                        result_9: __gen_kept_9,
+                                        result_10: __gen_kept_10,
                                     };
                                     *__gen_at = {
                                         const AT: ::gen_runtime::__private::Location = ::gen_runtime::__private::Location::new(
@@ -262,7 +274,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                         ::gen_runtime::__private::resumed_finished()
                     }
                     __GenState::__Yield2 { .. } => {
-                        let __GenState::__Yield2 { result_9: __gen_slot_9 } = ::gen_runtime::__private::core::mem::replace(
+                        let __GenState::__Yield2 { result_10: __gen_slot_10 } = ::gen_runtime::__private::core::mem::replace(
                             __gen_state,
                             __GenState::__Done,
                         ) else { ::gen_runtime::__private::resumed_finished() };
@@ -270,7 +282,7 @@ fn parent() -> ::gen_runtime::__private::Fresh<
                         let __gen_return = {
                             {
                                 #[allow(unused_mut, unused_variables)]
-                                let result = __gen_slot_9;
+                                let result = __gen_slot_10;
                             }
                         };
                         #[allow(unreachable_code)]
