@@ -20,7 +20,7 @@ pub trait RawAsyncGenerator {
     type Yield;
     /// The type of the values `send` passes in.
     type Send;
-    /// The error type `throw` passes in ([`NoThrow`](crate::NoThrow) when
+    /// The error type `throw` passes in ([`NoThrow`] when
     /// none was declared).
     type Throw;
     /// The type of the body's return value.
