@@ -132,7 +132,7 @@ pub struct Features {
     /// (`yield_from!(__echo(e))`, the same as `r#yield!(e)`), so every
     /// shape the programs put a yield in also holds a `yield_from!` loop.
     pub delegated_yields: bool,
-    /// In a fifth of the programs that are not methods, the generator takes
+    /// In a fifth of the programs (methods too), the generator takes
     /// arguments besides `log` (its twins bind locals of those names first,
     /// in order): `items: impl IntoIterator<Item = Guard>`, which one `for`
     /// outside every loop iterates by name (the iterator the macro then
@@ -238,6 +238,23 @@ impl Program {
         } else {
             self.body.clone()
         };
+        // The arguments besides `log` (`Features::iterated_args`): their
+        // declarations, and the values the wrappers pass.
+        // (`IntoIter: Clone` so that a fork can clone the iterator.)
+        let items_ty = if extras {
+            "impl IntoIterator<Item = Guard, IntoIter: Clone> + Clone"
+        } else {
+            "impl IntoIterator<Item = Guard>"
+        };
+        let (params, pass) = if self.items {
+            (
+                format!(", items: {items_ty}, ag: Guard, mut av: Vec<u32>"),
+                ", items, ag, av",
+            )
+        } else {
+            (String::new(), "")
+        };
+        let args_let = if self.items { ARGS } else { "" };
         let (receiver, this, body) = match self.method {
             Some(mutable) => {
                 let m = if mutable { "mut " } else { "" };
@@ -284,44 +301,40 @@ impl Program {
                 out,
                 "impl Rec {{\n\
                  #[gen_runtime::generator(yield = u32, send = {send}{clone})]\n\
-                 pub fn generator_{seed}({receiver}log: DropLog) -> {ret} {body}\n\
+                 pub fn generator_{seed}({receiver}log: DropLog{params}) -> {ret} {body}\n\
                  \n\
-                 pub fn reference_{seed}({receiver}log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {reference_body}\
+                 pub fn reference_{seed}({receiver}log: DropLog{params}, __out: &mut Vec<u32>, __stop: usize) -> {ret} {reference_body}\
                  }}\n\
                  \n\
                  pub fn generator(log: DropLog) -> {fresh} {{\n\
-                 rec_self(&log).generator_{seed}(log)\n\
+                 {args_let}\
+                 rec_self(&log).generator_{seed}(log{pass})\n\
                  }}\n\
                  \n\
                  pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
-                 rec_self(&log).reference_{seed}(log, __out, __stop)\n\
+                 {args_let}\
+                 rec_self(&log).reference_{seed}(log{pass}, __out, __stop)\n\
                  }}\n",
                 body = gen_body,
                 fresh = fresh(bounds),
             );
         } else if self.items {
-            // (`IntoIter: Clone` so that a fork can clone the iterator.)
-            let items_ty = if extras {
-                "impl IntoIterator<Item = Guard, IntoIter: Clone> + Clone"
-            } else {
-                "impl IntoIterator<Item = Guard>"
-            };
             let bounds = if extras { " + Clone" } else { "" };
             let _ = write!(
                 out,
                 "#[gen_runtime::generator(yield = u32, send = {send}{clone})]\n\
-                 pub fn generator_with(log: DropLog, items: {items_ty}, ag: Guard, mut av: Vec<u32>) -> {ret} {body}\n\
+                 pub fn generator_with(log: DropLog{params}) -> {ret} {body}\n\
                  \n\
-                 pub fn reference_with(log: DropLog, items: {items_ty}, ag: Guard, mut av: Vec<u32>, __out: &mut Vec<u32>, __stop: usize) -> {ret} {reference_body}\
+                 pub fn reference_with(log: DropLog{params}, __out: &mut Vec<u32>, __stop: usize) -> {ret} {reference_body}\
                  \n\
                  pub fn generator(log: DropLog) -> {fresh} {{\n\
                  {ARGS}\
-                 generator_with(log, items, ag, av)\n\
+                 generator_with(log{pass})\n\
                  }}\n\
                  \n\
                  pub fn reference(log: DropLog, __out: &mut Vec<u32>, __stop: usize) -> {ret} {{\n\
                  {ARGS}\
-                 reference_with(log, items, ag, av, __out, __stop)\n\
+                 reference_with(log{pass}, __out, __stop)\n\
                  }}\n",
                 fresh = fresh(bounds),
             );
@@ -343,11 +356,9 @@ impl Program {
                  }}\n",
                 fresh = fresh(""),
                 receiver = if self.method.is_some() {
-                    "let receiver = rec_self(&log);\n"
-                } else if self.items {
-                    ARGS
+                    format!("let receiver = rec_self(&log);\n{args_let}")
                 } else {
-                    ""
+                    args_let.to_owned()
                 },
                 // (The block captures `receiver` and binds `this` from it,
                 // in the body's own block and by a literal that names every
@@ -357,8 +368,13 @@ impl Program {
                 // name, is not taken apart: a documented limit.)
                 block_body = match self.method {
                     Some(mutable) => format!(
-                        "{{\nlet {m}this = Rec {{ g: receiver.g, s: receiver.s, n: receiver.n }};\n{rest}",
+                        "{{\nlet {m}this = Rec {{ g: receiver.g, s: receiver.s, n: receiver.n }};\n{args}{rest}",
                         m = if mutable { "mut " } else { "" },
+                        args = if self.items {
+                            "let items = items;\nlet ag = ag;\nlet mut av = av;\n"
+                        } else {
+                            ""
+                        },
                         rest = body.strip_prefix("{\n").unwrap_or(&body),
                     ),
                     // (Bound again in the body: a local of the body, as
@@ -374,11 +390,7 @@ impl Program {
             // every other call (and evaluates to 0), so the body suspends
             // inside its own `.await`s between yields.
             let async_body = body.replace("r#yield!(", "r#yield!(tick().await + ");
-            let this = if self.items {
-                ARGS.replace("let av", "let mut av")
-            } else {
-                this
-            };
+            let this = format!("{this}{}", args_let.replace("let av", "let mut av"));
             let async_body = if this.is_empty() {
                 async_body
             } else {
@@ -529,7 +541,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
     if let Some(mutable) = method {
         g.declare("self", Ty::Rec, mutable);
     }
-    let items = features.iterated_args && method.is_none() && Rng::new(seed ^ 0x17e5).pct(20);
+    let items = features.iterated_args && Rng::new(seed ^ 0x17e5).pct(20);
     g.items = items;
     if items {
         g.declare("ag", Ty::Guard, false);
