@@ -25,17 +25,14 @@ pub trait Delegate {
     type Throw;
     type Return;
     /// The first resume: runs a fresh generator to its first yield, resumes
-    /// a started one where it is.
+    /// a started one where it is. Also the turn of the `yield_from!` loop
+    /// after a hand-off.
     fn first(&mut self) -> GeneratorState<Self::Yield, Self::Return>;
     /// Every later resume, with what the outer generator received.
     fn step(
         &mut self,
         arg: Resume<Self::Send, Self::Throw>,
     ) -> GeneratorState<Self::Yield, Self::Return>;
-    /// The first turn of the `yield_from!` loop (and the turn after a
-    /// hand-off). A delegate that resumes its sub-generator the same way
-    /// as [`step`](Self::step) makes one call here.
-    fn run(&mut self) -> GeneratorState<Self::Yield, Self::Return>;
     /// Whether `yield_from!` first offers this delegate to the driver's
     /// stack (a hand-off point, see `handoff`).
     #[inline(always)]
@@ -88,7 +85,7 @@ pub fn run_with<D: Delegate>(
 ) -> GeneratorState<D::Yield, D::Return> {
     match next {
         Some(resume) => delegate.step(resume),
-        None => delegate.run(),
+        None => delegate.first(),
     }
 }
 
@@ -149,24 +146,19 @@ impl<G: RawGenerator> Delegate for GeneratorDelegate<G> {
     type Throw = G::Throw;
     type Return = G::Return;
 
+    // The first turn's resume (`Start`, or a unit send to a started
+    // generator), once; after a hand-off, the kept return value.
     #[inline]
     fn first(&mut self) -> GeneratorState<G::Yield, G::Return> {
-        self.run()
+        match self.next.take() {
+            Some(arg) => self.raw.resume_delegated(arg),
+            None => self.returned(),
+        }
     }
 
     #[inline]
     fn step(&mut self, arg: Resume<G::Send, G::Throw>) -> GeneratorState<G::Yield, G::Return> {
         self.raw.resume_delegated(arg)
-    }
-
-    // The first turn's resume (`Start`, or a unit send to a started
-    // generator), once; after a hand-off, the kept return value.
-    #[inline]
-    fn run(&mut self) -> GeneratorState<G::Yield, G::Return> {
-        match self.next.take() {
-            Some(arg) => self.raw.resume_delegated(arg),
-            None => self.returned(),
-        }
     }
 }
 
@@ -220,11 +212,6 @@ impl<G: Generator> Delegate for AnyGeneratorDelegate<G> {
             Resume::Start | Resume::Returned(_) | Resume::Handed => self.first(),
         }
     }
-
-    #[inline]
-    fn run(&mut self) -> GeneratorState<G::Yield, G::Return> {
-        self.first()
-    }
 }
 
 impl<G: Generator> Drop for AnyGeneratorDelegate<G> {
@@ -265,11 +252,6 @@ impl<I: Iterator> Delegate for IteratorDelegate<I> {
 
     #[inline]
     fn step(&mut self, _: Resume<(), NoThrow>) -> GeneratorState<I::Item, ()> {
-        self.first()
-    }
-
-    #[inline]
-    fn run(&mut self) -> GeneratorState<I::Item, ()> {
         self.first()
     }
 }
@@ -497,11 +479,6 @@ mod frame {
                 Some(raw) => raw.resume_raw(arg),
                 None => GeneratorState::Complete(()),
             }
-        }
-
-        #[inline]
-        fn run(&mut self) -> GeneratorState<Y, ()> {
-            self.step(Resume::Start)
         }
 
         #[inline(always)]

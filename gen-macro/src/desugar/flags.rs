@@ -83,14 +83,13 @@ pub(crate) fn add_drop_flags(
 /// argument has no `let` of the body for its flag to go on. All of them,
 /// not only the flagged one, so that they still drop in reverse order
 /// after the body's other locals, as a plain function's arguments do (the
-/// receiver first, dropped last). A receiver by reference, or a `self`
-/// taken apart into its fields, has nothing to bind again. Says whether it
-/// bound any.
+/// receiver first, dropped last). A receiver by reference has nothing to
+/// bind again.
 pub(crate) fn rebind_arguments(
     body: &mut Block,
     params: &[crate::front::signature::Param],
     targets: &[syn::Ident],
-) -> bool {
+) {
     use crate::front::signature::Param;
     let mut bindings: Vec<(syn::Ident, bool)> = Vec::new();
     for param in params {
@@ -119,14 +118,13 @@ pub(crate) fn rebind_arguments(
             .any(|t| t == ident && span_key(t) == span_key(ident))
     };
     if !bindings.iter().any(|(ident, _)| is_target(ident)) {
-        return false;
+        return;
     }
     let lets = bindings.iter().map(|(ident, mutable)| -> Stmt {
         let mutability = mutable.then(|| quote!(mut));
         syn::parse_quote!(#[allow(unused_mut)] let #mutability #ident = #ident;)
     });
     body.stmts.splice(0..0, lets);
-    true
 }
 
 /// Tells two identifiers of one name apart: where the user wrote them.
